@@ -1,0 +1,19 @@
+import { defineCommand } from '../src/commandKit/command.ts';
+import type { CommandDefinition } from '../src/commandKit/definition.ts';
+
+export interface HelpResult {
+  readonly kind: 'help';
+  readonly commands: readonly CommandDefinition[];
+}
+
+export const help = defineCommand({
+  definition: {
+    name: 'help',
+    description: 'What Dossier can do, with an example of each command',
+    example: '/help',
+    options: [],
+  },
+  run(_args, context): HelpResult {
+    return { kind: 'help', commands: context.catalog.filter((definition) => !definition.moderatorOnly || context.invoker.isModerator) };
+  },
+});

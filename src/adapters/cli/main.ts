@@ -1,0 +1,24 @@
+import { describeFailure } from '../../app/failure.ts';
+import { loggerFor, openLibrary, readConfig } from '../../app/environment.ts';
+import { errorJson } from '../../contract/toJson.ts';
+import { runCli } from './run.ts';
+
+/** `npm run -s cli -- <command> [arguments] [--json]`: one question, one answer, an exit status. */
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = readConfig();
+  } catch (error) {
+    const failure = describeFailure(error);
+    if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(errorJson(failure.code, failure.message), null, 2)}\n`);
+    else process.stderr.write(`dossier: ${failure.message}\n`);
+    return failure.exitCode;
+  }
+  const log = loggerFor(config, 'warn');
+  const output = await runCli(process.argv.slice(2), () => openLibrary(config, log), log);
+  process.stdout.write(output.stdout);
+  process.stderr.write(output.stderr);
+  return output.exitCode;
+}
+
+process.exitCode = await main();

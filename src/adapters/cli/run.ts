@@ -1,0 +1,47 @@
+import { findCommand } from '../../../commands/index.ts';
+import { parseCommandWords } from '../../commandKit/commandLine.ts';
+import { runCommand } from '../../commandKit/dispatch.ts';
+import { errorJson, resultJson } from '../../contract/toJson.ts';
+import { InputError } from '../../errors.ts';
+import type { Library } from '../../library.ts';
+import type { Logger } from '../../log.ts';
+import { describeFailure } from '../../app/failure.ts';
+import { present } from '../../present/present.ts';
+import { renderText } from '../../present/text.ts';
+
+export interface CliOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: 0 | 1 | 2;
+}
+
+/** Splits `--json` (which belongs to the CLI, not to any command) from the command's own words. */
+export function splitCliArgs(argv: readonly string[]): { json: boolean; name: string | undefined; words: string[] } {
+  const json = argv.includes('--json');
+  const rest = argv.filter((word) => word !== '--json');
+  return { json, name: rest[0], words: rest.slice(1) };
+}
+
+/**
+ * One CLI invocation, from arguments to what is printed and the exit status. Pure apart from the
+ * command itself, so tests can run it in-process; `main.ts` does the real I/O.
+ */
+export async function runCli(argv: readonly string[], openLibrary: () => Promise<Library>, log: Logger): Promise<CliOutput> {
+  const { json, name, words } = splitCliArgs(argv);
+  try {
+    if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
+    const command = findCommand(name);
+    if (!command) throw new InputError('unknown_command', `There is no command "${name}". Try: npm run -s cli -- help`);
+    const raw = parseCommandWords(command.definition, words);
+    const library = await openLibrary();
+    const result = await runCommand(name, raw, { library, invoker: { via: 'cli', isModerator: true } });
+    const stdout = json ? JSON.stringify(resultJson(result), null, 2) : renderText(present(result));
+    return { stdout: `${stdout}\n`, stderr: '', exitCode: 0 };
+  } catch (error) {
+    const failure = describeFailure(error);
+    if (failure.unexpected) log.error({ event: 'cli_failed', err: error }, 'command failed');
+    return json
+      ? { stdout: `${JSON.stringify(errorJson(failure.code, failure.message), null, 2)}\n`, stderr: '', exitCode: failure.exitCode }
+      : { stdout: '', stderr: `dossier: ${failure.message}\n`, exitCode: failure.exitCode };
+  }
+}

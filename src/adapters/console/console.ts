@@ -1,0 +1,62 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { findCommand } from '../../../commands/index.ts';
+import { parseCommandWords, splitWords } from '../../commandKit/commandLine.ts';
+import { runCommand } from '../../commandKit/dispatch.ts';
+import { describeFailure } from '../../app/failure.ts';
+import { InputError } from '../../errors.ts';
+import type { Library } from '../../library.ts';
+import type { Logger } from '../../log.ts';
+import { present } from '../../present/present.ts';
+import { renderText } from '../../present/text.ts';
+
+export interface ConsoleOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  readonly library: Library;
+  readonly log: Logger;
+  readonly color: boolean;
+}
+
+export const PROMPT = 'dossier> ';
+
+/**
+ * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask.
+ * Returns the text to print, or null when the user asked to leave.
+ */
+export async function answerLine(line: string, options: Pick<ConsoleOptions, 'library' | 'log' | 'color'>): Promise<string | null> {
+  const trimmed = line.trim();
+  if (trimmed === '') return '';
+  if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
+  const [first = '', ...rest] = splitWords(trimmed.startsWith('/') ? trimmed.slice(1) : `ask ${trimmed}`);
+  try {
+    const command = findCommand(first.toLowerCase());
+    if (!command) throw new InputError('unknown_command', `There is no /${first}. Type /help for the commands, or just type a question.`);
+    const raw = parseCommandWords(command.definition, rest);
+    const result = await runCommand(command.definition.name, raw, { library: options.library, invoker: { via: 'console', isModerator: true } });
+    return renderText(present(result), { color: options.color });
+  } catch (error) {
+    const failure = describeFailure(error);
+    if (failure.unexpected) options.log.error({ event: 'console_command_failed', err: error }, 'command failed');
+    return failure.message;
+  }
+}
+
+/** The local console: the bot's commands typed in a terminal, until /quit or end of input. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { corpus } = options.library.current;
+  const lines = createInterface({ input: options.input, output: options.output, prompt: PROMPT, terminal: options.color });
+  const write = (text: string) => options.output.write(`${text}\n`);
+  write(`Dossier: ${corpus.sources.length} articles, ${corpus.passages.length} passages from ${options.library.dir}.`);
+  if (corpus.errors.length > 0) write(`Not loaded: ${corpus.errors.map((error) => `${error.file} ${error.message}`).join('; ')}`);
+  write('Type a question, or /help for the commands, /quit to leave.');
+  lines.prompt();
+  // Lines are answered one at a time, in order, even when pasted in a burst.
+  for await (const line of lines) {
+    const answer = await answerLine(line, options);
+    if (answer === null) break;
+    if (answer !== '') write(answer);
+    lines.prompt();
+  }
+  lines.close();
+}

@@ -1,0 +1,26 @@
+import { config as loadDotenv } from 'dotenv';
+import { resolve } from 'node:path';
+import { parseConfig, type Config } from '../config.ts';
+import { Library } from '../library.ts';
+import { createLogger, type Logger } from '../log.ts';
+
+/** Reads `.env` (without overriding real environment variables) and validates the result once. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  loadDotenv({ quiet: true, processEnv: env as Record<string, string> });
+  return parseConfig(env);
+}
+
+export function loggerFor(config: Config, fallbackLevel: 'info' | 'warn'): Logger {
+  return createLogger(config.LOG_LEVEL ?? fallbackLevel);
+}
+
+/** Loads the corpus the configuration names and logs what was loaded and what was refused. */
+export async function openLibrary(config: Config, log: Logger): Promise<Library> {
+  const dir = resolve(config.CORPUS_DIR);
+  const started = performance.now();
+  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES });
+  const { corpus } = library.current;
+  log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+  for (const error of corpus.errors) log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');
+  return library;
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Dossier reads, validated once at start-up and frozen.
+ * `.env.example` documents each one for operators; the descriptions here are for readers of the code.
+ */
+const schema = z.object({
+  /** Bot token. Absent: `npm start` opens the local console instead of the bot. */
+  DISCORD_TOKEN: z.string().trim().min(1).optional(),
+  /** Application id for `npm run deploy`; when unset it is read from the token's own application. */
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)').optional(),
+  /** Register commands in this guild only (instant); unset registers them globally. */
+  DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)').optional(),
+  /** REST base; the tests point it at a fake Discord on 127.0.0.1. */
+  DISCORD_API_URL: z.string().url().default('https://discord.com/api'),
+  /** Folder of articles, relative to the working directory. */
+  CORPUS_DIR: z.string().min(1).default('corpus'),
+  /** Articles larger than this are refused, so one huge upload cannot exhaust memory. */
+  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export type Config = Readonly<z.infer<typeof schema>>;
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses an environment (usually `process.env` after dotenv) into a frozen Config, or throws ConfigError naming each bad variable. */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  // An empty value in .env means "not set", as operators expect from `KEY=`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}. See .env.example.`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/**
+ * The JSON printed by `cli … --json`, as ../shared/CONTRACT.md defines it. Fields may be added,
+ * never renamed or removed. Every document is checked against these schemas before it is printed,
+ * and the tests check the CLI's output against them too.
+ */
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const sourceSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  outlet: z.string().nullable(),
+  date: day.nullable(),
+  file: z.string(),
+  // Additions: date precision for partial dates, and the rest of the citation metadata.
+  published: z.object({ value: z.string(), precision: z.enum(['day', 'month', 'year']) }).nullable(),
+  url: z.string().nullable(),
+  author: z.string().nullable(),
+});
+
+export const passageSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  paragraph: z.number().int().positive(),
+  source: sourceSchema,
+  alsoIn: z.array(sourceSchema),
+});
+
+export const askSchema = z.object({
+  query: z.string(),
+  results: z.array(passageSchema.extend({ score: z.number() })),
+  // Additions: paging and how the question was read.
+  more: z.boolean(),
+  corrections: z.array(z.object({ from: z.string(), to: z.string() })),
+});
+
+export const sourcesSchema = z.object({
+  sources: z.array(sourceSchema.extend({ passages: z.number().int().nonnegative() })),
+  errors: z.array(z.object({ file: z.string(), message: z.string() })),
+});
+
+export const helpSchema = z.object({
+  commands: z.array(z.object({ name: z.string(), description: z.string(), example: z.string(), options: z.array(z.object({ name: z.string(), description: z.string(), required: z.boolean() })) })),
+});
+
+export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });

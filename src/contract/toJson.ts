@@ -1,0 +1,48 @@
+import type { CommandResult } from '../../commands/index.ts';
+import type { Passage, Source } from '../corpus/types.ts';
+import { askSchema, errorSchema, helpSchema, sourcesSchema } from './schema.ts';
+
+export function sourceJson(source: Source) {
+  return {
+    id: source.id,
+    title: source.title,
+    outlet: source.outlet,
+    date: source.date?.precision === 'day' ? source.date.value : null,
+    file: source.file,
+    published: source.date ? { value: source.date.value, precision: source.date.precision } : null,
+    url: source.url,
+    author: source.author,
+  };
+}
+
+export function passageJson(passage: Passage, alsoIn: readonly Source[]) {
+  return { id: passage.id, text: passage.text, paragraph: passage.paragraph, source: sourceJson(passage.source), alsoIn: alsoIn.map(sourceJson) };
+}
+
+/** A command's result as the contract's JSON document, validated before it leaves. */
+export function resultJson(result: CommandResult): unknown {
+  switch (result.kind) {
+    case 'ask':
+      return askSchema.parse({
+        query: result.query,
+        results: result.search.hits.map((hit) => ({ ...passageJson(hit.passage, hit.alsoIn), score: hit.score })),
+        more: result.search.more,
+        corrections: result.search.corrections,
+      });
+    case 'sources':
+      return sourcesSchema.parse({ sources: result.sources.map(({ source, passages }) => ({ ...sourceJson(source), passages })), errors: result.errors });
+    case 'help':
+      return helpSchema.parse({
+        commands: result.commands.map((definition) => ({
+          name: definition.name,
+          description: definition.description,
+          example: definition.example,
+          options: definition.options.map((option) => ({ name: option.name, description: option.description, required: option.required ?? false })),
+        })),
+      });
+  }
+}
+
+export function errorJson(code: string, message: string): unknown {
+  return errorSchema.parse({ error: { code, message } });
+}

@@ -1,0 +1,74 @@
+import { basename } from 'node:path';
+import { cleanArticle } from './clean/pipeline.ts';
+import { parseDateStamp, parseIsoDate } from './dates.ts';
+import type { ParsedArticle } from './formats/index.ts';
+import { passageId, sourceId } from './ids.ts';
+import type { Sidecar } from './sidecar.ts';
+import type { MetaOrigin, PartialDate, Passage, Source } from './types.ts';
+
+export interface Article {
+  readonly source: Source;
+  readonly passages: readonly Passage[];
+}
+
+/** Words of the first paragraph used to describe an untitled article, APA-style, in brackets. */
+const DESCRIPTION_WORDS = 10;
+
+/** The first value that is known; `null` from a sidecar counts as known ("explicitly unknown"). */
+function pick<T>(...candidates: ReadonlyArray<readonly [T | null | undefined, MetaOrigin]>): { value: T | null; origin: MetaOrigin } | undefined {
+  for (const [value, origin] of candidates) if (value !== undefined) return { value, origin };
+  return undefined;
+}
+
+function statedDate(raw: string | undefined): PartialDate | undefined {
+  if (raw === undefined) return undefined;
+  return parseIsoDate(raw) ?? parseDateStamp(raw) ?? undefined;
+}
+
+/**
+ * Turns one parsed article file into its Source and Passages: cleans the text, merges metadata
+ * (sidecar over the file's own front matter over what the text says), and assigns stable ids.
+ * Returns null when nothing quotable is left after cleaning.
+ */
+export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidecar | undefined): Article | null {
+  const clean = cleanArticle(parsed.body);
+  if (clean.paragraphs.length === 0) return null;
+  const stated = parsed.meta;
+  const side = sidecar ?? {};
+
+  const title = pick<string>([side.title, 'sidecar'], [stated.title, 'front-matter'], [clean.meta.title, 'text']);
+  const outlet = pick<string>([side.outlet, 'sidecar'], [stated.outlet, 'front-matter'], [clean.meta.outlet, 'text']);
+  const author = pick<string>([side.author, 'sidecar'], [stated.author, 'front-matter'], [clean.meta.author, 'text']);
+  const url = pick<string>([side.url, 'sidecar'], [stated.url, 'front-matter']);
+  const date = pick<PartialDate>(
+    [side.date === null ? null : side.date === undefined ? undefined : parseIsoDate(side.date), 'sidecar'],
+    [statedDate(stated.date), 'front-matter'],
+    [clean.meta.date, 'text'],
+  );
+
+  const fileStem = basename(file).replace(/\.[^.]+$/, '');
+  const knownTitle = title?.value ?? null;
+  const id = side.id ?? sourceId({ url: url?.value ?? null, title: knownTitle, fileStem });
+  const firstWords = clean.paragraphs[0]!.text.split(' ');
+  const description = `[${firstWords.slice(0, DESCRIPTION_WORDS).join(' ').replace(/[,;:.]$/, '')}${firstWords.length > DESCRIPTION_WORDS ? '…' : ''}]`;
+
+  const source: Source = {
+    id,
+    title: knownTitle ?? description,
+    titleOrigin: knownTitle === null ? 'derived' : title!.origin,
+    outlet: outlet?.value ?? null,
+    date: date?.value ?? null,
+    url: url?.value ?? null,
+    author: author?.value ?? null,
+    credit: clean.meta.credit ?? null,
+    file,
+  };
+
+  const seen = new Map<string, number>();
+  const passages = clean.paragraphs.map((paragraph, index): Passage => {
+    const occurrence = (seen.get(paragraph.text) ?? 0) + 1;
+    seen.set(paragraph.text, occurrence);
+    return { id: passageId(id, paragraph.text, occurrence), text: paragraph.text, paragraph: index + 1, source, section: paragraph.section };
+  });
+  return { source, passages };
+}

@@ -1,0 +1,17 @@
+import { extname } from 'node:path';
+import { markdown } from './markdown.ts';
+import { plainText } from './plainText.ts';
+import type { ArticleFormat } from './types.ts';
+
+export type { ArticleFormat, ParsedArticle, StatedMeta } from './types.ts';
+export { FormatError } from './types.ts';
+
+/** Every article format the loader reads; a new format is one more entry. */
+export const FORMATS: readonly ArticleFormat[] = [plainText, markdown];
+
+export function formatFor(file: string): ArticleFormat | undefined {
+  const extension = extname(file).toLowerCase();
+  return FORMATS.find((format) => format.extensions.includes(extension));
+}
+
+export const SUPPORTED_EXTENSIONS: readonly string[] = FORMATS.flatMap((format) => format.extensions);

@@ -1,0 +1,35 @@
+/**
+ * Expected failures are typed so every adapter can map them the same way:
+ * the CLI to an exit code and an error document, Discord to a private reply,
+ * the console to one printed line.
+ */
+
+/** Bad input from the person asking: CLI exit 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+  constructor(
+    /** Machine-readable, stable: printed as `error.code` in the JSON contract. */
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Something the asker cannot fix (a broken corpus folder, Discord down): CLI exit 1. */
+export class OperationalError extends Error {
+  override readonly name = 'OperationalError';
+  constructor(
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export type DossierError = InputError | OperationalError;
+
+export function isDossierError(error: unknown): error is DossierError {
+  return error instanceof InputError || error instanceof OperationalError;
+}

@@ -1,0 +1,90 @@
+import type { CommandResult } from '../../commands/index.ts';
+import type { AskResult } from '../../commands/ask.ts';
+import type { Hit } from '../search/engine.ts';
+import { wordOffsets } from '../search/analyzer.ts';
+import { splitSentences } from '../timeline/sentences.ts';
+import { dateLabel, outletLabel, sourceLine } from './labels.ts';
+import type { PassageItem, View } from './view.ts';
+
+/** Turns any command result into the View every adapter draws. */
+export function present(result: CommandResult): View {
+  switch (result.kind) {
+    case 'ask':
+      return presentAsk(result);
+    case 'sources':
+      return {
+        tone: 'info',
+        title: `${result.sources.length} articles`,
+        items: result.sources.map(({ source, passages }) => ({
+          kind: 'entry',
+          heading: sourceLine(source, 200),
+          body: `id ${source.id} · ${passages} passages · ${source.file}${source.titleOrigin === 'derived' ? ' · untitled' : ''}`,
+        })),
+        ...(result.errors.length > 0 ? { footer: `Not loaded: ${result.errors.map((error) => `${error.file} ${error.message}`).join('; ')}` } : {}),
+      };
+    case 'help':
+      return {
+        tone: 'info',
+        title: 'Dossier answers questions about the news story in its articles',
+        items: result.commands.map((definition) => ({ kind: 'entry', heading: `/${definition.name}`, body: `${definition.description}. Example: ${definition.example}` })),
+      };
+  }
+}
+
+function presentAsk(result: AskResult): View {
+  const { search } = result;
+  const notice = [
+    search.corrections.length > 0 ? `Read ${search.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}.` : '',
+    search.unknownWords.length > 0 ? `Not in any article: ${search.unknownWords.map((word) => `“${word}”`).join(', ')}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (search.hits.length === 0) {
+    const filtered = result.filters.from || result.filters.to || result.filters.sourceId;
+    return {
+      tone: 'empty',
+      title: result.offset > 0 ? 'No more passages' : 'No passage answers that',
+      ...(notice ? { notice } : {}),
+      items: [],
+      hint: filtered
+        ? 'Try without the date range or source, or ask in other words.'
+        : 'Try other words (names, places, what happened), or see /sources for what the articles cover.',
+    };
+  }
+  return {
+    tone: 'answer',
+    title: result.query,
+    ...(notice ? { notice } : {}),
+    items: search.hits.map(passageItem),
+    ...(search.more ? { nextOffset: result.offset + result.limit } : {}),
+  };
+}
+
+/** Bolding one sentence helps only when the passage has more than one. */
+function bestSentence(hit: Hit): PassageItem['emphasis'] {
+  const sentences = splitSentences(hit.passage.text);
+  if (sentences.length < 2 || hit.matchedPositions.length === 0) return null;
+  const offsets = wordOffsets(hit.passage.text);
+  const starts = hit.matchedPositions.map((position) => offsets[position]?.[0] ?? -1);
+  let best: { start: number; end: number; count: number } | null = null;
+  for (const sentence of sentences) {
+    const end = sentence.start + sentence.text.length;
+    const count = starts.filter((start) => start >= sentence.start && start < end).length;
+    if (!best || count > best.count) best = { start: sentence.start, end, count };
+  }
+  return best && best.count > 0 ? { start: best.start, end: best.end } : null;
+}
+
+export function passageItem(hit: Hit): PassageItem {
+  const { passage } = hit;
+  return {
+    kind: 'passage',
+    passageId: passage.id,
+    byline: `${outletLabel(passage.source)} · ${dateLabel(passage.source.date)}`,
+    title: passage.source.title,
+    paragraph: passage.paragraph,
+    quote: passage.text,
+    emphasis: bestSentence(hit),
+    alsoIn: hit.alsoIn.map((source) => sourceLine(source)),
+  };
+}

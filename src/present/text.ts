@@ -1,0 +1,24 @@
+import type { View, ViewItem } from './view.ts';
+
+/** Draws a View as plain text for a terminal: the console and the CLI without --json. */
+export function renderText(view: View, options: { readonly color?: boolean } = {}): string {
+  const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
+  const dim = (text: string) => (options.color ? `\x1b[2m${text}\x1b[22m` : text);
+  const lines: string[] = [bold(view.title)];
+  if (view.notice) lines.push(dim(view.notice));
+  view.items.forEach((item, index) => lines.push('', ...renderItem(item, index, bold, dim)));
+  if (view.hint) lines.push('', view.hint);
+  if (view.footer) lines.push('', dim(view.footer));
+  if (view.nextOffset !== undefined) lines.push('', dim(`More passages: repeat with --offset ${view.nextOffset}`));
+  return lines.join('\n');
+}
+
+function renderItem(item: ViewItem, index: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
+  if (item.kind === 'entry') return [bold(item.heading), `  ${item.body}`];
+  const quote = item.emphasis ? item.quote.slice(0, item.emphasis.start) + bold(item.quote.slice(item.emphasis.start, item.emphasis.end)) + item.quote.slice(item.emphasis.end) : item.quote;
+  return [
+    `${index + 1}. “${quote}”`,
+    dim(`   — ${item.byline} · “${item.title}” · ¶${item.paragraph} · id ${item.passageId}`),
+    ...(item.alsoIn.length > 0 ? [dim(`   Also in: ${item.alsoIn.join('; ')}`)] : []),
+  ];
+}

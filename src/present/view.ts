@@ -1,0 +1,41 @@
+/**
+ * The transport-neutral form of an answer. Presenters turn command results into a View; the
+ * terminal renderer and the Discord renderer each draw a View, so both show the same answer.
+ */
+
+export type Tone = 'answer' | 'info' | 'empty';
+
+export interface PassageItem {
+  readonly kind: 'passage';
+  readonly passageId: string;
+  /** "VOA News · Sep 28, 2020" */
+  readonly byline: string;
+  readonly title: string;
+  readonly paragraph: number;
+  readonly quote: string;
+  /** The sentence that answers best, as offsets into `quote`, when the passage has several. */
+  readonly emphasis: { readonly start: number; readonly end: number } | null;
+  /** Other outlets carrying the same paragraph, as source lines. */
+  readonly alsoIn: readonly string[];
+}
+
+export interface EntryItem {
+  readonly kind: 'entry';
+  readonly heading: string;
+  readonly body: string;
+}
+
+export type ViewItem = PassageItem | EntryItem;
+
+export interface View {
+  readonly tone: Tone;
+  readonly title: string;
+  /** A line above the items: how the question was read, or why nothing was found. */
+  readonly notice?: string;
+  readonly items: readonly ViewItem[];
+  /** A suggestion for the asker when there is nothing to show. */
+  readonly hint?: string;
+  readonly footer?: string;
+  /** Offset of the next page of the same request, when there is one. */
+  readonly nextOffset?: number;
+}

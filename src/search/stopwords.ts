@@ -1,0 +1,22 @@
+/** Function words that carry no topic, dropped from passages and questions alike. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all am an and any are aren as at be because been before being below between both but by
+  can cannot could couldn did didn do does doesn doing don down during each few for from further had hadn has hasn have haven
+  having he her here hers herself him himself his how i if in into is isn it its itself just ll me more most mustn my myself
+  no nor not now of off on once only or other our ours ourselves out over own re same shan she should shouldn so some such
+  t than that the their theirs them themselves then there these they this those through to too under until up us very was wasn
+  we were weren what when where which while who whom why will with won would wouldn you your yours yourself yourselves s d m ve y
+  also its it's whether upon yet`.split(/\s+/),
+);
+
+/**
+ * Words that frame a question rather than name its topic: "Tell me what happened…", "Can you
+ * explain…". Dropped from questions only; passages keep them ("told the Post" is reporting).
+ */
+export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
+  `tell explain describe please happen happened happening know anything something thing things kind sort
+  go going goes went get got give mention mentioned article articles news story stories say says said`.split(/\s+/),
+);
+
+/** "how long", "how many": the second word asks for a quantity, it is not the topic. */
+export const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'many', 'much', 'often', 'far', 'soon', 'big', 'large']);

@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../src/adapters/cli/run.ts';
+import { askSchema, errorSchema, helpSchema, sourcesSchema } from '../src/contract/schema.ts';
+import { seedLibrary } from './support/corpus.ts';
+import { memoryLogger } from './support/logger.ts';
+
+const execFileAsync = promisify(execFile);
+
+/** Runs the real CLI entry point; resolves with stdout, stderr and the exit code, whatever the code. */
+async function runProcess(argv: string[], env: Record<string, string> = {}) {
+  try {
+    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/adapters/cli/main.ts', ...argv], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+async function cli(...argv: string[]) {
+  const { log } = memoryLogger();
+  const output = await runCli(argv, seedLibrary, log);
+  return { ...output, json: argv.includes('--json') ? (JSON.parse(output.stdout) as unknown) : undefined };
+}
+
+describe('cli ask --json', () => {
+  it('answers with the contract shape, best first, with alsoIn for republished paragraphs', async () => {
+    const { exitCode, json } = await cli('ask', 'How long would closing the embassy take?', '--json');
+    expect(exitCode).toBe(0);
+    const doc = askSchema.parse(json);
+    expect(doc.query).toBe('How long would closing the embassy take?');
+    expect(doc.results.length).toBeGreaterThan(0);
+    expect(doc.results.length).toBeLessThanOrEqual(5);
+    expect(doc.results[0]!.text).toMatch(/expected to take 90 days/);
+    const scores = doc.results.map((result) => result.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+    const republished = doc.results.find((result) => result.alsoIn.length > 0);
+    expect(republished?.alsoIn[0]).toMatchObject({ id: expect.any(String), file: expect.stringMatching(/^00[01]_/) });
+    // Keys of the contract are all present, with the types it names.
+    expect(Object.keys(doc.results[0]!.source)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'date', 'file']));
+  });
+
+  it('honours --limit, --source and the date range', async () => {
+    const limited = askSchema.parse((await cli('ask', 'Soleimani', '--limit', '1', '--json')).json);
+    expect(limited.results).toHaveLength(1);
+    const voaOnly = askSchema.parse((await cli('ask', 'Soleimani', '--source', '004_232c69b19052f130.txt', '--json')).json);
+    expect(voaOnly.results.every((result) => result.source.file === '004_232c69b19052f130.txt')).toBe(true);
+    const late = askSchema.parse((await cli('ask', 'embassy', '--from', '2020-09-29', '--limit', '20', '--json')).json);
+    expect(late.results.length).toBeGreaterThan(0);
+    expect(late.results.every((result) => result.source.date !== null && result.source.date >= '2020-09-29')).toBe(true);
+  });
+
+  it('returns an empty result, exit 0, for a question the corpus does not answer', async () => {
+    const { exitCode, json } = await cli('ask', 'Who won the football world cup?', '--json');
+    expect(exitCode).toBe(0);
+    expect(askSchema.parse(json).results).toEqual([]);
+  });
+
+  it.each([
+    [['ask', '   '], 'empty_query'],
+    [['ask'], 'empty_query'],
+    [['ask', 'embassy', '--limit', 'lots'], 'bad_option'],
+    [['ask', 'embassy', '--limit', '0'], 'bad_option'],
+    [['ask', 'embassy', '--from', '2020-02-30'], 'bad_date'],
+    [['ask', 'embassy', '--from', '2020-10-01', '--to', '2020-09-01'], 'bad_range'],
+    [['ask', 'embassy', '--source', 'nope'], 'unknown_source'],
+    [['ask', 'embassy', '--colour', 'red'], 'unknown_option'],
+    [['ask', 'x'.repeat(301)], 'too_long'],
+    [['frobnicate'], 'unknown_command'],
+    [[], 'missing_command'],
+  ])('refuses %j with exit 2 and error code %s', async (argv, code) => {
+    const { exitCode, json } = await cli(...argv, '--json');
+    expect(exitCode).toBe(2);
+    expect(errorSchema.parse(json).error.code).toBe(code);
+  });
+});
+
+describe('cli sources and help', () => {
+  it('lists the sources with passage counts', async () => {
+    const doc = sourcesSchema.parse((await cli('sources', '--json')).json);
+    expect(doc.sources).toHaveLength(5);
+    expect(doc.sources.reduce((sum, source) => sum + source.passages, 0)).toBe(41);
+    expect(doc.sources.find((source) => source.outlet === 'The Hill')).toMatchObject({ date: null, published: null });
+  });
+
+  it('lists the commands with an example each', async () => {
+    const doc = helpSchema.parse((await cli('help', '--json')).json);
+    expect(doc.commands.map((command) => command.name)).toEqual(expect.arrayContaining(['ask', 'sources', 'help']));
+  });
+
+  it('prints readable text without --json, and errors on stderr', async () => {
+    const answer = await cli('ask', 'Who was killed near Bagdad airport?');
+    expect(answer.stdout).toMatch(/^Who was killed near Bagdad airport\?\n\n1\. “/);
+    expect(answer.stdout).toMatch(/id [0-9a-f]{6}-[0-9a-f]{6}/);
+    const failure = await cli('ask', 'embassy', '--from', 'yesterday');
+    expect(failure).toMatchObject({ exitCode: 2, stdout: '' });
+    expect(failure.stderr).toBe('dossier: /ask from must be a date written YYYY-MM-DD, like 2020-09-28, not "yesterday".\n');
+  });
+});
+
+describe('the cli as a process', () => {
+  it('prints exactly one JSON document on stdout and exits 0, 2 and 1 as the contract says', { timeout: 60_000 }, async () => {
+    const [ok, bad, broken, badConfig] = await Promise.all([
+      runProcess(['ask', 'Why are US forces in Iraq?', '--json'], { LOG_LEVEL: 'info' }),
+      runProcess(['ask', '', '--json']),
+      runProcess(['sources', '--json'], { CORPUS_DIR: 'no/such/dir' }),
+      runProcess(['sources', '--json'], { MAX_ARTICLE_BYTES: 'lots' }),
+    ]);
+    expect(ok.code).toBe(0);
+    expect(askSchema.parse(JSON.parse(ok.stdout)).results[0]!.text).toMatch(/advise and assist Iraqi forces/);
+    expect(ok.stderr).toMatch(/"event":"corpus_loaded"/);
+
+    expect(bad.code).toBe(2);
+    expect(errorSchema.parse(JSON.parse(bad.stdout)).error.code).toBe('empty_query');
+
+    expect(broken.code).toBe(1);
+    expect(errorSchema.parse(JSON.parse(broken.stdout)).error.code).toBe('corpus_unreadable');
+
+    expect(badConfig.code).toBe(1);
+    expect(errorSchema.parse(JSON.parse(badConfig.stdout)).error.message).toMatch(/MAX_ARTICLE_BYTES/);
+  });
+});

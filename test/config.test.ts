@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('applies documented defaults and freezes the result', () => {
+    const config = parseConfig({});
+    expect(config).toEqual({ DISCORD_API_URL: 'https://discord.com/api', CORPUS_DIR: 'corpus', MAX_ARTICLE_BYTES: 2 * 1024 * 1024 });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('treats an empty value as unset', () => {
+    expect(parseConfig({ DISCORD_TOKEN: '', CORPUS_DIR: '' }).DISCORD_TOKEN).toBeUndefined();
+  });
+
+  it.each([
+    [{ MAX_ARTICLE_BYTES: 'two megabytes' }, 'MAX_ARTICLE_BYTES'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
+    [{ DISCORD_GUILD_ID: 'my-guild' }, 'DISCORD_GUILD_ID'],
+  ])('refuses %j with a message naming %s', (env, name) => {
+    expect(() => parseConfig(env)).toThrow(new RegExp(`^Invalid configuration: ${name}: .*See \\.env\\.example\\.$`));
+  });
+
+  it('never echoes the token in an error', () => {
+    expect(() => parseConfig({ DISCORD_TOKEN: 'secret-token-value', LOG_LEVEL: 'loud' })).toThrow(/^(?!.*secret-token-value)/s);
+  });
+});

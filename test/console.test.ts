@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { PROMPT, answerLine, runConsole } from '../src/adapters/console/console.ts';
+import { seedLibrary } from './support/corpus.ts';
+import { memoryLogger } from './support/logger.ts';
+
+const execFileAsync = promisify(execFile);
+
+async function session(lines: string[]): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (chunk) => (printed += String(chunk)));
+  const done = runConsole({ input, output, library: await seedLibrary(), log: memoryLogger().log, color: false });
+  for (const line of lines) input.write(`${line}\n`);
+  input.end();
+  await done;
+  return printed;
+}
+
+describe('the local console', () => {
+  it('greets with the corpus size, answers slash commands and plain questions, and leaves on /quit', async () => {
+    const printed = await session(['/sources', 'How long would closing the embassy take?', '/ask Soleimani limit:1', '/quit', '/help']);
+    expect(printed).toMatch(/^Dossier: 5 articles, 41 passages from .*corpus\.\nType a question, or \/help for the commands, \/quit to leave\.\n/);
+    expect(printed).toContain(PROMPT);
+    expect(printed).toContain('5 articles\n\nUnknown outlet · Sep 28, 2020 · US warns Iraq');
+    expect(printed).toMatch(/1\. “[^”]*expected to take 90 days/);
+    expect(printed).toMatch(/¶\d+ · id [0-9a-f]{6}-[0-9a-f]{6}/);
+    // limit:1 gives one passage; /help after /quit is never answered.
+    expect(printed.split('Soleimani\n')[1]).not.toMatch(/\n2\. “/);
+    expect(printed).not.toContain('What Dossier can do');
+  });
+
+  it('explains a bad line and keeps going', async () => {
+    const options = { library: await seedLibrary(), log: memoryLogger().log, color: false };
+    expect(await answerLine('/nope', options)).toBe('There is no /nope. Type /help for the commands, or just type a question.');
+    expect(await answerLine('/ask', options)).toBe('/ask needs a question. Example: /ask How long would closing the embassy take?');
+    expect(await answerLine('/ask embassy --from 2020-9-1', options)).toBe('/ask from must be a date written YYYY-MM-DD, like 2020-09-28, not "2020-9-1".');
+    expect(await answerLine('What is the capital of France?', options)).toMatch(/^No passage answers that\n/);
+    expect(await answerLine('   ', options)).toBe('');
+    expect(await answerLine('/exit', options)).toBeNull();
+  });
+});
+
+describe('npm start without a token', () => {
+  it('refuses to start with no terminal, naming DISCORD_TOKEN and the console', { timeout: 30_000 }, async () => {
+    const failure = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, DISCORD_TOKEN: '' } }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure.code).toBe(1);
+    expect(failure.stderr).toMatch(/DISCORD_TOKEN is not set, and there is no terminal for the local console/);
+  });
+});
