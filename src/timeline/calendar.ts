@@ -1,0 +1,145 @@
+/**
+ * Calendar arithmetic for the timeline, all in UTC on plain year/month/day triples, so no
+ * local timezone can move a date by one. Nothing here reads the clock.
+ */
+import type { DatePrecision, PartialDate } from '../corpus/types.ts';
+
+/** A calendar day. Months are 1-12, days 1-31. */
+export interface Ymd {
+  readonly y: number;
+  readonly m: number;
+  readonly d: number;
+}
+
+const PRECISION_RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
+
+/** True when `have` is at least as fine as `need` (day > month > year). */
+export function isAtLeast(have: DatePrecision, need: DatePrecision): boolean {
+  return PRECISION_RANK[have] >= PRECISION_RANK[need];
+}
+
+/** The coarser of two precisions. */
+export function coarser(a: DatePrecision, b: DatePrecision): DatePrecision {
+  return PRECISION_RANK[a] <= PRECISION_RANK[b] ? a : b;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** Builds the partial date of the given precision from the parts it needs. */
+export function partialDate(precision: DatePrecision, y: number, m = 1, d = 1): PartialDate {
+  if (precision === 'year') return { value: pad(y, 4), precision };
+  if (precision === 'month') return { value: `${pad(y, 4)}-${pad(m)}`, precision };
+  return { value: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, precision };
+}
+
+/** True when the day exists in the calendar (no 31 April). */
+export function isValidDay(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return false;
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= daysInMonth(y, m);
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Reads 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null when malformed or not a calendar date. */
+export function parsePartialDate(value: string): PartialDate | null {
+  const match = ISO.exec(value.trim());
+  if (!match) return null;
+  const y = Number(match[1]);
+  if (match[2] === undefined) return partialDate('year', y);
+  const m = Number(match[2]);
+  if (m < 1 || m > 12) return null;
+  if (match[3] === undefined) return partialDate('month', y, m);
+  const d = Number(match[3]);
+  return isValidDay(y, m, d) ? partialDate('day', y, m, d) : null;
+}
+
+/** The parts of a partial date; month and day are absent when the precision does not reach them. */
+export function partsOf(date: PartialDate): { y: number; m?: number; d?: number } {
+  const [y, m, d] = date.value.split('-').map(Number) as [number, number?, number?];
+  if (date.precision === 'year') return { y };
+  if (date.precision === 'month') return { y, m: m! };
+  return { y, m: m!, d: d! };
+}
+
+/** First and last day a partial date covers, as 'YYYY-MM-DD' strings (comparable as text). */
+export function spanOf(date: PartialDate): { first: string; last: string } {
+  const { y, m, d } = partsOf(date);
+  if (m === undefined) return { first: `${pad(y, 4)}-01-01`, last: `${pad(y, 4)}-12-31` };
+  if (d === undefined) {
+    return { first: `${pad(y, 4)}-${pad(m)}-01`, last: `${pad(y, 4)}-${pad(m)}-${pad(daysInMonth(y, m))}` };
+  }
+  return { first: date.value, last: date.value };
+}
+
+/** True when `outer` covers every day of `inner` and is strictly coarser. */
+export function strictlyContains(outer: PartialDate, inner: PartialDate): boolean {
+  if (!isAtLeast(inner.precision, outer.precision) || inner.precision === outer.precision) return false;
+  const a = spanOf(outer);
+  const b = spanOf(inner);
+  return a.first <= b.first && b.last <= a.last;
+}
+
+export function toIsoDay(day: Ymd): string {
+  return `${pad(day.y, 4)}-${pad(day.m)}-${pad(day.d)}`;
+}
+
+function toUtcNoon(day: Ymd): Date {
+  return new Date(Date.UTC(day.y, day.m - 1, day.d, 12));
+}
+
+function fromUtc(date: Date): Ymd {
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate() };
+}
+
+export function addDays(day: Ymd, days: number): Ymd {
+  const date = toUtcNoon(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return fromUtc(date);
+}
+
+/** 0 = Sunday ... 6 = Saturday, as chrono and Date count them. */
+export function weekdayOf(day: Ymd): number {
+  return toUtcNoon(day).getUTCDay();
+}
+
+/** The Monday of the (Monday-first) week holding `day`. */
+export function mondayOf(day: Ymd): Ymd {
+  return addDays(day, -((weekdayOf(day) + 6) % 7));
+}
+
+export function compareDays(a: Ymd, b: Ymd): number {
+  return a.y - b.y || a.m - b.m || a.d - b.d;
+}
+
+/**
+ * The finest date that is true for every day of a window: the month when the window lies in
+ * one month, the year when it lies in one year, else null (nothing true to say).
+ */
+export function coarsestCover(first: Ymd, last: Ymd): PartialDate | null {
+  if (first.y !== last.y) return null;
+  if (first.m !== last.m) return partialDate('year', first.y);
+  if (first.d !== last.d) return partialDate('month', first.y, first.m);
+  return partialDate('day', first.y, first.m, first.d);
+}
+
+/**
+ * The instant handed to chrono for a reference date: noon UTC of the day, or of a day inside
+ * the month or year when that is all we know (callers never trust components finer than the
+ * reference's precision).
+ */
+export function referenceInstant(reference: PartialDate): Date {
+  const { y, m, d } = partsOf(reference);
+  return toUtcNoon({ y, m: m ?? 7, d: d ?? (m === undefined ? 1 : 15) });
+}
+
+/** The reference as a day, when it is known to the day. */
+export function referenceDay(reference: PartialDate | null): Ymd | null {
+  if (!reference || reference.precision !== 'day') return null;
+  const { y, m, d } = partsOf(reference);
+  return { y, m: m!, d: d! };
+}
