@@ -1,0 +1,212 @@
+import { ButtonStyle, ComponentType } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
+import { CITATION_STYLES, type CitationStyle } from '../../cite/styles.ts';
+import type { EntryItem, PassageItem, Tone, View } from '../../present/view.ts';
+import { citeId } from './buttons.ts';
+import { BUDGET } from './limits.ts';
+import { clip, fitEscaped, literal } from './text.ts';
+
+/**
+ * The one place that turns a View into a Discord message: the twin of ../../present/text.ts.
+ * Every string from the corpus or the asker is cut to Discord's limits first and escaped after
+ * (so a cut never leaves half of Dossier's own markup), and no message can mention anyone.
+ */
+
+export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+
+/** What `interaction.reply`, `editReply` and `update` are given (flags are added by the caller). */
+export interface DiscordMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: ButtonRow[];
+  readonly allowedMentions: { readonly parse: [] };
+}
+
+export interface RenderOptions {
+  /**
+   * Custom id of the "More" button that shows passages from `offset` on; no button without it.
+   * The offset is `view.nextOffset`, or the first passage left out when not all fit in one message.
+   */
+  readonly moreCustomId?: (offset: number) => string;
+  /** A "Cite" button under each passage. */
+  readonly cite?: boolean;
+  /** Number of the first passage shown (1 on the first page, 6 on the next page of five). */
+  readonly firstNumber?: number;
+}
+
+/** Mentions are never parsed, whatever the text says (the client default says so too). */
+export const NO_MENTIONS = { parse: [] as [] } as const;
+
+const COLORS: Record<Tone, number> = { answer: 0x2f6f9f, info: 0x5b6770, empty: 0xc28a1e };
+
+/** Per-passage quote budgets tried in turn until the whole embed fits Discord's 6000 characters. */
+const QUOTE_BUDGETS = [900, 700, 520, 400, 300, 220, 160, 120, 90] as const;
+const ENTRY_BUDGETS = [1000, 600, 400, 260, 180, 120, 80] as const;
+
+export function renderView(view: View, options: RenderOptions = {}): DiscordMessage {
+  const title = fitEscaped(view.title, BUDGET.embedTitle);
+  const lone = loneEntry(view);
+  if (lone) {
+    // One entry (a citation): the description holds four times what a field does, so it is rarely cut.
+    const heading = `**${fitEscaped(lone.heading, BUDGET.fieldName)}**`;
+    const intro = [describe(view), heading].filter(Boolean).join('\n\n');
+    const footer = footerText(view, 0);
+    const room = Math.min(BUDGET.embedDescription, BUDGET.embedTotal - title.length - (footer?.length ?? 0)) - intro.length - 2;
+    const body = fitEscaped(lone.body, room, lone.preformatted ? codeBlock : literal);
+    const embed: APIEmbed = { title, color: COLORS[view.tone], description: `${intro}\n\n${body}`, ...(footer ? { footer: { text: footer } } : {}) };
+    return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
+  }
+  const description = describe(view);
+  const first = options.firstNumber ?? 1;
+  const budgets = view.items.some((item) => item.kind === 'passage') ? QUOTE_BUDGETS : ENTRY_BUDGETS;
+
+  // The longest passages that let every item fit; failing that, as many items as fit at the shortest.
+  const candidates = view.items.slice(0, BUDGET.fields);
+  let fields: APIEmbedField[] = [];
+  for (const budget of budgets) {
+    const built = candidates.map((item, index) => field(item, first + index, budget));
+    fields = built.slice(0, fittingCount(built, (count) => title.length + (description?.length ?? 0) + (footerText(view, view.items.length - count)?.length ?? 0)));
+    if (fields.length === candidates.length) break;
+  }
+  const shown = fields.length;
+  const footer = footerText(view, view.items.length - shown);
+
+  const embed: APIEmbed = {
+    title,
+    color: COLORS[view.tone],
+    ...(description ? { description } : {}),
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(footer ? { footer: { text: footer } } : {}),
+  };
+  return { embeds: [embed], components: buttons(view, shown, first, options), allowedMentions: NO_MENTIONS };
+}
+
+/** A short private message (errors, refusals, "expired"): plain content, escaped, no mentions. */
+export function renderNotice(text: string): DiscordMessage {
+  return { content: fitEscaped(text, BUDGET.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
+}
+
+/** A row of buttons, one per citation style, to show the same passage's citation in another style. */
+export function citationStyleRow(passageId: string, current: CitationStyle): ButtonRow[] {
+  const styleButtons = CITATION_STYLES.flatMap((style) => {
+    const customId = citeId(passageId, style);
+    const label = style === 'csl-json' ? 'CSL-JSON' : style === 'bibtex' ? 'BibTeX' : style.toUpperCase();
+    return customId ? [button(customId, label, style === current ? ButtonStyle.Primary : ButtonStyle.Secondary, style === current)] : [];
+  });
+  return rows(styleButtons);
+}
+
+/**
+ * Fixed-width text (BibTeX, CSL-JSON) in a code block, highlighted when its syntax is plain to
+ * see: shown verbatim; only a ``` inside could close the block early, so those are broken up.
+ */
+function codeBlock(raw: string): string {
+  const language = /^\s*[[{]/.test(raw) ? 'json' : /^\s*@\w+\s*\{/.test(raw) ? 'bibtex' : '';
+  return `\`\`\`${language}\n${raw.replaceAll('```', '`\u200b`\u200b`')}\n\`\`\``;
+}
+
+/** How many of `fields`, from the first, fit in one message along with the rest of the embed. */
+function fittingCount(fields: readonly APIEmbedField[], fixed: (count: number) => number): number {
+  let total = 0;
+  let count = 0;
+  for (const f of fields) {
+    if (total + f.name.length + f.value.length + fixed(count + 1) > BUDGET.embedTotal) break;
+    total += f.name.length + f.value.length;
+    count += 1;
+  }
+  return count;
+}
+
+function loneEntry(view: View): EntryItem | undefined {
+  const [only] = view.items;
+  return view.items.length === 1 && only?.kind === 'entry' && (only.preformatted || only.body.length > BUDGET.fieldValue) ? only : undefined;
+}
+
+function describe(view: View): string | undefined {
+  const parts = [view.notice ? { text: view.notice, italic: true } : null, view.hint ? { text: view.hint, italic: false } : null].filter((part) => part !== null);
+  if (parts.length === 0) return undefined;
+  // With items to show, the notice and hint are kept short so the items have the room.
+  const room = view.items.length > 0 ? Math.min(BUDGET.embedDescription, 1200) : BUDGET.embedDescription;
+  const share = Math.floor((room - 2) / parts.length);
+  return parts.map((part) => fitEscaped(part.text, share, (raw) => (part.italic ? `*${literal(raw)}*` : literal(raw)))).join('\n\n');
+}
+
+function footerText(view: View, hidden: number): string | undefined {
+  // Footers do not render markdown, so they are cut but not escaped.
+  const parts = [hidden > 0 ? `${hidden} more not shown here (Discord limits the size of a message).` : '', view.footer ?? ''].filter(Boolean);
+  return parts.length > 0 ? clip(parts.join(' '), BUDGET.footerText) : undefined;
+}
+
+function field(item: PassageItem | EntryItem, number: number, budget: number): APIEmbedField {
+  if (item.kind === 'entry') {
+    return { name: fitEscaped(item.heading, BUDGET.fieldName), value: fitEscaped(item.body, Math.min(budget, BUDGET.fieldValue), item.preformatted ? codeBlock : literal) };
+  }
+  const prefix = `${number}. `; // Dossier's own numbering: not escaped (it would read "1\.")
+  const name = prefix + fitEscaped(item.byline, Math.max(60, Math.min(BUDGET.fieldName, Math.round(budget * 0.5))) - prefix.length);
+  // The title and "Also in" shrink with the quote when many passages share one message.
+  const titleMax = Math.max(40, Math.min(160, Math.round(budget * 0.3)));
+  const alsoInMax = Math.max(60, Math.min(300, Math.round(budget * 0.4)));
+  const meta = [
+    `— ${fitEscaped(item.title, titleMax, (raw) => `*${literal(raw)}*`)} · ¶${item.paragraph} · id \`${item.passageId.replaceAll('`', '')}\``,
+    ...(item.alsoIn.length > 0 ? [fitEscaped(`Also in: ${item.alsoIn.join('; ')}`, alsoInMax)] : []),
+  ].join('\n');
+  const quoteRoom = Math.min(budget, BUDGET.fieldValue - meta.length - 1);
+  return { name, value: `${quoted(item, quoteRoom)}\n${meta}` };
+}
+
+/** The passage in curly quotes, cut to `max` characters in all, with its best sentence in bold. */
+export function quoted(item: Pick<PassageItem, 'quote' | 'emphasis'>, max: number): string {
+  return fitEscaped(item.quote, max, (clipped) => `“${emphasize(item, clipped)}”`);
+}
+
+/**
+ * Escapes the kept part of the quote in up to three pieces, bolding the emphasised one. The bold
+ * markers are added after the cut, around escaped text, so they are always balanced.
+ */
+function emphasize(item: Pick<PassageItem, 'quote' | 'emphasis'>, clipped: string): string {
+  const whole = clipped === item.quote;
+  const kept = whole ? clipped : clipped.replace(/ ?…$/, '');
+  const tail = whole ? '' : clipped.slice(kept.length);
+  if (!item.emphasis) return literal(kept) + tail;
+  let start = Math.min(item.emphasis.start, kept.length);
+  let end = Math.min(item.emphasis.end, kept.length);
+  while (start < end && /\s/.test(kept[start]!)) start++;
+  while (end > start && /\s/.test(kept[end - 1]!)) end--;
+  if (end <= start) return literal(kept) + tail;
+  return `${literal(kept.slice(0, start))}**${literal(kept.slice(start, end))}**${literal(kept.slice(end))}${tail}`;
+}
+
+function buttons(view: View, shown: number, first: number, options: RenderOptions): ButtonRow[] {
+  const list: APIButtonComponentWithCustomId[] = [];
+  if (options.cite) {
+    view.items.slice(0, shown).forEach((item, index) => {
+      const customId = item.kind === 'passage' ? citeId(item.passageId) : null;
+      if (customId) list.push(button(customId, `Cite ${first + index}`, ButtonStyle.Secondary));
+    });
+  }
+  // Room is kept for "More": it is what a reader most often wants next.
+  const next = nextOffset(view, shown, first);
+  const max = BUDGET.actionRows * BUDGET.buttonsPerRow - (options.moreCustomId && next !== undefined ? 1 : 0);
+  const kept = list.slice(0, max);
+  if (options.moreCustomId && next !== undefined) kept.push(button(options.moreCustomId(next), 'More passages', ButtonStyle.Primary));
+  return rows(kept);
+}
+
+/** Where the next page starts: after the last passage shown, which is `view.nextOffset` unless some did not fit. */
+function nextOffset(view: View, shown: number, first: number): number | undefined {
+  const passages = view.items.some((item) => item.kind === 'passage');
+  if (passages && shown < view.items.length) return first - 1 + shown;
+  return view.nextOffset;
+}
+
+function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary, disabled = false): APIButtonComponentWithCustomId {
+  return { type: ComponentType.Button, style, label: clip(label, BUDGET.buttonLabel), custom_id: customId, ...(disabled ? { disabled } : {}) };
+}
+
+function rows(list: readonly APIButtonComponentWithCustomId[]): ButtonRow[] {
+  const result: ButtonRow[] = [];
+  for (let i = 0; i < list.length && result.length < BUDGET.actionRows; i += BUDGET.buttonsPerRow) {
+    result.push({ type: ComponentType.ActionRow, components: list.slice(i, i + BUDGET.buttonsPerRow) });
+  }
+  return result;
+}
