@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CITATION_STYLES } from './cite/styles.ts';
 
 /**
  * Every setting Dossier reads, validated once at start-up and frozen.
@@ -17,6 +18,8 @@ const schema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   /** Articles larger than this are refused, so one huge upload cannot exhaust memory. */
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /** Citation style of /cite and of the Cite button when the asker names none. */
+  CITE_STYLE: z.enum(CITATION_STYLES).default('apa'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

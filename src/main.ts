@@ -25,7 +25,7 @@ async function main(): Promise<number> {
   const log = loggerFor(config, 'warn');
   try {
     const library = await openLibrary(config, log);
-    await runConsole({ input: process.stdin, output: process.stdout, library, log, color: Boolean(process.stdout.isTTY) });
+    await runConsole({ input: process.stdin, output: process.stdout, library, log, color: Boolean(process.stdout.isTTY), preferences: { citeStyle: config.CITE_STYLE } });
     return 0;
   } catch (error) {
     const failure = describeFailure(error);

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/adapters/cli/run.ts';
-import { askSchema, errorSchema, helpSchema, sourcesSchema } from '../src/contract/schema.ts';
+import { askSchema, citeSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from '../src/contract/schema.ts';
 import { seedLibrary } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 
@@ -21,7 +21,7 @@ async function runProcess(argv: string[], env: Record<string, string> = {}) {
 
 async function cli(...argv: string[]) {
   const { log } = memoryLogger();
-  const output = await runCli(argv, seedLibrary, log);
+  const output = await runCli(argv, { openLibrary: seedLibrary, log });
   return { ...output, json: argv.includes('--json') ? (JSON.parse(output.stdout) as unknown) : undefined };
 }
 
@@ -74,6 +74,75 @@ describe('cli ask --json', () => {
     const { exitCode, json } = await cli(...argv, '--json');
     expect(exitCode).toBe(2);
     expect(errorSchema.parse(json).error.code).toBe(code);
+  });
+});
+
+describe('cli timeline --json', () => {
+  it('lists dated events oldest first at their true dates and precision', async () => {
+    const { exitCode, json } = await cli('timeline', '--json');
+    expect(exitCode).toBe(0);
+    const { events } = timelineSchema.parse(json);
+    const dates = events.map((event) => event.date);
+    expect([...dates].sort()).toEqual(dates);
+    const missile = events.find((event) => event.text.includes('ballistic missile attack on January 8'));
+    expect(missile).toMatchObject({ date: '2020-01-08', precision: 'day' });
+    expect(missile!.alsoIn.map((passage) => passage.source.file)).toEqual(['001_64ba0aa1239cf7d6.txt']);
+    expect(events.find((event) => event.text.includes('Fuad Hussein on Saturday'))).toMatchObject({ date: '2020-09-26', precision: 'day' });
+    expect(events.find((event) => event.text.includes('in July'))).toMatchObject({ date: '2020-07', precision: 'month' });
+    // The undated Hill article states no full date, so it dates nothing.
+    expect(events.some((event) => event.passage.source.file === '003_84fe4f099db4658b.txt')).toBe(false);
+  });
+
+  it('keeps the events about a topic, within the dates given', async () => {
+    const { events } = timelineSchema.parse((await cli('timeline', 'Soleimani', '--to', '2020-06-30', '--json')).json);
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((event) => event.date <= '2020-06-30')).toBe(true);
+    expect(events.some((event) => event.text.includes('Soleimani'))).toBe(true);
+    const later = timelineSchema.parse((await cli('timeline', '--from', '2020-09-27', '--json')).json);
+    // Day events inside the range; a month or year event overlapping it stays (its day is unknown).
+    expect(later.events.filter((event) => event.precision === 'day').map((event) => event.date)).toEqual(['2020-09-27', '2020-09-27', '2020-09-28']);
+    expect(later.events.filter((event) => event.precision !== 'day').map((event) => event.date)).toEqual(['2020', '2020-09', '2020-09', '2020-09', '2020-09']);
+  });
+});
+
+describe('cli cite --json', () => {
+  it.each([
+    ['apa', 'VOA News. (2020, September 28). US Threatens to Close Embassy in Baghdad.\n(VOA News, 2020, para. 5)'],
+    ['mla', '“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.\n(“US Threatens to Close Embassy in Baghdad,” par. 5)'],
+    ['chicago', 'VOA News. 2020. “US Threatens to Close Embassy in Baghdad.” VOA News, September 28, 2020.\n(VOA News 2020, par. 5)'],
+    ['bibtex', '@article{dossier_74ef57_d49f7e,'],
+    ['csl-json', '"locator": "5"'],
+  ])('cites a passage in %s', { timeout: 30_000 }, async (style, expected) => {
+    const { exitCode, json } = await cli('cite', '74ef57-d49f7e', '--style', style, '--json');
+    expect(exitCode).toBe(0);
+    const doc = citeSchema.parse(json);
+    expect(doc.style).toBe(style);
+    expect(doc.citation).toContain(expected);
+    expect(doc.passage).toMatchObject({ id: '74ef57-d49f7e', paragraph: 5, source: { outlet: 'VOA News' } });
+  });
+
+  it('says n.d. for the undated article', { timeout: 30_000 }, async () => {
+    const hill = sourcesSchema.parse((await cli('sources', '--json')).json).sources.find((source) => source.outlet === 'The Hill')!;
+    const { json } = await cli('ask', 'Ahmed Mulla Talal', '--source', hill.id, '--limit', '1', '--json');
+    const passage = askSchema.parse(json).results[0]!;
+    const doc = citeSchema.parse((await cli('cite', passage.id, '--json')).json);
+    expect(doc.citation).toMatch(/\(n\.d\.\)/);
+  });
+
+  it('refuses an unknown id with exit 2 and offers the passages of its source', async () => {
+    const { exitCode, json } = await cli('cite', '74ef57-000000', '--json');
+    expect(exitCode).toBe(2);
+    const { error } = errorSchema.parse(json);
+    expect(error.code).toBe('unknown_passage');
+    expect(error.suggestions?.map((passage) => passage.source.id)).toEqual(['74ef57', '74ef57', '74ef57', '74ef57', '74ef57']);
+    const nowhere = errorSchema.parse((await cli('cite', 'banana', '--json')).json);
+    expect(nowhere.error).toMatchObject({ code: 'unknown_passage', suggestions: [] });
+  });
+
+  it('refuses an unknown style', async () => {
+    const { exitCode, json } = await cli('cite', '74ef57-d49f7e', '--style', 'harvard', '--json');
+    expect(exitCode).toBe(2);
+    expect(errorSchema.parse(json).error.message).toBe('/cite style must be one of apa, mla, chicago, bibtex, csl-json, not "harvard".');
   });
 });
 

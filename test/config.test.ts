@@ -4,7 +4,7 @@ import { parseConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('applies documented defaults and freezes the result', () => {
     const config = parseConfig({});
-    expect(config).toEqual({ DISCORD_API_URL: 'https://discord.com/api', CORPUS_DIR: 'corpus', MAX_ARTICLE_BYTES: 2 * 1024 * 1024 });
+    expect(config).toEqual({ DISCORD_API_URL: 'https://discord.com/api', CORPUS_DIR: 'corpus', MAX_ARTICLE_BYTES: 2 * 1024 * 1024, CITE_STYLE: 'apa' });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
@@ -15,6 +15,7 @@ describe('configuration', () => {
   it.each([
     [{ MAX_ARTICLE_BYTES: 'two megabytes' }, 'MAX_ARTICLE_BYTES'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ CITE_STYLE: 'harvard' }, 'CITE_STYLE'],
     [{ DISCORD_API_URL: 'not a url' }, 'DISCORD_API_URL'],
     [{ DISCORD_GUILD_ID: 'my-guild' }, 'DISCORD_GUILD_ID'],
   ])('refuses %j with a message naming %s', (env, name) => {

@@ -1,5 +1,6 @@
 import { ConfigError } from '../config.ts';
-import { InputError, OperationalError } from '../errors.ts';
+import type { Passage } from '../corpus/types.ts';
+import { InputError, OperationalError, UnknownPassageError } from '../errors.ts';
 
 export interface Failure {
   readonly code: string;
@@ -9,10 +10,13 @@ export interface Failure {
   readonly exitCode: 1 | 2;
   /** Not an expected failure: worth logging in full. */
   readonly unexpected: boolean;
+  /** Passages to offer instead, for an id that names none. */
+  readonly suggestions?: readonly Passage[];
 }
 
 /** The one place that maps errors to what askers see, for every adapter. */
 export function describeFailure(error: unknown): Failure {
+  if (error instanceof UnknownPassageError) return { code: error.code, message: error.message, exitCode: 2, unexpected: false, suggestions: error.suggestions };
   if (error instanceof InputError) return { code: error.code, message: error.message, exitCode: 2, unexpected: false };
   if (error instanceof OperationalError) return { code: error.code, message: error.message, exitCode: 1, unexpected: false };
   if (error instanceof ConfigError) return { code: 'bad_config', message: error.message, exitCode: 1, unexpected: false };

@@ -1,3 +1,4 @@
+import type { CitationStyle } from '../cite/index.ts';
 import type { Library } from '../library.ts';
 import type { ArgsOf, CommandDefinition } from './definition.ts';
 
@@ -14,6 +15,8 @@ export interface CommandContext {
   readonly invoker: Invoker;
   /** Every registered command's definition, for /help. */
   readonly catalog: readonly CommandDefinition[];
+  /** Defaults chosen by the operator (CITE_STYLE) or the asker. */
+  readonly preferences?: { readonly citeStyle?: CitationStyle };
 }
 
 export interface Choice {

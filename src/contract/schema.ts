@@ -35,6 +35,26 @@ export const askSchema = z.object({
   corrections: z.array(z.object({ from: z.string(), to: z.string() })),
 });
 
+export const timelineSchema = z.object({
+  events: z.array(
+    z.object({
+      date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/),
+      precision: z.enum(['day', 'month', 'year']),
+      text: z.string(),
+      passage: passageSchema,
+      // Addition: the same event as other articles tell it.
+      alsoIn: z.array(passageSchema),
+    }),
+  ),
+  topic: z.string().nullable(),
+});
+
+export const citeSchema = z.object({
+  style: z.enum(['apa', 'mla', 'chicago', 'bibtex', 'csl-json']),
+  citation: z.string(),
+  passage: passageSchema,
+});
+
 export const sourcesSchema = z.object({
   sources: z.array(sourceSchema.extend({ passages: z.number().int().nonnegative() })),
   errors: z.array(z.object({ file: z.string(), message: z.string() })),
@@ -44,4 +64,11 @@ export const helpSchema = z.object({
   commands: z.array(z.object({ name: z.string(), description: z.string(), example: z.string(), options: z.array(z.object({ name: z.string(), description: z.string(), required: z.boolean() })) })),
 });
 
-export const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    // Addition: for an unknown passage id, the passages to pick from instead.
+    suggestions: z.array(passageSchema).optional(),
+  }),
+});

@@ -1,6 +1,7 @@
 import type { CommandResult } from '../../commands/index.ts';
 import type { Passage, Source } from '../corpus/types.ts';
-import { askSchema, errorSchema, helpSchema, sourcesSchema } from './schema.ts';
+import type { Failure } from '../app/failure.ts';
+import { askSchema, citeSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
 
 export function sourceJson(source: Source) {
   return {
@@ -29,6 +30,21 @@ export function resultJson(result: CommandResult): unknown {
         more: result.search.more,
         corrections: result.search.corrections,
       });
+    case 'timeline': {
+      const alsoInOf = (passage: Passage) => result.alsoIn.get(passage.id) ?? [];
+      return timelineSchema.parse({
+        events: result.events.map((event) => ({
+          date: event.date,
+          precision: event.precision,
+          text: event.text,
+          passage: passageJson(event.passage, alsoInOf(event.passage)),
+          alsoIn: event.alsoIn.map((passage) => passageJson(passage, alsoInOf(passage))),
+        })),
+        topic: result.topic,
+      });
+    }
+    case 'cite':
+      return citeSchema.parse({ style: result.style, citation: result.citation, passage: passageJson(result.passage, result.alsoIn) });
     case 'sources':
       return sourcesSchema.parse({ sources: result.sources.map(({ source, passages }) => ({ ...sourceJson(source), passages })), errors: result.errors });
     case 'help':
@@ -43,6 +59,7 @@ export function resultJson(result: CommandResult): unknown {
   }
 }
 
-export function errorJson(code: string, message: string): unknown {
-  return errorSchema.parse({ error: { code, message } });
+export function errorJson(failure: Pick<Failure, 'code' | 'message' | 'suggestions'>): unknown {
+  const suggestions = failure.suggestions?.map((passage) => passageJson(passage, []));
+  return errorSchema.parse({ error: { code: failure.code, message: failure.message, ...(suggestions ? { suggestions } : {}) } });
 }

@@ -1,4 +1,4 @@
-import type { PartialDate, Source } from '../corpus/types.ts';
+import type { PartialDate, Passage, Source } from '../corpus/types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
 
@@ -27,4 +27,9 @@ export function shorten(text: string, max: number): string {
 /** One line naming a source: "VOA News · Sep 28, 2020 · US Threatens to Close Embassy in Baghdad". */
 export function sourceLine(source: Source, max = 100): string {
   return shorten(`${outletLabel(source)} · ${dateLabel(source.date)} · ${source.title}`, max);
+}
+
+/** "VOA News · Sep 28, 2020 · ¶3 The United States is threatening…": what a picker shows. */
+export function passageLabel(passage: Passage, max = 100): string {
+  return shorten(`${outletLabel(passage.source)} · ${dateLabel(passage.source.date)} · ¶${passage.paragraph} ${passage.text}`, max);
 }

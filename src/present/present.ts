@@ -1,9 +1,11 @@
 import type { CommandResult } from '../../commands/index.ts';
 import type { AskResult } from '../../commands/ask.ts';
+import type { CiteResult } from '../../commands/cite.ts';
+import type { TimelineResult } from '../../commands/timeline.ts';
 import type { Hit } from '../search/engine.ts';
 import { wordOffsets } from '../search/analyzer.ts';
 import { splitSentences } from '../timeline/sentences.ts';
-import { dateLabel, outletLabel, sourceLine } from './labels.ts';
+import { dateLabel, outletLabel, shorten, sourceLine } from './labels.ts';
 import type { PassageItem, View } from './view.ts';
 
 /** Turns any command result into the View every adapter draws. */
@@ -11,6 +13,10 @@ export function present(result: CommandResult): View {
   switch (result.kind) {
     case 'ask':
       return presentAsk(result);
+    case 'timeline':
+      return presentTimeline(result);
+    case 'cite':
+      return presentCite(result);
     case 'sources':
       return {
         tone: 'info',
@@ -86,5 +92,38 @@ export function passageItem(hit: Hit): PassageItem {
     quote: passage.text,
     emphasis: bestSentence(hit),
     alsoIn: hit.alsoIn.map((source) => sourceLine(source)),
+  };
+}
+
+/** Longest event sentence shown in a timeline line; the passage id leads to the whole text. */
+const EVENT_TEXT_LENGTH = 160;
+
+/** Events grouped under their date, oldest first; each line names its outlet and passage id. */
+function presentTimeline(result: TimelineResult): View {
+  const groups = new Map<string, string[]>();
+  for (const event of result.events) {
+    const heading = dateLabel({ value: event.date, precision: event.precision });
+    const outlets = [...new Set([event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source)))].join(', ');
+    const line = `${shorten(event.text, EVENT_TEXT_LENGTH)} — ${outlets} · ${event.passage.id}`;
+    groups.set(heading, [...(groups.get(heading) ?? []), line]);
+  }
+  const about = result.topic ? ` about “${result.topic}”` : '';
+  if (result.events.length === 0) {
+    return { tone: 'empty', title: `No dated events${about}`, items: [], hint: 'Try a broader topic or a wider date range, or /timeline with no topic.' };
+  }
+  return {
+    tone: 'answer',
+    title: `Timeline${about}: ${result.events.length} events`,
+    items: [...groups].map(([heading, lines]) => ({ kind: 'entry', heading, body: lines.join('\n') })),
+    footer: 'Dates are when events happened, as precise as the articles say (day, month or year).',
+  };
+}
+
+function presentCite(result: CiteResult): View {
+  const { passage } = result;
+  return {
+    tone: 'info',
+    title: `${result.style.toUpperCase()} citation of ${passage.id}`,
+    items: [{ kind: 'entry', heading: `${sourceLine(passage.source, 200)} · ¶${passage.paragraph}`, body: result.citation, preformatted: result.style === 'bibtex' || result.style === 'csl-json' }],
   };
 }

@@ -1,3 +1,5 @@
+import type { Failure } from '../app/failure.ts';
+import { passageLabel } from './labels.ts';
 import type { View, ViewItem } from './view.ts';
 
 /** Draws a View as plain text for a terminal: the console and the CLI without --json. */
@@ -14,11 +16,17 @@ export function renderText(view: View, options: { readonly color?: boolean } = {
 }
 
 function renderItem(item: ViewItem, index: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
-  if (item.kind === 'entry') return [bold(item.heading), `  ${item.body}`];
+  if (item.kind === 'entry') return [bold(item.heading), ...item.body.split('\n').map((line) => `  ${line}`)];
   const quote = item.emphasis ? item.quote.slice(0, item.emphasis.start) + bold(item.quote.slice(item.emphasis.start, item.emphasis.end)) + item.quote.slice(item.emphasis.end) : item.quote;
   return [
     `${index + 1}. “${quote}”`,
     dim(`   — ${item.byline} · “${item.title}” · ¶${item.paragraph} · id ${item.passageId}`),
     ...(item.alsoIn.length > 0 ? [dim(`   Also in: ${item.alsoIn.join('; ')}`)] : []),
   ];
+}
+
+/** A failure as the terminal shows it: the message, then any passages offered instead. */
+export function renderFailureText(failure: Pick<Failure, 'message' | 'suggestions'>): string {
+  const suggestions = failure.suggestions ?? [];
+  return [failure.message, ...suggestions.map((passage) => `  ${passage.id}  ${passageLabel(passage, 90)}`)].join('\n');
 }

@@ -23,6 +23,8 @@ export interface EntryItem {
   readonly kind: 'entry';
   readonly heading: string;
   readonly body: string;
+  /** Text to show exactly as is, in a fixed-width block (BibTeX, CSL-JSON). */
+  readonly preformatted?: boolean;
 }
 
 export type ViewItem = PassageItem | EntryItem;

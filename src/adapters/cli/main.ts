@@ -10,12 +10,12 @@ async function main(): Promise<number> {
     config = readConfig();
   } catch (error) {
     const failure = describeFailure(error);
-    if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(errorJson(failure.code, failure.message), null, 2)}\n`);
+    if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(errorJson(failure), null, 2)}\n`);
     else process.stderr.write(`dossier: ${failure.message}\n`);
     return failure.exitCode;
   }
   const log = loggerFor(config, 'warn');
-  const output = await runCli(process.argv.slice(2), () => openLibrary(config, log), log);
+  const output = await runCli(process.argv.slice(2), { openLibrary: () => openLibrary(config, log), log, preferences: { citeStyle: config.CITE_STYLE } });
   process.stdout.write(output.stdout);
   process.stderr.write(output.stderr);
   return output.exitCode;

@@ -1,5 +1,6 @@
 import { findCommand } from '../../../commands/index.ts';
 import { parseCommandWords } from '../../commandKit/commandLine.ts';
+import type { CommandContext } from '../../commandKit/command.ts';
 import { runCommand } from '../../commandKit/dispatch.ts';
 import { errorJson, resultJson } from '../../contract/toJson.ts';
 import { InputError } from '../../errors.ts';
@@ -7,7 +8,7 @@ import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { describeFailure } from '../../app/failure.ts';
 import { present } from '../../present/present.ts';
-import { renderText } from '../../present/text.ts';
+import { renderFailureText, renderText } from '../../present/text.ts';
 
 export interface CliOutput {
   readonly stdout: string;
@@ -26,7 +27,13 @@ export function splitCliArgs(argv: readonly string[]): { json: boolean; name: st
  * One CLI invocation, from arguments to what is printed and the exit status. Pure apart from the
  * command itself, so tests can run it in-process; `main.ts` does the real I/O.
  */
-export async function runCli(argv: readonly string[], openLibrary: () => Promise<Library>, log: Logger): Promise<CliOutput> {
+export interface CliDependencies {
+  readonly openLibrary: () => Promise<Library>;
+  readonly log: Logger;
+  readonly preferences?: CommandContext['preferences'];
+}
+
+export async function runCli(argv: readonly string[], { openLibrary, log, preferences }: CliDependencies): Promise<CliOutput> {
   const { json, name, words } = splitCliArgs(argv);
   try {
     if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
@@ -34,14 +41,14 @@ export async function runCli(argv: readonly string[], openLibrary: () => Promise
     if (!command) throw new InputError('unknown_command', `There is no command "${name}". Try: npm run -s cli -- help`);
     const raw = parseCommandWords(command.definition, words);
     const library = await openLibrary();
-    const result = await runCommand(name, raw, { library, invoker: { via: 'cli', isModerator: true } });
+    const result = await runCommand(name, raw, { library, invoker: { via: 'cli', isModerator: true }, ...(preferences ? { preferences } : {}) });
     const stdout = json ? JSON.stringify(resultJson(result), null, 2) : renderText(present(result));
     return { stdout: `${stdout}\n`, stderr: '', exitCode: 0 };
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.unexpected) log.error({ event: 'cli_failed', err: error }, 'command failed');
     return json
-      ? { stdout: `${JSON.stringify(errorJson(failure.code, failure.message), null, 2)}\n`, stderr: '', exitCode: failure.exitCode }
-      : { stdout: '', stderr: `dossier: ${failure.message}\n`, exitCode: failure.exitCode };
+      ? { stdout: `${JSON.stringify(errorJson(failure), null, 2)}\n`, stderr: '', exitCode: failure.exitCode }
+      : { stdout: '', stderr: `dossier: ${renderFailureText(failure)}\n`, exitCode: failure.exitCode };
   }
 }

@@ -2,13 +2,14 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { findCommand } from '../../../commands/index.ts';
 import { parseCommandWords, splitWords } from '../../commandKit/commandLine.ts';
+import type { CommandContext } from '../../commandKit/command.ts';
 import { runCommand } from '../../commandKit/dispatch.ts';
 import { describeFailure } from '../../app/failure.ts';
 import { InputError } from '../../errors.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { present } from '../../present/present.ts';
-import { renderText } from '../../present/text.ts';
+import { renderFailureText, renderText } from '../../present/text.ts';
 
 export interface ConsoleOptions {
   readonly input: Readable;
@@ -16,6 +17,7 @@ export interface ConsoleOptions {
   readonly library: Library;
   readonly log: Logger;
   readonly color: boolean;
+  readonly preferences?: CommandContext['preferences'];
 }
 
 export const PROMPT = 'dossier> ';
@@ -24,7 +26,7 @@ export const PROMPT = 'dossier> ';
  * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask.
  * Returns the text to print, or null when the user asked to leave.
  */
-export async function answerLine(line: string, options: Pick<ConsoleOptions, 'library' | 'log' | 'color'>): Promise<string | null> {
+export async function answerLine(line: string, options: Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences'>): Promise<string | null> {
   const trimmed = line.trim();
   if (trimmed === '') return '';
   if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
@@ -33,12 +35,12 @@ export async function answerLine(line: string, options: Pick<ConsoleOptions, 'li
     const command = findCommand(first.toLowerCase());
     if (!command) throw new InputError('unknown_command', `There is no /${first}. Type /help for the commands, or just type a question.`);
     const raw = parseCommandWords(command.definition, rest);
-    const result = await runCommand(command.definition.name, raw, { library: options.library, invoker: { via: 'console', isModerator: true } });
+    const result = await runCommand(command.definition.name, raw, { library: options.library, invoker: { via: 'console', isModerator: true }, ...(options.preferences ? { preferences: options.preferences } : {}) });
     return renderText(present(result), { color: options.color });
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.unexpected) options.log.error({ event: 'console_command_failed', err: error }, 'command failed');
-    return failure.message;
+    return renderFailureText(failure);
   }
 }
 
