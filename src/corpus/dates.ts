@@ -53,3 +53,12 @@ export function dateSpan(date: PartialDate): { first: string; last: string } {
   }
   return { first: `${date.value}-01-01`, last: `${date.value}-12-31` };
 }
+
+/**
+ * Whether any day of `date` lies within the inclusive bounds (YYYY-MM-DD; either may be absent):
+ * a month or year overlaps a range that holds any of its days.
+ */
+export function overlapsRange(date: PartialDate, from: string | undefined, to: string | undefined): boolean {
+  const span = dateSpan(date);
+  return (from === undefined || span.last >= from) && (to === undefined || span.first <= to);
+}

@@ -2,6 +2,7 @@
  * Calendar arithmetic for the timeline, all in UTC on plain year/month/day triples, so no
  * local timezone can move a date by one. Nothing here reads the clock.
  */
+import { dateSpan } from '../corpus/dates.ts';
 import type { DatePrecision, PartialDate } from '../corpus/types.ts';
 
 /** A calendar day. Months are 1-12, days 1-31. */
@@ -43,21 +44,6 @@ export function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-const ISO = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
-
-/** Reads 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'; null when malformed or not a calendar date. */
-export function parsePartialDate(value: string): PartialDate | null {
-  const match = ISO.exec(value.trim());
-  if (!match) return null;
-  const y = Number(match[1]);
-  if (match[2] === undefined) return partialDate('year', y);
-  const m = Number(match[2]);
-  if (m < 1 || m > 12) return null;
-  if (match[3] === undefined) return partialDate('month', y, m);
-  const d = Number(match[3]);
-  return isValidDay(y, m, d) ? partialDate('day', y, m, d) : null;
-}
-
 /** The parts of a partial date; month and day are absent when the precision does not reach them. */
 export function partsOf(date: PartialDate): { y: number; m?: number; d?: number } {
   const [y, m, d] = date.value.split('-').map(Number) as [number, number?, number?];
@@ -66,21 +52,11 @@ export function partsOf(date: PartialDate): { y: number; m?: number; d?: number 
   return { y, m: m!, d: d! };
 }
 
-/** First and last day a partial date covers, as 'YYYY-MM-DD' strings (comparable as text). */
-export function spanOf(date: PartialDate): { first: string; last: string } {
-  const { y, m, d } = partsOf(date);
-  if (m === undefined) return { first: `${pad(y, 4)}-01-01`, last: `${pad(y, 4)}-12-31` };
-  if (d === undefined) {
-    return { first: `${pad(y, 4)}-${pad(m)}-01`, last: `${pad(y, 4)}-${pad(m)}-${pad(daysInMonth(y, m))}` };
-  }
-  return { first: date.value, last: date.value };
-}
-
 /** True when `outer` covers every day of `inner` and is strictly coarser. */
 export function strictlyContains(outer: PartialDate, inner: PartialDate): boolean {
   if (!isAtLeast(inner.precision, outer.precision) || inner.precision === outer.precision) return false;
-  const a = spanOf(outer);
-  const b = spanOf(inner);
+  const a = dateSpan(outer);
+  const b = dateSpan(inner);
   return a.first <= b.first && b.last <= a.last;
 }
 

@@ -3,7 +3,7 @@
  * days is inside: "2020-09" is in a range from 2020-09-28.
  */
 import { InputError } from '../errors.ts';
-import { parsePartialDate, spanOf } from './calendar.ts';
+import { dateSpan, overlapsRange, parseIsoDate } from '../corpus/dates.ts';
 import type { TimelineEvent } from './types.ts';
 
 export interface DateRange {
@@ -14,9 +14,9 @@ export interface DateRange {
 }
 
 function bound(name: 'from' | 'to', value: string): { first: string; last: string } {
-  const date = parsePartialDate(value);
+  const date = parseIsoDate(value);
   if (!date) throw new InputError('bad_date', `timeline: "${name}" must be a date written YYYY-MM-DD, like 2020-09-28, not "${value}".`);
-  return spanOf(date);
+  return dateSpan(date);
 }
 
 export function filterEvents(events: readonly TimelineEvent[], range: DateRange): TimelineEvent[] {
@@ -25,8 +25,5 @@ export function filterEvents(events: readonly TimelineEvent[], range: DateRange)
   if (from !== undefined && to !== undefined && from > to) {
     throw new InputError('bad_date', `timeline: "from" (${range.from}) is after "to" (${range.to}).`);
   }
-  return events.filter((event) => {
-    const span = spanOf({ value: event.date, precision: event.precision });
-    return (from === undefined || span.last >= from) && (to === undefined || span.first <= to);
-  });
+  return events.filter((event) => overlapsRange({ value: event.date, precision: event.precision }, from, to));
 }
