@@ -4,10 +4,23 @@ import { InputError } from '../src/errors.ts';
 import type { Snapshot } from '../src/library.ts';
 import { extractEvents, filterEvents, type TimelineEvent } from '../src/timeline/index.ts';
 
+/** Events on one page in Discord when the asker gives no limit; the terminal prints them all. */
+export const DISCORD_PAGE_SIZE = 10;
+export const MAX_LIMIT = 25;
+
 export interface TimelineResult {
   readonly kind: 'timeline';
   readonly topic: string | null;
+  /** This page of the timeline, oldest first: `total` events from `offset`, at most `limit` of them. */
   readonly events: readonly TimelineEvent[];
+  /** How many events were skipped before this page. */
+  readonly offset: number;
+  /** Events per page; null when none was asked for and every event is on the page (the terminal's default). */
+  readonly limit: number | null;
+  /** Events in the whole timeline (topic and range applied), on every page. */
+  readonly total: number;
+  /** Whether events come after this page. */
+  readonly more: boolean;
   /** Passage id -> other sources carrying the same paragraph (the corpus's), for citing each passage. */
   readonly alsoIn: ReadonlyMap<string, readonly Source[]>;
 }
@@ -48,6 +61,8 @@ export const timeline = defineCommand({
       { name: 'topic', kind: 'string', description: 'Only events about this (words, as for /ask)', positional: true, maxLength: 200 },
       { name: 'from', kind: 'date', description: 'Only events on or after this day (YYYY-MM-DD)' },
       { name: 'to', kind: 'date', description: 'Only events on or before this day (YYYY-MM-DD)' },
+      { name: 'limit', kind: 'integer', description: `Events per page (default ${DISCORD_PAGE_SIZE} in Discord; all of them in the terminal)`, min: 1, max: MAX_LIMIT },
+      { name: 'offset', kind: 'integer', description: 'Skip this many events (for the next page)', min: 0, max: 100_000 },
     ],
   },
   run(args, context): TimelineResult {
@@ -55,6 +70,11 @@ export const timeline = defineCommand({
     const snapshot = context.library.current;
     const all = timelineOf(snapshot);
     const topical = args.topic ? aboutTopic(snapshot, all, args.topic) : all;
-    return { kind: 'timeline', topic: args.topic ?? null, alsoIn: snapshot.corpus.alsoIn, events: filterEvents(topical, { ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) }) };
+    const events = filterEvents(topical, { ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
+    // A message has room for a page; a terminal or a script wants the whole timeline unless it asks for less.
+    const limit = args.limit ?? (context.invoker.via === 'discord' ? DISCORD_PAGE_SIZE : null);
+    const offset = args.offset ?? 0;
+    const page = events.slice(offset, limit === null ? undefined : offset + limit);
+    return { kind: 'timeline', topic: args.topic ?? null, alsoIn: snapshot.corpus.alsoIn, events: page, offset, limit, total: events.length, more: offset + page.length < events.length };
   },
 });

@@ -103,6 +103,29 @@ describe('cli timeline --json', () => {
     expect(later.events.filter((event) => event.precision === 'day').map((event) => event.date)).toEqual(['2020-09-27', '2020-09-27', '2020-09-28']);
     expect(later.events.filter((event) => event.precision !== 'day').map((event) => event.date)).toEqual(['2020', '2020-09', '2020-09', '2020-09', '2020-09']);
   });
+
+  it('prints every event without --limit, and a page with --limit and --offset', async () => {
+    const whole = timelineSchema.parse((await cli('timeline', '--json')).json);
+    expect(whole.total).toBe(whole.events.length);
+    expect(whole.more).toBe(false);
+    expect(whole.events.length).toBeGreaterThan(10); // more than a Discord page: the terminal gets them all
+    const page = timelineSchema.parse((await cli('timeline', '--limit', '3', '--offset', '3', '--json')).json);
+    expect(page).toMatchObject({ total: whole.total, more: true });
+    expect(page.events).toEqual(whole.events.slice(3, 6));
+    const last = timelineSchema.parse((await cli('timeline', '--limit', '25', '--offset', String(whole.total - 2), '--json')).json);
+    expect(last).toMatchObject({ total: whole.total, more: false });
+    expect(last.events).toHaveLength(2);
+  });
+
+  it('prints the timeline as text grouped by date, every event with its outlet and passage id', async () => {
+    const { exitCode, stdout } = await cli('timeline');
+    expect(exitCode).toBe(0);
+    const total = timelineSchema.parse((await cli('timeline', '--json')).json).total;
+    expect(stdout.split('\n')[0]).toBe(`Timeline: ${total} events`);
+    expect(stdout).toContain('\nJan 8, 2020\n  A ballistic missile attack on January 8');
+    expect(stdout.split('\n').filter((line) => / — .+ · [0-9a-f]+-[0-9a-f]+$/.test(line))).toHaveLength(total);
+    expect(stdout).not.toContain('--offset');
+  });
 });
 
 describe('cli cite --json', () => {

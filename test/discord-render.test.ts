@@ -7,7 +7,7 @@ import { ApplicationCommandOptionType, ButtonStyle, PermissionFlagsBits, Permiss
 import type { APIEmbed, CommandInteractionOption } from 'discord.js';
 import { CATALOG } from '../commands/index.ts';
 import type { CommandDefinition } from '../src/commandKit/definition.ts';
-import type { PassageItem, View } from '../src/present/view.ts';
+import type { EntryItem, EventLine, PassageItem, View } from '../src/present/view.ts';
 import { AnswerStore, citeId, moreId, parseButtonId } from '../src/adapters/discord/buttons.ts';
 import { Cooldown } from '../src/adapters/discord/cooldown.ts';
 import { answerWithin, fitChoices } from '../src/adapters/discord/interactions.ts';
@@ -218,6 +218,59 @@ describe('renderView', () => {
   });
 });
 
+describe('renderView: timelines', () => {
+  const line = (text: string, i = 0): EventLine => ({ text, outlets: i % 2 ? 'VOA News' : 'Republic World, The Hill', passageId: `a1b2c3-${String(i).padStart(6, '0')}` });
+  const dated = (heading: string, lines: EventLine[]): EntryItem => ({ kind: 'entry', heading, body: lines.map((l) => l.text).join('\n'), events: lines });
+
+  it('names a field by each date and lists its events compactly: sentence, outlet, passage id', () => {
+    const view: View = {
+      tone: 'answer',
+      title: 'Timeline: events 1–3 of 9',
+      items: [dated('Jan 2020', [line('The *tensions* escalated in January.', 0), line('Iraq voted to expel foreign troops.', 1)]), dated('Jan 8, 2020', [line('Iran fired missiles at two bases.', 2)])],
+      footer: 'Dates are when events happened.',
+      nextOffset: 3,
+      nextLabel: 'More events',
+    };
+    const message = renderView(view, { moreCustomId: (offset) => moreId('k', offset), imageUrl: 'attachment://timeline.png' });
+
+    expectWithinLimits(message);
+    const embed = message.embeds[0]!;
+    expect(embed.fields).toEqual([
+      { name: 'Jan 2020', value: '• The \\*tensions\\* escalated in January. — *Republic World, The Hill* · `a1b2c3-000000`\n• Iraq voted to expel foreign troops. — *VOA News* · `a1b2c3-000001`' },
+      { name: 'Jan 8, 2020', value: '• Iran fired missiles at two bases. — *Republic World, The Hill* · `a1b2c3-000002`' },
+    ]);
+    expect(embed.image).toEqual({ url: 'attachment://timeline.png' });
+    expect(embed.footer!.text).toBe('Dates are when events happened.');
+    const [more] = message.components[0]!.components;
+    expect(more).toMatchObject({ label: 'More events', custom_id: 'more:k:3', style: ButtonStyle.Primary });
+  });
+
+  it('keeps every event of a full page, shortening sentences rather than dropping lines', () => {
+    const long = `${'The embassy in Baghdad would close within ninety days, officials said, '.repeat(8)}end.`;
+    // 25 events on 25 dates: more dates than fields, so the last ones share one.
+    const many = Array.from({ length: 25 }, (_, i) => dated(`Sep ${i + 1}, 2020`, [line(long, i)]));
+    const oneDate = [dated('Sep 2020', Array.from({ length: 25 }, (_, i) => line(long, i)))];
+    for (const items of [many, oneDate]) {
+      const message = renderView({ tone: 'answer', title: 'Timeline: 25 events', items, footer: 'Dates are when events happened.', nextOffset: 25, nextLabel: 'More events' }, { moreCustomId: (offset) => moreId('k', offset) });
+      expectWithinLimits(message);
+      const embed = message.embeds[0]!;
+      const ids = embed.fields!.flatMap((field) => field.value.split('\n').map((l) => /`([^`]+)`$/.exec(l)?.[1]));
+      expect(ids).toEqual(Array.from({ length: 25 }, (_, i) => `a1b2c3-${String(i).padStart(6, '0')}`));
+      expect(embed.description).toBeUndefined(); // never the one-long-entry layout of a citation
+      expect(embed.footer!.text).not.toContain('not shown');
+    }
+    // More dates than fields: fields named by the dates they span, each line led by its date.
+    const shared = renderView({ tone: 'answer', title: 'Timeline', items: many }).embeds[0]!.fields!;
+    expect(shared.length).toBeLessThan(25);
+    expect(shared[0]!.name).toMatch(/^Sep 1, 2020 – Sep \d+, 2020$/);
+    expect(shared.flatMap((field) => field.value.split('\n').map((l) => /^• \*\*(Sep \d+, 2020)\*\* The embassy/.exec(l)?.[1]))).toEqual(many.map((entry) => entry.heading));
+    // More events on one date than a field holds: the date goes on in the next field.
+    const continued = renderView({ tone: 'answer', title: 'Timeline', items: oneDate }).embeds[0]!.fields!;
+    expect(continued.length).toBeGreaterThan(1);
+    expect(continued.map((field) => field.name)).toEqual(['Sep 2020', ...continued.slice(1).map(() => 'Sep 2020 (continued)')]);
+  });
+});
+
 describe('text helpers', () => {
   it('clip prefers a sentence end, else a word boundary, and always ends with an ellipsis', () => {
     expect(clip('Short.', 100)).toBe('Short.');
@@ -375,7 +428,7 @@ describe('slash commands', () => {
   it('follows the contract for the other commands it lists', () => {
     const optionNames = (name: string) => commands.find((command) => command.name === name)?.options?.map((option) => option.name);
     expect(optionNames('sources')).toEqual(['hide']);
-    if (optionNames('timeline')) expect(optionNames('timeline')).toEqual(expect.arrayContaining(['topic', 'from', 'to', 'hide']));
+    if (optionNames('timeline')) expect(optionNames('timeline')).toEqual(expect.arrayContaining(['topic', 'from', 'to', 'limit', 'offset', 'hide']));
     if (optionNames('cite')) expect(optionNames('cite')).toEqual(expect.arrayContaining(['passage', 'style', 'hide']));
   });
 

@@ -47,6 +47,9 @@ export const timelineSchema = z.object({
     }),
   ),
   topic: z.string().nullable(),
+  // Additions: paging. `events` is every event unless --limit or --offset asks for a page.
+  total: z.number().int().nonnegative(),
+  more: z.boolean(),
 });
 
 export const citeSchema = z.object({

@@ -41,6 +41,8 @@ export function resultJson(result: CommandResult): unknown {
           alsoIn: event.alsoIn.map((passage) => passageJson(passage, alsoInOf(passage))),
         })),
         topic: result.topic,
+        total: result.total,
+        more: result.more,
       });
     }
     case 'cite':

@@ -6,7 +6,7 @@ import type { Hit } from '../search/engine.ts';
 import { wordOffsets } from '../search/analyzer.ts';
 import { splitSentences } from '../timeline/sentences.ts';
 import { dateLabel, outletLabel, shorten, sourceLine } from './labels.ts';
-import type { PassageItem, View } from './view.ts';
+import type { EventLine, PassageItem, View } from './view.ts';
 
 /** Turns any command result into the View every adapter draws. */
 export function present(result: CommandResult): View {
@@ -100,22 +100,31 @@ const EVENT_TEXT_LENGTH = 160;
 
 /** Events grouped under their date, oldest first; each line names its outlet and passage id. */
 function presentTimeline(result: TimelineResult): View {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, EventLine[]>();
   for (const event of result.events) {
     const heading = dateLabel({ value: event.date, precision: event.precision });
     const outlets = [...new Set([event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source)))].join(', ');
-    const line = `${shorten(event.text, EVENT_TEXT_LENGTH)} — ${outlets} · ${event.passage.id}`;
-    groups.set(heading, [...(groups.get(heading) ?? []), line]);
+    groups.set(heading, [...(groups.get(heading) ?? []), { text: event.text, outlets, passageId: event.passage.id }]);
   }
   const about = result.topic ? ` about “${result.topic}”` : '';
   if (result.events.length === 0) {
+    if (result.offset > 0 && result.total > 0) return { tone: 'empty', title: `No more events${about}`, items: [], hint: `The timeline has ${result.total} events; this page starts after the last.` };
     return { tone: 'empty', title: `No dated events${about}`, items: [], hint: 'Try a broader topic or a wider date range, or /timeline with no topic.' };
   }
+  const first = result.offset + 1;
+  const last = result.offset + result.events.length;
+  const whole = first === 1 && last === result.total;
   return {
     tone: 'answer',
-    title: `Timeline${about}: ${result.events.length} events`,
-    items: [...groups].map(([heading, lines]) => ({ kind: 'entry', heading, body: lines.join('\n') })),
+    title: whole ? `Timeline${about}: ${result.total} events` : `Timeline${about}: events ${first}–${last} of ${result.total}`,
+    items: [...groups].map(([heading, events]) => ({
+      kind: 'entry',
+      heading,
+      body: events.map((line) => `${shorten(line.text, EVENT_TEXT_LENGTH)} — ${line.outlets} · ${line.passageId}`).join('\n'),
+      events,
+    })),
     footer: 'Dates are when events happened, as precise as the articles say (day, month or year).',
+    ...(result.more ? { nextOffset: last, nextLabel: 'More events' } : {}),
   };
 }
 

@@ -11,7 +11,7 @@ export function renderText(view: View, options: { readonly color?: boolean } = {
   view.items.forEach((item, index) => lines.push('', ...renderItem(item, index, bold, dim)));
   if (view.hint) lines.push('', view.hint);
   if (view.footer) lines.push('', dim(view.footer));
-  if (view.nextOffset !== undefined) lines.push('', dim(`More passages: repeat with --offset ${view.nextOffset}`));
+  if (view.nextOffset !== undefined) lines.push('', dim(`${view.nextLabel ?? 'More passages'}: repeat with --offset ${view.nextOffset}`));
   return lines.join('\n');
 }
 

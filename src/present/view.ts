@@ -25,6 +25,19 @@ export interface EntryItem {
   readonly body: string;
   /** Text to show exactly as is, in a fixed-width block (BibTeX, CSL-JSON). */
   readonly preformatted?: boolean;
+  /**
+   * When the entry lists dated events (a timeline's date and its events), the same lines as
+   * parts, for renderers that lay them out and shorten them to their own room; `body` holds them as text.
+   */
+  readonly events?: readonly EventLine[];
+}
+
+/** One event under its date: the whole sentence, where it was told, and the passage to cite. */
+export interface EventLine {
+  readonly text: string;
+  /** "VOA News" or "VOA News, Republic World" when several articles tell it. */
+  readonly outlets: string;
+  readonly passageId: string;
 }
 
 export type ViewItem = PassageItem | EntryItem;
@@ -40,4 +53,6 @@ export interface View {
   readonly footer?: string;
   /** Offset of the next page of the same request, when there is one. */
   readonly nextOffset?: number;
+  /** What the next page holds, for a "More …" button or hint ("More events"); passages when absent. */
+  readonly nextLabel?: string;
 }

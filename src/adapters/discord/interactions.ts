@@ -14,6 +14,7 @@ import { DISCORD_LIMITS } from './limits.ts';
 import { invokerFor, readOptions } from './options.ts';
 import { citationStyleRow, renderNotice, renderView, type DiscordMessage } from './render.ts';
 import { clip } from './text.ts';
+import { TIMELINE_IMAGE_NAME, timelineAttachment } from './timelineImage.ts';
 
 /**
  * Answers every interaction Discord sends: slash commands through `runCommand` (the one code path
@@ -76,16 +77,23 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
-  /** Renders a command result; an /ask with more passages gets a "More" button keyed to its question. */
-  function renderResult(result: Awaited<ReturnType<typeof runCommand>>, question: StoredQuestion, key?: string): DiscordMessage {
+  /**
+   * Renders a command result: an /ask, or any result with a next page, gets a "More" button keyed
+   * to its question; a timeline page with three dates or more gets its picture attached.
+   */
+  async function renderResult(result: Awaited<ReturnType<typeof runCommand>>, question: StoredQuestion, key?: string): Promise<DiscordMessage> {
     const view = present(result);
-    if (result.kind !== 'ask') return renderView(view);
     let storedKey = key;
-    return renderView(view, {
-      firstNumber: result.offset + 1,
-      cite: citeButtons,
-      moreCustomId: (offset) => moreId((storedKey ??= answers.put(question)), offset),
+    const more = result.kind === 'ask' || view.nextOffset !== undefined ? { moreCustomId: (offset: number) => moreId((storedKey ??= answers.put(question)), offset) } : {};
+    if (result.kind === 'ask') return renderView(view, { firstNumber: result.offset + 1, cite: citeButtons, ...more });
+    if (result.kind !== 'timeline') return renderView(view, more);
+    const picture = await timelineAttachment(result.events, { title: view.title }).catch((error: unknown) => {
+      log.warn({ event: 'timeline_image_failed', err: error }, 'timeline picture failed; answering without it');
+      return null;
     });
+    const message = renderView(view, { ...more, ...(picture ? { imageUrl: `attachment://${TIMELINE_IMAGE_NAME}` } : {}) });
+    // `attachments: []` drops an earlier page's picture when "More" replaces the message in place.
+    return { ...message, files: picture ? [picture] : [], attachments: [] };
   }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<Outcome> {

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
+import type { AttachmentBuilder, MessageEditAttachmentData, APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
 import { CITATION_STYLES, type CitationStyle } from '../../cite/styles.ts';
-import type { EntryItem, PassageItem, Tone, View } from '../../present/view.ts';
+import type { EntryItem, EventLine, PassageItem, Tone, View } from '../../present/view.ts';
 import { citeId } from './buttons.ts';
 import { BUDGET } from './limits.ts';
 import { clip, fitEscaped, literal } from './text.ts';
@@ -20,6 +20,10 @@ export interface DiscordMessage {
   readonly embeds: APIEmbed[];
   readonly components: ButtonRow[];
   readonly allowedMentions: { readonly parse: [] };
+  /** Files uploaded with the message (a timeline's picture). */
+  readonly files?: AttachmentBuilder[];
+  /** The attachments an edit keeps (`[]`: none of the earlier ones); discord.js adds `files` to it. */
+  readonly attachments?: MessageEditAttachmentData[];
 }
 
 export interface RenderOptions {
@@ -32,6 +36,8 @@ export interface RenderOptions {
   readonly cite?: boolean;
   /** Number of the first passage shown (1 on the first page, 6 on the next page of five). */
   readonly firstNumber?: number;
+  /** A picture shown in the embed, such as `attachment://timeline.png` for a file sent with the message. */
+  readonly imageUrl?: string;
 }
 
 /** Mentions are never parsed, whatever the text says (the client default says so too). */
@@ -45,6 +51,11 @@ const ENTRY_BUDGETS = [1000, 600, 400, 260, 180, 120, 80] as const;
 
 export function renderView(view: View, options: RenderOptions = {}): DiscordMessage {
   const title = fitEscaped(view.title, BUDGET.embedTitle);
+  const image = options.imageUrl ? { image: { url: options.imageUrl } } : {};
+  if (view.items.length > 0 && view.items.every((item) => item.kind === 'entry' && item.events)) {
+    const embed: APIEmbed = { ...renderDated(view, title, view.items as EntryItem[]), ...image };
+    return { embeds: [embed], components: buttons(view, view.items.length, 1, options), allowedMentions: NO_MENTIONS };
+  }
   const lone = loneEntry(view);
   if (lone) {
     // One entry (a citation): the description holds four times what a field does, so it is rarely cut.
@@ -53,7 +64,7 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
     const footer = footerText(view, 0);
     const room = Math.min(BUDGET.embedDescription, BUDGET.embedTotal - title.length - (footer?.length ?? 0)) - intro.length - 2;
     const body = fitEscaped(lone.body, room, lone.preformatted ? codeBlock : literal);
-    const embed: APIEmbed = { title, color: COLORS[view.tone], description: `${intro}\n\n${body}`, ...(footer ? { footer: { text: footer } } : {}) };
+    const embed: APIEmbed = { title, color: COLORS[view.tone], description: `${intro}\n\n${body}`, ...(footer ? { footer: { text: footer } } : {}), ...image };
     return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
   }
   const description = describe(view);
@@ -77,8 +88,72 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
     ...(description ? { description } : {}),
     ...(fields.length > 0 ? { fields } : {}),
     ...(footer ? { footer: { text: footer } } : {}),
+    ...image,
   };
   return { embeds: [embed], components: buttons(view, shown, first, options), allowedMentions: NO_MENTIONS };
+}
+
+/** Longest event sentences tried in turn until every event of the page fits one message. */
+const EVENT_BUDGETS = [140, 110, 90, 70, 50, 35] as const;
+
+/**
+ * Entries that list dated events (a timeline): one field per date, named by the date, with one
+ * compact line per event: “• sentence — *outlet* · `passage id`”. Every event of the page is
+ * shown: the sentences are shortened, never the list, so "More" starts where this page ends. A
+ * date with more events than a field holds continues in the next field; with more dates than
+ * fields, the fields are named by the dates they span and each date leads its first line.
+ */
+function renderDated(view: View, title: string, entries: readonly EntryItem[]): APIEmbed {
+  const description = describe(view);
+  const footer = footerText(view, 0);
+  const fixed = title.length + (description?.length ?? 0) + (footer?.length ?? 0);
+  const fits = (fields: readonly APIEmbedField[]) => fields.length <= BUDGET.fields && fields.reduce((sum, f) => sum + f.name.length + f.value.length, fixed) <= BUDGET.embedTotal;
+  let fields: APIEmbedField[] = [];
+  search: for (const shared of [false, true]) {
+    for (const budget of EVENT_BUDGETS) {
+      fields = packDated(entries, budget, shared);
+      if (fits(fields)) break search;
+    }
+  }
+  return {
+    title,
+    color: COLORS[view.tone],
+    ...(description ? { description } : {}),
+    // Only a page far larger than /timeline allows could still be too long: then it is cut.
+    fields: fields.slice(0, Math.min(BUDGET.fields, fittingCount(fields, () => fixed))),
+    ...(footer ? { footer: { text: footer } } : {}),
+  };
+}
+
+/** The events' lines packed into fields of at most `BUDGET.fieldValue`: one date per field, or (`shared`) dates sharing fields. */
+function packDated(entries: readonly EntryItem[], budget: number, shared: boolean): APIEmbedField[] {
+  const fields: Array<{ dates: string[]; lines: string[]; continued: boolean }> = [];
+  for (const entry of entries) {
+    let leads = shared; // in a shared field, a date's first line there names it
+    for (const event of entry.events ?? []) {
+      const line = eventLine(event, budget, leads ? entry.heading : null);
+      const last = fields.at(-1);
+      const sameField = last && (shared || last.dates.at(-1) === entry.heading) && [...last.lines, line].join('\n').length <= BUDGET.fieldValue;
+      if (sameField) {
+        last.lines.push(line);
+        if (last.dates.at(-1) !== entry.heading) last.dates.push(entry.heading);
+      } else {
+        const continued = last?.dates.at(-1) === entry.heading;
+        fields.push({ dates: [entry.heading], lines: [continued && shared ? eventLine(event, budget, entry.heading) : line], continued });
+      }
+      leads = false;
+    }
+  }
+  return fields.map((f) => {
+    const name = f.dates.length > 1 ? `${f.dates[0]} – ${f.dates.at(-1)}` : `${f.dates[0]}${f.continued ? ' (continued)' : ''}`;
+    return { name: fitEscaped(name, BUDGET.fieldName), value: f.lines.join('\n').slice(0, BUDGET.fieldValue) };
+  });
+}
+
+/** “• sentence — *outlet* · `id`”, the sentence cut to `max` characters; led by its date when dates share a field. */
+function eventLine(event: EventLine, max: number, date: string | null): string {
+  const lead = date ? `**${literal(date)}** ` : '';
+  return `• ${lead}${fitEscaped(event.text, max)} — ${fitEscaped(event.outlets, 60, (raw) => `*${literal(raw)}*`)} · \`${event.passageId.replaceAll('`', '')}\``;
 }
 
 /** A short private message (errors, refusals, "expired"): plain content, escaped, no mentions. */
@@ -188,7 +263,7 @@ function buttons(view: View, shown: number, first: number, options: RenderOption
   const next = nextOffset(view, shown, first);
   const max = BUDGET.actionRows * BUDGET.buttonsPerRow - (options.moreCustomId && next !== undefined ? 1 : 0);
   const kept = list.slice(0, max);
-  if (options.moreCustomId && next !== undefined) kept.push(button(options.moreCustomId(next), 'More passages', ButtonStyle.Primary));
+  if (options.moreCustomId && next !== undefined) kept.push(button(options.moreCustomId(next), view.nextLabel ?? 'More passages', ButtonStyle.Primary));
   return rows(kept);
 }
 
