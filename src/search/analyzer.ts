@@ -9,6 +9,12 @@ export interface Term {
   readonly position: number;
   /** The word (or alias phrase) as written, lower-cased: for telling a user what was corrected. */
   readonly word: string;
+  /** The next word as written, stop word or not, for phrases a dictionary lists ("crack down", "sign off"). */
+  readonly following?: string;
+  /** The two words before, nearest first, as written, stop words or not: "the" before a word says it is no verb, "would" that it is one. */
+  readonly preceding?: readonly string[];
+  /** Written in capitals, two to five letters: perhaps initials ("FM" for "Foreign Minister"). */
+  readonly initials?: boolean;
 }
 
 /** A word as written, with its offsets in the original text, lower-cased. */
@@ -18,6 +24,8 @@ interface Word {
   readonly end: number;
   /** The country "US" written in capitals, as opposed to the pronoun "us". */
   readonly countryUS: boolean;
+  /** Written in capitals, two to five letters: likely initials ("FM", "IMF"). */
+  readonly initials: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
@@ -29,7 +37,9 @@ function words(text: string): Word[] {
     const start = match.index;
     // "U.S." and "U.S" are one word; other trailing periods end a sentence.
     if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
-    const lower = raw.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+    // Possessives and contractions lose their ending ("wouldn't" -> "would", "they're" -> "they");
+    // an apostrophe inside a word goes ("Shi'ite" -> "shiite").
+    const lower = raw.toLowerCase().replace(/n[’']t$/, '').replace(/[’'](?:s|re|ve|ll|d|m)$/, '').replace(/[’']/g, '');
     const compact = lower.replace(/\./g, '');
     // The Arabic article in names: "al-Kadhimi" is "Kadhimi" (the hyphen split it off already).
     if (compact === 'al' && text[start + raw.length] === '-') continue;
@@ -39,7 +49,7 @@ function words(text: string): Word[] {
       result[result.length - 1] = { ...previous, text: previous.text + compact, end: start + raw.length };
       continue;
     }
-    result.push({ text: compact, start, end: start + raw.length, countryUS: /^U\.?S\.?$/.test(raw) || raw === 'USA' });
+    result.push({ text: compact, start, end: start + raw.length, countryUS: /^U\.?S\.?$/.test(raw) || raw === 'USA', initials: /^(?:\p{Lu}\.?){2,5}$/u.test(raw) });
   }
   return result;
 }
@@ -73,7 +83,7 @@ export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
       const canonical = ALIASES.get(phrase);
       if (canonical === undefined) continue;
       if (phrase === 'us' && !word.countryUS && mode === 'passage') continue;
-      terms.push({ term: canonical, position: i, word: phrase });
+      terms.push({ term: canonical, position: i, word: phrase, following: list[i + length]?.text ?? '', preceding: list.slice(Math.max(0, i - 2), i).map((w) => w.text).reverse() });
       matched = length;
     }
     if (matched > 0) {
@@ -82,9 +92,37 @@ export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
     }
     if (STOP_WORDS.has(word.text) || (mode === 'question' && QUESTION_FILLERS.has(word.text))) continue;
     const term = normalizeWord(word.text);
-    if (term.length > 0) terms.push({ term, position: i, word: word.text });
+    if (term.length > 0) terms.push({ term, position: i, word: word.text, following: list[i + 1]?.text ?? '', preceding: list.slice(Math.max(0, i - 2), i).map((w) => w.text).reverse(), initials: word.initials });
   }
   return terms;
+}
+
+/**
+ * Runs of two to four capitalised words ("Foreign Minister", "International Monetary Fund"), each
+ * with its initials ("fm", "imf") and its search terms, so initials a question uses can be read as
+ * the phrase an article spells out. An "of" inside a name is skipped.
+ */
+export function capitalisedPhrases(text: string): Array<{ initials: string; terms: string[] }> {
+  const found: Array<{ initials: string; terms: string[] }> = [];
+  const list = words(text);
+  let run: Word[] = [];
+  const flush = (): void => {
+    for (let start = 0; start < run.length; start++) {
+      for (let end = start + 2; end <= Math.min(run.length, start + 4); end++) {
+        const span = run.slice(start, end);
+        found.push({ initials: span.map((w) => w.text[0]).join(''), terms: span.map((w) => normalizeWord(w.text)) });
+      }
+    }
+    run = [];
+  };
+  for (const word of list) {
+    const raw = text.slice(word.start, word.end);
+    if (/^\p{Lu}\p{Ll}/u.test(raw) && !STOP_WORDS.has(word.text)) run.push(word);
+    else if (run.length > 0 && word.text === 'of') continue;
+    else flush();
+  }
+  flush();
+  return found;
 }
 
 /** Offsets of the words of `text`, for highlighting: word index -> [start, end). */

@@ -1,3 +1,5 @@
+import SearchableMap from 'minisearch/SearchableMap';
+
 /**
  * Typo tolerance for words the corpus does not know: the closest known term by edit distance
  * (with transpositions, so "Baghadd" finds "baghdad"). Known words are never "corrected".
@@ -33,16 +35,15 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
-/** Known terms grouped by length, so a lookup only compares terms that could be close. */
+/**
+ * Known terms in a radix tree, so a lookup walks only the branches within reach of the typo
+ * instead of comparing against every term: per-query cost grows with the word, not the corpus.
+ */
 export class Vocabulary {
-  private readonly byLength = new Map<number, string[]>();
+  private readonly tree = new SearchableMap<number>();
 
   constructor(private readonly documentFrequency: ReadonlyMap<string, number>) {
-    for (const term of documentFrequency.keys()) {
-      const list = this.byLength.get(term.length);
-      if (list) list.push(term);
-      else this.byLength.set(term.length, [term]);
-    }
+    for (const [term, frequency] of documentFrequency) this.tree.set(term, frequency);
   }
 
   has(term: string): boolean {
@@ -58,13 +59,11 @@ export class Vocabulary {
     const limit = maxEdits(term);
     if (limit === 0) return null;
     let best: { term: string; distance: number; frequency: number } | null = null;
-    for (let length = term.length - limit; length <= term.length + limit; length++) {
-      for (const candidate of this.byLength.get(length) ?? []) {
-        const distance = editDistance(term, candidate, limit);
-        if (distance > limit) continue;
-        const frequency = this.frequency(candidate);
-        if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, distance, frequency };
-      }
+    // The tree measures plain edit distance, where a swap of two letters costs 2: ask one wider, then measure with swaps.
+    for (const [candidate, [frequency]] of this.tree.fuzzyGet(term, limit + 1)) {
+      const distance = editDistance(term, candidate, limit);
+      if (distance > limit) continue;
+      if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, distance, frequency };
     }
     return best?.term ?? null;
   }

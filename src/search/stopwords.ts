@@ -1,4 +1,8 @@
-/** Function words that carry no topic, dropped from passages and questions alike. */
+/**
+ * Function words that carry no topic, dropped from passages and questions alike. Contractions lose
+ * their ending in the analyzer ("can't" -> "ca"); the same words typed without the apostrophe
+ * ("whats", "didnt") are listed as they are.
+ */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `a about above after again against all am an and any are aren as at be because been before being below between both but by
   can cannot could couldn did didn do does doesn doing don down during each few for from further had hadn has hasn have haven
@@ -6,7 +10,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   no nor not now of off on once only or other our ours ourselves out over own re same shan she should shouldn so some such
   t than that the their theirs them themselves then there these they this those through to too under until up us very was wasn
   we were weren what when where which while who whom why will with won would wouldn you your yours yourself yourselves s d m ve y
-  also its it's whether upon yet`.split(/\s+/),
+  also its it's whether upon yet ca wo sha
+  whats thats theres wheres whos hows whys hes shes im ive youre theyre weve dont didnt doesnt isnt arent wasnt werent
+  hasnt havent hadnt wouldnt couldnt shouldnt mustnt cant wont`.split(/\s+/),
 );
 
 /**

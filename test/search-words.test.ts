@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { analyze } from '../src/search/analyzer.ts';
+import { SearchIndex } from '../src/search/engine.ts';
+import { zipf } from '../src/search/english.ts';
+import { WordNet } from '../src/search/wordnet.ts';
+
+let index: SearchIndex;
+
+beforeAll(async () => {
+  index = SearchIndex.build(await loadCorpus('corpus', { maxArticleBytes: 2_000_000 }));
+});
+
+const terms = (text: string, mode: 'passage' | 'question' = 'question'): string[] => analyze(text, mode).map((t) => t.term);
+const topId = (question: string): string | undefined => index.search({ question, limit: 1 }).hits[0]?.passage.id;
+
+describe('aliases', () => {
+  it.each([
+    ['U.S. troops', 'US troops', 'United States troops', 'Washington troops', 'American troops'],
+    ['Qassem Soleimani', 'Qasem Soleimani', 'Qassim Suleimani'],
+    ['Mustafa al-Kadhimi', 'Mustafa Kadhimi', 'Mustafa al-Kazimi'],
+    ['embassy in Bagdad', 'embassy in Baghdad'],
+    ['Moqtada al-Sadr', 'Moqtada Sadr'],
+  ])('reads %s and its variants as the same terms', (first, ...others) => {
+    for (const other of others) expect(terms(other)).toEqual(terms(first));
+  });
+
+  it('reads the pronoun "us" in a passage as a pronoun, and "US" as the country', () => {
+    expect(terms('a danger not only to us', 'passage')).not.toContain('usa');
+    expect(terms('US forces', 'passage')).toContain('usa');
+  });
+
+  it.each([
+    ['What did Washington tell Iraq about protecting diplomats?', 'What did the U.S. tell Iraq about protecting diplomats?'],
+    ['Who killed Qasem Soleimani?', 'Who killed Qassem Soleimani?'],
+    ['What did Pompeo tell al-Kadhimi?', 'What did Pompeo tell Kadhimi?'],
+    ['Will the US close its mission in Bagdad?', 'Will the US close its mission in Baghdad?'],
+  ])('finds the same passage first for %j and %j', (first, second) => {
+    expect(topId(first)).toBeDefined();
+    expect(topId(first)).toBe(topId(second));
+  });
+});
+
+describe('typo correction', () => {
+  it.each([
+    ['has pompio talked about closing the embasy?', [['pompio', 'pompeo'], ['embasy', 'embassy']]],
+    ['time frame for leaving the Baghadd embassy', [['baghadd', 'baghdad']]],
+    ['how many soldiers were injurd in the missle attack', [['injurd', 'injuries'], ['missle', 'missile']]],
+    ['did officials ask kadimi to set up a comittee', [['kadimi', 'kadhimi'], ['comittee', 'committee']]],
+  ])('reads %j with its typos corrected', (question, expected) => {
+    const result = index.search({ question, limit: 3 });
+    expect(result.corrections.map((c) => [c.from, c.to])).toEqual(expected);
+    expect(result.hits.length).toBeGreaterThan(0);
+  });
+
+  it('never "corrects" a real English word into a corpus word', () => {
+    // "weather" is one letter from "whether", "wage" from "wake": they are words, not typos.
+    expect(index.search({ question: 'What is the weather like?', limit: 3 }).corrections).toEqual([]);
+    expect(index.search({ question: 'What is the minimum wage?', limit: 3 }).corrections).toEqual([]);
+  });
+
+  it('names the words no article knows, nor any word related to them', () => {
+    const result = index.search({ question: 'What did Pompeo say about falafel?', limit: 3 });
+    expect(result.unknownWords).toContain('falafel');
+    expect(result.hits).toEqual([]);
+  });
+});
+
+describe('reading words through WordNet', () => {
+  const wordnet = WordNet.shared();
+  const relatedWords = (word: string): string[] => wordnet.related(word).map((r) => r.word);
+
+  it.each([
+    ['afraid', 'fear'],
+    ['spokesman', 'spokesperson'],
+    ['obstacle', 'deterrent'],
+    ['shutting', 'close'],
+    ['shia', 'shiite'],
+    ['money', 'fund'],
+    ['tried', 'attempt'],
+    ['crack down', 'limit'],
+  ])('relates %s to %s', (word, related) => {
+    expect(relatedWords(word)).toContain(related);
+  });
+
+  it('does not take a word in a rare sense: "conditions" is no stand-in for "weather"', () => {
+    expect(relatedWords('weather')).not.toContain('conditions');
+  });
+
+  it('knows verbs, adverbs and time words from nouns', () => {
+    expect(wordnet.partOfSpeechShares('actually')?.r).toBe(1);
+    expect(wordnet.partOfSpeechShares('names')!.n).toBeGreaterThan(0.5);
+    expect(wordnet.partOfSpeechShares('comes')!.v).toBeGreaterThan(0.9);
+    expect(wordnet.partOfSpeechShares('Kadhimi')).toBeNull();
+    expect(wordnet.isTimeNoun('weekend')).toBe(true);
+    expect(wordnet.isTimeNoun('weather')).toBe(false);
+  });
+
+  it('rates words by how common they are in everyday English', () => {
+    expect(zipf('the')).toBeGreaterThan(zipf('actually'));
+    expect(zipf('actually')).toBeGreaterThan(zipf('weather'));
+    expect(zipf('weather')).toBeGreaterThan(zipf('falafel'));
+    expect(zipf('kadhimi')).toBeLessThan(1.5);
+  });
+
+  it('answers a paraphrase through a related word, and says which', () => {
+    const result = index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 1 });
+    expect(result.hits[0]?.passage.text).toContain('a spokesperson for Kadhimi');
+    expect(result.related).toEqual([{ from: 'spokesman', to: 'spokesperson' }]);
+    expect(result.unknownWords).toEqual([]);
+  });
+});
