@@ -48,13 +48,28 @@ function passageNote(passage: Passage): string {
   return `Paragraph ${passage.paragraph}, Dossier passage ${passage.id}`;
 }
 
+/** The three parts of an APA, MLA or Chicago citation of a passage, for layouts other than ours (Markdown). */
+export interface CitationParts {
+  /** The reference-list entry of the article. */
+  readonly reference: string;
+  /** The in-text citation with the paragraph locator: "(VOA News, 2020, para. 5)". */
+  readonly inText: string;
+  /** The passage in quotation marks, inner double quotes made single. */
+  readonly quotation: string;
+}
+
+export function citationParts(passage: Passage, style: 'apa' | 'mla' | 'chicago'): CitationParts {
+  const styled = itemForStyle(toCslItem(passage.source), passage.source, style);
+  const [reference = ''] = referenceEntries([styled], style);
+  const inText = inTextCitation(styled, style, { locator: String(passage.paragraph), label: 'paragraph' });
+  return { reference, inText, quotation: quotation(passage.text) };
+}
+
 function renderPassage(passage: Passage, style: CitationStyle): string {
   const item = toCslItem(passage.source);
   if (isCslStyle(style)) {
-    const styled = itemForStyle(item, passage.source, style);
-    const [reference = ''] = referenceEntries([styled], style);
-    const inText = inTextCitation(styled, style, { locator: String(passage.paragraph), label: 'paragraph' });
-    return [reference, inText, quotation(passage.text)].join('\n');
+    const { reference, inText, quotation: quoted } = citationParts(passage, style);
+    return [reference, inText, quoted].join('\n');
   }
   const withNote: CslItem = { ...item, note: passageNote(passage) };
   if (style === 'bibtex') {

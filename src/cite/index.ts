@@ -4,6 +4,6 @@
  * first use (see ./engine.ts), and `warmUpCitations()` does that ahead of time.
  */
 export { CITATION_STYLES, parseCitationStyle, type CitationStyle } from './styles.ts';
-export { citePassage, bibliography } from './format.ts';
+export { citePassage, citationParts, bibliography, type CitationParts } from './format.ts';
 export { toCslItem, type CslItem, type CslName, type CslDate } from './csl.ts';
 export { warmUpCitations } from './engine.ts';

@@ -1,0 +1,27 @@
+import { bibliography } from '../src/cite/index.ts';
+import { defineCommand } from '../src/commandKit/command.ts';
+
+export const EXPORT_FORMATS = ['bibtex', 'csl-json', 'apa', 'mla', 'chicago'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportResult {
+  readonly kind: 'export';
+  readonly format: ExportFormat;
+  readonly sources: number;
+  /** The bibliography itself: BibTeX entries, a CSL-JSON array, or a reference list. */
+  readonly bibliography: string;
+}
+
+export const exportBibliography = defineCommand({
+  definition: {
+    name: 'export',
+    description: 'The bibliography of the whole corpus, for a reference manager',
+    example: '/export format:bibtex',
+    options: [{ name: 'format', kind: 'string', description: 'bibtex (default), csl-json, apa, mla or chicago', choices: EXPORT_FORMATS, positional: true }],
+  },
+  run(args, context): ExportResult {
+    const { sources } = context.library.current.corpus;
+    const format = args.format ?? 'bibtex';
+    return { kind: 'export', format, sources: sources.length, bibliography: bibliography(sources, format) };
+  },
+});
