@@ -20,6 +20,23 @@ const schema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /** Citation style of /cite and of the Cite button when the asker names none. */
   CITE_STYLE: z.enum(CITATION_STYLES).default('apa'),
+  /**
+   * Roles whose members count as moderators (for /corpus) besides members with Manage Server: a
+   * comma-separated list of role ids. Unset: Manage Server alone decides.
+   */
+  MODERATOR_ROLE_IDS: z
+    .string()
+    .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^\d{15,25}$/, 'must be role ids (digits), separated by commas')))
+    .optional(),
+  /** Reload the corpus by itself when files in CORPUS_DIR change (the bot only). Unset: false. */
+  WATCH_CORPUS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
+    .transform((text) => ['true', '1', 'yes', 'on'].includes(text))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 
@@ -35,8 +52,11 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    // The variable's name only: MODERATOR_ROLE_IDS, not MODERATOR_ROLE_IDS.0.
+    const problems = parsed.error.issues.map((issue) => `${String(issue.path[0])}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}. See .env.example.`);
   }
-  return Object.freeze(parsed.data);
+  const config = parsed.data;
+  if (config.MODERATOR_ROLE_IDS) Object.freeze(config.MODERATOR_ROLE_IDS);
+  return Object.freeze(config);
 }

@@ -1,5 +1,6 @@
 import { describeFailure } from './app/failure.ts';
 import { loggerFor, openLibrary, readConfig } from './app/environment.ts';
+import { progressBar } from './adapters/cli/progress.ts';
 import { runConsole } from './adapters/console/console.ts';
 
 /**
@@ -25,7 +26,15 @@ async function main(): Promise<number> {
   const log = loggerFor(config, 'warn');
   try {
     const library = await openLibrary(config, log);
-    await runConsole({ input: process.stdin, output: process.stdout, library, log, color: Boolean(process.stdout.isTTY), preferences: { citeStyle: config.CITE_STYLE } });
+    await runConsole({
+      input: process.stdin,
+      output: process.stdout,
+      library,
+      log,
+      color: Boolean(process.stdout.isTTY),
+      preferences: { citeStyle: config.CITE_STYLE },
+      ...(process.stderr.isTTY ? { progress: progressBar(process.stderr) } : {}),
+    });
     return 0;
   } catch (error) {
     const failure = describeFailure(error);

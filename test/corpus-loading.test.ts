@@ -74,7 +74,7 @@ describe('loading a corpus folder', () => {
         'huge.txt': 'is 49 KB, over the 40 KB limit (MAX_ARTICLE_BYTES)',
         'latin1.txt': 'is not UTF-8 text (save it as UTF-8)',
         'orphan.meta.json': 'is metadata for an article that is not in the corpus',
-        'photo.pdf': 'has an unsupported type; articles are .txt, .md, .markdown',
+        'photo.pdf': 'has an unsupported type; articles are .txt, .md, .markdown, .html, .htm',
       });
     });
   });

@@ -149,7 +149,8 @@ describe('the bot against a fake Discord', () => {
     const ids = library.current.corpus.sources.map((source) => source.id);
     expect(sourcesEmbed.title).toBe(`${ids.length} articles`);
     expect(sourcesEmbed.fields!.map((field) => field.value.match(/^id (\w+)/)?.[1])).toEqual(ids);
-    expect(helpEmbed.fields!.map((field) => field.name)).toEqual(CATALOG.map((definition) => `/${definition.name}`));
+    // The asker is a plain member: moderator commands are not listed.
+    expect(helpEmbed.fields!.map((field) => field.name)).toEqual(CATALOG.filter((definition) => !definition.moderatorOnly).map((definition) => `/${definition.name}`));
     expect(helpEmbed.fields![0]!.value).toContain('Example: /ask');
   });
 
@@ -294,7 +295,7 @@ describe('the bot against a fake Discord', () => {
     expect(logs.text()).not.toContain(payload.token); // the callback URL carries the interaction token: never logged
 
     const next = command(f, { commandName: 'help' });
-    expect((await answerOf(f, next)).data.embeds![0]!.fields!.length).toBe(CATALOG.length);
+    expect((await answerOf(f, next)).data.embeds![0]!.fields!.length).toBe(CATALOG.filter((definition) => !definition.moderatorOnly).length);
   });
 
   it('waits out a 429 on a callback and then answers', async () => {
@@ -490,9 +491,11 @@ describe('deploy', () => {
     const stored = fake.commands.get(fake.ids.guildId)!;
     expect(stored.map((c) => c.name)).toEqual(CATALOG.map((definition) => definition.name));
     for (const c of stored) {
-      const options = c.options as Array<{ name: string; type: number }>;
-      expect(options.at(-1)).toMatchObject({ name: 'hide', type: 5 });
-      expect(c).toMatchObject({ dm_permission: false, default_member_permissions: null });
+      const options = c.options as Array<{ name: string; type: number; options?: Array<{ name: string; type: number }> }>;
+      // A command with subcommands (type 1) has hide in each of them.
+      for (const list of options[0]?.type === 1 ? options.map((sub) => sub.options ?? []) : [options]) expect(list.at(-1)).toMatchObject({ name: 'hide', type: 5 });
+      const moderatorOnly = CATALOG.find((definition) => definition.name === c.name)?.moderatorOnly === true;
+      expect(c).toMatchObject({ dm_permission: false, default_member_permissions: moderatorOnly ? String(PermissionFlagsBits.ManageGuild) : null });
     }
     expect(fake.commands.get('global')).toBeUndefined();
   });
@@ -500,14 +503,14 @@ describe('deploy', () => {
   it('registers globally without a guild, with moderator permissions on moderator commands', async () => {
     fake = await startFakeDiscord();
     const config = testConfig(fake, { DISCORD_APPLICATION_ID: fake.ids.appId });
-    const moderatorCommand = { name: 'corpus', description: 'Reload the articles', example: '/corpus', moderatorOnly: true, options: [] };
+    const moderatorCommand = { name: 'archive', description: 'Archive the articles', example: '/archive', moderatorOnly: true, options: [] };
 
     const result = await deployCommands(config, slashCommands([...CATALOG, moderatorCommand]));
 
-    expect(result).toEqual({ scope: 'global', applicationId: fake.ids.appId, guildId: null, commands: [...CATALOG.map((definition) => definition.name), 'corpus'] });
+    expect(result).toEqual({ scope: 'global', applicationId: fake.ids.appId, guildId: null, commands: [...CATALOG.map((definition) => definition.name), 'archive'] });
     expect(fake.requests.some((r) => r.path === '/applications/@me')).toBe(false);
     const stored = fake.commands.get('global')!;
-    expect(stored.find((c) => c.name === 'corpus')).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild) });
+    expect(stored.find((c) => c.name === 'archive')).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild) });
     expect(stored.find((c) => c.name === 'ask')).toMatchObject({ default_member_permissions: null });
   });
 

@@ -401,11 +401,15 @@ describe('slash commands', () => {
       expect(command).toMatchObject({ type: 1, dm_permission: false, contexts: [0] });
       expect(command.description!.length).toBeGreaterThan(0);
       expect(command.description!.length).toBeLessThanOrEqual(100);
-      const options = command.options ?? [];
-      expect(options.at(-1)).toEqual({ type: ApplicationCommandOptionType.Boolean, name: HIDE_OPTION, description: 'Show the answer only to you', required: false });
-      const required = options.map((option) => ('required' in option ? option.required === true : false));
-      expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
-      for (const option of options) {
+      // A command with subcommands lists them; each has its own options, hide last.
+      const top = command.options ?? [];
+      const lists = top[0]?.type === ApplicationCommandOptionType.Subcommand ? top.map((sub) => ('options' in sub ? (sub.options ?? []) : [])) : [top];
+      for (const options of lists) {
+        expect(options.at(-1)).toEqual({ type: ApplicationCommandOptionType.Boolean, name: HIDE_OPTION, description: 'Show the answer only to you', required: false });
+        const required = options.map((option) => ('required' in option ? option.required === true : false));
+        expect(required).toEqual([...required].sort((a, b) => Number(b) - Number(a)));
+      }
+      for (const option of [...top, ...lists.flat()]) {
         expect(option.name).toMatch(/^[-_a-z0-9]{1,32}$/);
         expect(option.description.length).toBeLessThanOrEqual(100);
       }

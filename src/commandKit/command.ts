@@ -1,5 +1,6 @@
 import type { CitationStyle } from '../cite/index.ts';
 import type { Library } from '../library.ts';
+import type { Logger } from '../log.ts';
 import type { ArgsOf, CommandDefinition } from './definition.ts';
 
 /** Who is asking, as far as a command needs to know. */
@@ -17,6 +18,34 @@ export interface CommandContext {
   readonly catalog: readonly CommandDefinition[];
   /** Defaults chosen by the operator (CITE_STYLE) or the asker. */
   readonly preferences?: { readonly citeStyle?: CitationStyle };
+  /** Where commands that change something write their audit lines. Every adapter passes its logger. */
+  readonly log?: Logger;
+  /** Reads the files `attachment` options refer to: Discord downloads the attachment, the CLI reads a local path. */
+  readonly uploads?: UploadReader;
+  /** Told how a long task is going (a reload: files read of all); the adapter shows it as it can. */
+  readonly progress?: (progress: Progress) => void;
+}
+
+/** How far a long task has got: `done` of `total` files. */
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** A file a user gave a command: its name as uploaded and its bytes. */
+export interface UploadedFile {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface UploadReader {
+  /**
+   * The file an `attachment` option refers to. Refuses (InputError, before downloading when the size
+   * is known) a file over `maxBytes`; a download that fails or takes too long is an OperationalError.
+   */
+  read(reference: string, limits: { readonly maxBytes: number }): Promise<UploadedFile>;
+  /** The file's name as the user knows it (for logs), when the reference is not that already. */
+  describe?(reference: string): string;
 }
 
 export interface Choice {

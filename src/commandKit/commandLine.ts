@@ -1,6 +1,6 @@
 import { InputError } from '../errors.ts';
-import type { RawValue } from './args.ts';
-import type { CommandDefinition } from './definition.ts';
+import { findSubcommand, type RawValue } from './args.ts';
+import { SUBCOMMAND, type CommandDefinition, type OptionDefinition } from './definition.ts';
 
 /** Splits a typed line into words, keeping "quoted phrases" together. */
 export function splitWords(line: string): string[] {
@@ -12,9 +12,18 @@ export function splitWords(line: string): string[] {
 /**
  * Reads the options of one command from terminal words, the same for the one-shot CLI and the
  * console: `--limit 3`, `--limit=3`, Discord-style `limit:3`, a bare `--flag` for booleans, and
- * everything else joined into the positional option (`ask How long would it take?`).
+ * the other words filling the positional options in order, the last taking all that are left
+ * (`ask How long would it take?`). A command with subcommands takes the subcommand's name as its
+ * first word (`corpus status`), returned as `subcommand`.
  */
 export function parseCommandWords(definition: CommandDefinition, words: readonly string[]): Record<string, RawValue> {
+  if (!definition.subcommands) return parseOptionWords({ name: definition.name, options: definition.options, example: definition.example }, words);
+  const [first, ...rest] = words;
+  const subcommand = findSubcommand(definition, first);
+  return { [SUBCOMMAND]: subcommand.name, ...parseOptionWords({ name: `${definition.name} ${subcommand.name}`, options: subcommand.options, example: subcommand.example }, rest) };
+}
+
+function parseOptionWords(definition: { readonly name: string; readonly options: readonly OptionDefinition[]; readonly example: string }, words: readonly string[]): Record<string, RawValue> {
   const byName = new Map(definition.options.map((option) => [option.name, option]));
   const raw: Record<string, RawValue> = {};
   const loose: string[] = [];
@@ -37,9 +46,13 @@ export function parseCommandWords(definition: CommandDefinition, words: readonly
     }
   }
   if (loose.length > 0) {
-    const positional = definition.options.find((option) => option.positional);
-    if (!positional) throw new InputError('unexpected_argument', `/${definition.name} takes no text ("${loose.join(' ')}"). Example: ${definition.example}`);
-    raw[positional.name] = loose.join(' ');
+    const positionals = definition.options.filter((option) => option.positional);
+    if (positionals.length === 0) throw new InputError('unexpected_argument', `/${definition.name} takes no text ("${loose.join(' ')}"). Example: ${definition.example}`);
+    positionals.forEach((option, index) => {
+      const last = index === positionals.length - 1;
+      const taken = last ? loose.splice(0) : loose.splice(0, 1);
+      if (taken.length > 0) raw[option.name] = taken.join(' ');
+    });
   }
   return raw;
 }

@@ -4,14 +4,18 @@
  * register a Discord slash command, parse a terminal line, or print help.
  */
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'date';
+export type OptionKind = 'string' | 'integer' | 'boolean' | 'date' | 'attachment';
 
 export interface OptionDefinition {
   readonly name: string;
   readonly kind: OptionKind;
   readonly description: string;
   readonly required?: boolean;
-  /** The option a terminal user types without its name: `ask How long…` fills `question`. */
+  /**
+   * The options a terminal user types without their names, in order: `ask How long…` fills
+   * `question`; `corpus meta 74ef57 outlet The Hill` fills `source`, `field`, then `value`. The last
+   * positional option takes every word left.
+   */
   readonly positional?: boolean;
   readonly choices?: readonly string[];
   readonly min?: number;
@@ -21,21 +25,48 @@ export interface OptionDefinition {
   readonly autocomplete?: boolean;
 }
 
-export interface CommandDefinition {
+/**
+ * One action of a command with several (`/corpus status`, `/corpus add`): its own options, its own
+ * example. Discord shows them as subcommands; a terminal user types the name as the first word.
+ */
+export interface SubcommandDefinition {
   readonly name: string;
   readonly description: string;
   readonly options: readonly OptionDefinition[];
+  readonly example: string;
+}
+
+export interface CommandDefinition {
+  readonly name: string;
+  readonly description: string;
+  /** The command's options; empty when it has `subcommands` (each has its own). */
+  readonly options: readonly OptionDefinition[];
+  /** Actions, each with its own options. The handler gets `subcommand` (the chosen name) with that action's options. */
+  readonly subcommands?: readonly SubcommandDefinition[];
   /** Only moderators may run it: hidden from members in Discord and checked again by the bot. */
   readonly moderatorOnly?: boolean;
   /** Shown by /help and the README, and run by tests. */
   readonly example: string;
 }
 
+/** The raw option that carries the chosen subcommand from an adapter to the command kit. Not an option name a definition may use. */
+export const SUBCOMMAND = 'subcommand';
+
+/** An `attachment` option's value is a reference (a Discord attachment id, a local path in the CLI), read through `context.uploads`. */
 type ValueOf<O extends OptionDefinition> = O['kind'] extends 'integer' ? number : O['kind'] extends 'boolean' ? boolean : O['choices'] extends readonly (infer C)[] ? C : string;
 
-/** The typed arguments a handler receives for a definition: required options present, others optional. */
-export type ArgsOf<D extends CommandDefinition> = {
-  readonly [O in D['options'][number] as O['required'] extends true ? O['name'] : never]: ValueOf<O>;
+/** The typed arguments for a list of options: required options present, others optional. */
+export type OptionArgs<Os extends readonly OptionDefinition[]> = {
+  readonly [O in Os[number] as O['required'] extends true ? O['name'] : never]: ValueOf<O>;
 } & {
-  readonly [O in D['options'][number] as O['required'] extends true ? never : O['name']]?: ValueOf<O>;
+  readonly [O in Os[number] as O['required'] extends true ? never : O['name']]?: ValueOf<O>;
 };
+
+/** One subcommand's arguments, tagged with its name; distributes over a union of subcommands. */
+type SubcommandArgs<S> = S extends SubcommandDefinition ? { readonly subcommand: S['name'] } & OptionArgs<S['options']> : never;
+
+/**
+ * The typed arguments a handler receives for a definition. For a command with subcommands, a union
+ * discriminated on `subcommand`: narrowing on it gives that subcommand's options.
+ */
+export type ArgsOf<D extends CommandDefinition> = D extends { readonly subcommands: readonly (infer S)[] } ? SubcommandArgs<S> : OptionArgs<D['options']>;

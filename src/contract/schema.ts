@@ -67,6 +67,28 @@ export const helpSchema = z.object({
   commands: z.array(z.object({ name: z.string(), description: z.string(), example: z.string(), options: z.array(z.object({ name: z.string(), description: z.string(), required: z.boolean() })) })),
 });
 
+const loadErrorSchema = z.object({ file: z.string(), message: z.string() });
+
+/** `corpus status --json`, exactly as the contract says. */
+export const corpusStatusSchema = z.object({
+  sources: z.number().int().nonnegative(),
+  passages: z.number().int().nonnegative(),
+  loadedAt: z.iso.datetime(),
+  errors: z.array(loadErrorSchema),
+});
+
+/** `corpus reload --json`: the status of the new index and the files added, removed and changed since the previous build. */
+export const corpusReloadSchema = corpusStatusSchema.extend({
+  changes: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+});
+
+/** `corpus add|replace|remove|meta --json` (not in the contract): a reload's document, and what the change did. */
+export const corpusEditSchema = corpusReloadSchema.extend({
+  action: z.enum(['add', 'replace', 'remove', 'meta']),
+  file: z.string(),
+  summary: z.string(),
+});
+
 export const errorSchema = z.object({
   error: z.object({
     code: z.string(),

@@ -1,7 +1,7 @@
 import type { CommandResult } from '../../commands/index.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import type { Failure } from '../app/failure.ts';
-import { askSchema, citeSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
+import { askSchema, citeSchema, corpusEditSchema, corpusReloadSchema, corpusStatusSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
 
 export function sourceJson(source: Source) {
   return {
@@ -58,7 +58,19 @@ export function resultJson(result: CommandResult): unknown {
           options: definition.options.map((option) => ({ name: option.name, description: option.description, required: option.required ?? false })),
         })),
       });
+    case 'corpus':
+      return corpusJson(result);
   }
+}
+
+/** `corpus status` and `corpus reload` as the contract has them; the other actions add what they did. */
+function corpusJson(result: Extract<CommandResult, { kind: 'corpus' }>): unknown {
+  const status = { sources: result.sources, passages: result.passages, loadedAt: result.loadedAt.toISOString(), errors: result.errors.map(({ file, message }) => ({ file, message })) };
+  if (result.action === 'status') return corpusStatusSchema.parse(status);
+  const changes = result.changes ?? { added: [], removed: [], changed: [] };
+  const reload = { ...status, changes: { added: [...changes.added], removed: [...changes.removed], changed: [...changes.changed] } };
+  if (result.action === 'reload' || !result.edit) return corpusReloadSchema.parse(reload);
+  return corpusEditSchema.parse({ ...reload, action: result.action, file: result.edit.file, summary: result.edit.summary });
 }
 
 export function errorJson(failure: Pick<Failure, 'code' | 'message' | 'suggestions'>): unknown {

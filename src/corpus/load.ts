@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { OperationalError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
 import { findDuplicates } from './duplicates.ts';
+import { fingerprint, type FileFingerprint } from './fingerprint.ts';
 import { FormatError, SUPPORTED_EXTENSIONS, formatFor } from './formats/index.ts';
 import { SIDECAR_SUFFIX, parseSidecar, sidecarNameFor, type Sidecar } from './sidecar.ts';
 import type { Corpus, LoadError, Passage } from './types.ts';
@@ -10,35 +11,74 @@ import type { Corpus, LoadError, Passage } from './types.ts';
 export interface LoadOptions {
   /** Files larger than this are refused unread. */
   readonly maxArticleBytes: number;
+  /** Told how many of the folder's articles have been read: once before the first, then after each. */
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Told each file's fingerprint (size, mtime, content hash) as it is read, so builds can say what changed. */
+  readonly onFile?: (file: string, fingerprint: FileFingerprint) => void;
 }
+
+export interface LoadProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** Why a file that reads fine still gives no article. */
+export const NO_TEXT_LEFT = 'has no article text left after removing page furniture';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Reads a file as UTF-8 text, or says in a few words why it cannot be an article. */
-async function readText(path: string, maxBytes: number): Promise<{ text: string } | { error: string }> {
-  let size: number;
+/** Article bytes as UTF-8 text, or in a few words why they cannot be an article. */
+export function decodeText(bytes: Uint8Array): { text: string } | { error: string } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length === 0 || buffer.toString('latin1').trim() === '') return { error: 'is empty' };
+  if (buffer.includes(0)) return { error: 'is binary, not text' };
   try {
-    size = (await stat(path)).size;
-  } catch (error) {
-    return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  if (size > maxBytes) return { error: `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (MAX_ARTICLE_BYTES)` };
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  if (bytes.length === 0 || bytes.toString('latin1').trim() === '') return { error: 'is empty' };
-  if (bytes.includes(0)) return { error: 'is binary, not text' };
-  try {
-    return { text: utf8.decode(bytes) };
+    return { text: utf8.decode(buffer) };
   } catch {
     return { error: 'is not UTF-8 text (save it as UTF-8)' };
   }
 }
 
-function formatBytes(bytes: number): string {
+/** Why a file of `size` bytes is refused, or null when it is within the limit. */
+export function sizeProblem(size: number, maxBytes: number): string | null {
+  return size > maxBytes ? `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (MAX_ARTICLE_BYTES)` : null;
+}
+
+function readFailure(error: unknown): string {
+  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+}
+
+/** Reads a file as UTF-8 text, or says in a few words why it cannot be an article; reports its fingerprint. */
+async function readText(path: string, file: string, options: LoadOptions): Promise<{ text: string } | { error: string }> {
+  let stats: { size: number; mtimeMs: number };
+  try {
+    stats = await stat(path);
+  } catch (error) {
+    return { error: readFailure(error) };
+  }
+  const tooLarge = sizeProblem(stats.size, options.maxArticleBytes);
+  if (tooLarge) {
+    options.onFile?.(file, fingerprint(stats, null));
+    return { error: tooLarge };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    return { error: readFailure(error) };
+  }
+  options.onFile?.(file, fingerprint(stats, bytes));
+  return decodeText(bytes);
+}
+
+/** Fingerprints a file the loader does not read (an unsupported type), from its size and mtime. */
+async function noteUnread(path: string, file: string, options: LoadOptions): Promise<void> {
+  if (!options.onFile) return;
+  const stats = await stat(path).catch(() => null);
+  if (stats) options.onFile(file, fingerprint(stats, null));
+}
+
+export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
@@ -61,21 +101,35 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
 
   const articles: Article[] = [];
   const bySourceId = new Map<string, string>();
+  let done = 0;
+  options.onProgress?.({ done, total: articleNames.length });
   for (const name of articleNames) {
+    await loadOne(name);
+    options.onProgress?.({ done: ++done, total: articleNames.length });
+  }
+  for (const orphan of sidecarNames) {
+    // Read only to fingerprint it: a sidecar whose article is missing or unreadable.
+    if (options.onFile) await readText(join(dir, orphan), orphan, options);
+    errors.push({ file: orphan, message: 'is metadata for an article that is not in the corpus' });
+  }
+
+  /** Reads, parses and builds one article; a problem is recorded in `errors` and the others go on. */
+  async function loadOne(name: string): Promise<void> {
     const format = formatFor(name);
     if (!format) {
+      await noteUnread(join(dir, name), name, options);
       errors.push({ file: name, message: `has an unsupported type; articles are ${SUPPORTED_EXTENSIONS.join(', ')}` });
-      continue;
+      return;
     }
-    const read = await readText(join(dir, name), options.maxArticleBytes);
+    const read = await readText(join(dir, name), name, options);
     if ('error' in read) {
       errors.push({ file: name, message: read.error });
-      continue;
+      return;
     }
     const sidecarName = sidecarNameFor(name);
     let sidecar: Sidecar | undefined;
     if (sidecarNames.delete(sidecarName)) {
-      const side = await readText(join(dir, sidecarName), options.maxArticleBytes);
+      const side = await readText(join(dir, sidecarName), sidecarName, options);
       const parsed = 'error' in side ? side : parseSidecar(side.text);
       if ('error' in parsed) errors.push({ file: sidecarName, message: `${parsed.error}; the article loads without it` });
       else sidecar = parsed.sidecar;
@@ -86,21 +140,20 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
     } catch (error) {
       if (!(error instanceof FormatError)) throw error;
       errors.push({ file: name, message: error.message });
-      continue;
+      return;
     }
     if (!article) {
-      errors.push({ file: name, message: 'has no article text left after removing page furniture' });
-      continue;
+      errors.push({ file: name, message: NO_TEXT_LEFT });
+      return;
     }
     const twin = bySourceId.get(article.source.id);
     if (twin) {
       errors.push({ file: name, message: `is the same article as ${twin} (same ${article.source.url ? 'url' : 'title'}); it was skipped` });
-      continue;
+      return;
     }
     bySourceId.set(article.source.id, name);
     articles.push(article);
   }
-  for (const orphan of sidecarNames) errors.push({ file: orphan, message: 'is metadata for an article that is not in the corpus' });
 
   const passages: Passage[] = articles.flatMap((article) => article.passages);
   const duplicates = findDuplicates(passages);

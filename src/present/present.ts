@@ -1,12 +1,13 @@
 import type { CommandResult } from '../../commands/index.ts';
 import type { AskResult } from '../../commands/ask.ts';
 import type { CiteResult } from '../../commands/cite.ts';
+import type { CorpusResult } from '../../commands/corpus.ts';
 import type { TimelineResult } from '../../commands/timeline.ts';
 import type { Hit } from '../search/engine.ts';
 import { wordOffsets } from '../search/analyzer.ts';
 import { splitSentences } from '../timeline/sentences.ts';
 import { dateLabel, outletLabel, shorten, sourceLine } from './labels.ts';
-import type { EventLine, PassageItem, View } from './view.ts';
+import type { EntryItem, EventLine, PassageItem, View } from './view.ts';
 
 /** Turns any command result into the View every adapter draws. */
 export function present(result: CommandResult): View {
@@ -32,9 +33,57 @@ export function present(result: CommandResult): View {
       return {
         tone: 'info',
         title: 'Dossier answers questions about the news story in its articles',
-        items: result.commands.map((definition) => ({ kind: 'entry', heading: `/${definition.name}`, body: `${definition.description}. Example: ${definition.example}` })),
+        items: result.commands.map((definition) => ({
+          kind: 'entry',
+          heading: `/${definition.name}`,
+          body: `${definition.description}.${definition.subcommands ? ` Subcommands: ${definition.subcommands.map((sub) => sub.name).join(', ')}.` : ''} Example: ${definition.example}`,
+        })),
       };
+    case 'corpus':
+      return presentCorpus(result);
   }
+}
+
+const CORPUS_TITLES: Record<CorpusResult['action'], string> = {
+  status: 'Corpus',
+  reload: 'Reloaded',
+  add: 'Article added',
+  replace: 'Article replaced',
+  remove: 'Removed',
+  meta: 'Metadata corrected',
+};
+
+/** "2020-09-28 14:05:09 UTC": the same for every reader, whatever their time zone. */
+function utcLabel(date: Date): string {
+  return `${date.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/** Status: what is answering and what could not load. A change: what it did, the files that changed, and the same. */
+function presentCorpus(result: CorpusResult): View {
+  const loaded: EntryItem = {
+    kind: 'entry',
+    heading: result.action === 'status' ? 'Answering from' : 'Now answering from',
+    body: `${result.sources} articles, ${result.passages} passages, loaded ${utcLabel(result.loadedAt)}${result.ms !== null ? ` (rebuilt in ${result.ms} ms)` : ''}${result.reloading ? '\nA reload is under way.' : ''}`,
+  };
+  const items: EntryItem[] = [loaded];
+  if (result.changes) {
+    const { added, removed, changed } = result.changes;
+    const lines = [
+      ...(added.length > 0 ? [`Added: ${added.join(', ')}`] : []),
+      ...(removed.length > 0 ? [`Removed: ${removed.join(', ')}`] : []),
+      ...(changed.length > 0 ? [`Changed: ${changed.join(', ')}`] : []),
+    ];
+    items.push({ kind: 'entry', heading: 'Files since the last build', body: lines.length > 0 ? lines.join('\n') : 'None added, removed or changed.' });
+  }
+  if (result.errors.length > 0) {
+    items.push({ kind: 'entry', heading: `Not loaded (${result.errors.length})`, body: result.errors.map((error) => `${error.file} ${error.message}`).join('\n') });
+  }
+  return {
+    tone: 'info',
+    title: result.action === 'status' ? `Corpus: ${result.sources} articles, ${result.passages} passages` : CORPUS_TITLES[result.action],
+    ...(result.edit ? { notice: result.edit.summary } : {}),
+    items,
+  };
 }
 
 function presentAsk(result: AskResult): View {

@@ -1,6 +1,7 @@
 import { describeFailure } from '../../app/failure.ts';
 import { loggerFor, openLibrary, readConfig } from '../../app/environment.ts';
 import { errorJson } from '../../contract/toJson.ts';
+import { progressBar } from './progress.ts';
 import { runCli } from './run.ts';
 
 /** `npm run -s cli -- <command> [arguments] [--json]`: one question, one answer, an exit status. */
@@ -15,7 +16,12 @@ async function main(): Promise<number> {
     return failure.exitCode;
   }
   const log = loggerFor(config, 'warn');
-  const output = await runCli(process.argv.slice(2), { openLibrary: () => openLibrary(config, log), log, preferences: { citeStyle: config.CITE_STYLE } });
+  const output = await runCli(process.argv.slice(2), {
+    openLibrary: () => openLibrary(config, log),
+    log,
+    preferences: { citeStyle: config.CITE_STYLE },
+    ...(process.stderr.isTTY ? { progress: progressBar(process.stderr) } : {}),
+  });
   process.stdout.write(output.stdout);
   process.stderr.write(output.stderr);
   return output.exitCode;

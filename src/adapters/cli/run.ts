@@ -9,6 +9,8 @@ import type { Logger } from '../../log.ts';
 import { describeFailure } from '../../app/failure.ts';
 import { present } from '../../present/present.ts';
 import { renderFailureText, renderText } from '../../present/text.ts';
+import { localFiles } from './localFiles.ts';
+import type { ProgressSink } from './progress.ts';
 
 export interface CliOutput {
   readonly stdout: string;
@@ -31,9 +33,11 @@ export interface CliDependencies {
   readonly openLibrary: () => Promise<Library>;
   readonly log: Logger;
   readonly preferences?: CommandContext['preferences'];
+  /** Shows a long task's progress (a progress bar when stderr is a terminal). */
+  readonly progress?: ProgressSink;
 }
 
-export async function runCli(argv: readonly string[], { openLibrary, log, preferences }: CliDependencies): Promise<CliOutput> {
+export async function runCli(argv: readonly string[], { openLibrary, log, preferences, progress }: CliDependencies): Promise<CliOutput> {
   const { json, name, words } = splitCliArgs(argv);
   try {
     if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
@@ -41,7 +45,15 @@ export async function runCli(argv: readonly string[], { openLibrary, log, prefer
     if (!command) throw new InputError('unknown_command', `There is no command "${name}". Try: npm run -s cli -- help`);
     const raw = parseCommandWords(command.definition, words);
     const library = await openLibrary();
-    const result = await runCommand(name, raw, { library, invoker: { via: 'cli', isModerator: true }, ...(preferences ? { preferences } : {}) });
+    // The CLI runs as a moderator: whoever can run it can edit the corpus folder anyway.
+    const result = await runCommand(name, raw, {
+      library,
+      invoker: { via: 'cli', isModerator: true },
+      log,
+      uploads: localFiles,
+      ...(progress ? { progress: (state) => progress.report(state) } : {}),
+      ...(preferences ? { preferences } : {}),
+    }).finally(() => progress?.end());
     const stdout = json ? JSON.stringify(resultJson(result), null, 2) : renderText(present(result));
     return { stdout: `${stdout}\n`, stderr: '', exitCode: 0 };
   } catch (error) {

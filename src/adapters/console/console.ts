@@ -10,6 +10,8 @@ import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { present } from '../../present/present.ts';
 import { renderFailureText, renderText } from '../../present/text.ts';
+import { localFiles } from '../cli/localFiles.ts';
+import type { ProgressSink } from '../cli/progress.ts';
 
 export interface ConsoleOptions {
   readonly input: Readable;
@@ -18,6 +20,8 @@ export interface ConsoleOptions {
   readonly log: Logger;
   readonly color: boolean;
   readonly preferences?: CommandContext['preferences'];
+  /** Shows a long task's progress (/corpus reload): a progress bar when the console is a terminal. */
+  readonly progress?: ProgressSink;
 }
 
 export const PROMPT = 'dossier> ';
@@ -26,7 +30,7 @@ export const PROMPT = 'dossier> ';
  * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask.
  * Returns the text to print, or null when the user asked to leave.
  */
-export async function answerLine(line: string, options: Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences'>): Promise<string | null> {
+export async function answerLine(line: string, options: Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences' | 'progress'>): Promise<string | null> {
   const trimmed = line.trim();
   if (trimmed === '') return '';
   if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
@@ -35,7 +39,16 @@ export async function answerLine(line: string, options: Pick<ConsoleOptions, 'li
     const command = findCommand(first.toLowerCase());
     if (!command) throw new InputError('unknown_command', `There is no /${first}. Type /help for the commands, or just type a question.`);
     const raw = parseCommandWords(command.definition, rest);
-    const result = await runCommand(command.definition.name, raw, { library: options.library, invoker: { via: 'console', isModerator: true }, ...(options.preferences ? { preferences: options.preferences } : {}) });
+    // The console runs on the operator's own machine: a moderator, as in the CLI.
+    const { progress } = options;
+    const result = await runCommand(command.definition.name, raw, {
+      library: options.library,
+      invoker: { via: 'console', isModerator: true },
+      log: options.log,
+      uploads: localFiles,
+      ...(progress ? { progress: (state) => progress.report(state) } : {}),
+      ...(options.preferences ? { preferences: options.preferences } : {}),
+    }).finally(() => progress?.end());
     return renderText(present(result), { color: options.color });
   } catch (error) {
     const failure = describeFailure(error);

@@ -2,6 +2,8 @@ import { DiscordjsErrorCodes, Events, GatewayCloseCodes, RESTEvents } from 'disc
 import type { Client, CloseEvent } from 'discord.js';
 import type { Config } from '../../config.ts';
 import { OperationalError } from '../../errors.ts';
+import { writeAudit } from '../../corpus/audit.ts';
+import { watchFolder, type FolderWatch } from '../../corpus/watch.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { createClient } from './client.ts';
@@ -22,6 +24,8 @@ export interface BotOptions {
   readonly readyTimeoutMs?: number;
   /** How long `stop()` waits for interactions under way before closing anyway (default 10 s). */
   readonly drainTimeoutMs?: number;
+  /** With WATCH_CORPUS: quiet time after a change in the folder before the reload (default 500 ms). */
+  readonly watchDebounceMs?: number;
 }
 
 export interface Bot {
@@ -67,7 +71,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   const client = createClient(config);
   let stopping: Promise<void> | undefined;
-  const handler = createInteractionHandler({ library, log, preferences: { citeStyle: config.CITE_STYLE }, ...options.interactions });
+  const handler = createInteractionHandler({ library, log, preferences: { citeStyle: config.CITE_STYLE }, moderatorRoleIds: config.MODERATOR_ROLE_IDS ?? [], ...options.interactions });
   client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
   client.on(Events.Error, (error) => log.error({ event: 'discord_client_error', reason: error.message }, 'discord.js error'));
   client.on(Events.ShardError, (error, shardId) => log.warn({ event: 'gateway_error', shardId, reason: error.message }, 'gateway error'));
@@ -112,6 +116,13 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   const live = client as Client<true>;
   log.info({ event: 'bot_ready', user: live.user.tag, userId: live.user.id, guilds: live.guilds.cache.size }, 'Dossier is online');
+  let watcher: FolderWatch | null = null;
+  try {
+    if (config.WATCH_CORPUS) watcher = watchCorpus(library, log, options.watchDebounceMs);
+  } catch (error) {
+    // The bot still answers; /corpus reload still works.
+    log.error({ event: 'corpus_watch_failed', reason: error instanceof Error ? error.message : String(error) }, 'cannot watch the corpus folder (WATCH_CORPUS)');
+  }
 
   return {
     client: live,
@@ -119,6 +130,7 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     stop() {
       stopping ??= (async () => {
         log.info({ event: 'bot_stopping', inFlight: handler.inFlight }, 'stopping: finishing interactions under way');
+        watcher?.close();
         const { unfinished } = await handler.drain(options.drainTimeoutMs ?? DEFAULT_DRAIN_TIMEOUT_MS);
         if (unfinished > 0) log.warn({ event: 'bot_stop_timeout', unfinished }, 'closing with interactions unfinished');
         await client.destroy();
@@ -127,4 +139,30 @@ export async function startBot(options: BotOptions): Promise<Bot> {
       return stopping;
     },
   };
+}
+
+/**
+ * WATCH_CORPUS: a change in the folder reloads the library once things are quiet. A reload that
+ * changes files is audited as the watcher's; one that finds nothing new (after a /corpus edit that
+ * already rebuilt, say) is only a debug line.
+ */
+function watchCorpus(library: Library, log: Logger, debounceMs: number | undefined): FolderWatch {
+  log.info({ event: 'corpus_watch_started' }, 'watching the corpus folder for changes');
+  return watchFolder(library.dir, {
+    ...(debounceMs !== undefined ? { debounceMs } : {}),
+    onChange: (names) => {
+      const at = new Date();
+      const base = { who: 'watcher', via: 'watcher', action: 'reload', target: null, at } as const;
+      library.reload().then(
+        (report) => {
+          const { added, removed, changed } = report.changes;
+          const { corpus } = report.snapshot;
+          if (added.length + removed.length + changed.length === 0) log.debug({ event: 'corpus_watch_reload', names: [...names], ms: report.ms }, 'reloaded; no file changed');
+          else writeAudit(log, { ...base, result: 'ok', changes: report.changes, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: report.ms });
+        },
+        (error: unknown) => writeAudit(log, { ...base, result: 'failed', reason: error instanceof Error ? error.message : String(error), err: error }),
+      );
+    },
+    onError: (error) => log.error({ event: 'corpus_watch_failed', reason: error.message }, 'stopped watching the corpus folder'),
+  });
 }

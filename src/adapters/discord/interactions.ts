@@ -5,13 +5,16 @@ import { describeFailure } from '../../app/failure.ts';
 import type { Choice, CommandContext } from '../../commandKit/command.ts';
 import { runCommand } from '../../commandKit/dispatch.ts';
 import type { RawValue } from '../../commandKit/args.ts';
+import { SUBCOMMAND } from '../../commandKit/definition.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { present } from '../../present/present.ts';
 import { AnswerStore, moreId, parseButtonId, type ButtonAction, type StoredQuestion } from './buttons.ts';
 import { Cooldown } from './cooldown.ts';
 import { DISCORD_LIMITS } from './limits.ts';
-import { invokerFor, readOptions } from './options.ts';
+import { attachmentUploads } from './attachments.ts';
+import { invokerFor, readAttachments, readOptions } from './options.ts';
+import { progressReplies } from './progress.ts';
 import { citationStyleRow, renderNotice, renderView, type DiscordMessage } from './render.ts';
 import { clip } from './text.ts';
 import { TIMELINE_IMAGE_NAME, timelineAttachment } from './timelineImage.ts';
@@ -37,6 +40,12 @@ export interface InteractionHandlerOptions {
   /** Defaults chosen by the operator, such as the citation style (CITE_STYLE). */
   readonly preferences?: CommandContext['preferences'];
   readonly now?: () => number;
+  /** Members with one of these roles are moderators too, besides those who may manage the server (MODERATOR_ROLE_IDS). */
+  readonly moderatorRoleIds?: readonly string[];
+  /** How long downloading an attached file may take (default 15 s). */
+  readonly downloadTimeoutMs?: number;
+  /** Least time between two "Reloading… n/N files" edits (default 1 s). */
+  readonly progressIntervalMs?: number;
 }
 
 const DEFAULTS = { askCooldownMs: 3000, deferAfterMs: 1500 } as const;
@@ -52,7 +61,7 @@ const MESSAGES = {
   staleButton: 'This button no longer works; ask again.',
   restarting: 'Dossier is restarting; try again in a minute.',
   unknownCommand: (name: string) => `Dossier has no /${name} command (it may have been removed). Type /help for the commands it has.`,
-  moderatorsOnly: (name: string) => `/${name} is for moderators only (members who can manage this server).`,
+  moderatorsOnly: (name: string, byRole: boolean) => `/${name} is for moderators only (members who can manage this server${byRole ? ' or have a moderator role' : ''}).`,
   cooldown: (ms: number, at: number) => `One question every few seconds, please: you can /ask again in ${Math.ceil(ms / 1000)} s (<t:${Math.ceil(at / 1000)}:R>).`,
 } as const;
 
@@ -73,7 +82,8 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   const answers = options.answers ?? new AnswerStore({ now });
   const cooldown = new Cooldown(settings.askCooldownMs, now);
   const citeButtons = options.citeButtons ?? findCommand(CITE_COMMAND) !== undefined;
-  const context = (interaction: Interaction) => ({ library, invoker: invokerFor(interaction), ...(options.preferences ? { preferences: options.preferences } : {}) });
+  const moderatorRoleIds = options.moderatorRoleIds ?? [];
+  const context = (interaction: Interaction) => ({ library, invoker: invokerFor(interaction, moderatorRoleIds), log, ...(options.preferences ? { preferences: options.preferences } : {}) });
   const inFlight = new Set<Promise<void>>();
   let accepting = true;
 
@@ -98,7 +108,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<Outcome> {
     const name = interaction.commandName;
-    const { raw, hide } = readOptions(interaction.options.data);
+    const { raw: leaves, hide, subcommand } = readOptions(interaction.options.data);
+    // A subcommand (`/corpus status`) travels to the command kit as the `subcommand` option.
+    const raw = subcommand ? { ...leaves, [SUBCOMMAND]: subcommand } : leaves;
     const command = findCommand(name);
     if (!command) {
       log.warn({ event: 'unknown_command', interactionId: interaction.id, command: name }, 'unknown command');
@@ -108,7 +120,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const { invoker } = context(interaction);
     if (command.definition.moderatorOnly && !invoker.isModerator) {
       log.warn({ event: 'forbidden', interactionId: interaction.id, command: name, userId: invoker.userId }, 'moderator command refused');
-      await replyPrivately(interaction, MESSAGES.moderatorsOnly(name));
+      await replyPrivately(interaction, MESSAGES.moderatorsOnly(name, moderatorRoleIds.length > 0));
       return 'refused';
     }
     if (RATE_LIMITED.has(name)) {
@@ -120,10 +132,18 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     }
     const flags = hide ? MessageFlags.Ephemeral : undefined;
     const question: StoredQuestion = { command: name, options: withoutOffset(raw) };
-    const message = await answerWithin(settings.deferAfterMs, () => interaction.deferReply({ flags }), async () =>
-      renderResult(await runCommand(name, raw, context(interaction)), question),
-    );
-    if (interaction.deferred) await interaction.editReply(message);
+    // Attached files are downloaded only if the command reads them; long commands show their progress.
+    const uploads = attachmentUploads(readAttachments(interaction.options.data), options.downloadTimeoutMs !== undefined ? { timeoutMs: options.downloadTimeoutMs } : {});
+    const replies = progressReplies(interaction, flags, { log, now, ...(options.progressIntervalMs !== undefined ? { intervalMs: options.progressIntervalMs } : {}) });
+    let message: DiscordMessage;
+    try {
+      message = await answerWithin(settings.deferAfterMs, replies.defer, async () =>
+        renderResult(await runCommand(name, raw, { ...context(interaction), uploads, progress: replies.report }), question),
+      );
+    } finally {
+      await replies.settle();
+    }
+    if (interaction.deferred) await interaction.editReply(replies.shown ? { content: '', ...message } : message);
     else await interaction.reply({ ...message, flags });
     return 'answered';
   }

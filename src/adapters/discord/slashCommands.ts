@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
-import type { APIApplicationCommandBasicOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { CATALOG } from '../../../commands/index.ts';
-import type { CommandDefinition, OptionDefinition } from '../../commandKit/definition.ts';
+import { SUBCOMMAND, type CommandDefinition, type OptionDefinition } from '../../commandKit/definition.ts';
 import { shorten } from '../../present/labels.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 
@@ -47,6 +47,8 @@ export function slashOption(option: OptionDefinition): APIApplicationCommandBasi
       } as APIApplicationCommandBasicOption;
     case 'boolean':
       return { ...base, type: ApplicationCommandOptionType.Boolean };
+    case 'attachment':
+      return { ...base, type: ApplicationCommandOptionType.Attachment };
     case 'date':
       // Discord has no date type: a string, validated by the command kit with a helpful message.
       return { ...base, type: ApplicationCommandOptionType.String, max_length: 32 };
@@ -62,16 +64,37 @@ export function slashOption(option: OptionDefinition): APIApplicationCommandBasi
   }
 }
 
-/** One definition as a guild-only chat-input command, required options first, `hide` last. */
+/** Options as Discord lists them: required first, then the others, then `hide`. */
+function optionList(options: readonly OptionDefinition[], owner: string): APIApplicationCommandBasicOption[] {
+  if (options.some((option) => option.name === HIDE_OPTION)) throw new Error(`slashCommands: /${owner} defines "${HIDE_OPTION}", which Discord adds to every command`);
+  if (options.some((option) => option.name === SUBCOMMAND)) throw new Error(`slashCommands: /${owner} defines "${SUBCOMMAND}", the name that carries a subcommand`);
+  const list = [...options.filter((option) => option.required), ...options.filter((option) => !option.required)].map(slashOption);
+  if (list.length + 1 > DISCORD_LIMITS.commandOptions) throw new Error(`slashCommands: /${owner} has more than ${DISCORD_LIMITS.commandOptions - 1} options`);
+  return [...list, hideOption];
+}
+
+/**
+ * One definition as a guild-only chat-input command, required options first, `hide` last. A command
+ * with subcommands lists them (Discord allows no other options beside subcommands), each with its
+ * own options and `hide`.
+ */
 export function slashCommand(definition: CommandDefinition): SlashCommand {
-  if (definition.options.some((option) => option.name === HIDE_OPTION)) throw new Error(`slashCommands: /${definition.name} defines "${HIDE_OPTION}", which Discord adds to every command`);
-  const options = [...definition.options.filter((option) => option.required), ...definition.options.filter((option) => !option.required)].map(slashOption);
-  if (options.length + 1 > DISCORD_LIMITS.commandOptions) throw new Error(`slashCommands: /${definition.name} has more than ${DISCORD_LIMITS.commandOptions - 1} options`);
+  const name = checkName(definition.name, 'command');
+  if (definition.subcommands && definition.options.length > 0) throw new Error(`slashCommands: /${name} has subcommands, so its options belong to them`);
+  const options: APIApplicationCommandOption[] = definition.subcommands
+    ? definition.subcommands.map((subcommand) => ({
+        type: ApplicationCommandOptionType.Subcommand,
+        name: checkName(subcommand.name, 'subcommand'),
+        description: description(subcommand.description),
+        options: optionList(subcommand.options, `${name} ${subcommand.name}`),
+      }))
+    : optionList(definition.options, name);
+  if (options.length > DISCORD_LIMITS.commandOptions) throw new Error(`slashCommands: /${name} has more than ${DISCORD_LIMITS.commandOptions} subcommands`);
   return {
     type: ApplicationCommandType.ChatInput,
-    name: checkName(definition.name, 'command'),
+    name,
     description: description(definition.description),
-    options: [...options, hideOption],
+    options,
     // Moderator commands are hidden from members by default; the bot checks again on use.
     default_member_permissions: definition.moderatorOnly ? String(PermissionFlagsBits.ManageGuild) : null,
     dm_permission: false,

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { html } from './html.ts';
 import { markdown } from './markdown.ts';
 import { plainText } from './plainText.ts';
 import type { ArticleFormat } from './types.ts';
@@ -7,7 +8,7 @@ export type { ArticleFormat, ParsedArticle, StatedMeta } from './types.ts';
 export { FormatError } from './types.ts';
 
 /** Every article format the loader reads; a new format is one more entry. */
-export const FORMATS: readonly ArticleFormat[] = [plainText, markdown];
+export const FORMATS: readonly ArticleFormat[] = [plainText, markdown, html];
 
 export function formatFor(file: string): ArticleFormat | undefined {
   const extension = extname(file).toLowerCase();

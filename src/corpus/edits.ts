@@ -1,0 +1,271 @@
+import { readFile, rm, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { InputError } from '../errors.ts';
+import { buildArticle, type Article } from './article.ts';
+import { checkFileName, writeFileAtomic } from './files.ts';
+import { FormatError, SUPPORTED_EXTENSIONS, formatFor } from './formats/index.ts';
+import { canonicalText } from './ids.ts';
+import { NO_TEXT_LEFT, decodeText, sizeProblem } from './load.ts';
+import { SIDECAR_SUFFIX, parseSidecar, sidecarNameFor, sidecarSchema, type Sidecar } from './sidecar.ts';
+import type { Corpus, Source } from './types.ts';
+
+/**
+ * The changes a moderator makes to the corpus folder: add an article, replace one, remove a file,
+ * correct metadata. Each validates everything first (decode, parse, clean, build the article, check
+ * for duplicates) and writes only when all is well, atomically, so a refusal changes nothing on
+ * disk. They do not rebuild the index: the caller runs them inside `Library.edit`, which rebuilds
+ * right after, with no other change in between.
+ */
+
+/** Metadata a moderator may state for an article; each goes into its sidecar. */
+export const META_FIELDS = ['title', 'outlet', 'date', 'url', 'author'] as const;
+export type MetaField = (typeof META_FIELDS)[number];
+
+/** `/corpus meta … value`: "unknown" (or "null") states the field is unknown; "reset" drops the correction, so the text decides again. */
+export const UNKNOWN_VALUES: readonly string[] = ['unknown', 'null'];
+export const RESET_VALUE = 'reset';
+
+export interface Upload {
+  /** The name to save it under (the uploaded file's name unless the moderator chose one). */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  /** Metadata given with the upload; it goes into the article's sidecar. */
+  readonly meta?: Partial<Record<MetaField, string>>;
+}
+
+export interface EditLimits {
+  readonly maxArticleBytes: number;
+}
+
+/** What an edit did, for the reply and the audit line. */
+export interface EditOutcome {
+  /** The article (or other) file the edit is about, as it is named now. */
+  readonly file: string;
+  /** Files written or deleted, in order. */
+  readonly wrote: readonly string[];
+  readonly deleted: readonly string[];
+  /** One sentence for the moderator. */
+  readonly summary: string;
+}
+
+/** An article ready to write: checked in every way the loader would check it, and more. */
+interface Prepared {
+  readonly file: string;
+  readonly bytes: Uint8Array;
+  readonly article: Article;
+  /** The sidecar to write, or null when the article needs none. */
+  readonly sidecar: Sidecar | null;
+}
+
+function describeSource(source: Source, why?: string): string {
+  return `“${source.title}” (${source.file}, id ${source.id}${why ? `; ${why}` : ''})`;
+}
+
+/** The format for a file name, or an InputError naming the types Dossier reads. */
+function formatOf(file: string) {
+  const format = file.toLowerCase().endsWith(SIDECAR_SUFFIX) ? undefined : formatFor(file);
+  if (!format) throw new InputError('unsupported_type', `"${file}" has an unsupported type; articles are ${SUPPORTED_EXTENSIONS.join(', ')}.`);
+  return format;
+}
+
+/** Reads the sidecar beside an article, if there is one; a malformed one is refused (it would be overwritten). */
+async function readSidecar(dir: string, file: string, limits: EditLimits): Promise<Sidecar | null> {
+  const name = sidecarNameFor(file);
+  let bytes: Buffer;
+  try {
+    if ((await stat(join(dir, name))).size > limits.maxArticleBytes) throw new InputError('bad_sidecar', `${name} is too large to be metadata; fix or remove it first.`);
+    bytes = await readFile(join(dir, name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const decoded = decodeText(bytes);
+  const parsed = 'error' in decoded ? decoded : parseSidecar(decoded.text);
+  if ('error' in parsed) throw new InputError('bad_sidecar', `${name} ${parsed.error}; fix or remove it first, so no correction in it is lost.`);
+  return parsed.sidecar;
+}
+
+/** The sidecar after applying a moderator's values, validated as the loader would. */
+function withMeta(sidecar: Sidecar | null, meta: Partial<Record<MetaField, string | null>>, label: string): Sidecar {
+  const merged: Record<string, unknown> = { ...(sidecar ?? {}) };
+  for (const [field, value] of Object.entries(meta)) {
+    if (value === undefined) continue;
+    if (value === RESET_VALUE) delete merged[field];
+    else merged[field] = value;
+  }
+  const parsed = sidecarSchema.safeParse(merged);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.');
+    const value = merged[field];
+    throw new InputError('bad_option', `${label} ${field} ${value === null ? 'cannot be unknown (use "reset" to take it from the text)' : `"${String(value)}" is not valid: ${issue.message}`}.`);
+  }
+  return parsed.data;
+}
+
+function fileExists(dir: string, name: string): Promise<boolean> {
+  return stat(join(dir, name)).then(
+    () => true,
+    () => false,
+  );
+}
+
+function wholeText(article: Pick<Article, 'passages'>): string {
+  return article.passages.map((passage) => canonicalText(passage.text)).join('\n');
+}
+
+/**
+ * Decodes, parses, cleans and builds an upload as the loader would, then checks it is not an
+ * article the corpus already has (same source id, or the same text). `replacing` is left out of
+ * those comparisons.
+ */
+function prepare(file: string, bytes: Uint8Array, sidecar: Sidecar | null, corpus: Corpus, limits: EditLimits, replacing: Source | null): Prepared {
+  const format = formatOf(file);
+  const tooLarge = sizeProblem(bytes.byteLength, limits.maxArticleBytes);
+  if (tooLarge) throw new InputError('too_large', `"${file}" ${tooLarge}.`);
+  const decoded = decodeText(bytes);
+  if ('error' in decoded) throw new InputError('bad_file', `"${file}" ${decoded.error}.`);
+  let article: Article | null;
+  try {
+    article = buildArticle(file, format.parse(decoded.text), sidecar ?? undefined);
+  } catch (error) {
+    if (error instanceof FormatError) throw new InputError('bad_file', `"${file}" ${error.message}.`);
+    throw error;
+  }
+  if (!article) throw new InputError('bad_file', `"${file}" ${NO_TEXT_LEFT}.`);
+  const others = corpus.sources.filter((source) => source.id !== replacing?.id);
+  const sameId = others.find((source) => source.id === article!.source.id);
+  if (sameId) {
+    const why = sidecar?.id ? 'its sidecar pins the same id' : article.source.url ? 'same url' : article.source.titleOrigin === 'derived' ? 'same file name' : 'same title';
+    throw new InputError('duplicate', `"${file}" is the same article as ${describeSource(sameId, why)}. To change that article, use /corpus replace.`);
+  }
+  const text = wholeText(article);
+  const sameText = others.find((source) => wholeText({ passages: corpus.passages.filter((passage) => passage.source.id === source.id) }) === text);
+  if (sameText) throw new InputError('duplicate', `"${file}" has the same text as ${describeSource(sameText)}, which is already in the corpus.`);
+  return { file, bytes, article, sidecar: sidecar && Object.keys(sidecar).length > 0 ? sidecar : null };
+}
+
+/** Writes the sidecar (or removes a stale one), then the article; a failed article write puts the sidecar back. */
+async function writePrepared(dir: string, prepared: Prepared, previousSidecar: Sidecar | null): Promise<{ wrote: string[]; deleted: string[] }> {
+  const sidecarName = sidecarNameFor(prepared.file);
+  const wrote: string[] = [];
+  const deleted: string[] = [];
+  const sidecarChanged = JSON.stringify(prepared.sidecar) !== JSON.stringify(previousSidecar);
+  if (sidecarChanged && prepared.sidecar) {
+    await writeFileAtomic(dir, sidecarName, sidecarJson(prepared.sidecar));
+    wrote.push(sidecarName);
+  }
+  try {
+    await writeFileAtomic(dir, prepared.file, prepared.bytes);
+  } catch (error) {
+    if (wrote.includes(sidecarName)) {
+      if (previousSidecar) await writeFileAtomic(dir, sidecarName, sidecarJson(previousSidecar)).catch(() => undefined);
+      else await rm(join(dir, sidecarName), { force: true });
+    }
+    throw error;
+  }
+  wrote.push(prepared.file);
+  if (sidecarChanged && !prepared.sidecar && previousSidecar) {
+    await rm(join(dir, sidecarName), { force: true });
+    deleted.push(sidecarName);
+  }
+  return { wrote, deleted };
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+export function sidecarJson(sidecar: Sidecar): string {
+  return `${JSON.stringify(sidecar, null, 2)}\n`;
+}
+
+function metaOf(upload: Upload): Partial<Record<MetaField, string>> {
+  return Object.fromEntries(Object.entries(upload.meta ?? {}).filter(([, value]) => value !== undefined && value.trim() !== '').map(([field, value]) => [field, value.trim()]));
+}
+
+/** Adds a new article under `upload.name`, with the upload's metadata in its sidecar. */
+export async function addArticle(dir: string, corpus: Corpus, upload: Upload, limits: EditLimits): Promise<EditOutcome> {
+  const file = checkFileName(upload.name, dir);
+  formatOf(file);
+  if (await fileExists(dir, file)) throw new InputError('duplicate', `"${file}" is already in the corpus folder. To change it, use /corpus replace; to keep both, give the new one another name.`);
+  // A sidecar left in the folder for this name (metadata staged ahead of the article) applies too.
+  const previousSidecar = await readSidecar(dir, file, limits);
+  const sidecar = withMeta(previousSidecar, metaOf(upload), '/corpus add');
+  const prepared = prepare(file, upload.bytes, sidecar, corpus, limits, null);
+  const { wrote, deleted } = await writePrepared(dir, prepared, previousSidecar);
+  const { source, passages } = prepared.article;
+  return { file, wrote, deleted, summary: `Added ${file}: “${source.title}”, ${count(passages.length, 'passage')}, id ${source.id}.` };
+}
+
+/**
+ * Replaces an article's text with an upload, keeping its file name (with the upload's extension),
+ * its sidecar and its source id, so passages whose text did not change keep their ids.
+ */
+export async function replaceArticle(dir: string, corpus: Corpus, source: Source, upload: Upload, limits: EditLimits): Promise<EditOutcome> {
+  const uploadName = checkFileName(upload.name, dir);
+  const extension = extname(uploadName).toLowerCase();
+  formatOf(uploadName);
+  const file = checkFileName(`${source.file.slice(0, source.file.length - extname(source.file).length)}${extension}`, dir);
+  if (file !== source.file && (await fileExists(dir, file))) throw new InputError('duplicate', `"${file}" is already in the corpus folder, so ${source.file} cannot become it; remove it first.`);
+  const previousSidecar = await readSidecar(dir, source.file, limits);
+  const sidecar = withMeta(previousSidecar, metaOf(upload), '/corpus replace');
+  let prepared = prepare(file, upload.bytes, sidecar, corpus, limits, source);
+  // New text under another title or url would get another source id: the sidecar pins the old one.
+  if (prepared.article.source.id !== source.id) prepared = prepare(file, upload.bytes, { ...sidecar, id: source.id }, corpus, limits, source);
+  const oldText = wholeText({ passages: corpus.passages.filter((passage) => passage.source.id === source.id) });
+  if (wholeText(prepared.article) === oldText && JSON.stringify(prepared.sidecar) === JSON.stringify(previousSidecar) && file === source.file) {
+    throw new InputError('unchanged', `The upload has the same text as ${describeSource(source)}; nothing to replace.`);
+  }
+  // The new name keeps the old stem, so the sidecar (NAME.meta.json) stays where it is.
+  const written = await writePrepared(dir, prepared, previousSidecar);
+  const deleted = [...written.deleted];
+  if (file !== source.file) {
+    await rm(join(dir, source.file), { force: true });
+    deleted.push(source.file);
+  }
+  const passages = prepared.article.passages.length;
+  return { file, wrote: written.wrote, deleted, summary: `Replaced ${source.file}${file !== source.file ? ` with ${file}` : ''}: “${prepared.article.source.title}”, ${count(passages, 'passage')}, id ${source.id}.` };
+}
+
+/**
+ * Removes an article and its sidecar; or a file the corpus could not load (named in its errors),
+ * such as a binary file or an orphan sidecar.
+ */
+export async function removeFile(dir: string, corpus: Corpus, target: Source | string): Promise<EditOutcome> {
+  if (typeof target !== 'string') {
+    const sidecar = sidecarNameFor(target.file);
+    const hasSidecar = await fileExists(dir, sidecar);
+    await rm(join(dir, target.file), { force: true });
+    if (hasSidecar) await rm(join(dir, sidecar), { force: true });
+    return { file: target.file, wrote: [], deleted: [target.file, ...(hasSidecar ? [sidecar] : [])], summary: `Removed “${target.title}” (id ${target.id}): ${target.file}${hasSidecar ? ` and ${sidecar}` : ''}.` };
+  }
+  const file = checkFileName(target, dir);
+  if (!corpus.errors.some((error) => error.file === file)) throw new InputError('unknown_source', `"${file}" is not a file the corpus lists.`);
+  if (!(await fileExists(dir, file))) throw new InputError('unknown_source', `"${file}" is no longer in the corpus folder; /corpus reload to refresh the list.`);
+  await rm(join(dir, file), { force: true });
+  return { file, wrote: [], deleted: [file], summary: `Removed ${file}, which could not be loaded.` };
+}
+
+/**
+ * Sets one metadata field of an article in its sidecar: a value, "unknown" (explicitly unknown) or
+ * "reset" (the text decides again). A change of title or url would change the source id (and every
+ * passage id), so the sidecar pins the current id first.
+ */
+export async function setMetadata(dir: string, corpus: Corpus, source: Source, field: MetaField, rawValue: string, limits: EditLimits): Promise<EditOutcome> {
+  const trimmed = rawValue.trim();
+  const value = UNKNOWN_VALUES.includes(trimmed.toLowerCase()) ? null : trimmed.toLowerCase() === RESET_VALUE ? RESET_VALUE : trimmed;
+  const previousSidecar = await readSidecar(dir, source.file, limits);
+  let sidecar = withMeta(previousSidecar, { [field]: value }, `/corpus meta`);
+  if ((field === 'title' || field === 'url') && !sidecar.id) sidecar = { ...sidecar, id: source.id };
+  if (JSON.stringify(sidecar) === JSON.stringify(previousSidecar ?? {})) throw new InputError('unchanged', `The ${field} of ${describeSource(source)} is already ${value === null ? 'unknown' : value === RESET_VALUE ? 'taken from the text' : `“${value}”`}.`);
+  // The article is rebuilt with the new sidecar before anything is written, as the loader will build it.
+  const bytes = await readFile(join(dir, source.file));
+  prepare(source.file, bytes, sidecar, corpus, limits, source);
+  const sidecarName = sidecarNameFor(source.file);
+  const empty = Object.keys(sidecar).length === 0;
+  if (empty) await rm(join(dir, sidecarName), { force: true });
+  else await writeFileAtomic(dir, sidecarName, sidecarJson(sidecar));
+  const shown = value === null ? 'unknown' : value === RESET_VALUE ? 'taken from the text again' : `“${value}”`;
+  return { file: source.file, wrote: empty ? [] : [sidecarName], deleted: empty ? [sidecarName] : [], summary: `Set the ${field} of ${source.file} to ${shown} (in ${sidecarName}).` };
+}
