@@ -525,3 +525,19 @@ describe('deploy', () => {
     expect(out.join('')).not.toContain(TOKEN);
   });
 });
+
+describe('/export in Discord', () => {
+  it('attaches the whole bibliography as a file instead of cutting it into an embed', { timeout: 30_000 }, async () => {
+    const f = await startAll();
+    const payload = command(f, { commandName: 'export', options: { format: 'bibtex' } });
+    const callback = await f.waitForCallback(payload.id, { timeoutMs: 20_000 });
+    const body = callback.body as CallbackBody;
+    const upload =
+      body.type === InteractionResponseType.DeferredChannelMessageWithSource
+        ? await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 20_000 })
+        : callback;
+    expect(upload.files.map((file) => [file.name, file.size > 500])).toEqual([['dossier.bib', true]]);
+    const data = (body.type === InteractionResponseType.DeferredChannelMessageWithSource ? upload.body : body.data) as MessageData;
+    expect(data.embeds?.[0]?.title).toBe('Bibliography of 5 articles (bibtex)');
+  });
+});

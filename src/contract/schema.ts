@@ -58,6 +58,12 @@ export const citeSchema = z.object({
   passage: passageSchema,
 });
 
+export const exportSchema = z.object({
+  format: z.enum(['bibtex', 'csl-json', 'apa', 'mla', 'chicago']),
+  sources: z.number().int().nonnegative(),
+  bibliography: z.string(),
+});
+
 export const sourcesSchema = z.object({
   sources: z.array(sourceSchema.extend({ passages: z.number().int().nonnegative() })),
   errors: z.array(z.object({ file: z.string(), message: z.string() })),

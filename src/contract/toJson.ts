@@ -1,7 +1,7 @@
 import type { CommandResult } from '../../commands/index.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import type { Failure } from '../app/failure.ts';
-import { askSchema, citeSchema, corpusEditSchema, corpusReloadSchema, corpusStatusSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
+import { askSchema, citeSchema, corpusEditSchema, corpusReloadSchema, corpusStatusSchema, errorSchema, exportSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
 
 export function sourceJson(source: Source) {
   return {
@@ -47,6 +47,8 @@ export function resultJson(result: CommandResult): unknown {
     }
     case 'cite':
       return citeSchema.parse({ style: result.style, citation: result.citation, passage: passageJson(result.passage, result.alsoIn) });
+    case 'export':
+      return exportSchema.parse({ format: result.format, sources: result.sources, bibliography: result.bibliography });
     case 'sources':
       return sourcesSchema.parse({ sources: result.sources.map(({ source, passages }) => ({ ...sourceJson(source), passages })), errors: result.errors });
     case 'help':

@@ -1,6 +1,7 @@
 import type { CommandResult } from '../../commands/index.ts';
 import type { AskResult } from '../../commands/ask.ts';
 import type { CiteResult } from '../../commands/cite.ts';
+import type { ExportResult } from '../../commands/export.ts';
 import type { CorpusResult } from '../../commands/corpus.ts';
 import type { TimelineResult } from '../../commands/timeline.ts';
 import type { Hit } from '../search/engine.ts';
@@ -18,6 +19,8 @@ export function present(result: CommandResult): View {
       return presentTimeline(result);
     case 'cite':
       return presentCite(result);
+    case 'export':
+      return presentExport(result);
     case 'sources':
       return {
         tone: 'info',
@@ -183,5 +186,16 @@ function presentCite(result: CiteResult): View {
     tone: 'info',
     title: `${result.style.toUpperCase()} citation of ${passage.id}`,
     items: [{ kind: 'entry', heading: `${sourceLine(passage.source, 200)} · ¶${passage.paragraph}`, body: result.citation, preformatted: result.style === 'bibtex' || result.style === 'csl-json' }],
+  };
+}
+
+const EXPORT_FILES: Record<ExportResult['format'], string> = { bibtex: 'dossier.bib', 'csl-json': 'dossier.json', apa: 'dossier-apa.txt', mla: 'dossier-mla.txt', chicago: 'dossier-chicago.txt' };
+
+function presentExport(result: ExportResult): View {
+  return {
+    tone: 'info',
+    title: `Bibliography of ${result.sources} articles (${result.format})`,
+    items: [{ kind: 'entry', heading: EXPORT_FILES[result.format], body: result.bibliography, preformatted: true }],
+    file: { name: EXPORT_FILES[result.format], text: result.bibliography },
   };
 }

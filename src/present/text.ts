@@ -4,6 +4,8 @@ import type { View, ViewItem } from './view.ts';
 
 /** Draws a View as plain text for a terminal: the console and the CLI without --json. */
 export function renderText(view: View, options: { readonly color?: boolean } = {}): string {
+  // A document answer prints as the document itself, so it can be redirected to a file.
+  if (view.file) return view.file.text;
   const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
   const dim = (text: string) => (options.color ? `\x1b[2m${text}\x1b[22m` : text);
   const lines: string[] = [bold(view.title)];

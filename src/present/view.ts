@@ -55,4 +55,9 @@ export interface View {
   readonly nextOffset?: number;
   /** What the next page holds, for a "More …" button or hint ("More events"); passages when absent. */
   readonly nextLabel?: string;
+  /**
+   * A document that is itself the answer (a bibliography): the terminal prints it as is, Discord
+   * attaches it as a file, so nothing of it is cut.
+   */
+  readonly file?: { readonly name: string; readonly text: string };
 }

@@ -9,6 +9,9 @@ import type { Logger } from '../../log.ts';
 import { describeFailure } from '../../app/failure.ts';
 import { present } from '../../present/present.ts';
 import { renderFailureText, renderText } from '../../present/text.ts';
+import { askMarkdown, type ProseStyle } from '../../present/markdown.ts';
+import type { CitationStyle } from '../../cite/index.ts';
+import type { CommandDefinition } from '../../commandKit/definition.ts';
 import { localFiles } from './localFiles.ts';
 import type { ProgressSink } from './progress.ts';
 
@@ -23,6 +26,37 @@ export function splitCliArgs(argv: readonly string[]): { json: boolean; name: st
   const json = argv.includes('--json');
   const rest = argv.filter((word) => word !== '--json');
   return { json, name: rest[0], words: rest.slice(1) };
+}
+
+/** Styles a Markdown answer can cite in: those with an in-text form. */
+const MARKDOWN_STYLES: readonly ProseStyle[] = ['apa', 'mla', 'chicago'];
+
+/**
+ * `ask … --format markdown [--style mla]`: the answer as block quotes with citations, ready to
+ * paste. `--format` and `--style` belong to the CLI only for commands with no option of that name.
+ */
+function takeMarkdownOptions(definition: CommandDefinition, words: string[], preferred: CitationStyle | undefined): { words: string[]; markdown: ProseStyle | null } {
+  const own = new Set(definition.options.map((option) => option.name));
+  const taken: Record<string, string> = {};
+  const rest: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const match = /^--(format|style)(?:=(.*))?$/.exec(words[i]!);
+    if (!match || own.has(match[1]!)) {
+      rest.push(words[i]!);
+      continue;
+    }
+    const value = match[2] ?? words[++i];
+    if (value === undefined) throw new InputError('missing_value', `--${match[1]} needs a value.`);
+    taken[match[1]!] = value.toLowerCase();
+  }
+  if (taken.format === undefined || taken.format === 'text') {
+    if (taken.style !== undefined) throw new InputError('unknown_option', `--style goes with --format markdown (or use /cite).`);
+    return { words: rest, markdown: null };
+  }
+  if (taken.format !== 'markdown' || definition.name !== 'ask') throw new InputError('bad_format', `--format ${taken.format} is not an output format of ${definition.name}; ask takes --format markdown.`);
+  const style = taken.style ?? (preferred && (MARKDOWN_STYLES as readonly string[]).includes(preferred) ? preferred : 'apa');
+  if (!(MARKDOWN_STYLES as readonly string[]).includes(style)) throw new InputError('bad_option', `--style for Markdown must be one of ${MARKDOWN_STYLES.join(', ')}, not "${style}".`);
+  return { words: rest, markdown: style as ProseStyle };
 }
 
 /**
@@ -43,7 +77,9 @@ export async function runCli(argv: readonly string[], { openLibrary, log, prefer
     if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
     const command = findCommand(name);
     if (!command) throw new InputError('unknown_command', `There is no command "${name}". Try: npm run -s cli -- help`);
-    const raw = parseCommandWords(command.definition, words);
+    const { words: commandWords, markdown } = takeMarkdownOptions(command.definition, words, preferences?.citeStyle);
+    if (markdown && json) throw new InputError('bad_format', 'Choose one output: --json or --format markdown.');
+    const raw = parseCommandWords(command.definition, commandWords);
     const library = await openLibrary();
     // The CLI runs as a moderator: whoever can run it can edit the corpus folder anyway.
     const result = await runCommand(name, raw, {
@@ -54,7 +90,11 @@ export async function runCli(argv: readonly string[], { openLibrary, log, prefer
       ...(progress ? { progress: (state) => progress.report(state) } : {}),
       ...(preferences ? { preferences } : {}),
     }).finally(() => progress?.end());
-    const stdout = json ? JSON.stringify(resultJson(result), null, 2) : renderText(present(result));
+    const stdout = json
+      ? JSON.stringify(resultJson(result), null, 2)
+      : markdown && result.kind === 'ask'
+        ? askMarkdown(result, markdown)
+        : renderText(present(result));
     return { stdout: `${stdout}\n`, stderr: '', exitCode: 0 };
   } catch (error) {
     const failure = describeFailure(error);

@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, MessageFlags, RateLimitError } from 'discord.js';
+import { AttachmentBuilder, DiscordAPIError, HTTPError, MessageFlags, RateLimitError } from 'discord.js';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import { CATALOG, findCommand } from '../../../commands/index.ts';
 import { describeFailure } from '../../app/failure.ts';
@@ -96,6 +96,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     let storedKey = key;
     const more = result.kind === 'ask' || view.nextOffset !== undefined ? { moreCustomId: (offset: number) => moreId((storedKey ??= answers.put(question)), offset) } : {};
     if (result.kind === 'ask') return renderView(view, { firstNumber: result.offset + 1, cite: citeButtons, ...more });
+    if (view.file) return { ...renderView(view, more), files: [new AttachmentBuilder(Buffer.from(view.file.text, 'utf8'), { name: view.file.name })] };
     if (result.kind !== 'timeline') return renderView(view, more);
     const picture = await timelineAttachment(result.events, { title: view.title }).catch((error: unknown) => {
       log.warn({ event: 'timeline_image_failed', err: error }, 'timeline picture failed; answering without it');
