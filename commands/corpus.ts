@@ -67,6 +67,7 @@ const metaOptions = [
 export const corpus = defineCommand({
   definition: {
     name: 'corpus',
+    slow: true,
     description: 'Moderators: see, reload and change the articles Dossier answers from',
     example: '/corpus status',
     moderatorOnly: true,

@@ -15,6 +15,7 @@ export interface ExportResult {
 export const exportBibliography = defineCommand({
   definition: {
     name: 'export',
+    slow: true,
     description: 'The bibliography of the whole corpus, for a reference manager',
     example: '/export format:bibtex',
     options: [{ name: 'format', kind: 'string', description: 'bibtex (default), csl-json, apa, mla or chicago', choices: EXPORT_FORMATS, positional: true }],

@@ -55,6 +55,7 @@ function aboutTopic(snapshot: Snapshot, events: readonly TimelineEvent[], topic:
 export const timeline = defineCommand({
   definition: {
     name: 'timeline',
+    slow: true,
     description: 'What happened when: dated events from the articles, oldest first',
     example: '/timeline Soleimani',
     options: [

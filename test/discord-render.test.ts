@@ -378,6 +378,22 @@ describe('answerWithin', () => {
     expect(deferred).toBe(1);
     await expect(answerWithin(50, defer, async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
   });
+
+  it('acknowledges slow commands before running them, since blocking work would stop any timer', async () => {
+    const order: string[] = [];
+    const result = await answerWithin(
+      0,
+      async () => void order.push('deferred'),
+      async () => {
+        order.push('work started');
+        const until = Date.now() + 30;
+        while (Date.now() < until); // blocks the event loop, as a whole-corpus computation does
+        return 'done';
+      },
+    );
+    expect(result).toBe('done');
+    expect(order).toEqual(['deferred', 'work started']);
+  });
 });
 
 describe('fitChoices', () => {

@@ -45,6 +45,12 @@ export interface CommandDefinition {
   readonly subcommands?: readonly SubcommandDefinition[];
   /** Only moderators may run it: hidden from members in Discord and checked again by the bot. */
   readonly moderatorOnly?: boolean;
+  /**
+   * It may work for seconds on the whole corpus (building a timeline, a bibliography, a reload).
+   * JavaScript cannot interrupt such work to acknowledge a request, so adapters that must answer
+   * within a deadline (Discord: 3 s) acknowledge before running it.
+   */
+  readonly slow?: boolean;
   /** Shown by /help and the README, and run by tests. */
   readonly example: string;
 }

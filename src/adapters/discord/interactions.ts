@@ -138,7 +138,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const replies = progressReplies(interaction, flags, { log, now, ...(options.progressIntervalMs !== undefined ? { intervalMs: options.progressIntervalMs } : {}) });
     let message: DiscordMessage;
     try {
-      message = await answerWithin(settings.deferAfterMs, replies.defer, async () =>
+      message = await answerWithin(command.definition.slow ? 0 : settings.deferAfterMs, replies.defer, async () =>
         renderResult(await runCommand(name, raw, { ...context(interaction), uploads, progress: replies.report }), question),
       );
     } finally {
@@ -288,6 +288,11 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
  * (Discord allows 3 s for the first response, 15 minutes for the edit that follows).
  */
 export async function answerWithin<T>(deferAfterMs: number, defer: () => Promise<unknown>, work: () => Promise<T>): Promise<T> {
+  // Work that may block the event loop for seconds is acknowledged first: no timer could fire during it.
+  if (deferAfterMs <= 0) {
+    await defer();
+    return work();
+  }
   const running = work();
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => (timer = setTimeout(() => resolve('slow'), deferAfterMs)));
