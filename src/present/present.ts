@@ -6,7 +6,7 @@ import type { CorpusResult } from '../../commands/corpus.ts';
 import type { TimelineResult } from '../../commands/timeline.ts';
 import type { Hit } from '../search/engine.ts';
 import { wordOffsets } from '../search/analyzer.ts';
-import { splitSentences } from '../timeline/sentences.ts';
+import { splitSentences } from '../text/sentences.ts';
 import { dateLabel, outletLabel, shorten, sourceLine } from './labels.ts';
 import type { EntryItem, EventLine, PassageItem, View } from './view.ts';
 

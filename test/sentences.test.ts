@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../src/timeline/index.ts';
+import { splitSentences } from '../src/text/sentences.ts';
 
 const texts = (passage: string): string[] => splitSentences(passage).map((s) => s.text);
 
