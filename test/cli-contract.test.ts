@@ -1,23 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runCliProcess } from './support/cliProcess.ts';
 import { runCli } from '../src/adapters/cli/run.ts';
 import { askSchema, citeSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from '../src/contract/schema.ts';
 import { seedLibrary } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
-
-const execFileAsync = promisify(execFile);
-
-/** Runs the real CLI entry point; resolves with stdout, stderr and the exit code, whatever the code. */
-async function runProcess(argv: string[], env: Record<string, string> = {}) {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/adapters/cli/main.ts', ...argv], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 async function cli(...argv: string[]) {
   const { log } = memoryLogger();
@@ -195,10 +181,10 @@ describe('cli sources and help', () => {
 describe('the cli as a process', () => {
   it('prints exactly one JSON document on stdout and exits 0, 2 and 1 as the contract says', { timeout: 60_000 }, async () => {
     const [ok, bad, broken, badConfig] = await Promise.all([
-      runProcess(['ask', 'Why are US forces in Iraq?', '--json'], { LOG_LEVEL: 'info' }),
-      runProcess(['ask', '', '--json']),
-      runProcess(['sources', '--json'], { CORPUS_DIR: 'no/such/dir' }),
-      runProcess(['sources', '--json'], { MAX_ARTICLE_BYTES: 'lots' }),
+      runCliProcess(['ask', 'Why are US forces in Iraq?', '--json'], { LOG_LEVEL: 'info' }),
+      runCliProcess(['ask', '', '--json']),
+      runCliProcess(['sources', '--json'], { CORPUS_DIR: 'no/such/dir' }),
+      runCliProcess(['sources', '--json'], { MAX_ARTICLE_BYTES: 'lots' }),
     ]);
     expect(ok.code).toBe(0);
     expect(askSchema.parse(JSON.parse(ok.stdout)).results[0]!.text).toMatch(/advise and assist Iraqi forces/);

@@ -3,11 +3,10 @@
  * src/contract/schema.ts), exit codes, the console, subcommands in the command kit, and the
  * progress bar.
  */
-import { execFile } from 'node:child_process';
 import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCliProcess } from './support/cliProcess.ts';
 import { findCommand } from '../commands/index.ts';
 import { runCli } from '../src/adapters/cli/run.ts';
 import { progressBar } from '../src/adapters/cli/progress.ts';
@@ -19,8 +18,6 @@ import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 import { tempCorpus } from './support/tempCorpus.ts';
 
-const execFileAsync = promisify(execFile);
-
 let dir: string;
 let cleanup: () => Promise<void>;
 beforeEach(async () => {
@@ -29,16 +26,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await cleanup();
 });
-
-async function runProcess(argv: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await execFileAsync(process.execPath, ['--import', 'tsx', 'src/adapters/cli/main.ts', ...argv], { env: { ...process.env, ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
 
 const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 
@@ -77,20 +64,20 @@ describe('cli corpus status and reload --json', () => {
 
   it('runs as a real process: one JSON document on stdout, the audit line on stderr, exit 0', { timeout: 60_000 }, async () => {
     const env = { CORPUS_DIR: dir, LOG_LEVEL: 'warn' };
-    const status = await runProcess(['corpus', 'status', '--json'], env);
+    const status = await runCliProcess(['corpus', 'status', '--json'], env);
     expect(status.code).toBe(0);
     expect(corpusStatusSchema.parse(JSON.parse(status.stdout))).toMatchObject({ sources: 5, passages: 41, errors: [] });
 
     const upload = `${dir}-upload.md`; // beside the corpus folder, not in it
     await writeFile(upload, ARTICLE);
-    const added = await runProcess(['corpus', 'add', upload, '--name', 'packing.md', '--outlet', 'Example Wire', '--json'], env).finally(() => rm(upload, { force: true }));
+    const added = await runCliProcess(['corpus', 'add', upload, '--name', 'packing.md', '--outlet', 'Example Wire', '--json'], env).finally(() => rm(upload, { force: true }));
     expect(added.code).toBe(0);
     expect(corpusEditSchema.parse(JSON.parse(added.stdout))).toMatchObject({ action: 'add', file: 'packing.md', sources: 6, changes: { added: ['packing.md', 'packing.meta.json'] } });
     // The audit line is written even at LOG_LEVEL=warn.
     const audit = added.stderr.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => line.event === 'corpus_audit');
     expect(audit).toMatchObject({ who: 'cli', action: 'add', result: 'ok', target: 'packing.md' });
 
-    const reload = await runProcess(['corpus', 'reload', '--json'], env);
+    const reload = await runCliProcess(['corpus', 'reload', '--json'], env);
     expect(reload.code).toBe(0);
     expect(corpusReloadSchema.parse(JSON.parse(reload.stdout)).changes).toEqual({ added: [], removed: [], changed: [] });
   });
