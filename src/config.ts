@@ -18,6 +18,11 @@ const schema = z.object({
   CORPUS_DIR: z.string().min(1).default('corpus'),
   /** Articles larger than this are refused, so one huge upload cannot exhaust memory. */
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  /**
+   * Where the index is saved (a versioned binary snapshot), so a restart loads it instead of reading
+   * and indexing every article again. Unset: nothing is saved.
+   */
+  INDEX_PATH: z.string().min(1).optional(),
   /** Citation style of /cite and of the Cite button when the asker names none. */
   CITE_STYLE: z.enum(CITATION_STYLES).default('apa'),
   /**

@@ -1,8 +1,13 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { OperationalError } from './errors.ts';
 import { diffFingerprints, type FileChanges, type FileFingerprint } from './corpus/fingerprint.ts';
+import { folderListing } from './corpus/folderPrint.ts';
 import { loadCorpus, type LoadOptions, type LoadProgress } from './corpus/load.ts';
 import type { Corpus, Passage, Source } from './corpus/types.ts';
+import type { Logger } from './log.ts';
 import { SearchIndex } from './search/engine.ts';
+import { corpusFingerprint, readSnapshot as readIndexFile, writeSnapshot as writeIndexFile } from './search/snapshot.ts';
 
 /** One loaded corpus and its index: what every question is answered from. Immutable once built. */
 export interface Snapshot {
@@ -15,10 +20,10 @@ export interface Snapshot {
   readonly files: ReadonlyMap<string, FileFingerprint>;
 }
 
-export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map()): Snapshot {
+export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus)): Snapshot {
   return {
     corpus,
-    index: SearchIndex.build(corpus),
+    index,
     loadedAt,
     passageById: new Map(corpus.passages.map((passage) => [passage.id, passage])),
     sourceById: new Map(corpus.sources.map((source) => [source.id, source])),
@@ -27,7 +32,7 @@ export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap
 }
 
 /** Reads a folder into a snapshot, fingerprinting its files on the way. */
-async function readSnapshot(dir: string, options: LoadOptions, loadedAt: () => Date): Promise<Snapshot> {
+async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date): Promise<Snapshot> {
   const files = new Map<string, FileFingerprint>();
   const corpus = await loadCorpus(dir, { ...options, onFile: (file, print) => void files.set(file, print) });
   return buildSnapshot(corpus, loadedAt(), files);
@@ -42,6 +47,16 @@ export interface ReloadReport {
   readonly previous: Snapshot;
   readonly changes: FileChanges;
   readonly ms: number;
+}
+
+/**
+ * Where the index is saved between runs (INDEX_PATH), and where to say what happened to it. A saved
+ * index is used at start-up only when it was built from the folder as it is now (names, sizes and
+ * modification times of its files, and the load options) by this version of Dossier.
+ */
+export interface PersistOptions {
+  readonly indexPath?: string;
+  readonly log?: Logger;
 }
 
 export interface ReloadOptions {
@@ -82,12 +97,32 @@ export class Library {
     readonly dir: string,
     private readonly options: LoadOptions,
     private readonly clock: () => Date = () => new Date(),
+    private readonly persist: PersistOptions = {},
   ) {
     this.snapshot = snapshot;
   }
 
-  static async open(dir: string, options: LoadOptions, clock: () => Date = () => new Date()): Promise<Library> {
-    return new Library(await readSnapshot(dir, options, clock), dir, options, clock);
+  /** Loads the folder, or, with an index path, the saved index when it still matches the folder (and saves one when it does not). */
+  static async open(dir: string, options: LoadOptions, clock: () => Date = () => new Date(), persist: PersistOptions = {}): Promise<Library> {
+    const restored = persist.indexPath ? await restore(dir, options, clock, persist) : null;
+    const library = new Library(restored ?? (await readFolder(dir, options, clock)), dir, options, clock, persist);
+    if (persist.indexPath && !restored) await library.save(library.snapshot);
+    return library;
+  }
+
+  /** Saves `snapshot` at the index path. A failure is logged, never thrown: the index in memory is what answers. */
+  private async save(snapshot: Snapshot): Promise<void> {
+    const { indexPath, log } = this.persist;
+    if (!indexPath) return;
+    try {
+      const started = performance.now();
+      const fingerprint = await fingerprintOf(this.dir, this.options);
+      await mkdir(dirname(indexPath), { recursive: true });
+      const { bytes } = await writeIndexFile(indexPath, { fingerprint, corpus: snapshot.corpus, index: snapshot.index, meta: { files: Object.fromEntries(snapshot.files) } });
+      log?.info({ event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) }, 'index saved');
+    } catch (error) {
+      log?.warn({ event: 'index_save_failed', path: indexPath, reason: (error as Error).message }, 'index not saved; answering from memory');
+    }
   }
 
   get current(): Snapshot {
@@ -163,7 +198,7 @@ export class Library {
     this.building = true;
     let next: Snapshot;
     try {
-      next = await readSnapshot(this.dir, { ...this.options, onProgress }, this.clock);
+      next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock);
     } catch (error) {
       throw new OperationalError('reload_failed', `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`, { cause: error });
     } finally {
@@ -174,6 +209,7 @@ export class Library {
       throw new OperationalError('reload_empty', `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`);
     }
     this.snapshot = next;
+    await this.save(next);
     return { snapshot: next, previous, changes: diffFingerprints(previous.files, next.files), ms: Math.round(performance.now() - started) };
   }
 }
@@ -191,4 +227,28 @@ function reasonOf(error: unknown): string {
 
 function stillAnswering(snapshot: Snapshot): string {
   return `Still answering from the ${snapshot.corpus.sources.length} articles loaded at ${snapshot.loadedAt.toISOString()}.`;
+}
+
+/** Identifies the folder as it is now together with the options that shape what is loaded from it. */
+async function fingerprintOf(dir: string, options: LoadOptions): Promise<string> {
+  return corpusFingerprint({ files: await folderListing(dir), maxArticleBytes: options.maxArticleBytes });
+}
+
+/** The saved index, when it still matches the folder; null (with the reason logged) when the articles must be read. */
+async function restore(dir: string, options: LoadOptions, clock: () => Date, { indexPath, log }: PersistOptions): Promise<Snapshot | null> {
+  let fingerprint: string;
+  try {
+    fingerprint = await fingerprintOf(dir, options);
+  } catch {
+    return null; // The folder itself cannot be listed: reading it will say why.
+  }
+  const started = performance.now();
+  const read = await readIndexFile(indexPath!, fingerprint);
+  if (!read.ok) {
+    log?.info({ event: 'index_not_used', path: indexPath, reason: read.reason, detail: read.message }, 'building the index from the articles');
+    return null;
+  }
+  const saved = (read.meta as { files?: Record<string, FileFingerprint> } | null)?.files ?? {};
+  log?.info({ event: 'index_loaded', path: indexPath, bytes: read.bytes, passages: read.corpus.passages.length, ms: Math.round(performance.now() - started) }, 'index loaded from its snapshot');
+  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), read.index);
 }

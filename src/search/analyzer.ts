@@ -1,5 +1,5 @@
 import { stem } from 'porter2';
-import { ALIASES, IRREGULAR_FORMS, LONGEST_ALIAS_WORDS } from './aliases.ts';
+import { ALIASES, IRREGULAR_FORMS } from './aliases.ts';
 import { QUANTITY_AFTER_HOW, QUESTION_FILLERS, STOP_WORDS } from './stopwords.ts';
 
 /** A search term and the position of the word it came from (for proximity). */
@@ -29,36 +29,75 @@ interface Word {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
+const ACRONYM_WITH_PERIODS = /^(?:\p{L}\.)+$/u;
+const INITIALS = /^(?:\p{Lu}\.?){2,5}$/u;
+const THREE_DIGITS = /^\d{3}$/;
+const ONE_TO_THREE_DIGITS = /^\d{1,3}$/;
 
+/**
+ * The words of a text. This runs on every word of every passage when an index is built, so the
+ * rarer rules (apostrophes, periods, thousands, initials) are only tried on words that could need them.
+ */
 function words(text: string): Word[] {
   const result: Word[] = [];
   for (const match of text.normalize('NFC').matchAll(WORD)) {
     let raw = match[0];
     const start = match.index;
+    const hasPeriod = raw.includes('.');
     // "U.S." and "U.S" are one word; other trailing periods end a sentence.
-    if (raw.endsWith('.') && !/^(?:\p{L}\.)+$/u.test(raw)) raw = raw.slice(0, -1);
+    if (hasPeriod && raw.endsWith('.') && !ACRONYM_WITH_PERIODS.test(raw)) raw = raw.slice(0, -1);
     // Possessives and contractions lose their ending ("wouldn't" -> "would", "they're" -> "they");
     // an apostrophe inside a word goes ("Shi'ite" -> "shiite").
-    const lower = raw.toLowerCase().replace(/n[’']t$/, '').replace(/[’'](?:s|re|ve|ll|d|m)$/, '').replace(/[’']/g, '');
-    const compact = lower.replace(/\./g, '');
+    let lower = raw.toLowerCase();
+    if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/n[’']t$/, '').replace(/[’'](?:s|re|ve|ll|d|m)$/, '').replace(/[’']/g, '');
+    const compact = hasPeriod ? lower.replace(/\./g, '') : lower;
     // The Arabic article in names: "al-Kadhimi" is "Kadhimi" (the hyphen split it off already).
     if (compact === 'al' && text[start + raw.length] === '-') continue;
     // Thousands separators: "5,200" is one number.
     const previous = result.at(-1);
-    if (/^\d{3}$/.test(compact) && previous && /^\d{1,3}$/.test(previous.text) && text.slice(previous.end, start) === ',') {
+    if (compact.length === 3 && previous && THREE_DIGITS.test(compact) && ONE_TO_THREE_DIGITS.test(previous.text) && text.slice(previous.end, start) === ',') {
       result[result.length - 1] = { ...previous, text: previous.text + compact, end: start + raw.length };
       continue;
     }
-    result.push({ text: compact, start, end: start + raw.length, countryUS: /^U\.?S\.?$/.test(raw) || raw === 'USA', initials: /^(?:\p{Lu}\.?){2,5}$/u.test(raw) });
+    // Both patterns below start with a capital: most words are spared the regular expressions.
+    const first = raw.charCodeAt(0);
+    const capitalised = raw.length <= 10 && ((first >= 65 && first <= 90) || first > 127);
+    result.push({ text: compact, start, end: start + raw.length, countryUS: capitalised && (/^U\.?S\.?$/.test(raw) || raw === 'USA'), initials: capitalised && INITIALS.test(raw) });
   }
   return result;
 }
 
+/** Stems of words seen, since every text repeats the same few thousand words (porter2 is pure, so this changes nothing). */
+const stems = new Map<string, string>();
+const MAX_CACHED_STEMS = 200_000;
+
 function normalizeWord(word: string): string {
   const base = IRREGULAR_FORMS.get(word);
   if (base) return base;
-  return /^\d+$/.test(word) ? word : stem(word);
+  let term = stems.get(word);
+  if (term === undefined) {
+    term = /^\d+$/.test(word) ? word : stem(word);
+    if (stems.size >= MAX_CACHED_STEMS) stems.clear();
+    stems.set(word, term);
+  }
+  return term;
 }
+
+/** The words before position i, nearest first, at most two. */
+function precedingWords(list: readonly Word[], i: number): string[] {
+  if (i >= 2) return [list[i - 1]!.text, list[i - 2]!.text];
+  return i === 1 ? [list[0]!.text] : [];
+}
+
+/** First word of an alias phrase -> the most words an alias starting with it has: most words start none. */
+const ALIAS_LENGTHS_BY_FIRST_WORD: ReadonlyMap<string, number> = (() => {
+  const lengths = new Map<string, number>();
+  for (const variant of ALIASES.keys()) {
+    const parts = variant.split(' ');
+    lengths.set(parts[0]!, Math.max(lengths.get(parts[0]!) ?? 0, parts.length));
+  }
+  return lengths;
+})();
 
 export type AnalysisMode = 'passage' | 'question';
 
@@ -69,7 +108,20 @@ export type AnalysisMode = 'passage' | 'question';
  * the country, because that is how people type it.
  */
 export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
+  return termsOf(words(text), mode, true);
+}
+
+/**
+ * What indexing needs of a passage, reading its words once: its terms (with position and written
+ * form only) and its capitalised phrases. The terms are those `analyze(text)` gives.
+ */
+export function analyzeForIndex(text: string): { terms: Term[]; phrases: Array<{ initials: string; terms: string[] }> } {
   const list = words(text);
+  return { terms: termsOf(list, 'passage', false), phrases: phrasesOf(text, list) };
+}
+
+/** The terms of a list of words; `context` adds each term's neighbouring words (questions need them, indexing does not). */
+function termsOf(list: readonly Word[], mode: AnalysisMode, context: boolean): Term[] {
   const terms: Term[] = [];
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
@@ -78,12 +130,13 @@ export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
       continue;
     }
     let matched = 0;
-    for (let length = Math.min(LONGEST_ALIAS_WORDS, list.length - i); length >= 1 && matched === 0; length--) {
-      const phrase = list.slice(i, i + length).map((w) => w.text).join(' ');
+    const longest = ALIAS_LENGTHS_BY_FIRST_WORD.get(word.text) ?? 0;
+    for (let length = Math.min(longest, list.length - i); length >= 1 && matched === 0; length--) {
+      const phrase = length === 1 ? word.text : list.slice(i, i + length).map((w) => w.text).join(' ');
       const canonical = ALIASES.get(phrase);
       if (canonical === undefined) continue;
       if (phrase === 'us' && !word.countryUS && mode === 'passage') continue;
-      terms.push({ term: canonical, position: i, word: phrase, following: list[i + length]?.text ?? '', preceding: list.slice(Math.max(0, i - 2), i).map((w) => w.text).reverse() });
+      terms.push(context ? { term: canonical, position: i, word: phrase, following: list[i + length]?.text ?? '', preceding: precedingWords(list, i) } : { term: canonical, position: i, word: phrase });
       matched = length;
     }
     if (matched > 0) {
@@ -92,9 +145,28 @@ export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
     }
     if (STOP_WORDS.has(word.text) || (mode === 'question' && QUESTION_FILLERS.has(word.text))) continue;
     const term = normalizeWord(word.text);
-    if (term.length > 0) terms.push({ term, position: i, word: word.text, following: list[i + 1]?.text ?? '', preceding: list.slice(Math.max(0, i - 2), i).map((w) => w.text).reverse(), initials: word.initials });
+    if (term.length === 0) continue;
+    terms.push(context ? { term, position: i, word: word.text, following: list[i + 1]?.text ?? '', preceding: precedingWords(list, i), initials: word.initials } : { term, position: i, word: word.text });
   }
   return terms;
+}
+
+/**
+ * The one term a single lower-case word analyzes to as passage text (null for a stop word):
+ * `analyze(word)` without the tokenizer, for the many dictionary words stand-in lookups test.
+ * Anything but plain letters goes through `analyze`.
+ */
+export function termOfWord(word: string): string | null {
+  if (!/^[a-z]+$/.test(word)) {
+    const analyzed = analyze(word);
+    return analyzed.length === 1 ? analyzed[0]!.term : null;
+  }
+  // The country "US" is written in capitals; a lower-case "us" is the pronoun, a stop word.
+  const canonical = word === 'us' ? undefined : ALIASES.get(word);
+  if (canonical !== undefined) return canonical;
+  if (STOP_WORDS.has(word)) return null;
+  const term = normalizeWord(word);
+  return term.length > 0 ? term : null;
 }
 
 /**
@@ -103,8 +175,13 @@ export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
  * the phrase an article spells out. An "of" inside a name is skipped.
  */
 export function capitalisedPhrases(text: string): Array<{ initials: string; terms: string[] }> {
+  return phrasesOf(text, words(text));
+}
+
+const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
+function phrasesOf(text: string, list: readonly Word[]): Array<{ initials: string; terms: string[] }> {
   const found: Array<{ initials: string; terms: string[] }> = [];
-  const list = words(text);
   let run: Word[] = [];
   const flush = (): void => {
     for (let start = 0; start < run.length; start++) {
@@ -116,10 +193,12 @@ export function capitalisedPhrases(text: string): Array<{ initials: string; term
     run = [];
   };
   for (const word of list) {
-    const raw = text.slice(word.start, word.end);
-    if (/^\p{Lu}\p{Ll}/u.test(raw) && !STOP_WORDS.has(word.text)) run.push(word);
+    const first = text.charCodeAt(word.start);
+    // Only a word starting with a capital (ASCII, or any letter beyond it) can match CAPITALISED.
+    const capitalised = ((first >= 65 && first <= 90) || first > 127) && CAPITALISED.test(text.slice(word.start, word.end));
+    if (capitalised && !STOP_WORDS.has(word.text)) run.push(word);
     else if (run.length > 0 && word.text === 'of') continue;
-    else flush();
+    else if (run.length > 0) flush();
   }
   flush();
   return found;

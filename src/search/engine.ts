@@ -1,17 +1,15 @@
-import MiniSearch from 'minisearch';
-import { dateSpan } from '../corpus/dates.ts';
 import type { Corpus, Passage, Source } from '../corpus/types.ts';
 import { ALIASES } from './aliases.ts';
-import { analyze, capitalisedPhrases, type Term } from './analyzer.ts';
+import { analyze, termOfWord, type Term } from './analyzer.ts';
+import { inverseDocumentFrequency, type PassageFilter, type QueryAlternative, type Retrieval, type SearchBackend } from './backend.ts';
+import { LruCache } from './cache.ts';
+import { CompactIndex } from './compact.ts';
 import { englishCount, zipf } from './english.ts';
-import { Vocabulary } from './fuzzy.ts';
-import { WordNet, type PartOfSpeech, type Relation } from './wordnet.ts';
+import { correctTerm } from './fuzzy.ts';
+import { CLOSENESS, WordNet, type PartOfSpeech, type Relation } from './wordnet.ts';
 
 /** Seen this often in the subtitle corpus, a word is real English, not a typo (the list has a few misspellings once or twice). */
 const MIN_ENGLISH_COUNT = 3;
-
-/** Written forms kept per term for telling stand-ins apart: a term rarely has more inflections than this. */
-const MAX_FORMS = 8;
 
 export interface SearchRequest {
   readonly question: string;
@@ -121,12 +119,25 @@ export const SEARCH_TUNING = {
   contextShare: 0.2,
   /** Candidates re-scored for proximity; the rest keep their first-pass order. */
   rescoreCandidates: 60,
+  /** Questions whose reading (corrections, stand-ins, weights) is kept: a question asked again, or paged with "More", skips it. */
+  cachedQuestions: 1024,
+  /** Whole results kept, by question, filters and page: asking again costs a lookup. */
+  cachedResults: 256,
+  /**
+   * A word in at least this many passages (and this share of them) may be read as a probe: scored
+   * only in passages the question's rarer words find (see planProbes). Exact either way; this
+   * only decides when it is worth trying.
+   */
+  minProbeFrequency: 64,
+  minProbeShare: 0.001,
+  /**
+   * The most a passage with probe words only may cover. Below relativeCoverage × minCoverage it
+   * could never be shown, so no check is needed; up to minCoverage it may, and `rank` checks it.
+   */
+  probeCoverage: 0.5,
+  /** A word whose score bound passes this share of the question's strongest word's is not read as a probe. */
+  probeScoreShare: 0.8,
 } as const;
-
-interface IndexedDoc {
-  readonly id: number;
-  readonly terms: string;
-}
 
 /** One way a question word can be matched: itself, its typo correction, or a related word. */
 interface Alternative {
@@ -147,76 +158,101 @@ interface Group {
   readonly reference: string | null;
 }
 
-/** How a passage matches one group: its best alternative's score, and the most any matched alternative implies. */
-interface GroupMatch {
-  readonly score: number;
-  readonly implies: number;
-  readonly terms: readonly string[];
+/** A question read: its word groups and what the reading tells the asker. */
+interface Interpretation {
+  readonly groups: Group[];
+  readonly corrections: SearchResult['corrections'];
+  readonly related: Array<{ from: string; to: string }>;
+  readonly unknownWords: string[];
 }
 
-interface Candidate {
-  readonly id: number;
-  readonly score: number;
-  /** Topical coverage, 0..1. */
+/** The most a passage matching probe alternatives only (backend.ts) can reach: coverage, and first-pass score. */
+interface ProbeReach {
   readonly coverage: number;
-  /** Matched term -> index of the group it stands for. */
-  readonly matched: Map<string, number>;
+  readonly score: number;
 }
 
-/** The searchable form of one corpus: built once per corpus load, then read-only. */
+/** A passage in the final ranking, with the positions of its matched words when it was re-scored for proximity. */
+interface Ranked {
+  readonly row: number;
+  readonly doc: number;
+  readonly score: number;
+  readonly coverage: number;
+  readonly positions: number[];
+}
+
+/**
+ * The searchable form of one corpus: built once per corpus load (or read from a snapshot), then
+ * read-only. Ranking lives here; where the terms are looked up is the backend's business (backend.ts).
+ */
 export class SearchIndex {
-  private readonly mini: MiniSearch<IndexedDoc>;
-  private readonly vocabulary: Vocabulary;
-  /** The commonest written form of each term, to show a correction in the asker's words. */
-  private readonly surface = new Map<string, string>();
-  /** Initials -> the capitalised phrase the corpus mostly writes with them, as search terms ("fm" -> foreign minist). */
-  private readonly initials = new Map<string, { terms: string[]; count: number }>();
-  /** The written forms of each term (a few), to tell a stand-in from a word the stemmer merely joins to it. */
-  private readonly forms = new Map<string, Set<string>>();
   private readonly passageCount: number;
   private readonly wordnet = WordNet.shared();
+  private readonly interpretations = new LruCache<string, Interpretation>(SEARCH_TUNING.cachedQuestions);
+  private readonly results = new LruCache<string, SearchResult>(SEARCH_TUNING.cachedResults);
+  /** Stand-ins per question word (and its neighbours, which choose the senses): words recur across questions. */
+  private readonly standIns = new LruCache<string, Alternative[]>(SEARCH_TUNING.cachedQuestions * 4);
+  /** Bit i: passage i belongs to the same article as passage i − 1 (a bitset, to stay in cache). */
+  private readonly continues: Uint32Array;
+  // Per-question scratch, reused (questions are answered one at a time, synchronously).
+  private rankScores = new Float64Array(0);
+  private coverages = new Float64Array(0);
+  private candidates = new Uint8Array(0);
+  private eligibleRows = new Int32Array(0);
+  private readonly counters = { questions: 0, cached: 0, probed: 0, retried: 0, fellBack: 0, reread: 0 };
 
-  private constructor(readonly corpus: Corpus) {
-    this.mini = new MiniSearch<IndexedDoc>({
-      fields: ['terms'],
-      tokenize: (text) => (text === '' ? [] : text.split(' ')),
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-    });
-    const frequency = new Map<string, number>();
-    const docs = corpus.passages.map((passage, id): IndexedDoc => {
-      const terms = analyze(passage.text);
-      for (const term of new Set(terms.map((t) => t.term))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-      for (const { term, word } of terms) {
-        if (!this.surface.has(term)) this.surface.set(term, word);
-        const forms = this.forms.get(term);
-        if (!forms) this.forms.set(term, new Set([word]));
-        else if (forms.size < MAX_FORMS) forms.add(word);
-      }
-      return { id, terms: terms.map((t) => t.term).join(' ') };
-    });
-    this.mini.addAll(docs);
-    // Per initials, the phrase most passages spell them with, by a majority vote in one pass
-    // (Boyer-Moore): memory grows with the number of distinct initials, not of phrases.
-    for (const passage of corpus.passages) {
-      for (const { initials, terms } of capitalisedPhrases(passage.text)) {
-        const current = this.initials.get(initials);
-        if (!current || current.count === 0) this.initials.set(initials, { terms, count: 1 });
-        else if (current.terms.join(' ') === terms.join(' ')) current.count++;
-        else current.count--;
-      }
-    }
-    this.vocabulary = new Vocabulary(frequency);
+  constructor(
+    readonly corpus: Corpus,
+    readonly backend: SearchBackend,
+  ) {
+    if (backend.passageCount !== corpus.passages.length) throw new Error(`SearchIndex: the backend indexes ${backend.passageCount} passages, the corpus has ${corpus.passages.length}`);
     this.passageCount = corpus.passages.length;
+    this.continues = new Uint32Array((this.passageCount + 31) >>> 5);
+    const { passages } = corpus;
+    for (let i = 1; i < passages.length; i++) if (passages[i]!.source === passages[i - 1]!.source) this.continues[i >>> 5]! |= 1 << (i & 31);
   }
 
+  /** Scratch arrays for `count` rows. */
+  private scratch(count: number): { rankScore: Float64Array; coverageOf: Float64Array; candidate: Uint8Array } {
+    if (this.rankScores.length < count) {
+      const size = Math.max(count, this.rankScores.length * 2, 1024);
+      this.rankScores = new Float64Array(size);
+      this.coverages = new Float64Array(size);
+      this.candidates = new Uint8Array(size);
+      this.eligibleRows = new Int32Array(size);
+    }
+    return { rankScore: this.rankScores, coverageOf: this.coverages, candidate: this.candidates };
+  }
+
+  /** Indexes a corpus with the default backend, the compact index. */
   static build(corpus: Corpus): SearchIndex {
-    return new SearchIndex(corpus);
+    return new SearchIndex(corpus, CompactIndex.build(corpus.passages, corpus.sources));
+  }
+
+  /**
+   * Reads what answering needs on first use (the English word frequencies and WordNet's indexes,
+   * ~0.5 s and ~30 MB) now, so the first question is as quick as the rest. Once per process.
+   */
+  static warmUp(): void {
+    englishCount('the');
+    WordNet.shared().preload();
   }
 
   private idf(documentFrequency: number): number {
-    const n = this.passageCount;
-    return Math.log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5));
+    return inverseDocumentFrequency(documentFrequency, this.passageCount);
+  }
+
+  private frequency(term: string): number {
+    return this.backend.documentFrequency(term);
+  }
+
+  private knows(term: string): boolean {
+    return this.backend.documentFrequency(term) > 0;
+  }
+
+  /** The commonest written form of a term, to show a correction in the asker's words. */
+  private surface(term: string): string | undefined {
+    return this.backend.writtenForms(term)[0];
   }
 
   /**
@@ -237,7 +273,7 @@ export class SearchIndex {
       // irregular form ("else", "whose", "came"), a rare one a name, a number or a typo.
       else if (zipf(rated) >= SEARCH_TUNING.functionWordZipf) kind = SEARCH_TUNING.helperWeight;
     }
-    const ubiquity = knownTerm ? (this.idf(this.vocabulary.frequency(knownTerm)) / this.idf(1)) ** SEARCH_TUNING.ubiquityExponent : 1;
+    const ubiquity = knownTerm ? (this.idf(this.frequency(knownTerm)) / this.idf(1)) ** SEARCH_TUNING.ubiquityExponent : 1;
     return everyday * kind * ubiquity;
   }
 
@@ -251,21 +287,99 @@ export class SearchIndex {
    * best weight per term, closest and then rarest first, at most SEARCH_TUNING.maxStandIns.
    */
   private related(word: string, following: string | undefined, preceding: readonly string[] | undefined, own: string): Alternative[] {
-    const found = new Map<string, Alternative>();
+    const key = `${word}|${following ?? ''}|${(preceding ?? []).slice(0, 2).join(' ')}|${own}`;
+    let alternatives = this.standIns.get(key);
+    if (!alternatives) this.standIns.set(key, (alternatives = this.findRelated(word, following, preceding, own)));
+    return alternatives;
+  }
+
+  /**
+   * The stand-ins, found lazily: WordNet reaches hundreds of words from a common one ("city" ->
+   * every city), but only the best SEARCH_TUNING.maxStandIns count, and their order (weight, then
+   * rarity) needs no costly check. So terms are taken best-first by the most their paths could
+   * weigh, and only those are checked (common sense, written form) until enough hold. The result
+   * is the list `wordnet.related` would give through the same filters, sorted and cut, including
+   * which word and relation stand for each term (the first met, among equals, as that would).
+   */
+  private findRelated(word: string, following: string | undefined, preceding: readonly string[] | undefined, own: string): Alternative[] {
     const lookups = following ? [`${word} ${following}`, word] : [word];
     const parts = this.partsOfSpeechAfter(preceding ?? []);
-    for (const lookup of lookups) {
-      for (const { word: relatedWord, relation } of this.wordnet.related(lookup, lookup === word ? parts : undefined)) {
-        const term = singleTerm(relatedWord);
-        if (term === null || term === own || !this.vocabulary.has(term)) continue;
-        if (!this.writtenAs(term, relatedWord)) continue;
-        const weight = SEARCH_TUNING.relationWeight[relation];
-        if ((found.get(term)?.weight ?? 0) < weight) found.set(term, { term, weight, word: relatedWord, how: relation });
-      }
+    interface Path {
+      readonly relation: Relation;
+      readonly pos: PartOfSpeech;
+      readonly offset: number;
+      readonly index: number;
     }
-    return [...found.values()]
-      .sort((a, b) => b.weight - a.weight || this.vocabulary.frequency(a.term) - this.vocabulary.frequency(b.term) || (a.term < b.term ? -1 : 1))
-      .slice(0, SEARCH_TUNING.maxStandIns);
+    interface Reached {
+      readonly lookup: number;
+      readonly word: string;
+      readonly paths: Path[];
+    }
+    const byTerm = new Map<string, Map<string, Reached>>();
+    lookups.forEach((lookup, lookupIndex) => {
+      this.wordnet.paths(lookup, lookup === word ? parts : undefined).forEach(({ word: relatedWord, relation, pos, offset }, index) => {
+        const term = singleTerm(relatedWord);
+        if (term === null || term === own || !this.knows(term)) return;
+        let words = byTerm.get(term);
+        if (!words) byTerm.set(term, (words = new Map()));
+        const key = `${lookupIndex}|${relatedWord}`;
+        let reached = words.get(key);
+        if (!reached) words.set(key, (reached = { lookup: lookupIndex, word: relatedWord, paths: [] }));
+        reached.paths.push({ relation, pos, offset, index });
+      });
+    });
+
+    /** What `related` makes of a word: its closest relation through a common sense, and when it first got one. */
+    const settle = (reached: Reached): { relation: Relation; first: number } | null => {
+      let best: Relation | null = null;
+      let first = -1;
+      for (const path of reached.paths) {
+        if (best !== null && CLOSENESS.indexOf(best) <= CLOSENESS.indexOf(path.relation)) continue;
+        if (!this.wordnet.isCommonSense(reached.word, path.pos, path.offset)) continue;
+        if (best === null) first = path.index;
+        best = path.relation;
+      }
+      return best === null ? null : { relation: best, first };
+    };
+    interface Entry {
+      readonly term: string;
+      weight: number;
+      exact: Alternative | null;
+    }
+    const entries: Entry[] = [...byTerm].map(([term, words]) => ({
+      term,
+      weight: Math.max(...[...words.values()].flatMap((reached) => reached.paths.map((path) => SEARCH_TUNING.relationWeight[path.relation]))),
+      exact: null,
+    }));
+    const before = (a: Entry, b: Entry): number => b.weight - a.weight || this.frequency(a.term) - this.frequency(b.term) || (a.term < b.term ? -1 : 1);
+    const chosen: Alternative[] = [];
+    entries.sort(before);
+    while (chosen.length < SEARCH_TUNING.maxStandIns && entries.length > 0) {
+      const entry = entries.shift()!;
+      if (entry.exact) {
+        chosen.push(entry.exact);
+        continue;
+      }
+      // The weight this term really gets: its best word that holds, the first met among equals.
+      let exact: { alternative: Alternative; lookup: number; first: number } | null = null;
+      for (const reached of byTerm.get(entry.term)!.values()) {
+        const settled = settle(reached);
+        if (!settled || !this.writtenAs(entry.term, reached.word)) continue;
+        const weight = SEARCH_TUNING.relationWeight[settled.relation];
+        const earlier = exact !== null && (reached.lookup < exact.lookup || (reached.lookup === exact.lookup && settled.first < exact.first));
+        if (!exact || weight > exact.alternative.weight || (weight === exact.alternative.weight && earlier)) {
+          exact = { alternative: { term: entry.term, weight, word: reached.word, how: settled.relation }, lookup: reached.lookup, first: settled.first };
+        }
+      }
+      if (!exact) continue;
+      entry.weight = exact.alternative.weight;
+      entry.exact = exact.alternative;
+      // Back in line at its real weight (never above where it was).
+      let at = 0;
+      while (at < entries.length && before(entries[at]!, entry) < 0) at++;
+      entries.splice(at, 0, entry);
+    }
+    return chosen;
   }
 
   /**
@@ -287,14 +401,20 @@ export class SearchIndex {
   private writtenAs(term: string, word: string): boolean {
     const lemmas = new Set(this.wordnet.baseForms(word).map((form) => form.lemma));
     lemmas.add(word);
-    for (const form of this.forms.get(term) ?? []) {
+    for (const form of this.backend.writtenForms(term)) {
       if (form === word || this.wordnet.baseForms(form).some((base) => lemmas.has(base.lemma))) return true;
     }
     return false;
   }
 
-  /** The question's word groups, after typo correction and expansion. */
-  private interpret(question: string): { groups: Group[]; corrections: SearchResult['corrections']; related: Array<{ from: string; to: string }>; unknownWords: string[] } {
+  /** The question's word groups, after typo correction and expansion (cached by question). */
+  private interpret(question: string): Interpretation {
+    let interpretation = this.interpretations.get(question);
+    if (!interpretation) this.interpretations.set(question, (interpretation = this.read(question)));
+    return interpretation;
+  }
+
+  private read(question: string): Interpretation {
     const seen = new Set<string>();
     const groups: Group[] = [];
     const corrections: Array<{ from: string; to: string }> = [];
@@ -306,26 +426,26 @@ export class SearchIndex {
       if (seen.has(term)) continue;
       seen.add(term);
       const alternatives: Alternative[] = [];
-      const known = this.vocabulary.has(term);
+      const known = this.knows(term);
       const isAlias = ALIASES.has(word);
       if (known) alternatives.push({ term, weight: 1, word, how: 'exact' });
       // Initials the articles spell out: "FM" is the "Foreign Minister" of the text.
-      const spelled = !known && initials ? this.initials.get(word) : undefined;
-      if (spelled && spelled.terms.every((t) => this.vocabulary.has(t))) {
-        alternatives.push({ term: spelled.terms.join(' '), weight: SEARCH_TUNING.relationWeight.synonym, word: spelled.terms.join(' '), how: 'synonym' });
+      const spelled = !known && initials ? this.backend.spelledOut(word) : undefined;
+      if (spelled && spelled.every((t) => this.knows(t))) {
+        alternatives.push({ term: spelled.join(' '), weight: SEARCH_TUNING.relationWeight.synonym, word: spelled.join(' '), how: 'synonym' });
       }
       else if (!isAlias && !this.isEnglish(word)) {
-        const corrected = this.vocabulary.correct(term);
+        const corrected = correctTerm(term, (t, limit) => this.backend.termsNear(t, limit));
         if (corrected && !seen.has(corrected)) {
           seen.add(corrected);
-          alternatives.push({ term: corrected, weight: SEARCH_TUNING.correctedWeight, word: this.surface.get(corrected) ?? corrected, how: 'typo' });
-          corrections.push({ from: word, to: this.surface.get(corrected) ?? corrected });
+          alternatives.push({ term: corrected, weight: SEARCH_TUNING.correctedWeight, word: this.surface(corrected) ?? corrected, how: 'typo' });
+          corrections.push({ from: word, to: this.surface(corrected) ?? corrected });
         }
       }
       // A compound name is often shortened to its last word: "the Washington Post" ... "the Post".
       if (isAlias && word.includes(' ') && term === word.replace(/ /g, '')) {
         const head = analyze(word.slice(word.lastIndexOf(' ') + 1))[0]?.term;
-        if (head && this.vocabulary.has(head) && !questionTerms.has(head)) alternatives.push({ term: head, weight: SEARCH_TUNING.relationWeight.synonym, word: head, how: 'synonym' });
+        if (head && this.knows(head) && !questionTerms.has(head)) alternatives.push({ term: head, weight: SEARCH_TUNING.relationWeight.synonym, word: head, how: 'synonym' });
       }
       if (!isAlias && (!known || SEARCH_TUNING.expandKnownWords)) {
         const expansions = this.related(word, following, preceding, term).filter((a) => !questionTerms.has(a.term) && !seen.has(a.term));
@@ -335,107 +455,357 @@ export class SearchIndex {
       if (alternatives.length === 0) unknownWords.push(word);
       const reference = alternatives.find((a) => a.how === 'exact' || a.how === 'typo')?.term ?? null;
       // A typo is rated by the word it was read as; a name the frequency list lacks stays as rare as can be.
-      const rated = this.isEnglish(word) || reference === null ? word : (this.surface.get(reference) ?? word);
+      const rated = this.isEnglish(word) || reference === null ? word : (this.surface(reference) ?? word);
       groups.push({ word, weight: this.topicalWeight(word, following, rated, known ? term : null), alternatives, reference });
     }
     return { groups, corrections, related, unknownWords };
   }
 
   search(request: SearchRequest): SearchResult {
+    const key = JSON.stringify([request.question, request.limit, request.offset ?? 0, request.from ?? null, request.to ?? null, request.sourceId ?? null]);
+    this.counters.questions++;
+    let result = this.results.get(key);
+    if (result) this.counters.cached++;
+    else this.results.set(key, (result = this.answer(request)));
+    return result;
+  }
+
+  /**
+   * How questions were answered so far: from the cache, with probes, retried with fewer, or
+   * again without them, and how many passages were re-read for proximity (for benchmarks and logs).
+   */
+  get stats(): Readonly<{ questions: number; cached: number; probed: number; retried: number; fellBack: number; reread: number }> {
+    return { ...this.counters };
+  }
+
+  private answer(request: SearchRequest): SearchResult {
     const { groups, corrections, related, unknownWords } = this.interpret(request.question);
     const none: SearchResult = { hits: [], more: false, corrections, unknownWords, related };
     if (groups.every((g) => g.alternatives.length === 0)) return none;
-    const filter = this.filterFor(request);
-    const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
+    const filter: PassageFilter | null = request.from || request.to || request.sourceId ? { from: request.from ?? null, to: request.to ?? null, sourceId: request.sourceId ?? null } : null;
 
     // Per group, each passage keeps its best alternative: weight × BM25 of that term alone.
-    const matches = new Map<number, Array<GroupMatch | undefined>>();
-    const search = filter ? { filter: (result: { id: unknown }) => filter(this.corpus.passages[result.id as number]!) } : {};
-    groups.forEach((group, index) => {
-      for (const alternative of group.alternatives) {
-        // A stand-in is worth no more than the word it stands for: a rare synonym ("personnel" for
-        // "forces") carries the word's rarity, never outscoring the word itself.
-        // A phrase (spelled-out initials) must be there whole: every one of its terms.
+    // A stand-in is worth no more than the word it stands for: a rare synonym ("personnel" for
+    // "forces") carries the word's rarity, never outscoring the word itself. A phrase (spelled-out
+    // initials) must be there whole: every one of its terms.
+    const frequencies: number[][] = [];
+    const query = groups.map((group) => {
+      const groupFrequencies: number[] = [];
+      frequencies.push(groupFrequencies);
+      return group.alternatives.map((alternative): QueryAlternative => {
         const phrase = alternative.term.split(' ');
-        const results = phrase.length > 1 ? this.mini.search(alternative.term, { ...search, combineWith: 'AND' }) : this.mini.search(alternative.term, search);
-        const ownIdf = this.idf(phrase.length > 1 ? results.length : this.vocabulary.frequency(alternative.term));
-        const rarity = group.reference === null ? 1 : Math.min(1, this.idf(this.vocabulary.frequency(group.reference)) / ownIdf);
-        const implies = SEARCH_TUNING.impliesWeight[alternative.how];
-        for (const result of results) {
-          const id = result.id as number;
-          let perGroup = matches.get(id);
-          if (!perGroup) matches.set(id, (perGroup = new Array<GroupMatch | undefined>(groups.length).fill(undefined)));
-          const score = (alternative.weight * rarity * result.score) / (phrase.length * phrase.length);
-          const current = perGroup[index];
-          perGroup[index] = {
-            score: Math.max(score, current?.score ?? 0),
-            implies: Math.max(implies, current?.implies ?? 0),
-            terms: [...(current?.terms ?? []), ...phrase],
-          };
-        }
-      }
+        const frequency = phrase.length > 1 ? this.backend.phraseFrequency(phrase, filter) : this.frequency(alternative.term);
+        groupFrequencies.push(frequency);
+        const rarity = group.reference === null ? 1 : Math.min(1, this.idf(this.frequency(group.reference)) / this.idf(frequency));
+        return { terms: phrase, weight: phrase.length > 1 ? (alternative.weight * rarity) / (phrase.length * phrase.length) : alternative.weight * rarity };
+      });
     });
+    // With probes first; if a probe-only passage might still reach the page, once more with only
+    // the probes that could not (their bound below the score the first try reached); else without.
+    let plan = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.probeCoverage, score: Number.POSITIVE_INFINITY, scoreShare: SEARCH_TUNING.probeScoreShare });
+    const tried = plan !== null;
+    if (tried) this.counters.probed++;
+    for (let attempt = 0; plan && attempt < 2; attempt++) {
+      const answered = this.rank(request, groups, this.backend.retrieve({ groups: plan.query, filter, withNeighbours: true }), plan.reach, none);
+      if ('hits' in answered) return answered;
+      this.counters.retried++;
+      if (attempt > 0) break;
+      // The second plan either keeps probe-only passages under the coverage bar the first try
+      // found (they cannot be shown, so it cannot fail), or under the score it reached; whichever
+      // skips more.
+      const safe = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.relativeCoverage * answered.top, score: Number.POSITIVE_INFINITY, scoreShare: 1 });
+      const scored = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.probeCoverage, score: answered.reached, scoreShare: 1 });
+      plan = !scored || (safe && safe.saved >= scored.saved) ? safe : scored;
+    }
+    if (tried) this.counters.fellBack++;
+    const answered = this.rank(request, groups, this.backend.retrieve({ groups: query, filter }), null, none);
+    return 'hits' in answered ? answered : none;
+  }
 
-    // Rank by BM25 times coverage: a passage that speaks of more of the question comes first.
-    const candidates: Candidate[] = [...matches].map(([id, perGroup]) => {
-      let score = 0;
+  /**
+   * Which alternatives to read as probes (backend.ts): the commonest words of the question, as
+   * long as a passage that has only probe words cannot reach SEARCH_TUNING.probeCoverage. Such a
+   * passage right after a primary one is ranked exactly (the backend gives neighbours rows); any
+   * other takes its context from probe words too, so it covers and scores at most what the probes
+   * can give (`reach`). `rank` checks that it could not be shown, else the question is answered
+   * again with fewer probes or none. `limits`: the coverage and the score a probe-only passage must
+   * stay under, and the share of the strongest word's score bound a probe may have. Null when
+   * probing cannot pay.
+   */
+  private planProbes(
+    groups: readonly Group[],
+    query: ReadonlyArray<readonly QueryAlternative[]>,
+    frequencies: readonly number[][],
+    limits: { readonly coverage: number; readonly score: number; readonly scoreShare: number },
+  ): { query: QueryAlternative[][]; reach: ProbeReach; saved: number } | null {
+    const { coverage: coverageBelow, score: below } = limits;
+    const minimum = Math.max(SEARCH_TUNING.minProbeFrequency, this.passageCount * SEARCH_TUNING.minProbeShare);
+    const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
+    const common: Array<{ group: number; index: number; frequency: number }> = [];
+    frequencies.forEach((list, group) => list.forEach((frequency, index) => frequency >= minimum && common.push({ group, index, frequency })));
+    if (common.length === 0) return null;
+    const bound = query.map((alternatives) =>
+      alternatives.map((alternative) => alternative.weight * (alternative.terms.length > 1 ? new Set(alternative.terms).size * alternative.terms.reduce((sum, term) => sum + this.backend.scoreBound(term), 0) : this.backend.scoreBound(alternative.terms[0]!))),
+    );
+    if (bound.some((list) => list.some((value) => !Number.isFinite(value)))) return null;
+    const implies = groups.map((group) => group.alternatives.map((alternative) => SEARCH_TUNING.impliesWeight[alternative.how]));
+    const probe = groups.map((group) => group.alternatives.map(() => false));
+    // A word that can score near the question's best is no probe: a passage with it alone may rank.
+    const strongest = Math.max(...bound.flat());
+    const candidates = common.filter(({ group, index }) => bound[group]![index]! <= limits.scoreShare * strongest);
+    /** What a passage with probe words only, after one with probe words only, can reach at most: coverage and score. */
+    const reach = (): ProbeReach => {
       let covered = 0;
-      const matched = new Map<string, number>();
-      // A paragraph goes on about what the one before it named ("he said", "the two officials"):
-      // it inherits a share of that paragraph's matches, never more than its own.
-      const context = SEARCH_TUNING.contextShare;
-      const previous = id > 0 && this.corpus.passages[id - 1]!.source === this.corpus.passages[id]!.source ? matches.get(id - 1) : undefined;
-      perGroup.forEach((match, index) => {
-        const before = previous?.[index];
-        score += Math.max(match?.score ?? 0, context * (before?.score ?? 0));
-        covered += Math.max(match?.implies ?? 0, context * (before?.implies ?? 0)) * groups[index]!.weight;
-        if (match) for (const term of match.terms) matched.set(term, index);
+      let score = 0;
+      groups.forEach((group, g) => {
+        const probed = (values: readonly number[]) => Math.max(0, ...values.filter((_, a) => probe[g]![a]));
+        // Its own match or the inherited share of the previous passage's (context < 1): either is a probe's at most.
+        covered += probed(implies[g]!) * group.weight;
+        score += probed(bound[g]!);
       });
       const coverage = covered / totalWeight;
-      return { id, score: score * coverage, coverage, matched };
+      return { coverage, score: score * coverage };
+    };
+    // The coverage a probe-only passage can reach is, per group, the most its probes imply: so in
+    // a group, once a probe implying x is taken, every common alternative implying no more than x
+    // comes free. Choose per group that level (or none) to skip the most postings within the
+    // budget: a small knapsack, on coverage counted in thousandths, rounded up to stay a bound.
+    const budget = Math.ceil(coverageBelow * 1000) - 1;
+    let best: Array<{ saved: number; levels: number[] } | undefined> = [{ saved: 0, levels: [] }];
+    groups.forEach((group, g) => {
+      const options = [...new Set(candidates.filter((c) => c.group === g).map((c) => implies[g]![c.index]!))].map((level) => ({
+        level,
+        cost: Math.ceil(((level * group.weight) / totalWeight) * 1000),
+        saved: candidates.filter((c) => c.group === g && implies[g]![c.index]! <= level).reduce((sum, c) => sum + c.frequency, 0),
+      }));
+      const next: typeof best = [];
+      best.forEach((state, used) => {
+        if (!state) return;
+        const keep = (at: number, candidate: { saved: number; levels: number[] }) => {
+          if (at <= budget && (next[at]?.saved ?? -1) < candidate.saved) next[at] = candidate;
+        };
+        keep(used, { saved: state.saved, levels: [...state.levels, -1] });
+        for (const option of options) keep(used + option.cost, { saved: state.saved + option.saved, levels: [...state.levels, option.level] });
+      });
+      best = next;
     });
-    candidates.sort((a, b) => b.score - a.score || a.id - b.id);
-    const top = Math.max(0, ...candidates.map((c) => c.coverage));
+    const chosen = best.reduce<{ saved: number; levels: number[] } | undefined>((a, b) => (b && (!a || b.saved > a.saved) ? b : a), undefined)!;
+    for (const { group, index } of candidates) if (implies[group]![index]! <= chosen.levels[group]!) probe[group]![index] = true;
+    // A second plan must also keep a probe-only passage's score under `below`: give up the probes
+    // that can score most until it does.
+    for (const { group, index } of [...candidates].sort((a, b) => bound[b.group]![b.index]! - bound[a.group]![a.index]!)) {
+      if (reach().score < below) break;
+      probe[group]![index] = false;
+    }
+    if (reach().coverage >= coverageBelow || reach().score >= below) return null;
+    if (!probe.some((list) => list.includes(true))) return null;
+    const saved = common.reduce((sum, { group, index, frequency }) => sum + (probe[group]![index] ? frequency : 0), 0);
+    return { query: query.map((alternatives, g) => alternatives.map((alternative, a) => ({ ...alternative, probe: probe[g]![a]! }))), reach: reach(), saved };
+  }
+
+  /**
+   * The ranking proper, over what the backend retrieved. With probes (`probes` says what a
+   * passage with probe words only could reach), only primary rows are candidates, and the answer
+   * stands only if no probe-only passage could be shown: it covers too little to be eligible, or
+   * scores below the first pass's best `take` candidates. Otherwise it says the score the
+   * `take`-th candidate reached, for a second plan.
+   */
+  private rank(request: SearchRequest, groups: readonly Group[], retrieval: Retrieval, probes: ProbeReach | null, none: SearchResult): SearchResult | { readonly reached: number; readonly top: number } {
+    const { count, docs, scores, matched, primary } = retrieval;
+    const width = groups.length;
+    const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
+    // What each alternative implies, flat: group g's alternative a at g × 32 + a.
+    const implies = new Float64Array(width * 32);
+    groups.forEach((group, g) => group.alternatives.forEach((alternative, a) => (implies[g * 32 + a] = SEARCH_TUNING.impliesWeight[alternative.how])));
+    const weights = Float64Array.from(groups, (group) => group.weight);
+    /** The most any matched alternative of the group implies (0 when none matched). */
+    const impliedBy = (group: number, mask: number): number => {
+      let best = 0;
+      for (let bits = mask; bits !== 0; bits &= bits - 1) {
+        const value = implies[group * 32 + 31 - Math.clz32(bits & -bits)]!;
+        if (value > best) best = value;
+      }
+      return best;
+    };
+
+    // Rank by BM25 times coverage: a passage that speaks of more of the question comes first.
+    // A paragraph goes on about what the one before it named ("he said", "the two officials"):
+    // it inherits a share of that paragraph's matches, never more than its own.
+    const context = SEARCH_TUNING.contextShare;
+    const passages = this.corpus.passages;
+    const continues = this.continues;
+    const { rankScore, coverageOf, candidate } = this.scratch(count);
+    let top = 0;
+    // With probes, a row is a candidate when its passage matched a non-probe alternative, or
+    // matched a probe right after such a passage (whose row it reads); other rows are context.
+    for (let row = 0; row < count; row++) {
+      candidate[row] = 0;
+      // A neighbour's row that matched nothing is context only (most are): skip it before any lookup.
+      if (primary[row] === 0 && !matchedAny(matched, row, width)) continue;
+      const doc = docs[row]!;
+      const previous = ((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? retrieval.rowOf(doc - 1) : -1;
+      if (primary[row] === 0 && !(previous >= 0 && primary[previous] === 1)) continue;
+      candidate[row] = 1;
+      let score = 0;
+      let covered = 0;
+      for (let group = 0; group < width; group++) {
+        const cell = row * width + group;
+        const own = matched[cell]! === 0 ? 0 : impliedBy(group, matched[cell]!);
+        if (previous < 0) {
+          score += scores[cell]!;
+          covered += own * weights[group]!;
+        } else {
+          const before = previous * width + group;
+          score += Math.max(scores[cell]!, context * scores[before]!);
+          covered += Math.max(own, context * (matched[before]! === 0 ? 0 : impliedBy(group, matched[before]!))) * weights[group]!;
+        }
+      }
+      const coverage = covered / totalWeight;
+      rankScore[row] = score * coverage;
+      coverageOf[row] = coverage;
+      if (coverage > top) top = coverage;
+    }
     if (top < SEARCH_TUNING.minCoverage) return none;
 
-    const ranked = candidates
-      .filter((c) => c.coverage >= top * SEARCH_TUNING.relativeCoverage)
-      .map((c, rank) => {
-        if (rank >= SEARCH_TUNING.rescoreCandidates) return { ...c, positions: [] as number[] };
-        const { boost, positions } = proximity(analyze(this.corpus.passages[c.id]!.text), c.matched);
-        return { ...c, score: c.score * boost, positions };
-      })
-      .sort((a, b) => b.score - a.score || a.id - b.id);
+    // Only the best candidates are ranked in full: the first `rescoreCandidates` get a proximity
+    // boost (which only raises a score), so the final order's first k passages are always the
+    // first pass's best k (k ≥ rescoreCandidates). Take enough for the page after folding
+    // duplicates, and more only when folding left too few.
+    const threshold = top * SEARCH_TUNING.relativeCoverage;
+    let eligibleCount = 0;
+    for (let row = 0; row < count; row++) if (candidate[row] === 1 && coverageOf[row]! >= threshold) this.eligibleRows[eligibleCount++] = row;
+    const eligible = this.eligibleRows.subarray(0, eligibleCount);
+    // A probe-only passage without a row covers less than minCoverage (planProbes), so `top` is exact; it may still be eligible.
+    const probeOnlyEligible = probes !== null && probes.coverage >= threshold;
+    const offset = request.offset ?? 0;
+    const wanted = offset + request.limit + 1;
+    const boosted = new Map<number, { boost: number; positions: number[] }>();
+    const boostOf = (row: number): { boost: number; positions: number[] } => {
+      let proximityOf = boosted.get(row);
+      if (!proximityOf) this.counters.reread++;
+      if (!proximityOf) boosted.set(row, (proximityOf = proximity(analyze(passages[docs[row]!]!.text), this.matchedTerms(groups, matched, row, width))));
+      return proximityOf;
+    };
+    /** Groups the passage matched itself: the proximity boost is below 1 + weight × (n − 1) / n, and exactly 1 under two. */
+    const groupsMatched = (row: number): number => {
+      let n = 0;
+      for (let group = 0; group < width; group++) if (matched[row * width + group] !== 0) n++;
+      return n;
+    };
+    const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || a.doc - b.doc;
+    for (let take = Math.max(SEARCH_TUNING.rescoreCandidates, wanted); ; take *= 2) {
+      const best = bestRows(eligible, take, rankScore, docs);
+      // A passage with probe words only would rank after all of these only if it scores less than the last.
+      if (probeOnlyEligible && (best.length < take || rankScore[best[take - 1]!]! <= probes.score)) return { reached: best.length < take ? Number.NEGATIVE_INFINITY : rankScore[best[take - 1]!]!, top };
 
-    // Near-identical paragraphs from several outlets are one result: the best-ranked stands for its group.
+      // The first `rescoreCandidates` get their proximity boost, but the passages are re-read only
+      // while the boost could matter: a candidate whose score times its largest possible boost
+      // stays below the last passage the page needs cannot reach the page, and is left as it is.
+      const known: Ranked[] = [];
+      const pending: Array<{ row: number; rank: number; bound: number }> = [];
+      best.forEach((row, rank) => {
+        const doc = docs[row]!;
+        const score = rankScore[row]!;
+        const entry = { row, doc, score, coverage: coverageOf[row]!, positions: [] as number[] };
+        if (rank >= SEARCH_TUNING.rescoreCandidates) known.push(entry);
+        else if (boosted.has(row)) known.push({ ...entry, score: score * boosted.get(row)!.boost });
+        else {
+          const n = groupsMatched(row);
+          if (n < 2) known.push(entry);
+          else pending.push({ row, rank, bound: score * (1 + (SEARCH_TUNING.proximityWeight * (n - 1)) / n) });
+        }
+      });
+      let folded: Ranked[];
+      for (;;) {
+        known.sort(byScore);
+        folded = this.fold(known);
+        // The score of the last passage the page needs (with folding), if the known ones reach it.
+        const needed = folded.length >= wanted ? folded[wanted - 1]!.score : Number.NEGATIVE_INFINITY;
+        const reread = pending.filter((p) => p.bound >= needed);
+        if (reread.length === 0) break;
+        for (const p of reread) {
+          known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * boostOf(p.row).boost, coverage: coverageOf[p.row]!, positions: [] });
+          pending.splice(pending.indexOf(p), 1);
+        }
+      }
+      if (folded.length < wanted && best.length < eligible.length) continue;
+
+      const rankOf = new Map(best.map((row, rank) => [row, rank]));
+      const hits = folded.slice(offset, offset + request.limit).map((c): Hit => {
+        const passage = passages[c.doc]!;
+        const positions = rankOf.get(c.row)! < SEARCH_TUNING.rescoreCandidates ? boostOf(c.row).positions : [];
+        return { passage, score: Math.round(c.score * 1000) / 1000, alsoIn: this.corpus.alsoIn.get(passage.id) ?? [], coverage: c.coverage, matchedPositions: positions };
+      });
+      return { hits, more: folded.length > offset + request.limit, corrections: none.corrections, unknownWords: none.unknownWords, related: none.related };
+    }
+  }
+
+  /** Near-identical paragraphs from several outlets are one result: the best-ranked stands for its group. */
+  private fold(ranked: readonly Ranked[]): Ranked[] {
     const shownGroups = new Set<string>();
-    const folded = ranked.filter((c) => {
-      const group = this.corpus.duplicateGroup.get(this.corpus.passages[c.id]!.id);
+    return ranked.filter((c) => {
+      const group = this.corpus.duplicateGroup.get(this.corpus.passages[c.doc]!.id);
       if (group === undefined) return true;
       if (shownGroups.has(group)) return false;
       shownGroups.add(group);
       return true;
     });
+  }
 
-    const offset = request.offset ?? 0;
-    const hits = folded.slice(offset, offset + request.limit).map((c): Hit => {
-      const passage = this.corpus.passages[c.id]!;
-      return { passage, score: Math.round(c.score * 1000) / 1000, alsoIn: this.corpus.alsoIn.get(passage.id) ?? [], coverage: c.coverage, matchedPositions: c.positions };
+  /** Matched term -> index of the group it stands for, for one retrieved passage. */
+  private matchedTerms(groups: readonly Group[], matched: Uint32Array, row: number, width: number): Map<string, number> {
+    const terms = new Map<string, number>();
+    groups.forEach((group, index) => {
+      for (let bits = matched[row * width + index]!; bits !== 0; bits &= bits - 1) {
+        for (const term of group.alternatives[31 - Math.clz32(bits & -bits)]!.term.split(' ')) terms.set(term, index);
+      }
     });
-    return { hits, more: folded.length > offset + request.limit, corrections, unknownWords, related };
+    return terms;
   }
+}
 
-  private filterFor(request: SearchRequest): ((passage: Passage) => boolean) | null {
-    const { from, to, sourceId } = request;
-    if (!from && !to && !sourceId) return null;
-    return (passage) => {
-      if (sourceId && passage.source.id !== sourceId) return false;
-      if (!from && !to) return true;
-      if (!passage.source.date) return false;
-      const span = dateSpan(passage.source.date);
-      return (!from || span.last >= from) && (!to || span.first <= to);
-    };
+function matchedAny(matched: Uint32Array, row: number, width: number): boolean {
+  for (let cell = row * width; cell < (row + 1) * width; cell++) if (matched[cell] !== 0) return true;
+  return false;
+}
+
+/**
+ * The `take` best rows by score (then passage number), best first: a bounded heap over the
+ * eligible rows, so a question matching half a million passages does not sort them all.
+ */
+function bestRows(eligible: Int32Array, take: number, score: Float64Array, docs: Int32Array): number[] {
+  const before = (a: number, b: number): boolean => score[a]! > score[b]! || (score[a] === score[b] && docs[a]! < docs[b]!);
+  if (eligible.length <= take) return Array.from(eligible).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  // A min-heap of the best so far: its root is the worst of them.
+  const heap: number[] = [];
+  const down = (from: number): void => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (const row of eligible) {
+    if (heap.length < take) {
+      heap.push(row);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!before(heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (before(row, heap[0]!)) {
+      heap[0] = row;
+      down(0);
+    }
   }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }
 
 /** Words after which the next word is a noun or adjective (determiners, possessives) or a verb (modals, "to"). */
@@ -448,8 +818,7 @@ const singleTerms = new Map<string, string | null>();
 function singleTerm(word: string): string | null {
   let term = singleTerms.get(word);
   if (term === undefined) {
-    const analyzed = word.includes(' ') ? [] : analyze(word);
-    term = analyzed.length === 1 ? analyzed[0]!.term : null;
+    term = word.includes(' ') ? null : termOfWord(word);
     singleTerms.set(word, term);
   }
   return term;

@@ -2,7 +2,8 @@ import SearchableMap from 'minisearch/SearchableMap';
 
 /**
  * Typo tolerance for words the corpus does not know: the closest known term by edit distance
- * (with transpositions, so "Baghadd" finds "baghdad"). Known words are never "corrected".
+ * (with transpositions, so "Baghadd" finds "baghdad"). Known words are never "corrected", and
+ * only a word the corpus lacks is looked up at all: fuzzy matching is never applied to every term.
  */
 
 /** Words shorter than this are too easily another real word ("cake" -> "take"). */
@@ -35,36 +36,60 @@ export function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+/** Plain edit distance (a swap of two letters costs 2), giving up early like `editDistance`. */
+export function levenshtein(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
 /**
- * Known terms in a radix tree, so a lookup walks only the branches within reach of the typo
- * instead of comparing against every term: per-query cost grows with the word, not the corpus.
+ * The closest known term to a word the corpus lacks, within the typo budget, or null. Ties go to
+ * the more frequent term, then to the first listed. A candidate more than one plain edit beyond the
+ * budget (two swaps in one word) is no typo of it: the rule the radix tree Dossier first used applied.
  */
-export class Vocabulary {
+export function correctTerm(term: string, near: (term: string, maxEdits: number) => ReadonlyArray<{ term: string; frequency: number }>): string | null {
+  const limit = maxEdits(term);
+  if (limit === 0) return null;
+  let best: { term: string; distance: number; frequency: number } | null = null;
+  for (const candidate of near(term, limit)) {
+    const distance = editDistance(term, candidate.term, limit);
+    if (distance > limit) continue;
+    if (distance >= 2 && levenshtein(term, candidate.term, limit + 1) > limit + 1) continue;
+    if (!best || distance < best.distance || (distance === best.distance && candidate.frequency > best.frequency)) best = { term: candidate.term, distance, frequency: candidate.frequency };
+  }
+  return best?.term ?? null;
+}
+
+/**
+ * Known terms in a radix tree (MiniSearch's SearchableMap), for the MiniSearch backend: a lookup
+ * walks only the branches within reach of the typo. The tree counts a swap as two edits, so it is
+ * asked one edit wider and each candidate measured with swaps. The compact index walks its sorted
+ * term list instead.
+ */
+export class RadixVocabulary {
   private readonly tree = new SearchableMap<number>();
 
-  constructor(private readonly documentFrequency: ReadonlyMap<string, number>) {
+  constructor(documentFrequency: ReadonlyMap<string, number>) {
     for (const [term, frequency] of documentFrequency) this.tree.set(term, frequency);
   }
 
-  has(term: string): boolean {
-    return this.documentFrequency.has(term);
-  }
-
-  frequency(term: string): number {
-    return this.documentFrequency.get(term) ?? 0;
-  }
-
-  /** The closest known term within the typo budget; ties go to the more frequent term. */
-  correct(term: string): string | null {
-    const limit = maxEdits(term);
-    if (limit === 0) return null;
-    let best: { term: string; distance: number; frequency: number } | null = null;
-    // The tree measures plain edit distance, where a swap of two letters costs 2: ask one wider, then measure with swaps.
-    for (const [candidate, [frequency]] of this.tree.fuzzyGet(term, limit + 1)) {
-      const distance = editDistance(term, candidate, limit);
-      if (distance > limit) continue;
-      if (!best || distance < best.distance || (distance === best.distance && frequency > best.frequency)) best = { term: candidate, distance, frequency };
+  near(term: string, maxEdits: number): Array<{ term: string; frequency: number }> {
+    const found: Array<{ term: string; frequency: number }> = [];
+    for (const [candidate, [frequency]] of this.tree.fuzzyGet(term, maxEdits + 1)) {
+      if (editDistance(term, candidate, maxEdits) <= maxEdits) found.push({ term: candidate, frequency });
     }
-    return best?.term ?? null;
+    return found;
   }
 }

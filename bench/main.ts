@@ -1,0 +1,197 @@
+/**
+ * `npm run bench [-- --sizes 10000,100000,1000000] [--json]`: Dossier's engine beside plain
+ * MiniSearch on the same generated corpus and questions, in the same run, each measurement in a
+ * fresh process (bench/measure.ts). Reports; asserts nothing.
+ *
+ * Options:
+ *   --sizes N,N,…       passages per corpus (default 10000,100000)
+ *   --json              print {"runs": [...]} instead of a table
+ *   --questions N       questions per size (default 300)
+ *   --seed N            corpus and question seed (default 42)
+ *   --engines a,b       dossier and/or baseline (default both)
+ *   --backend name      Dossier's backend: compact (default) or minisearch (same ranking, no snapshot)
+ *   --baseline-budget S seconds of questions the baseline gets per size (default 60; it needs seconds each at scale)
+ *   --dir PATH          where snapshots and question files go (default: a temporary folder, removed after)
+ */
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MeasureOptions } from './measure.ts';
+import { formatReport, type BenchRun } from './report.ts';
+
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  readonly json: boolean;
+  readonly questions: number;
+  readonly seed: number;
+  readonly engines: ReadonlyArray<'dossier' | 'baseline'>;
+  readonly backend: 'compact' | 'minisearch';
+  readonly baselineBudgetSeconds: number;
+  readonly dir: string | null;
+}
+
+export const DEFAULT_OPTIONS: BenchOptions = {
+  sizes: [10_000, 100_000],
+  json: false,
+  questions: 300,
+  seed: 42,
+  engines: ['dossier', 'baseline'],
+  backend: 'compact',
+  baselineBudgetSeconds: 60,
+  dir: null,
+};
+
+export class BenchUsageError extends Error {
+  override readonly name = 'BenchUsageError';
+}
+
+export function parseBenchArgs(argv: readonly string[]): BenchOptions {
+  const options: { -readonly [K in keyof BenchOptions]: BenchOptions[K] } = { ...DEFAULT_OPTIONS };
+  const positiveInteger = (flag: string, value: string | undefined): number => {
+    const number = Number(value?.replace(/_/g, ''));
+    if (!Number.isInteger(number) || number <= 0) throw new BenchUsageError(`bench: ${flag} needs a positive whole number, got ${JSON.stringify(value ?? '')}`);
+    return number;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    const value = (): string | undefined => argv[++i];
+    switch (flag) {
+      case '--json':
+        options.json = true;
+        break;
+      case '--sizes': {
+        const list = value();
+        options.sizes = (list ?? '').split(',').map((size) => positiveInteger('--sizes', size));
+        break;
+      }
+      case '--questions':
+        options.questions = positiveInteger(flag, value());
+        break;
+      case '--seed':
+        options.seed = positiveInteger(flag, value());
+        break;
+      case '--engines': {
+        const engines = (value() ?? '').split(',');
+        if (engines.some((engine) => engine !== 'dossier' && engine !== 'baseline')) throw new BenchUsageError(`bench: --engines takes dossier and/or baseline, got ${JSON.stringify(engines.join(','))}`);
+        options.engines = engines as Array<'dossier' | 'baseline'>;
+        break;
+      }
+      case '--backend': {
+        const backend = value();
+        if (backend !== 'compact' && backend !== 'minisearch') throw new BenchUsageError(`bench: --backend is compact or minisearch, got ${JSON.stringify(backend ?? '')}`);
+        options.backend = backend;
+        break;
+      }
+      case '--baseline-budget':
+        options.baselineBudgetSeconds = positiveInteger(flag, value());
+        break;
+      case '--dir':
+        options.dir = value() ?? null;
+        if (!options.dir) throw new BenchUsageError('bench: --dir needs a folder');
+        break;
+      default:
+        throw new BenchUsageError(`bench: unknown option ${JSON.stringify(flag)} (see bench/main.ts)`);
+    }
+  }
+  return options;
+}
+
+const MEASURE = fileURLToPath(new URL('./measure.ts', import.meta.url));
+
+/** Heap limit per step: the serve step gets 4 GB, the bot's budget at a million passages; builds and the baseline more. */
+function heapLimitMB(step: string, passages: number): number {
+  if (step === 'dossier-serve') return 4096;
+  if (step === 'baseline') return passages >= 500_000 ? 16_384 : 8192;
+  return 8192;
+}
+
+/** Runs one step in a fresh Node process and returns the JSON it prints. */
+export function runStep(step: string, options: MeasureOptions): Promise<Record<string, unknown>> {
+  const args = ['--expose-gc', `--max-old-space-size=${heapLimitMB(step, options.passages)}`, '--import', 'tsx', MEASURE, step, JSON.stringify(options)];
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const line = stdout.trim().split('\n').at(-1) ?? '';
+      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as Record<string, unknown>);
+      else reject(new Error(`bench: ${step} at ${options.passages} passages failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
+    });
+  });
+}
+
+/** Measures every engine at every size; `progress` hears what starts. */
+export async function runBench(options: BenchOptions, progress: (line: string) => void = () => undefined): Promise<BenchRun[]> {
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'dossier-bench-')));
+  await mkdir(dir, { recursive: true });
+  const runs: BenchRun[] = [];
+  try {
+    for (const passages of options.sizes) {
+      const measure: MeasureOptions = {
+        passages,
+        seed: options.seed,
+        questions: options.questions,
+        snapshotPath: join(dir, `dossier-${passages}.snapshot`),
+        questionsPath: join(dir, `questions-${passages}.json`),
+        baselineBudgetMs: options.baselineBudgetSeconds * 1000,
+        backend: options.backend,
+      };
+      if (options.engines.includes('dossier')) {
+        progress(`dossier (${options.backend}): building ${passages} passages`);
+        const build = await runStep('dossier-build', measure);
+        let serve: Record<string, unknown> = {};
+        if (options.backend === 'compact') {
+          progress(`dossier: starting from the snapshot and answering ${options.questions} questions`);
+          serve = await runStep('dossier-serve', measure);
+        }
+        runs.push(toRun('dossier', passages, { ...build, ...serve }));
+      }
+      if (options.engines.includes('baseline')) {
+        progress(`baseline: building plain MiniSearch over ${passages} passages and asking (fuzzy + prefix)`);
+        runs.push(toRun('baseline', passages, await runStep('baseline', measure)));
+      }
+    }
+  } finally {
+    if (!options.dir) await rm(dir, { recursive: true, force: true });
+  }
+  return runs;
+}
+
+function toRun(engine: BenchRun['engine'], passages: number, measured: Record<string, unknown>): BenchRun {
+  const number = (key: string): number | null => (typeof measured[key] === 'number' ? (measured[key] as number) : null);
+  return {
+    engine,
+    passages,
+    buildMs: number('buildMs')!,
+    snapshotLoadMs: number('snapshotLoadMs'),
+    snapshotBytes: number('snapshotBytes'),
+    heapMB: number('heapMB')!,
+    rssMB: number('rssMB')!,
+    queryP50Ms: number('queryP50Ms')!,
+    queryP99Ms: number('queryP99Ms')!,
+    details: measured,
+  };
+}
+
+async function main(): Promise<number> {
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    return 2;
+  }
+  const started = performance.now();
+  const runs = await runBench(options, (line) => process.stderr.write(`${line}\n`));
+  if (options.json) process.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
+  else process.stdout.write(`${formatReport(runs)}\n(${Math.round((performance.now() - started) / 1000)} s, seed ${options.seed}, ${options.questions} questions per size)\n`);
+  return 0;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) process.exitCode = await main();

@@ -1,0 +1,211 @@
+/**
+ * One measurement, in a process of its own (bench/main.ts starts one per engine, size and step),
+ * so heap and RSS belong to what is measured and nothing else. Prints one JSON line.
+ *
+ *   node --expose-gc --import tsx bench/measure.ts <step> '<options JSON>'
+ *
+ * Steps:
+ * - dossier-build: generate the corpus, build the index, write the snapshot and the questions;
+ * - dossier-serve: start as the bot does, from the snapshot alone, and answer the questions;
+ * - baseline: generate the corpus, build plain MiniSearch, answer the questions with
+ *   `fuzzy: 0.2, prefix: true` on every term.
+ */
+import MiniSearch from 'minisearch';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Passage } from '../src/corpus/types.ts';
+import { SearchIndex } from '../src/search/engine.ts';
+import { readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
+import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
+import { generateCorpus, generatedFingerprint } from './generate.ts';
+import { generateQuestions, type BenchQuestion } from './questions.ts';
+
+export interface MeasureOptions {
+  readonly passages: number;
+  readonly seed: number;
+  readonly questions: number;
+  /** Files the build step writes and the serve step reads. */
+  readonly snapshotPath: string;
+  readonly questionsPath: string;
+  /** The baseline stops asking once its questions have taken this long (it takes seconds each at scale). */
+  readonly baselineBudgetMs: number;
+  /** Dossier's backend: the compact index (default) or MiniSearch behind the same ranking (no snapshot). */
+  readonly backend: 'compact' | 'minisearch';
+}
+
+/** Questions asked before measuring, so the measured ones run on compiled code. */
+const WARM_UP_QUESTIONS = 10;
+/** Questions asked twice, the second time from the result cache. */
+const REPEATED_QUESTIONS = 50;
+
+function gc(): void {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('bench/measure.ts needs node --expose-gc');
+  collect();
+  collect();
+}
+
+const MB = 1024 * 1024;
+
+/** Heap in use plus memory outside it (typed arrays, buffers), after a full collection. */
+function memory(): { heapMB: number; rssMB: number } {
+  gc();
+  const usage = process.memoryUsage();
+  return { heapMB: round((usage.heapUsed + usage.external) / MB), rssMB: round(usage.rss / MB) };
+}
+
+function peakRssMB(): number {
+  return round(process.resourceUsage().maxRSS / 1024);
+}
+
+function round(value: number, digits = 1): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function percentile(sorted: readonly number[], share: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? Number.NaN;
+}
+
+function timings(times: number[]): { p50: number; p99: number; max: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { p50: round(percentile(sorted, 0.5), 2), p99: round(percentile(sorted, 0.99), 2), max: round(sorted.at(-1) ?? Number.NaN, 2) };
+}
+
+function warmUpQuestions(options: MeasureOptions, generated: Parameters<typeof generateQuestions>[0]): BenchQuestion[] {
+  return generateQuestions(generated, WARM_UP_QUESTIONS, options.seed + 1);
+}
+
+async function dossierBuild(options: MeasureOptions): Promise<Record<string, unknown>> {
+  const generated = generateCorpus({ passages: options.passages, seed: options.seed });
+  const questions = generateQuestions(generated, options.questions, options.seed);
+  await writeFile(options.questionsPath, JSON.stringify({ warmUp: warmUpQuestions(options, generated), questions }));
+  const before = memory();
+  let started = performance.now();
+  const index = options.backend === 'minisearch' ? new SearchIndex(generated.corpus, MiniSearchBackend.build(generated.corpus.passages)) : SearchIndex.build(generated.corpus);
+  const buildMs = round(performance.now() - started, 0);
+  const after = memory();
+  const result: Record<string, unknown> = { buildMs, indexHeapMB: round(after.heapMB - before.heapMB), buildPeakRssMB: 0 };
+  if (options.backend === 'compact') {
+    started = performance.now();
+    const { bytes } = await writeSnapshot(options.snapshotPath, { fingerprint: generatedFingerprint(generated.options), corpus: generated.corpus, index });
+    result['snapshotWriteMs'] = round(performance.now() - started, 0);
+    result['snapshotBytes'] = bytes;
+  } else {
+    // No snapshot format: the serve step would rebuild; measure this build's serving here.
+    Object.assign(result, await serve(index, JSON.parse(await readFile(options.questionsPath, 'utf8'))));
+    Object.assign(result, memory());
+  }
+  result['buildPeakRssMB'] = peakRssMB();
+  return result;
+}
+
+async function dossierServe(options: MeasureOptions): Promise<Record<string, unknown>> {
+  const fingerprint = generatedFingerprint({ passages: options.passages, seed: options.seed });
+  let started = performance.now();
+  const read = await readSnapshot(options.snapshotPath, fingerprint);
+  if (!read.ok) throw new Error(read.message);
+  const snapshotLoadMs = round(performance.now() - started, 0);
+  started = performance.now();
+  SearchIndex.warmUp();
+  const warmUpMs = round(performance.now() - started, 0);
+  const loaded = memory();
+  const file = JSON.parse(await readFile(options.questionsPath, 'utf8')) as { warmUp: BenchQuestion[]; questions: BenchQuestion[] };
+  const served = await serve(read.index, file);
+  const after = memory();
+  return { snapshotLoadMs, warmUpMs, startMs: snapshotLoadMs + warmUpMs, loadedHeapMB: loaded.heapMB, ...after, peakRssMB: peakRssMB(), ...served };
+}
+
+/** Asks every question once (after a warm-up), then the first few again (answered from the cache). */
+async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questions: BenchQuestion[] }): Promise<Record<string, unknown>> {
+  const ask = (q: BenchQuestion) => index.search({ question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null });
+  for (const q of file.warmUp) ask(q);
+  const times: number[] = [];
+  let answered = 0;
+  let offTopicAnswered = 0;
+  let offTopic = 0;
+  let found = 0;
+  for (const q of file.questions) {
+    const started = performance.now();
+    const { hits } = ask(q);
+    times.push(performance.now() - started);
+    if (hits.length > 0) answered++;
+    if (q.kind === 'off-topic') {
+      offTopic++;
+      if (hits.length > 0) offTopicAnswered++;
+    } else if (hits.some((hit) => hit.passage.id === q.passageId)) found++;
+  }
+  const repeats: number[] = [];
+  for (const q of file.questions.slice(0, REPEATED_QUESTIONS)) {
+    const started = performance.now();
+    ask(q);
+    repeats.push(performance.now() - started);
+  }
+  const { p50, p99, max } = timings(times);
+  const answerable = file.questions.length - offTopic;
+  return {
+    queries: times.length,
+    queryP50Ms: p50,
+    queryP99Ms: p99,
+    queryMaxMs: max,
+    repeatP50Ms: timings(repeats).p50,
+    answeredShare: round(answered / Math.max(1, times.length), 3),
+    sourceInTop5: round(found / Math.max(1, answerable), 3),
+    offTopicAnswered: round(offTopicAnswered / Math.max(1, offTopic), 3),
+    stats: index.stats,
+  };
+}
+
+async function baseline(options: MeasureOptions): Promise<Record<string, unknown>> {
+  // Only the passages stay: the generator's bookkeeping would count against the baseline's heap.
+  const { passages, questions, warmUp } = ((): { passages: readonly Passage[]; questions: BenchQuestion[]; warmUp: BenchQuestion[] } => {
+    const generated = generateCorpus({ passages: options.passages, seed: options.seed });
+    return { passages: generated.corpus.passages, questions: generateQuestions(generated, options.questions, options.seed), warmUp: warmUpQuestions(options, generated).slice(0, 3) };
+  })();
+  const documents = passages.map((passage, id) => ({ id, text: passage.text }));
+  const before = memory();
+  const started = performance.now();
+  const mini = new MiniSearch<{ id: number; text: string }>({ fields: ['text'] });
+  mini.addAll(documents);
+  const buildMs = round(performance.now() - started, 0);
+  const after = memory();
+  const ask = (q: BenchQuestion) => mini.search(q.question, { fuzzy: 0.2, prefix: true }).slice(0, 5);
+  for (const q of warmUp) ask(q);
+  const times: number[] = [];
+  let found = 0;
+  let answerable = 0;
+  const deadline = performance.now() + options.baselineBudgetMs;
+  for (const q of questions) {
+    if (times.length >= 10 && performance.now() > deadline) break;
+    const t = performance.now();
+    const hits = ask(q);
+    times.push(performance.now() - t);
+    if (q.kind !== 'off-topic') {
+      answerable++;
+      if (hits.some((hit) => passages[hit.id as number]!.id === q.passageId)) found++;
+    }
+  }
+  const { p50, p99, max } = timings(times);
+  return {
+    buildMs,
+    indexHeapMB: round(after.heapMB - before.heapMB),
+    ...after,
+    peakRssMB: peakRssMB(),
+    queries: times.length,
+    queryP50Ms: p50,
+    queryP99Ms: p99,
+    queryMaxMs: max,
+    sourceInTop5: round(found / Math.max(1, answerable), 3),
+  };
+}
+
+const STEPS = { 'dossier-build': dossierBuild, 'dossier-serve': dossierServe, baseline } as const;
+
+async function main(): Promise<void> {
+  const [step, json] = process.argv.slice(2);
+  const run = STEPS[step as keyof typeof STEPS];
+  if (!run || !json) throw new Error(`usage: measure.ts <${Object.keys(STEPS).join('|')}> '<options JSON>'`);
+  const result = await run(JSON.parse(json) as MeasureOptions);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+await main();

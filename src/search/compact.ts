@@ -1,0 +1,575 @@
+/**
+ * The default search backend: an inverted index in a handful of typed arrays.
+ *
+ * - Terms are kept sorted; a term's number is its rank, found by binary search (no hash map to
+ *   build at start-up), and the sorted list doubles as an implicit trie for typo lookups.
+ * - Postings are one array of passage numbers and one of term counts, sliced per term by
+ *   `postingStart` (CSR layout), passage numbers ascending within a term.
+ * - Scores are BM25+ exactly as MiniSearch computes them (same length normalisation, same running
+ *   average), so the ranking tuned on MiniSearch ranks the same.
+ *
+ * Per question, each alternative's postings are read once and accumulated into per-group maxima in
+ * reused typed arrays; no object is allocated per posting. Everything here is what `snapshot.ts`
+ * writes and maps back without rebuilding.
+ */
+import { dateSpan } from '../corpus/dates.ts';
+import type { Passage, Source } from '../corpus/types.ts';
+import { analyzeForIndex } from './analyzer.ts';
+import { BM25, inverseDocumentFrequency, type PassageFilter, type QueryAlternative, type Retrieval, type RetrievalQuery, type SearchBackend } from './backend.ts';
+import { FORM_SEPARATOR, LexiconBuilder, type SpelledOut } from './lexicon.ts';
+
+/** The arrays and tables of a compact index: what a snapshot stores. */
+export interface CompactIndexData {
+  readonly passageCount: number;
+  /** Mean distinct terms per passage, accumulated as MiniSearch does (bit for bit the same average). */
+  readonly averageLength: number;
+  /** Every term, sorted by UTF-16 code units (JavaScript's `<`). */
+  readonly terms: readonly string[];
+  /** terms.length + 1 offsets into the postings. */
+  readonly postingStart: Uint32Array;
+  readonly postingDocs: Uint32Array;
+  /** Occurrences of the term in the passage (capped at 65535). */
+  readonly postingCounts: Uint16Array;
+  /** Per term, the highest BM25+ it scores in any passage: bounds what a probe can add (engine.ts). */
+  readonly termScoreMax: Float64Array;
+  /** Distinct terms per passage (MiniSearch's field length). */
+  readonly passageLength: Uint32Array;
+  /** Source number (position in `sources`) of each passage. */
+  readonly passageSource: Uint32Array;
+  /** Per term, its written forms joined by FORM_SEPARATOR, the first seen first. */
+  readonly forms: readonly string[];
+  readonly initials: ReadonlyMap<string, SpelledOut>;
+}
+
+/** A probe with this many times more postings than there are rows is looked up row by row. */
+const GALLOP_RATIO = 16;
+
+/** Filters kept ready: a Discord user paging through answers repeats the same one. */
+const CACHED_FILTERS = 16;
+
+export class CompactIndex implements SearchBackend {
+  readonly name = 'compact';
+  readonly passageCount: number;
+  /**
+   * Distinct terms per passage, in 16 bits when they fit (they always do for paragraphs): read at
+   * random for every posting, and a quarter of the bytes of the ready-made BM25 norms means four
+   * times fewer cache misses. The norm is computed as MiniSearch does, so the score is the same.
+   */
+  private readonly lengths: Uint16Array | Uint32Array;
+  // Per-query scratch, reused. A passage has a row when its bit is set in `present` (a bitset,
+  // small enough to stay in cache while common words' postings are checked against it); the bits,
+  // scores and masks of the last query are cleared when the next one starts.
+  private readonly present: Uint32Array;
+  private readonly rows: Int32Array;
+  private count = 0;
+  private width = 0;
+  private docs = new Int32Array(1024);
+  private scores = new Float64Array(1024);
+  private matched = new Uint32Array(1024);
+  private primary = new Uint8Array(1024);
+  private readonly filterMasks = new Map<string, Uint8Array>();
+  private sourceSpans: Array<{ first: string; last: string } | null> | undefined;
+  /** The terms as a trie, for typo lookups (built with the index: ~50 ms and ~3 MB at a million passages). */
+  private readonly trie: Trie;
+
+  constructor(
+    readonly data: CompactIndexData,
+    /** The sources passages point at (by `passageSource`), for filters. */
+    readonly sources: readonly Source[],
+  ) {
+    this.passageCount = data.passageCount;
+    let longest = 0;
+    for (let doc = 0; doc < data.passageCount; doc++) longest = Math.max(longest, data.passageLength[doc]!);
+    this.lengths = longest < 65536 ? Uint16Array.from(data.passageLength) : data.passageLength;
+    this.trie = buildTrie(data.terms);
+    this.present = new Uint32Array((data.passageCount + 31) >>> 5);
+    this.rows = new Int32Array(data.passageCount);
+  }
+
+  /** BM25's length normalisation for a passage, as MiniSearch writes it (same operations, same result). */
+  private norm(doc: number): number {
+    const { k, b } = BM25;
+    return k * (1 - b + (b * this.lengths[doc]!) / this.data.averageLength);
+  }
+
+  /** Indexes passages in one pass: analysis, postings, written forms and initials. */
+  static build(passages: readonly Passage[], sources: readonly Source[]): CompactIndex {
+    const lexicon = new LexiconBuilder();
+    const sourceNumbers = new Map<Source, number>(sources.map((source, i) => [source, i]));
+    const allSources = [...sources];
+    const termNumbers = new Map<string, number>();
+    const termList: string[] = [];
+    const passageLength = new Uint32Array(passages.length);
+    const passageSource = new Uint32Array(passages.length);
+    let lastSeen = new Int32Array(1024).fill(-1);
+    let countInPassage = new Uint32Array(1024);
+    let flatTerms = new Uint32Array(1 << 16);
+    let flatCounts = new Uint16Array(1 << 16);
+    let postings = 0;
+    let averageLength = 0;
+    const local: number[] = [];
+
+    passages.forEach((passage, doc) => {
+      let sourceNumber = sourceNumbers.get(passage.source);
+      if (sourceNumber === undefined) {
+        sourceNumbers.set(passage.source, (sourceNumber = allSources.length));
+        allSources.push(passage.source);
+      }
+      passageSource[doc] = sourceNumber;
+      const { terms, phrases } = analyzeForIndex(passage.text);
+      local.length = 0;
+      for (const { term, word } of terms) {
+        let id = termNumbers.get(term);
+        if (id === undefined) {
+          id = termList.length;
+          termNumbers.set(term, id);
+          termList.push(term);
+          if (id >= lastSeen.length) {
+            const grownSeen = new Int32Array(lastSeen.length * 2).fill(-1);
+            grownSeen.set(lastSeen);
+            lastSeen = grownSeen;
+            const grownCounts = new Uint32Array(countInPassage.length * 2);
+            grownCounts.set(countInPassage);
+            countInPassage = grownCounts;
+          }
+        }
+        lexicon.addForm(term, word);
+        if (lastSeen[id] !== doc) {
+          lastSeen[id] = doc;
+          countInPassage[id] = 1;
+          local.push(id);
+        } else countInPassage[id]!++;
+      }
+      for (const { initials, terms: phraseTerms } of phrases) lexicon.addPhrase(initials, phraseTerms);
+      if (postings + local.length > flatTerms.length) {
+        const size = Math.max(flatTerms.length * 2, postings + local.length);
+        const grownTerms = new Uint32Array(size);
+        grownTerms.set(flatTerms.subarray(0, postings));
+        flatTerms = grownTerms;
+        const grownCounts = new Uint16Array(size);
+        grownCounts.set(flatCounts.subarray(0, postings));
+        flatCounts = grownCounts;
+      }
+      for (const id of local) {
+        flatTerms[postings] = id;
+        flatCounts[postings] = Math.min(65535, countInPassage[id]!);
+        postings++;
+      }
+      passageLength[doc] = local.length;
+      // MiniSearch's running average, step for step, so scores match it to the last bit.
+      averageLength = (averageLength * doc + local.length) / (doc + 1);
+    });
+
+    // Number terms by their sorted rank, then lay the postings out term by term (a counting sort:
+    // passages were visited in order, so each term's passages come out ascending).
+    const order = termList.map((_, i) => i).sort((a, b) => (termList[a]! < termList[b]! ? -1 : 1));
+    const rank = new Uint32Array(termList.length);
+    order.forEach((id, r) => (rank[id] = r));
+    const postingStart = new Uint32Array(termList.length + 1);
+    for (let i = 0; i < postings; i++) postingStart[rank[flatTerms[i]!]! + 1]!++;
+    for (let t = 0; t < termList.length; t++) postingStart[t + 1]! += postingStart[t]!;
+    const fill = postingStart.slice(0, termList.length);
+    const postingDocs = new Uint32Array(postings);
+    const postingCounts = new Uint16Array(postings);
+    let at = 0;
+    for (let doc = 0; doc < passages.length; doc++) {
+      for (let end = at + passageLength[doc]!; at < end; at++) {
+        const slot = fill[rank[flatTerms[at]!]!]!++;
+        postingDocs[slot] = doc;
+        postingCounts[slot] = flatCounts[at]!;
+      }
+    }
+    const terms = order.map((id) => termList[id]!);
+    const forms = terms.map((term) => lexicon.forms.get(term)!.join(FORM_SEPARATOR));
+    const termScoreMax = maximumScores(passages.length, averageLength, postingStart, postingDocs, postingCounts, passageLength);
+    return new CompactIndex(
+      { passageCount: passages.length, averageLength, terms, postingStart, postingDocs, postingCounts, termScoreMax, passageLength, passageSource, forms, initials: lexicon.initials },
+      allSources,
+    );
+  }
+
+  /** The term's number (its rank), or -1. */
+  private termNumber(term: string): number {
+    const { terms } = this.data;
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const candidate = terms[middle]!;
+      if (candidate < term) low = middle + 1;
+      else if (candidate > term) high = middle - 1;
+      else return middle;
+    }
+    return -1;
+  }
+
+  documentFrequency(term: string): number {
+    const id = this.termNumber(term);
+    return id < 0 ? 0 : this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
+  }
+
+  scoreBound(term: string): number {
+    const id = this.termNumber(term);
+    return id < 0 ? 0 : this.data.termScoreMax[id]!;
+  }
+
+  writtenForms(term: string): readonly string[] {
+    const id = this.termNumber(term);
+    return id < 0 ? [] : this.data.forms[id]!.split(FORM_SEPARATOR);
+  }
+
+  spelledOut(initials: string): readonly string[] | undefined {
+    return this.data.initials.get(initials)?.terms;
+  }
+
+  /**
+   * Edit-distance search (with swaps, as `termsNear` asks) over a trie of the terms: a prefix
+   * whose distance row already exceeds the budget skips every term under it, so only prefixes
+   * within reach of the word are visited. The rows live in one preallocated array, the trie in
+   * typed arrays (~1.5 nodes a term).
+   */
+  termsNear(term: string, maxEdits: number): Array<{ term: string; frequency: number }> {
+    const { terms, postingStart } = this.data;
+    const found: Array<{ term: string; frequency: number }> = [];
+    const trie = this.trie;
+    const width = term.length + 1;
+    const query = Uint16Array.from(term, (char) => char.charCodeAt(0));
+    const over = maxEdits + 1;
+    // Row d (the distances from a candidate's first d letters to each prefix of the word) at d × width.
+    const depthLimit = term.length + maxEdits + 1;
+    const rows = new Uint16Array((depthLimit + 1) * width);
+    for (let j = 0; j < width; j++) rows[j] = Math.min(j, over);
+    const path = new Uint16Array(depthLimit + 1);
+    const { firstChild, nextSibling, letter, ends } = trie;
+    const visit = (node: number, depth: number): void => {
+      const previous = depth * width;
+      const current = previous + width;
+      const beforeThat = previous - width;
+      // Only cells within maxEdits of the diagonal can stay within budget: the rest are "over".
+      const from = Math.max(1, depth + 1 - maxEdits);
+      const to = Math.min(width - 1, depth + 1 + maxEdits);
+      for (let child = firstChild[node]!; child !== -1; child = nextSibling[child]!) {
+        const code = letter[child]!;
+        rows[current] = Math.min(depth + 1, over);
+        if (from > 1) rows[current + from - 1] = over;
+        let best = rows[current]!;
+        for (let j = from; j <= to; j++) {
+          let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (query[j - 1] === code ? 0 : 1));
+          // Two neighbouring letters swapped count as one edit.
+          if (depth > 0 && j > 1 && code === query[j - 2] && path[depth - 1] === query[j - 1]) value = Math.min(value, rows[beforeThat + j - 2]! + 1);
+          value = Math.min(value, over);
+          rows[current + j] = value;
+          if (value < best) best = value;
+        }
+        if (to < width - 1) rows[current + to + 1] = over;
+        if (best > maxEdits) continue;
+        path[depth] = code;
+        const id = ends[child]!;
+        // (A length further than maxEdits from the word's is out of reach, and outside the band.)
+        if (id >= 0 && Math.abs(depth + 1 - term.length) <= maxEdits && rows[current + term.length]! <= maxEdits) {
+          found.push({ term: terms[id]!, frequency: postingStart[id + 1]! - postingStart[id]! });
+        }
+        if (depth + 1 < depthLimit) visit(child, depth + 1);
+      }
+    };
+    visit(0, 0);
+    return found;
+  }
+
+  phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number {
+    let count = 0;
+    this.intersect(terms, this.maskFor(filter), () => count++);
+    return count;
+  }
+
+  /**
+   * Calls `visit(doc, scoreSum)` for each passage (passing the mask) holding every term, with the
+   * sum of the terms' BM25+ in phrase order, as MiniSearch's AND query adds them.
+   */
+  private intersect(phrase: readonly string[], mask: Uint8Array | null, visit: (doc: number, sum: number) => void): void {
+    const { postingStart, postingDocs, postingCounts, passageSource } = this.data;
+    const ids = phrase.map((term) => this.termNumber(term));
+    if (ids.some((id) => id < 0)) return;
+    const shortest = ids.reduce((a, b) => (postingStart[a + 1]! - postingStart[a]! <= postingStart[b + 1]! - postingStart[b]! ? a : b));
+    const cursors = ids.map((id) => postingStart[id]!);
+    const idfs = ids.map((id) => inverseDocumentFrequency(postingStart[id + 1]! - postingStart[id]!, this.passageCount));
+    const { d, k } = BM25;
+    outer: for (let p = postingStart[shortest]!; p < postingStart[shortest + 1]!; p++) {
+      const doc = postingDocs[p]!;
+      if (mask && mask[passageSource[doc]!] === 0) continue;
+      let sum = 0;
+      for (let t = 0; t < ids.length; t++) {
+        const end = postingStart[ids[t]! + 1]!;
+        let cursor = cursors[t]!;
+        while (cursor < end && postingDocs[cursor]! < doc) cursor++;
+        cursors[t] = cursor;
+        if (cursor === end || postingDocs[cursor] !== doc) continue outer;
+        const count = postingCounts[cursor]!;
+        sum += idfs[t]! * (d + (count * (k + 1)) / (count + this.norm(doc)));
+      }
+      visit(doc, sum);
+    }
+  }
+
+  retrieve(query: RetrievalQuery): Retrieval {
+    // Clear what the last query left.
+    const present = this.present;
+    for (let row = 0; row < this.count; row++) present[this.docs[row]! >>> 5] = 0;
+    this.scores.fill(0, 0, this.count * this.width);
+    this.matched.fill(0, 0, this.count * this.width);
+    this.count = 0;
+    this.width = query.groups.length;
+    const mask = this.maskFor(query.filter);
+
+    query.groups.forEach((alternatives, group) => {
+      alternatives.forEach((alternative, index) => {
+        if (!alternative.probe) this.scan(group, index, alternative, mask, false);
+      });
+    });
+    if (query.withNeighbours) {
+      // The passages before and after a primary one, in the same article (so under the same filter).
+      const { passageSource } = this.data;
+      for (let row = 0, primaries = this.count; row < primaries; row++) {
+        const doc = this.docs[row]!;
+        if (doc > 0 && passageSource[doc - 1] === passageSource[doc] && !this.has(doc - 1)) this.addRow(doc - 1, 0);
+        if (doc + 1 < this.passageCount && passageSource[doc + 1] === passageSource[doc] && !this.has(doc + 1)) this.addRow(doc + 1, 0);
+      }
+    }
+    // A probe whose postings far outnumber the rows is looked up row by row (galloping through
+    // its postings in passage order) rather than read whole.
+    let sorted: Int32Array | undefined;
+    query.groups.forEach((alternatives, group) => {
+      alternatives.forEach((alternative, index) => {
+        if (!alternative.probe) return;
+        const id = alternative.terms.length === 1 ? this.termNumber(alternative.terms[0]!) : -1;
+        const postings = id < 0 ? 0 : this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
+        if (postings > GALLOP_RATIO * this.count) this.lookUp(group, index, alternative.weight, id, (sorted ??= this.docs.slice(0, this.count).sort()));
+        else this.scan(group, index, alternative, mask, true);
+      });
+    });
+    const rows = this.rows;
+    return {
+      count: this.count,
+      docs: this.docs,
+      scores: this.scores,
+      matched: this.matched,
+      primary: this.primary,
+      rowOf: (doc) => (doc >= 0 && doc < this.passageCount && ((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? rows[doc]! : -1),
+    };
+  }
+
+  private has(doc: number): boolean {
+    return ((this.present[doc >>> 5]! >>> (doc & 31)) & 1) === 1;
+  }
+
+  /** A zeroed row for the passage (the arrays grow as needed). */
+  private addRow(doc: number, primary: number): number {
+    const row = this.count++;
+    if (row === this.docs.length) {
+      this.docs = grow(this.docs, this.docs.length * 2);
+      this.primary = grow(this.primary, this.docs.length);
+    }
+    if ((row + 1) * this.width > this.scores.length) {
+      const size = Math.max(this.scores.length * 2, (row + 1) * this.width);
+      this.scores = grow(this.scores, size);
+      this.matched = grow(this.matched, size);
+    }
+    this.present[doc >>> 5]! |= 1 << (doc & 31);
+    this.rows[doc] = row;
+    this.docs[row] = doc;
+    this.primary[row] = primary;
+    return row;
+  }
+
+  /** Scores a probe term in the rows (whose passages `docs` lists in order) by galloping through its postings. */
+  private lookUp(group: number, index: number, weight: number, id: number, docs: Int32Array): void {
+    const { postingStart, postingDocs, postingCounts } = this.data;
+    const { d, k, b } = BM25;
+    const end = postingStart[id + 1]!;
+    const idf = inverseDocumentFrequency(end - postingStart[id]!, this.passageCount);
+    const average = this.data.averageLength;
+    const bit = 1 << index;
+    const width = this.width;
+    let at = postingStart[id]!;
+    for (let i = 0; i < docs.length && at < end; i++) {
+      const doc = docs[i]!;
+      if (postingDocs[at]! < doc) {
+        // Exponential search for the first posting at or after `doc`.
+        let step = 1;
+        let low = at;
+        while (at + step < end && postingDocs[at + step]! < doc) {
+          low = at + step;
+          step *= 2;
+        }
+        let high = Math.min(end, at + step);
+        while (low < high) {
+          const middle = (low + high) >>> 1;
+          if (postingDocs[middle]! < doc) low = middle + 1;
+          else high = middle;
+        }
+        at = low;
+        if (at === end) break;
+      }
+      if (postingDocs[at] !== doc) continue;
+      const frequency = postingCounts[at]!;
+      const score = weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * this.lengths[doc]!) / average))));
+      const cell = this.rows[doc]! * width + group;
+      if (score > this.scores[cell]!) this.scores[cell] = score;
+      this.matched[cell]! |= bit;
+    }
+  }
+
+  /** Scores one alternative's postings into its group's column; a probe only where a row exists. */
+  private scan(group: number, index: number, alternative: QueryAlternative, mask: Uint8Array | null, probe: boolean): void {
+    const bit = 1 << index;
+    const width = this.width;
+    const weight = alternative.weight;
+    if (alternative.terms.length > 1) {
+      const distinct = new Set(alternative.terms).size;
+      this.intersect(alternative.terms, mask, (doc, sum) => {
+        if (probe && !this.has(doc)) return;
+        const cell = (this.has(doc) ? this.rows[doc]! : this.addRow(doc, 1)) * width + group;
+        const score = weight * (sum * distinct);
+        if (score > this.scores[cell]!) this.scores[cell] = score;
+        this.matched[cell]! |= bit;
+      });
+      return;
+    }
+    const id = this.termNumber(alternative.terms[0]!);
+    if (id < 0) return;
+    const { postingStart, postingDocs, postingCounts, passageSource } = this.data;
+    const { d, k } = BM25;
+    const start = postingStart[id]!;
+    const end = postingStart[id + 1]!;
+    const idf = inverseDocumentFrequency(end - start, this.passageCount);
+    const present = this.present;
+    const rows = this.rows;
+    const lengths = this.lengths;
+    const { b } = BM25;
+    const average = this.data.averageLength;
+    let scores = this.scores;
+    let matched = this.matched;
+    for (let p = start; p < end; p++) {
+      const doc = postingDocs[p]!;
+      let row: number;
+      if (((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1) row = rows[doc]!;
+      else if (probe || (mask !== null && mask[passageSource[doc]!] === 0)) continue;
+      else {
+        row = this.addRow(doc, 1);
+        scores = this.scores;
+        matched = this.matched;
+      }
+      const frequency = postingCounts[p]!;
+      // The same expression as `norm`, inlined.
+      const score = weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]!) / average))));
+      const cell = row * width + group;
+      if (score > scores[cell]!) scores[cell] = score;
+      matched[cell]! |= bit;
+    }
+  }
+
+  /** Which sources pass the filter (1) or not (0); null when there is no filter. */
+  private maskFor(filter: PassageFilter | null): Uint8Array | null {
+    if (!filter || (!filter.from && !filter.to && !filter.sourceId)) return null;
+    const key = `${filter.sourceId ?? ''}|${filter.from ?? ''}|${filter.to ?? ''}`;
+    const cached = this.filterMasks.get(key);
+    if (cached) return cached;
+    this.sourceSpans ??= this.sources.map((source) => (source.date ? dateSpan(source.date) : null));
+    const mask = new Uint8Array(this.sources.length);
+    const { sourceId, from, to } = filter;
+    this.sources.forEach((source, i) => {
+      if (sourceId && source.id !== sourceId) return;
+      if (from || to) {
+        const span = this.sourceSpans![i];
+        if (!span || (from && span.last < from) || (to && span.first > to)) return;
+      }
+      mask[i] = 1;
+    });
+    if (this.filterMasks.size >= CACHED_FILTERS) this.filterMasks.delete(this.filterMasks.keys().next().value!);
+    this.filterMasks.set(key, mask);
+    return mask;
+  }
+}
+
+function grow<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(array: T, size: number): T {
+  const grown = new (array.constructor as new (size: number) => T)(size);
+  grown.set(array);
+  return grown;
+}
+
+/** Per term, its highest BM25+ over its postings: what it can add to any passage's score, at most. */
+export function maximumScores(passageCount: number, averageLength: number, postingStart: Uint32Array, postingDocs: Uint32Array, postingCounts: Uint16Array, passageLength: Uint32Array): Float64Array {
+  const { d, k, b } = BM25;
+  const terms = postingStart.length - 1;
+  const maxima = new Float64Array(terms);
+  for (let t = 0; t < terms; t++) {
+    const start = postingStart[t]!;
+    const end = postingStart[t + 1]!;
+    const idf = inverseDocumentFrequency(end - start, passageCount);
+    let best = 0;
+    for (let p = start; p < end; p++) {
+      const frequency = postingCounts[p]!;
+      const score = idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * passageLength[postingDocs[p]!]!) / averageLength)));
+      if (score > best) best = score;
+    }
+    maxima[t] = best;
+  }
+  return maxima;
+}
+
+/** The sorted terms as a trie: node 0 is the root; children in letter order; `ends` is the term a node completes, or -1. */
+interface Trie {
+  readonly firstChild: Int32Array;
+  readonly nextSibling: Int32Array;
+  readonly letter: Uint16Array;
+  readonly ends: Int32Array;
+}
+
+/** Builds the trie from sorted terms in one pass (each term shares its prefix with the one before). */
+export function buildTrie(terms: readonly string[]): Trie {
+  let capacity = Math.max(16, terms.length * 3);
+  let firstChild: Int32Array = new Int32Array(capacity).fill(-1);
+  let nextSibling: Int32Array = new Int32Array(capacity).fill(-1);
+  let letter: Uint16Array = new Uint16Array(capacity);
+  let ends: Int32Array = new Int32Array(capacity).fill(-1);
+  let nodes = 1;
+  /** The nodes along the previous term, by depth (path[0] is the root), and each node's last child. */
+  const path: number[] = [0];
+  const lastChild: number[] = [-1];
+  let previous = '';
+  terms.forEach((term, id) => {
+    let common = 0;
+    while (common < term.length && common < previous.length && term.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    path.length = common + 1;
+    lastChild.length = common + 1;
+    for (let depth = common; depth < term.length; depth++) {
+      if (nodes === capacity) {
+        capacity *= 2;
+        firstChild = growFilled(firstChild, capacity);
+        nextSibling = growFilled(nextSibling, capacity);
+        ends = growFilled(ends, capacity);
+        const grownLetters = new Uint16Array(capacity);
+        grownLetters.set(letter);
+        letter = grownLetters;
+      }
+      const node = nodes++;
+      const parent = path[depth]!;
+      letter[node] = term.charCodeAt(depth);
+      const sibling = lastChild[depth]!;
+      if (sibling === -1) firstChild[parent] = node;
+      else nextSibling[sibling] = node;
+      lastChild[depth] = node;
+      path.push(node);
+      lastChild.push(-1);
+    }
+    ends[path[term.length]!] = id;
+    previous = term;
+  });
+  return { firstChild: firstChild.slice(0, nodes), nextSibling: nextSibling.slice(0, nodes), letter: letter.slice(0, nodes), ends: ends.slice(0, nodes) };
+}
+
+function growFilled(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size).fill(-1);
+  grown.set(array);
+  return grown;
+}
