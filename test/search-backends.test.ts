@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Corpus } from '../src/corpus/types.ts';
+import { analyze, analyzeForIndex, capitalisedPhrases, termOfWord } from '../src/search/analyzer.ts';
+import { CompactIndex, buildTrie } from '../src/search/compact.ts';
+import { SEARCH_TUNING, SearchIndex, type SearchRequest, type SearchResult } from '../src/search/engine.ts';
+import { editDistance } from '../src/search/fuzzy.ts';
+import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
+import { generateCorpus } from '../bench/generate.ts';
+import { generateQuestions } from '../bench/questions.ts';
+import { seedCorpus } from './support/corpus.ts';
+
+/** A result as data, passages by id, so results from two indexes compare. */
+function plain(result: SearchResult): unknown {
+  return { ...result, hits: result.hits.map((hit) => ({ ...hit, passage: hit.passage.id, alsoIn: hit.alsoIn.map((source) => source.id) })) };
+}
+
+const evalQuestions = (): string[] =>
+  (JSON.parse(readFileSync('eval/questions.json', 'utf8')) as { questions: Array<{ question: string }> }).questions.map((q) => q.question);
+
+/** Requests that exercise paging, filters and typos, for each question. */
+function requests(questions: readonly string[]): SearchRequest[] {
+  return questions.flatMap((question) => [
+    { question, limit: 5 },
+    { question, limit: 3, offset: 3 },
+    { question, limit: 10, from: '2020-09-29', to: '2020-09-30' },
+  ]);
+}
+
+/** Runs `body` with some tuning values changed, then puts them back. */
+function withTuning(changes: Partial<Record<keyof typeof SEARCH_TUNING, number>>, body: () => void): void {
+  const tuning = SEARCH_TUNING as unknown as Record<string, number>;
+  const saved = Object.fromEntries(Object.keys(changes).map((key) => [key, tuning[key]!]));
+  Object.assign(tuning, changes);
+  try {
+    body();
+  } finally {
+    Object.assign(tuning, saved);
+  }
+}
+
+let seed: Corpus;
+
+beforeAll(async () => {
+  seed = await seedCorpus();
+});
+
+describe('the compact index ranks exactly as MiniSearch behind the same ranking', () => {
+  it('on the seed corpus, for every eval question, page and filter', () => {
+    const compact = SearchIndex.build(seed);
+    const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
+    for (const request of requests(evalQuestions())) expect(plain(compact.search(request)), request.question).toEqual(plain(mini.search(request)));
+  });
+
+  it('on a generated corpus, with its typos and off-topic questions', () => {
+    const generated = generateCorpus({ passages: 3000, seed: 21 });
+    const compact = SearchIndex.build(generated.corpus);
+    const mini = new SearchIndex(generated.corpus, MiniSearchBackend.build(generated.corpus.passages));
+    for (const q of generateQuestions(generated, 80, 21)) {
+      const request = { question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null };
+      expect(plain(compact.search(request)), q.question).toEqual(plain(mini.search(request)));
+    }
+    expect(compact.stats.probed).toBeGreaterThan(0);
+  });
+
+  it('when every word is read as a probe where it can be (the exact bounds, tried hard)', () => {
+    const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
+    withTuning({ minProbeFrequency: 1, minProbeShare: 0 }, () => {
+      const compact = SearchIndex.build(seed);
+      for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops'])) expect(plain(compact.search(request)), request.question).toEqual(plain(mini.search(request)));
+      const { probed, retried, fellBack } = compact.stats;
+      expect(probed).toBeGreaterThan(100);
+      expect(retried).toBeGreaterThan(0);
+      expect(fellBack).toBeLessThanOrEqual(retried);
+    });
+  });
+});
+
+describe('what the engine caches', () => {
+  it('answers a repeated question from its cache, with the same result', () => {
+    const index = SearchIndex.build(seed);
+    const first = index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3 });
+    const again = index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3 });
+    expect(again).toBe(first);
+    expect(index.stats.cached).toBe(1);
+    // Another page or filter is another result.
+    expect(index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3, offset: 3 })).not.toBe(first);
+  });
+});
+
+describe('typo candidates', () => {
+  const terms = ['baghdad', 'baghdadi', 'embassi', 'embark', 'emboss', 'kadhimi', 'kazemi', 'militia', 'militari', 'missil', 'pompeo', 'spokesperson'];
+  const index = new CompactIndex(CompactIndex.build(terms.map((term, i) => ({ id: `p${i}`, text: term, paragraph: 1, section: null, source: { id: 's', title: 't', titleOrigin: 'text', outlet: null, date: null, url: null, author: null, credit: null, file: 'f' } })), []).data, []);
+
+  it.each(['embasy', 'bagdhad', 'baghadd', 'kadimi', 'militai', 'misile', 'pompoe', 'spokesprson', 'xyzzy', 'a'])('finds exactly the terms within 1 and 2 edits of %s', (word) => {
+    const known = index.data.terms;
+    for (const limit of [1, 2]) {
+      const expected = known.filter((term) => editDistance(word, term, limit) <= limit);
+      expect(index.termsNear(word, limit).map((found) => found.term).sort()).toEqual([...expected].sort());
+    }
+  });
+
+  it('builds a trie with one node per distinct prefix', () => {
+    const trie = buildTrie(['a', 'ab', 'abc', 'b', 'ba']);
+    // root, a, ab, abc, b, ba
+    expect(trie.letter.length).toBe(6);
+    expect([...trie.ends].filter((end) => end >= 0).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+});
+
+describe('the analyzer shortcuts agree with the analyzer', () => {
+  const texts = [
+    ...seedTexts(),
+    'U.S. troops and the US, USA’s 5,200 men; al-Kadhimi’s don’t Shi’ite F.M. IMF United States of America',
+    'what did the us say',
+  ];
+
+  function seedTexts(): string[] {
+    return generateCorpus({ passages: 200, seed: 3 }).corpus.passages.map((passage) => passage.text);
+  }
+
+  it('analyzeForIndex gives the terms and phrases of analyze and capitalisedPhrases', () => {
+    for (const text of [...texts, ...seed.passages.map((p) => p.text)]) {
+      const { terms, phrases } = analyzeForIndex(text);
+      expect(terms.map(({ term, word, position }) => [term, word, position])).toEqual(analyze(text).map(({ term, word, position }) => [term, word, position]));
+      expect(phrases).toEqual(capitalisedPhrases(text));
+    }
+  });
+
+  it.each(['us', 'usa', 'america', 'iraqi', 'bagdad', 'said', 'the', 'killing', 'embassies', "don't", 'well-being', 'u.s.', '5,200', 'x'])('termOfWord(%j) is the one term analyze gives', (word) => {
+    const analyzed = analyze(word);
+    expect(termOfWord(word)).toBe(analyzed.length === 1 ? analyzed[0]!.term : null);
+  });
+});
