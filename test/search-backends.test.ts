@@ -6,6 +6,7 @@ import { CompactIndex, buildTrie } from '../src/search/compact.ts';
 import { SEARCH_TUNING, SearchIndex, type SearchRequest, type SearchResult } from '../src/search/engine.ts';
 import { editDistance } from '../src/search/fuzzy.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
+import type { QueryAlternative, Retrieval } from '../src/search/backend.ts';
 import { generateCorpus } from '../bench/generate.ts';
 import { generateQuestions } from '../bench/questions.ts';
 import { seedCorpus } from './support/corpus.ts';
@@ -73,6 +74,34 @@ describe('the compact index ranks exactly as MiniSearch behind the same ranking'
       expect(retried).toBeGreaterThan(0);
       expect(fellBack).toBeLessThanOrEqual(retried);
     });
+  });
+});
+
+describe('the compact index going on from its last retrieval', () => {
+  /** A retrieval as data: per passage, its scores, matched masks and whether it is primary. */
+  function rowsOf(retrieval: Retrieval, groups: number): Array<[number, unknown]> {
+    const byDoc = new Map<number, unknown>();
+    for (let row = 0; row < retrieval.count; row++) {
+      const cells = (column: Float64Array | Uint32Array): number[] => Array.from(column.subarray(row * groups, (row + 1) * groups));
+      byDoc.set(retrieval.docs[row]!, { scores: cells(retrieval.scores), matched: cells(retrieval.matched), primary: retrieval.primary[row], previous: retrieval.previousRow ? retrieval.docs[retrieval.previousRow[row]!] ?? null : null });
+    }
+    return [...byDoc].sort(([a], [b]) => a - b);
+  }
+
+  it('extends a probed retrieval to exactly what a fresh one with those probes read whole gives', () => {
+    const generated = generateCorpus({ passages: 2000, seed: 5 });
+    const backend = CompactIndex.build(generated.corpus.passages, generated.corpus.sources);
+    const fresh = CompactIndex.build(generated.corpus.passages, generated.corpus.sources);
+    // Common terms of the generated corpus make the probes, a rarer one the primary matches.
+    const ranked = backend.data.terms.map((term) => ({ term, frequency: backend.documentFrequency(term) })).sort((a, b) => b.frequency - a.frequency);
+    const [common1, common2, rare] = [ranked[0]!.term, ranked[5]!.term, ranked[Math.floor(ranked.length / 3)]!.term];
+    const probed: QueryAlternative[][] = [[{ terms: [rare], weight: 1 }], [{ terms: [common1], weight: 0.5, probe: true }], [{ terms: [common2], weight: 0.8, probe: true }, { terms: [common1, common2], weight: 0.3, probe: true }]];
+    backend.retrieve({ groups: probed, filter: null, withNeighbours: true });
+    const wholer = probed.map((alternatives, g) => alternatives.map((alternative) => (g === 1 ? { ...alternative, probe: false } : alternative)));
+    const extended = rowsOf(backend.extend({ groups: wholer, filter: null, withNeighbours: true }), probed.length);
+    const expected = rowsOf(fresh.retrieve({ groups: wholer, filter: null, withNeighbours: true }), probed.length);
+    expect(extended.length).toBeGreaterThan(10);
+    expect(extended).toEqual(expected);
   });
 });
 

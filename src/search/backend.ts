@@ -53,9 +53,9 @@ export interface RetrievalQuery {
   readonly groups: ReadonlyArray<readonly QueryAlternative[]>;
   readonly filter: PassageFilter | null;
   /**
-   * Also give a row to the passages just before and after each primary passage in the same
-   * article (scored by probes, all zeros when they match nothing): the ranking reads a passage
-   * with its previous one. Only needed with probes: without them every match has its row anyway.
+   * Also score probes in the passages just before and after each primary passage in the same
+   * article (a row for each that a probe matches): the ranking reads a passage with its previous
+   * one. Only needed with probes: without them every match has its row anyway.
    */
   readonly withNeighbours?: boolean;
 }
@@ -72,10 +72,15 @@ export interface Retrieval {
   readonly docs: Int32Array;
   readonly scores: Float64Array;
   readonly matched: Uint32Array;
-  /** 1 for a row whose passage matched a non-probe alternative itself, 0 for a neighbour's row (`withNeighbours`). */
+  /** 1 for a row whose passage matched a non-probe alternative itself, 0 for a neighbour matched by probes only (`withNeighbours`). */
   readonly primary: Uint8Array;
   /** Row of a passage in the columns above, or -1 when it has none. */
   rowOf(doc: number): number;
+  /**
+   * Optional, a shortcut the ranking uses when given: per row, the row of the passage just
+   * before it in the same article, or -1 (as `rowOf(doc - 1)` when they share an article).
+   */
+  readonly previousRow?: Int32Array;
 }
 
 export interface SearchBackend {
@@ -101,4 +106,10 @@ export interface SearchBackend {
   phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number;
   /** Every passage matching at least one alternative, with its best weighted score per group. */
   retrieve(query: RetrievalQuery): Retrieval;
+  /**
+   * Optional: what `retrieve(query)` returns, reusing the last retrieval, when `query` is the last
+   * one with some probes read whole instead (the ranking's second try). Without it the ranking
+   * retrieves afresh.
+   */
+  extend?(query: RetrievalQuery): Retrieval;
 }

@@ -60,6 +60,13 @@ export class CompactIndex implements SearchBackend {
   // small enough to stay in cache while common words' postings are checked against it); the bits,
   // scores and masks of the last query are cleared when the next one starts.
   private readonly present: Uint32Array;
+  /** Neighbours of primary passages that get a row if a probe matches them (`withNeighbours`): a bitset and a list. */
+  private readonly wanted: Uint32Array;
+  private wantedDocs = new Int32Array(1024);
+  private wantedCount = 0;
+  /** The query the rows belong to, for `extend`; rows made primary by `extend`. */
+  private last: RetrievalQuery | null = null;
+  private readonly promoted: number[] = [];
   private readonly rows: Int32Array;
   private count = 0;
   private width = 0;
@@ -67,6 +74,9 @@ export class CompactIndex implements SearchBackend {
   private scores = new Float64Array(1024);
   private matched = new Uint32Array(1024);
   private primary = new Uint8Array(1024);
+  private previousRows = new Int32Array(1024);
+  /** Bit i: passage i belongs to the same source as passage i − 1. */
+  private readonly continues: Uint32Array;
   private readonly filterMasks = new Map<string, Uint8Array>();
   private sourceSpans: Array<{ first: string; last: string } | null> | undefined;
   /** The terms as a trie, for typo lookups (built with the index: ~50 ms and ~3 MB at a million passages). */
@@ -83,6 +93,9 @@ export class CompactIndex implements SearchBackend {
     this.lengths = longest < 65536 ? Uint16Array.from(data.passageLength) : data.passageLength;
     this.trie = buildTrie(data.terms);
     this.present = new Uint32Array((data.passageCount + 31) >>> 5);
+    this.wanted = new Uint32Array((data.passageCount + 31) >>> 5);
+    this.continues = new Uint32Array((data.passageCount + 31) >>> 5);
+    for (let doc = 1; doc < data.passageCount; doc++) if (data.passageSource[doc] === data.passageSource[doc - 1]) this.continues[doc >>> 5]! |= 1 << (doc & 31);
     this.rows = new Int32Array(data.passageCount);
   }
 
@@ -317,8 +330,13 @@ export class CompactIndex implements SearchBackend {
     for (let row = 0; row < this.count; row++) present[this.docs[row]! >>> 5] = 0;
     this.scores.fill(0, 0, this.count * this.width);
     this.matched.fill(0, 0, this.count * this.width);
+    const wanted = this.wanted;
+    for (let i = 0; i < this.wantedCount; i++) wanted[this.wantedDocs[i]! >>> 5] = 0;
+    this.wantedCount = 0;
     this.count = 0;
+    this.promoted.length = 0;
     this.width = query.groups.length;
+    this.last = query;
     const mask = this.maskFor(query.filter);
 
     query.groups.forEach((alternatives, group) => {
@@ -326,27 +344,85 @@ export class CompactIndex implements SearchBackend {
         if (!alternative.probe) this.scan(group, index, alternative, mask, false);
       });
     });
+    if (query.withNeighbours) this.wantNeighbours(0, this.count);
+    this.probe(query, mask);
+    return this.retrieval();
+  }
+
+  /**
+   * Goes on from the last `retrieve` (or `extend`) when `query` is the same but for probes read
+   * whole now: the rows, scores and masks so far stay (a probe scored a passage exactly as a
+   * whole read does), only the newly whole alternatives are read, the new primaries' neighbours
+   * marked, and the probes left applied again (which changes nothing where they were). The result
+   * is the one `retrieve(query)` gives, for less. Any other query is retrieved afresh.
+   */
+  extend(query: RetrievalQuery): Retrieval {
+    const last = this.last;
+    const same =
+      last !== null &&
+      last.filter === query.filter &&
+      Boolean(last.withNeighbours) === Boolean(query.withNeighbours) &&
+      last.groups.length === query.groups.length &&
+      query.groups.every((alternatives, g) => {
+        const before = last.groups[g]!;
+        return before.length === alternatives.length && alternatives.every((a, i) => a.weight === before[i]!.weight && a.terms.join(' ') === before[i]!.terms.join(' ') && (!a.probe || before[i]!.probe === true));
+      });
+    if (!same) return this.retrieve(query);
+    this.last = query;
+    const mask = this.maskFor(query.filter);
+    const firstNew = this.count;
+    this.promoted.length = 0;
+    query.groups.forEach((alternatives, group) => {
+      alternatives.forEach((alternative, index) => {
+        if (!alternative.probe && last.groups[group]![index]!.probe) this.scan(group, index, alternative, mask, false);
+      });
+    });
     if (query.withNeighbours) {
-      // The passages before and after a primary one, in the same article (so under the same filter).
-      const { passageSource } = this.data;
-      for (let row = 0, primaries = this.count; row < primaries; row++) {
-        const doc = this.docs[row]!;
-        if (doc > 0 && passageSource[doc - 1] === passageSource[doc] && !this.has(doc - 1)) this.addRow(doc - 1, 0);
-        if (doc + 1 < this.passageCount && passageSource[doc + 1] === passageSource[doc] && !this.has(doc + 1)) this.addRow(doc + 1, 0);
-      }
+      this.wantNeighbours(firstNew, this.count);
+      for (const row of this.promoted) this.wantNeighbours(row, row + 1);
     }
-    // A probe whose postings far outnumber the rows is looked up row by row (galloping through
-    // its postings in passage order) rather than read whole.
+    this.probe(query, mask);
+    return this.retrieval();
+  }
+
+  /** Marks the neighbours (same article) of the primary rows from `first` to `end` (exclusive). */
+  private wantNeighbours(first: number, end: number): void {
+    const continues = this.continues;
+    for (let row = first; row < end; row++) {
+      if (this.primary[row] !== 1) continue;
+      const doc = this.docs[row]!;
+      if (((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1) this.want(doc - 1);
+      const next = doc + 1;
+      if (next < this.passageCount && ((continues[next >>> 5]! >>> (next & 31)) & 1) === 1) this.want(next);
+    }
+  }
+
+  /**
+   * Applies the probes to the rows and the wanted neighbours. A probe whose postings far outnumber
+   * them is looked up passage by passage (galloping through its postings in passage order)
+   * rather than read whole.
+   */
+  private probe(query: RetrievalQuery, mask: Uint8Array | null): void {
     let sorted: Int32Array | undefined;
+    const candidates = (): Int32Array => {
+      const all = new Int32Array(this.count + this.wantedCount);
+      all.set(this.docs.subarray(0, this.count));
+      all.set(this.wantedDocs.subarray(0, this.wantedCount), this.count);
+      return all.sort();
+    };
     query.groups.forEach((alternatives, group) => {
       alternatives.forEach((alternative, index) => {
         if (!alternative.probe) return;
         const id = alternative.terms.length === 1 ? this.termNumber(alternative.terms[0]!) : -1;
         const postings = id < 0 ? 0 : this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
-        if (postings > GALLOP_RATIO * this.count) this.lookUp(group, index, alternative.weight, id, (sorted ??= this.docs.slice(0, this.count).sort()));
+        if (postings > GALLOP_RATIO * (this.count + this.wantedCount)) this.lookUp(group, index, alternative.weight, id, (sorted ??= candidates()));
         else this.scan(group, index, alternative, mask, true);
       });
     });
+  }
+
+  private retrieval(): Retrieval {
+    const present = this.present;
     const rows = this.rows;
     return {
       count: this.count,
@@ -354,8 +430,24 @@ export class CompactIndex implements SearchBackend {
       scores: this.scores,
       matched: this.matched,
       primary: this.primary,
+      previousRow: this.previousRows,
       rowOf: (doc) => (doc >= 0 && doc < this.passageCount && ((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? rows[doc]! : -1),
     };
+  }
+
+  /** A neighbour's row matched by a whole-read alternative becomes primary. */
+  private promote(row: number): void {
+    this.primary[row] = 1;
+    this.promoted.push(row);
+  }
+
+  /** Marks a passage to get a row if a probe matches it (unless it has one). */
+  private want(doc: number): void {
+    const wanted = this.wanted;
+    if (this.has(doc) || ((wanted[doc >>> 5]! >>> (doc & 31)) & 1) === 1) return;
+    wanted[doc >>> 5]! |= 1 << (doc & 31);
+    if (this.wantedCount === this.wantedDocs.length) this.wantedDocs = grow(this.wantedDocs, this.wantedDocs.length * 2);
+    this.wantedDocs[this.wantedCount++] = doc;
   }
 
   private has(doc: number): boolean {
@@ -368,6 +460,7 @@ export class CompactIndex implements SearchBackend {
     if (row === this.docs.length) {
       this.docs = grow(this.docs, this.docs.length * 2);
       this.primary = grow(this.primary, this.docs.length);
+      this.previousRows = grow(this.previousRows, this.docs.length);
     }
     if ((row + 1) * this.width > this.scores.length) {
       const size = Math.max(this.scores.length * 2, (row + 1) * this.width);
@@ -378,10 +471,16 @@ export class CompactIndex implements SearchBackend {
     this.rows[doc] = row;
     this.docs[row] = doc;
     this.primary[row] = primary;
+    // Link the row with the rows of the passages around it in the same article (the ranking
+    // reads a passage with the one before): next to `rows[doc]`, so in the same cache line.
+    const continues = this.continues;
+    this.previousRows[row] = ((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1 && this.has(doc - 1) ? this.rows[doc - 1]! : -1;
+    const next = doc + 1;
+    if (next < this.passageCount && ((continues[next >>> 5]! >>> (next & 31)) & 1) === 1 && this.has(next)) this.previousRows[this.rows[next]!] = row;
     return row;
   }
 
-  /** Scores a probe term in the rows (whose passages `docs` lists in order) by galloping through its postings. */
+  /** Scores a probe term in the passages `docs` lists (in order: the rows' and the wanted neighbours') by galloping through its postings. */
   private lookUp(group: number, index: number, weight: number, id: number, docs: Int32Array): void {
     const { postingStart, postingDocs, postingCounts } = this.data;
     const { d, k, b } = BM25;
@@ -413,7 +512,8 @@ export class CompactIndex implements SearchBackend {
       if (postingDocs[at] !== doc) continue;
       const frequency = postingCounts[at]!;
       const score = weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * this.lengths[doc]!) / average))));
-      const cell = this.rows[doc]! * width + group;
+      // `docs` holds the rows' passages and the wanted neighbours: a neighbour gets its row now.
+      const cell = (this.has(doc) ? this.rows[doc]! : this.addRow(doc, 0)) * width + group;
       if (score > this.scores[cell]!) this.scores[cell] = score;
       this.matched[cell]! |= bit;
     }
@@ -427,8 +527,10 @@ export class CompactIndex implements SearchBackend {
     if (alternative.terms.length > 1) {
       const distinct = new Set(alternative.terms).size;
       this.intersect(alternative.terms, mask, (doc, sum) => {
-        if (probe && !this.has(doc)) return;
-        const cell = (this.has(doc) ? this.rows[doc]! : this.addRow(doc, 1)) * width + group;
+        if (probe && !this.has(doc) && ((this.wanted[doc >>> 5]! >>> (doc & 31)) & 1) === 0) return;
+        const row = this.has(doc) ? this.rows[doc]! : this.addRow(doc, probe ? 0 : 1);
+        if (!probe && this.primary[row] === 0) this.promote(row);
+        const cell = row * width + group;
         const score = weight * (sum * distinct);
         if (score > this.scores[cell]!) this.scores[cell] = score;
         this.matched[cell]! |= bit;
@@ -443,6 +545,7 @@ export class CompactIndex implements SearchBackend {
     const end = postingStart[id + 1]!;
     const idf = inverseDocumentFrequency(end - start, this.passageCount);
     const present = this.present;
+    const wanted = this.wanted;
     const rows = this.rows;
     const lengths = this.lengths;
     const { b } = BM25;
@@ -452,10 +555,13 @@ export class CompactIndex implements SearchBackend {
     for (let p = start; p < end; p++) {
       const doc = postingDocs[p]!;
       let row: number;
-      if (((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1) row = rows[doc]!;
-      else if (probe || (mask !== null && mask[passageSource[doc]!] === 0)) continue;
+      if (((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1) {
+        row = rows[doc]!;
+        // A neighbour's row that a non-probe alternative matches is primary now (`extend`).
+        if (!probe && this.primary[row] === 0) this.promote(row);
+      } else if (probe ? ((wanted[doc >>> 5]! >>> (doc & 31)) & 1) === 0 : mask !== null && mask[passageSource[doc]!] === 0) continue;
       else {
-        row = this.addRow(doc, 1);
+        row = this.addRow(doc, probe ? 0 : 1);
         scores = this.scores;
         matched = this.matched;
       }

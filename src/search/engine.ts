@@ -172,13 +172,12 @@ interface ProbeReach {
   readonly score: number;
 }
 
-/** A passage in the final ranking, with the positions of its matched words when it was re-scored for proximity. */
+/** A passage in the final ranking: its retrieval row, passage number, final score and coverage. */
 interface Ranked {
   readonly row: number;
   readonly doc: number;
   readonly score: number;
   readonly coverage: number;
-  readonly positions: number[];
 }
 
 /**
@@ -236,6 +235,39 @@ export class SearchIndex {
   static warmUp(): void {
     englishCount('the');
     WordNet.shared().preload();
+  }
+
+  /**
+   * Gets the index ready to answer at full speed: the word lists (`SearchIndex.warmUp`), then a
+   * few dozen questions made from the corpus's own paragraphs (common and rare words, a typo, a
+   * date range, a second page), so the code every question runs is compiled and the commonest
+   * words' WordNet lookups are cached before the first asker comes. Takes about `budgetMs` (less
+   * for a small corpus); leaves the counters at zero and nothing in the result cache.
+   */
+  warmUp(budgetMs = 1500): void {
+    SearchIndex.warmUp();
+    const passages = this.corpus.passages;
+    if (passages.length === 0) return;
+    const deadline = performance.now() + budgetMs;
+    const questions: SearchRequest[] = [];
+    const step = Math.max(1, Math.floor(passages.length / WARM_UP_QUESTIONS));
+    for (let i = 0; i < passages.length && questions.length < WARM_UP_QUESTIONS; i += step) {
+      const passage = passages[i]!;
+      const words = passage.text.match(/\p{L}{4,}/gu) ?? [];
+      if (words.length < 3) continue;
+      const [a, b, c] = [words[0]!, words[Math.floor(words.length / 2)]!, words[words.length - 1]!];
+      // A typo in every third question: two letters swapped.
+      const typo = questions.length % 3 === 0 && c.length > 6 ? `${c.slice(0, 2)}${c[3]}${c[2]}${c.slice(4)}` : c;
+      const date = passage.source.date?.value;
+      questions.push({ question: `What did ${a} say about the ${b} and ${typo}?`, limit: 5, ...(questions.length % 4 === 1 ? { offset: 5 } : {}), ...(date && questions.length % 5 === 2 ? { from: date.slice(0, 7), to: date } : {}) });
+    }
+    for (let round = 0; round < 3 && performance.now() < deadline; round++) {
+      for (const question of questions) {
+        if (performance.now() >= deadline) break;
+        this.answer(question);
+      }
+    }
+    for (const key of Object.keys(this.counters) as Array<keyof typeof this.counters>) this.counters[key] = 0;
   }
 
   private idf(documentFrequency: number): number {
@@ -343,19 +375,21 @@ export class SearchIndex {
     };
     interface Entry {
       readonly term: string;
+      readonly frequency: number;
       weight: number;
       exact: Alternative | null;
     }
-    const entries: Entry[] = [...byTerm].map(([term, words]) => ({
-      term,
-      weight: Math.max(...[...words.values()].flatMap((reached) => reached.paths.map((path) => SEARCH_TUNING.relationWeight[path.relation]))),
-      exact: null,
-    }));
-    const before = (a: Entry, b: Entry): number => b.weight - a.weight || this.frequency(a.term) - this.frequency(b.term) || (a.term < b.term ? -1 : 1);
+    const entries: Entry[] = [...byTerm].map(([term, words]) => {
+      let weight = 0;
+      for (const reached of words.values()) for (const path of reached.paths) weight = Math.max(weight, SEARCH_TUNING.relationWeight[path.relation]);
+      return { term, frequency: this.frequency(term), weight, exact: null };
+    });
+    const before = (a: Entry, b: Entry): number => b.weight - a.weight || a.frequency - b.frequency || (a.term < b.term ? -1 : 1);
     const chosen: Alternative[] = [];
-    entries.sort(before);
+    // Best last, so taking the next is a pop.
+    entries.sort((a, b) => before(b, a));
     while (chosen.length < SEARCH_TUNING.maxStandIns && entries.length > 0) {
-      const entry = entries.shift()!;
+      const entry = entries.pop()!;
       if (entry.exact) {
         chosen.push(entry.exact);
         continue;
@@ -374,9 +408,9 @@ export class SearchIndex {
       if (!exact) continue;
       entry.weight = exact.alternative.weight;
       entry.exact = exact.alternative;
-      // Back in line at its real weight (never above where it was).
-      let at = 0;
-      while (at < entries.length && before(entries[at]!, entry) < 0) at++;
+      // Back in line at its real weight (never ahead of where it was: searched from the end).
+      let at = entries.length;
+      while (at > 0 && before(entries[at - 1]!, entry) < 0) at--;
       entries.splice(at, 0, entry);
     }
     return chosen;
@@ -471,8 +505,9 @@ export class SearchIndex {
   }
 
   /**
-   * How questions were answered so far: from the cache, with probes, retried with fewer, or
-   * again without them, and how many passages were re-read for proximity (for benchmarks and logs).
+   * How questions were answered so far: from the cache, with probes (`probed`), of those tried again
+   * with fewer (`retried`) and, of all probed, read without probes in the end (`fellBack`), and how
+   * many passages were re-read for proximity (for benchmarks and logs).
    */
   get stats(): Readonly<{ questions: number; cached: number; probed: number; retried: number; fellBack: number; reread: number }> {
     return { ...this.counters };
@@ -500,25 +535,37 @@ export class SearchIndex {
         return { terms: phrase, weight: phrase.length > 1 ? (alternative.weight * rarity) / (phrase.length * phrase.length) : alternative.weight * rarity };
       });
     });
-    // With probes first; if a probe-only passage might still reach the page, once more with only
-    // the probes that could not (their bound below the score the first try reached); else without.
-    let plan = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.probeCoverage, score: Number.POSITIVE_INFINITY, scoreShare: SEARCH_TUNING.probeScoreShare });
-    const tried = plan !== null;
-    if (tried) this.counters.probed++;
-    for (let attempt = 0; plan && attempt < 2; attempt++) {
-      const answered = this.rank(request, groups, this.backend.retrieve({ groups: plan.query, filter, withNeighbours: true }), plan.reach, none);
+    // With probes first; if a probe-only passage might still reach the page, once more with
+    // fewer probes; else without. Each try after the first goes on from the one before
+    // (`extend`): a probe read whole now was scored where it mattered already.
+    let plan = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.probeCoverage, score: Number.POSITIVE_INFINITY, scoreShare: SEARCH_TUNING.probeScoreShare, only: null });
+    let retrieved = false;
+    const retrieve = (alternatives: QueryAlternative[][]): Retrieval => {
+      // Neighbours matter only with probes, and to go on from a try that had them.
+      const next = { groups: alternatives, filter, withNeighbours: retrieved || alternatives.some((list) => list.some((alternative) => alternative.probe)) };
+      const retrieval = retrieved && this.backend.extend ? this.backend.extend(next) : this.backend.retrieve(next);
+      retrieved = true;
+      return retrieval;
+    };
+    if (plan) this.counters.probed++;
+    for (let attempt = 0; plan; attempt++) {
+      const answered = this.rank(request, groups, retrieve(plan.query), plan.reach, none);
       if ('hits' in answered) return answered;
+      if (attempt > 0) {
+        this.counters.fellBack++;
+        break;
+      }
       this.counters.retried++;
-      if (attempt > 0) break;
-      // The second plan either keeps probe-only passages under the coverage bar the first try
-      // found (they cannot be shown, so it cannot fail), or under the score it reached; whichever
-      // skips more.
-      const safe = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.relativeCoverage * answered.top, score: Number.POSITIVE_INFINITY, scoreShare: 1 });
-      const scored = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.probeCoverage, score: answered.reached, scoreShare: 1 });
+      // The second plan keeps only probes of the first, and either keeps probe-only passages
+      // under the coverage bar the first try found (then it cannot fail) or under the score it
+      // reached; whichever skips more.
+      const only = plan.query.map((alternatives) => alternatives.map((alternative) => alternative.probe === true));
+      const safe = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.relativeCoverage * answered.top, score: Number.POSITIVE_INFINITY, scoreShare: 1, only });
+      const scored = this.planProbes(groups, query, frequencies, { coverage: SEARCH_TUNING.probeCoverage, score: answered.reached, scoreShare: 1, only });
       plan = !scored || (safe && safe.saved >= scored.saved) ? safe : scored;
+      if (!plan) this.counters.fellBack++;
     }
-    if (tried) this.counters.fellBack++;
-    const answered = this.rank(request, groups, this.backend.retrieve({ groups: query, filter }), null, none);
+    const answered = this.rank(request, groups, retrieve(query.map((alternatives) => [...alternatives])), null, none);
     return 'hits' in answered ? answered : none;
   }
 
@@ -529,14 +576,15 @@ export class SearchIndex {
    * other takes its context from probe words too, so it covers and scores at most what the probes
    * can give (`reach`). `rank` checks that it could not be shown, else the question is answered
    * again with fewer probes or none. `limits`: the coverage and the score a probe-only passage must
-   * stay under, and the share of the strongest word's score bound a probe may have. Null when
-   * probing cannot pay.
+   * stay under, the share of the strongest word's score bound a probe may have, and which
+   * alternatives may be probes at all (a second plan keeps to the first's). Null when probing
+   * cannot pay.
    */
   private planProbes(
     groups: readonly Group[],
     query: ReadonlyArray<readonly QueryAlternative[]>,
     frequencies: readonly number[][],
-    limits: { readonly coverage: number; readonly score: number; readonly scoreShare: number },
+    limits: { readonly coverage: number; readonly score: number; readonly scoreShare: number; readonly only: ReadonlyArray<readonly boolean[]> | null },
   ): { query: QueryAlternative[][]; reach: ProbeReach; saved: number } | null {
     const { coverage: coverageBelow, score: below } = limits;
     const minimum = Math.max(SEARCH_TUNING.minProbeFrequency, this.passageCount * SEARCH_TUNING.minProbeShare);
@@ -552,7 +600,7 @@ export class SearchIndex {
     const probe = groups.map((group) => group.alternatives.map(() => false));
     // A word that can score near the question's best is no probe: a passage with it alone may rank.
     const strongest = Math.max(...bound.flat());
-    const candidates = common.filter(({ group, index }) => bound[group]![index]! <= limits.scoreShare * strongest);
+    const candidates = common.filter(({ group, index }) => bound[group]![index]! <= limits.scoreShare * strongest && (limits.only?.[group]![index] ?? true));
     /** What a passage with probe words only, after one with probe words only, can reach at most: coverage and score. */
     const reach = (): ProbeReach => {
       let covered = 0;
@@ -611,15 +659,17 @@ export class SearchIndex {
    * `take`-th candidate reached, for a second plan.
    */
   private rank(request: SearchRequest, groups: readonly Group[], retrieval: Retrieval, probes: ProbeReach | null, none: SearchResult): SearchResult | { readonly reached: number; readonly top: number } {
-    const { count, docs, scores, matched, primary } = retrieval;
+    const { count, docs, scores, matched, primary, previousRow } = retrieval;
     const width = groups.length;
     const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
     // What each alternative implies, flat: group g's alternative a at g × 32 + a.
     const implies = new Float64Array(width * 32);
     groups.forEach((group, g) => group.alternatives.forEach((alternative, a) => (implies[g * 32 + a] = SEARCH_TUNING.impliesWeight[alternative.how])));
     const weights = Float64Array.from(groups, (group) => group.weight);
-    /** The most any matched alternative of the group implies (0 when none matched). */
+    /** The most any matched alternative of the group implies (0 when none matched; one bit set is the usual case). */
     const impliedBy = (group: number, mask: number): number => {
+      if (mask === 0) return 0;
+      if ((mask & (mask - 1)) === 0) return implies[group * 32 + 31 - Math.clz32(mask)]!;
       let best = 0;
       for (let bits = mask; bits !== 0; bits &= bits - 1) {
         const value = implies[group * 32 + 31 - Math.clz32(bits & -bits)]!;
@@ -643,21 +693,22 @@ export class SearchIndex {
       // A neighbour's row that matched nothing is context only (most are): skip it before any lookup.
       if (primary[row] === 0 && !matchedAny(matched, row, width)) continue;
       const doc = docs[row]!;
-      const previous = ((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? retrieval.rowOf(doc - 1) : -1;
+      const previous = previousRow ? previousRow[row]! : ((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? retrieval.rowOf(doc - 1) : -1;
       if (primary[row] === 0 && !(previous >= 0 && primary[previous] === 1)) continue;
       candidate[row] = 1;
       let score = 0;
       let covered = 0;
-      for (let group = 0; group < width; group++) {
-        const cell = row * width + group;
-        const own = matched[cell]! === 0 ? 0 : impliedBy(group, matched[cell]!);
-        if (previous < 0) {
-          score += scores[cell]!;
-          covered += own * weights[group]!;
-        } else {
-          const before = previous * width + group;
-          score += Math.max(scores[cell]!, context * scores[before]!);
-          covered += Math.max(own, context * (matched[before]! === 0 ? 0 : impliedBy(group, matched[before]!))) * weights[group]!;
+      const base = row * width;
+      if (previous < 0) {
+        for (let group = 0; group < width; group++) {
+          score += scores[base + group]!;
+          covered += impliedBy(group, matched[base + group]!) * weights[group]!;
+        }
+      } else {
+        const before = previous * width;
+        for (let group = 0; group < width; group++) {
+          score += Math.max(scores[base + group]!, context * scores[before + group]!);
+          covered += Math.max(impliedBy(group, matched[base + group]!), context * impliedBy(group, matched[before + group]!)) * weights[group]!;
         }
       }
       const coverage = covered / totalWeight;
@@ -706,7 +757,7 @@ export class SearchIndex {
       best.forEach((row, rank) => {
         const doc = docs[row]!;
         const score = rankScore[row]!;
-        const entry = { row, doc, score, coverage: coverageOf[row]!, positions: [] as number[] };
+        const entry = { row, doc, score, coverage: coverageOf[row]! };
         if (rank >= SEARCH_TUNING.rescoreCandidates) known.push(entry);
         else if (boosted.has(row)) known.push({ ...entry, score: score * boosted.get(row)!.boost });
         else {
@@ -724,7 +775,7 @@ export class SearchIndex {
         const reread = pending.filter((p) => p.bound >= needed);
         if (reread.length === 0) break;
         for (const p of reread) {
-          known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * boostOf(p.row).boost, coverage: coverageOf[p.row]!, positions: [] });
+          known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * boostOf(p.row).boost, coverage: coverageOf[p.row]! });
           pending.splice(pending.indexOf(p), 1);
         }
       }
@@ -807,6 +858,9 @@ function bestRows(eligible: Int32Array, take: number, score: Float64Array, docs:
   }
   return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }
+
+/** Questions `warmUp` asks, each up to three times. */
+const WARM_UP_QUESTIONS = 40;
 
 /** Words after which the next word is a noun or adjective (determiners, possessives) or a verb (modals, "to"). */
 const BEFORE_NOUN = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'this', 'these', 'those', 'every', 'each', 'any', 'some', 'no']);

@@ -48,11 +48,53 @@ export interface RelatedWord {
 const NOUN_TIME = 28;
 const NOUN_PERSON = 18;
 
-interface Synset {
+type Pointer = { readonly symbol: string; readonly pos: PartOfSpeech; readonly offset: number; readonly source: number; readonly target: number };
+
+/**
+ * One line of a data file: `offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt
+ * [symbol offset pos source/target...] ... | gloss`. The words are read at once; the pointers only
+ * when asked for, since most synsets are read for their words alone (the hyponyms "city" reaches).
+ */
+class Synset {
   /** The lexicographer file, WordNet's coarse class of the sense (noun.time, verb.motion, ...). */
   readonly lexicalFile: number;
   readonly words: readonly string[];
-  readonly pointers: ReadonlyArray<{ symbol: string; pos: PartOfSpeech; offset: number; source: number; target: number }>;
+  private parsed: readonly Pointer[] | undefined;
+  /** Where the pointer count starts in the line. */
+  private readonly rest: number;
+
+  constructor(private readonly line: string) {
+    let at = line.indexOf(' ') + 1; // after the offset
+    const fileEnd = line.indexOf(' ', at);
+    this.lexicalFile = Number(line.slice(at, fileEnd));
+    at = line.indexOf(' ', fileEnd + 1) + 1; // after ss_type
+    const countEnd = line.indexOf(' ', at);
+    const wordCount = parseInt(line.slice(at, countEnd), 16);
+    at = countEnd + 1;
+    const words: string[] = [];
+    for (let i = 0; i < wordCount; i++) {
+      const wordEnd = line.indexOf(' ', at);
+      words.push(line.slice(at, wordEnd));
+      at = line.indexOf(' ', wordEnd + 1) + 1; // skip lex_id
+    }
+    this.words = words;
+    this.rest = at;
+  }
+
+  get pointers(): readonly Pointer[] {
+    if (!this.parsed) {
+      const end = this.line.indexOf(' | ');
+      const fields = this.line.slice(this.rest, end >= 0 ? end : this.line.length).split(' ');
+      this.parsed = Array.from({ length: Number(fields[0]) }, (_, i): Pointer => {
+        const at = 1 + 4 * i;
+        const sourceTarget = fields[at + 3]!;
+        // Adjective satellites ('s') live in the adjective file.
+        const pos = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as PartOfSpeech);
+        return { symbol: fields[at]!, pos, offset: Number(fields[at + 1]), source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) };
+      });
+    }
+    return this.parsed;
+  }
 }
 
 /**
@@ -283,26 +325,7 @@ export class WordNet {
     if (cached) return cached;
     const line = this.readLine(pos, offset);
     if (!line) return null;
-    // offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [symbol offset pos source/target...] ... | gloss
-    const fields = line.slice(0, line.indexOf(' | ') >= 0 ? line.indexOf(' | ') : line.length).split(' ');
-    const wordCount = parseInt(fields[3]!, 16);
-    const words = Array.from({ length: wordCount }, (_, i) => fields[4 + 2 * i]!);
-    const pointerStart = 4 + 2 * wordCount;
-    const pointerCount = Number(fields[pointerStart]);
-    const pointers = Array.from({ length: pointerCount }, (_, i) => {
-      const at = pointerStart + 1 + 4 * i;
-      const sourceTarget = fields[at + 3]!;
-      // Adjective satellites ('s') live in the adjective file.
-      const targetPos = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as PartOfSpeech);
-      return {
-        symbol: fields[at]!,
-        pos: targetPos,
-        offset: Number(fields[at + 1]),
-        source: parseInt(sourceTarget.slice(0, 2), 16),
-        target: parseInt(sourceTarget.slice(2), 16),
-      };
-    });
-    const synset: Synset = { lexicalFile: Number(fields[1]), words, pointers };
+    const synset = new Synset(line);
     this.synsets.set(key, synset);
     return synset;
   }
