@@ -42,6 +42,16 @@ const schema = z.object({
     .pipe(z.enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'], { error: 'must be true or false' }))
     .transform((text) => ['true', '1', 'yes', 'on'].includes(text))
     .optional(),
+  /**
+   * Run the bot as this many discord.js shards (processes), or `auto` for Discord's recommended
+   * count. Unset: one process, no sharding. See src/adapters/discord/shards.ts.
+   */
+  SHARD_COUNT: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'must be a whole number from 1, or auto').transform(Number)], { error: 'must be a whole number from 1, or auto' }))
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });
 

@@ -16,8 +16,13 @@ async function main(): Promise<number> {
     return 1;
   }
   if (config.DISCORD_TOKEN) {
+    // SHARD_COUNT: this process supervises shards, each of which runs this file again as the bot.
+    const { guardShardProcess, isShardProcess, runShards, shardConfig } = await import('./adapters/discord/shards.ts');
+    if (!isShardProcess() && config.SHARD_COUNT !== undefined) return runShards(config);
     const { runBot } = await import('./adapters/discord/runBot.ts');
-    return runBot(config);
+    if (!isShardProcess()) return runBot(config);
+    guardShardProcess();
+    return runBot(shardConfig(config));
   }
   if (!process.stdin.isTTY) {
     process.stderr.write('dossier: DISCORD_TOKEN is not set, and there is no terminal for the local console. Set DISCORD_TOKEN (see .env.example) to run the bot, or run `npm start` in a terminal to open the console.\n');

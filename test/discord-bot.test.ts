@@ -418,7 +418,7 @@ describe('runBot', () => {
     const log = captureLog();
     const signals = new EventEmitter();
     const stderr: string[] = [];
-    const running = runBot(testConfig(fake), { log: log.log, library, signals, stderr: { write: (text: string) => stderr.push(text) }, warmUpCitations: false });
+    const running = runBot(testConfig(fake), { log: log.log, library, signals, stderr: { write: (text: string) => stderr.push(text) }, warmUp: false });
     await fake.waitForReady();
     await expect.poll(() => log.events('bot_ready').length).toBe(1);
 
@@ -434,7 +434,7 @@ describe('runBot', () => {
     fake = await startFakeDiscord();
     const log = captureLog();
     const stderr: string[] = [];
-    const running = runBot(testConfig(fake), { log: log.log, library, signals: new EventEmitter(), stderr: { write: (text: string) => stderr.push(text) }, warmUpCitations: false });
+    const running = runBot(testConfig(fake), { log: log.log, library, signals: new EventEmitter(), stderr: { write: (text: string) => stderr.push(text) }, warmUp: false });
     await fake.waitForReady();
     await expect.poll(() => log.events('bot_ready').length).toBe(1);
 
@@ -450,7 +450,7 @@ describe('runBot', () => {
     const log = captureLog();
     const stderr: string[] = [];
 
-    const code = await runBot(testConfig(fake), { log: log.log, library, signals: new EventEmitter(), stderr: { write: (text: string) => stderr.push(text) }, warmUpCitations: false });
+    const code = await runBot(testConfig(fake), { log: log.log, library, signals: new EventEmitter(), stderr: { write: (text: string) => stderr.push(text) }, warmUp: false });
 
     expect(code).toBe(1);
     expect(stderr.join('')).toContain('Discord rejected the bot token (DISCORD_TOKEN)');

@@ -20,8 +20,8 @@ export interface RunBotDeps {
   readonly signals?: Pick<EventEmitter, 'once' | 'off'>;
   /** Where the one-line failure message goes (default: stderr). */
   readonly stderr?: { write(text: string): unknown };
-  /** Build the citation engine before going online, so the first Cite is quick (default true). */
-  readonly warmUpCitations?: boolean;
+  /** Build the citation engine and warm the search up before going online, so the first answers are quick (default true). */
+  readonly warmUp?: boolean;
   readonly bot?: Pick<BotOptions, 'interactions' | 'readyTimeoutMs' | 'drainTimeoutMs'>;
 }
 
@@ -42,10 +42,14 @@ export async function runBot(config: Config, deps: RunBotDeps = {}): Promise<num
   let library: Library;
   try {
     library = deps.library ?? (await openLibrary(config, log));
-    if (deps.warmUpCitations !== false) {
-      const started = performance.now();
+    if (deps.warmUp !== false) {
+      let started = performance.now();
       warmUpCitations();
       log.info({ event: 'citations_ready', ms: Math.round(performance.now() - started) }, 'citation engine ready');
+      // The first askers get the speed of the rest: word lists read, hot code compiled.
+      started = performance.now();
+      library.current.index.warmUp();
+      log.info({ event: 'search_ready', ms: Math.round(performance.now() - started) }, 'search warmed up');
     }
   } catch (error) {
     return fail(error, 'bot_start_failed');
