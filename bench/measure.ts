@@ -7,13 +7,15 @@
  * Steps:
  * - dossier-build: generate the corpus, build the index, write the snapshot and the questions;
  * - dossier-serve: start as the bot does, from the snapshot alone (then `index.warmUp()`), and
- *   answer the questions;
+ *   answer the questions; then a timeline for each of the first few questions as a topic;
  * - baseline: generate the corpus, build plain MiniSearch, answer the questions with
  *   `fuzzy: 0.2, prefix: true` on every term.
  */
 import MiniSearch from 'minisearch';
 import { readFile, writeFile } from 'node:fs/promises';
+import { topicTimeline } from '../commands/timeline.ts';
 import type { Passage } from '../src/corpus/types.ts';
+import { buildSnapshot, type Snapshot } from '../src/library.ts';
 import { SearchIndex } from '../src/search/engine.ts';
 import { readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
@@ -113,7 +115,23 @@ async function dossierServe(options: MeasureOptions): Promise<Record<string, unk
   const file = JSON.parse(await readFile(options.questionsPath, 'utf8')) as { warmUp: BenchQuestion[]; questions: BenchQuestion[] };
   const served = await serve(read.index, file);
   const after = memory();
-  return { snapshotLoadMs, warmUpMs, startMs: snapshotLoadMs + warmUpMs, loadedHeapMB: loaded.heapMB, ...after, peakRssMB: peakRssMB(), ...served };
+  const timelines = topicTimelines(buildSnapshot(read.corpus, new Date(), new Map(), read.index), file.questions);
+  return { snapshotLoadMs, warmUpMs, startMs: snapshotLoadMs + warmUpMs, loadedHeapMB: loaded.heapMB, ...after, peakRssMB: peakRssMB(), ...served, ...timelines };
+}
+
+/** Timelines asked for with a topic (`/timeline <question>`), each over the passages about it. */
+const TIMELINE_TOPICS = 30;
+
+function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[]): Record<string, unknown> {
+  const times: number[] = [];
+  let events = 0;
+  for (const q of questions.slice(0, TIMELINE_TOPICS)) {
+    const started = performance.now();
+    events += topicTimeline(snapshot, q.question).length;
+    times.push(performance.now() - started);
+  }
+  const { p50, max } = timings(times);
+  return { timelineTopics: times.length, timelineP50Ms: p50, timelineMaxMs: max, timelineEvents: events };
 }
 
 /** Asks every question once (after a warm-up), then the first few again (answered from the cache). */

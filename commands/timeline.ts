@@ -25,6 +25,15 @@ export interface TimelineResult {
   readonly alsoIn: ReadonlyMap<string, readonly Source[]>;
 }
 
+/**
+ * The most passages a timeline of the whole corpus reads: it reads every paragraph's dates, which
+ * past this takes seconds (a story followed for months has a million paragraphs); a topic then
+ * narrows it to the passages about it.
+ */
+export const WHOLE_TIMELINE_MAX_PASSAGES = 20_000;
+/** A topic's timeline reads the passages most relevant to it, at most this many (and their republished copies). */
+export const TOPIC_PASSAGES = 1_000;
+
 /** A corpus's events are computed once, on first use, and live as long as the corpus. */
 const eventsByCorpus = new WeakMap<Corpus, readonly TimelineEvent[]>();
 
@@ -38,18 +47,20 @@ export function timelineOf(snapshot: Snapshot): readonly TimelineEvent[] {
 }
 
 /**
- * Events relevant to a topic: those told by a passage the search engine returns for it (or by a
- * paragraph republished from one), so a topic means the same here as in /ask.
+ * Events relevant to a topic: those told by the passages the search engine returns for it (or by
+ * paragraphs republished from them), so a topic means the same here as in /ask. Only those
+ * passages are read, in corpus order, so the time it takes follows the topic, not the corpus.
  */
-function aboutTopic(snapshot: Snapshot, events: readonly TimelineEvent[], topic: string): TimelineEvent[] {
-  const { hits } = snapshot.index.search({ question: topic, limit: snapshot.corpus.passages.length });
-  const relevant = new Set<string>();
-  for (const hit of hits) {
-    relevant.add(hit.passage.id);
-    const group = snapshot.corpus.duplicateGroup.get(hit.passage.id);
-    if (group) for (const [id, other] of snapshot.corpus.duplicateGroup) if (other === group) relevant.add(id);
-  }
-  return events.filter((event) => [event.passage, ...event.alsoIn].some((passage) => relevant.has(passage.id)));
+export function topicTimeline(snapshot: Snapshot, topic: string): TimelineEvent[] {
+  const { corpus, passageById } = snapshot;
+  const { hits } = snapshot.index.search({ question: topic, limit: Math.min(corpus.passages.length, TOPIC_PASSAGES) });
+  const relevant = new Set(hits.map((hit) => hit.passage.id));
+  const groups = new Set(hits.map((hit) => corpus.duplicateGroup.get(hit.passage.id)).filter((group) => group !== undefined));
+  if (groups.size > 0) for (const [id, group] of corpus.duplicateGroup) if (groups.has(group)) relevant.add(id);
+  const passages = [...relevant].map((id) => passageById.get(id)!);
+  // Corpus order (files by name, then paragraphs), as a whole-corpus timeline reads them.
+  passages.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.paragraph - b.paragraph));
+  return extractEvents(passages);
 }
 
 export const timeline = defineCommand({
@@ -69,8 +80,11 @@ export const timeline = defineCommand({
   run(args, context): TimelineResult {
     if (args.from && args.to && args.from > args.to) throw new InputError('bad_range', `The range is backwards: from ${args.from} is after to ${args.to}.`);
     const snapshot = context.library.current;
-    const all = timelineOf(snapshot);
-    const topical = args.topic ? aboutTopic(snapshot, all, args.topic) : all;
+    const passages = snapshot.corpus.passages.length;
+    if (!args.topic && passages > WHOLE_TIMELINE_MAX_PASSAGES) {
+      throw new InputError('topic_needed', `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, such as Soleimani.`);
+    }
+    const topical = args.topic ? topicTimeline(snapshot, args.topic) : timelineOf(snapshot);
     const events = filterEvents(topical, { ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
     // A message has room for a page; a terminal or a script wants the whole timeline unless it asks for less.
     const limit = args.limit ?? (context.invoker.via === 'discord' ? DISCORD_PAGE_SIZE : null);

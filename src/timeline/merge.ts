@@ -58,16 +58,19 @@ interface Group {
 export function mergeEvents(mentions: readonly EventMention[], options: Partial<MergeOptions> = {}): TimelineEvent[] {
   const { similarity, shingleSize } = { ...DEFAULT_MERGE_OPTIONS, ...options };
   const groups: Group[] = [];
+  // Only events of the same date and precision can merge: look among those alone, or a large
+  // corpus's timeline would compare every sentence with every event.
+  const byDate = new Map<string, Group[]>();
   for (const mention of mentions) {
     const own = shingles(mention.text, shingleSize);
-    const group = groups.find(
-      (g) =>
-        g.first.date === mention.date &&
-        g.first.precision === mention.precision &&
-        g.texts.some((text) => jaccard(text, own) >= similarity),
-    );
+    const key = `${mention.date} ${mention.precision}`;
+    const sameDate = byDate.get(key);
+    const group = sameDate?.find((g) => g.texts.some((text) => jaccard(text, own) >= similarity));
     if (!group) {
-      groups.push({ first: mention, texts: [own], alsoIn: [] });
+      const created = { first: mention, texts: [own], alsoIn: [] };
+      groups.push(created);
+      if (sameDate) sameDate.push(created);
+      else byDate.set(key, [created]);
       continue;
     }
     group.texts.push(own);

@@ -18,13 +18,22 @@ export interface TimelineOptions {
  * and a month before its days; equal dates keep the order of the passages given.
  */
 export function extractEvents(passages: readonly Passage[], options: TimelineOptions = {}): TimelineEvent[] {
-  const mentions: EventMention[] = passages.flatMap((passage) =>
-    datedSentences(passage.text, passage.source.date).map(({ sentence, mention }) => ({
+  return mergeEvents(passages.flatMap(mentionsIn), options.merge).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** A passage's dated sentences, read once per passage (topic timelines read the same passages again and again). */
+const mentionsByPassage = new WeakMap<Passage, readonly EventMention[]>();
+
+function mentionsIn(passage: Passage): readonly EventMention[] {
+  let mentions = mentionsByPassage.get(passage);
+  if (!mentions) {
+    mentions = datedSentences(passage.text, passage.source.date).map(({ sentence, mention }) => ({
       date: mention.date.value,
       precision: mention.date.precision,
       text: sentence.text,
       passage,
-    })),
-  );
-  return mergeEvents(mentions, options.merge).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    }));
+    mentionsByPassage.set(passage, mentions);
+  }
+  return mentions;
 }
