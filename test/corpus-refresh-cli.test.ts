@@ -16,16 +16,10 @@ import { corpusEditSchema, corpusReloadSchema, corpusStatusSchema, errorSchema, 
 import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
-import { tempCorpus } from './support/tempCorpus.ts';
+import { useTempCorpus } from './support/tempCorpus.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempCorpus());
-});
-afterEach(async () => {
-  await cleanup();
-});
+useTempCorpus((made) => (dir = made));
 
 const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 

@@ -13,17 +13,10 @@ import { watchFolder } from '../src/corpus/watch.ts';
 import { OperationalError } from '../src/errors.ts';
 import { Library, type Snapshot } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
-import { tempCorpus, writeGeneratedArticles } from './support/tempCorpus.ts';
+import { useTempCorpus, writeGeneratedArticles } from './support/tempCorpus.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempCorpus());
-});
-afterEach(async () => {
-  await cleanup();
-});
+useTempCorpus((made) => (dir = made));
 
 const moderator = { via: 'cli', isModerator: true } as const;
 

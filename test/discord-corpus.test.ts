@@ -21,7 +21,7 @@ import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { PERMISSIONS, chatInputInteraction, snowflake, startFakeDiscord } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedRequest } from './support/fakeDiscord.ts';
 import { captureLog, type CapturedLog } from './support/logCapture.ts';
-import { folderState, tempCorpus } from './support/tempCorpus.ts';
+import { folderState, useTempCorpus } from './support/tempCorpus.ts';
 
 interface MessageData {
   content?: string;
@@ -68,7 +68,7 @@ async function startFileServer(): Promise<FileServer> {
 }
 
 let dir: string;
-let cleanup: () => Promise<void>;
+useTempCorpus((made) => (dir = made));
 let library: Library;
 let files: FileServer;
 let fake: FakeDiscord | undefined;
@@ -76,7 +76,6 @@ let bot: Bot | undefined;
 let logs: CapturedLog;
 
 beforeEach(async () => {
-  ({ dir, cleanup } = await tempCorpus());
   library = await Library.open(dir, LOAD_OPTIONS);
   files = await startFileServer();
 });
@@ -87,7 +86,6 @@ afterEach(async () => {
   await fake?.close();
   fake = undefined;
   await files.close();
-  await cleanup();
 });
 
 async function startAll(env: Record<string, string> = {}, interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {}, watchDebounceMs?: number): Promise<FakeDiscord> {

@@ -4,16 +4,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
-import { tempCorpus } from './support/tempCorpus.ts';
+import { useTempCorpus } from './support/tempCorpus.ts';
 
 let dir: string;
-let cleanup: () => Promise<void>;
-beforeEach(async () => {
-  ({ dir, cleanup } = await tempCorpus());
-});
-afterEach(async () => {
-  await cleanup();
-});
+useTempCorpus((made) => (dir = made));
 
 async function open(indexPath: string) {
   const logger = memoryLogger();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { SEED_DIR } from './corpus.ts';
 
 /** A scratch copy of the bundled corpus (never corpus/ itself); `cleanup` removes it. */
@@ -9,6 +10,20 @@ export async function tempCorpus(): Promise<{ dir: string; cleanup: () => Promis
   const dir = await mkdtemp(join(tmpdir(), 'dossier-refresh-'));
   for (const name of await readdir(SEED_DIR)) await copyFile(join(SEED_DIR, name), join(dir, name));
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh scratch copy of the bundled corpus for each test of the file, handed to `use`, removed after it. */
+export function useTempCorpus(use: (dir: string) => void): void {
+  let cleanup: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const made = await tempCorpus();
+    cleanup = made.cleanup;
+    use(made.dir);
+  });
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
 }
 
 /** Every file in a folder (hidden ones too) with a hash of its content: to show nothing changed on disk. */
