@@ -100,7 +100,7 @@ describe('runShards', () => {
     expect(manager.created).toHaveLength(1);
     expect(manager.created[0]!.file).toBe(SHARD_SCRIPT);
     expect(manager.created[0]!.options.totalShards).toBe(2);
-    expect(manager.spawned).toEqual([{ amount: 2, delay: 5500, timeout: 120_000 }]);
+    expect(manager.spawned).toEqual([{ amount: 2, delay: 5500, timeout: 20 * 60_000 }]);
     signals.emit('SIGTERM', 'SIGTERM');
     expect(await running).toBe(0);
     expect(manager.killed).toEqual([0, 1]);

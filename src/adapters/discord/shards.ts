@@ -25,8 +25,13 @@ export const SHARD_SCRIPT = fileURLToPath(new URL('../../main.ts', import.meta.u
 
 /** Discord allows one gateway login per five seconds per bucket; discord.js's default spacing. */
 const SPAWN_DELAY_MS = 5_500;
-/** How long a shard has to log in and become ready before the manager gives up on it. */
-const SPAWN_TIMEOUT_MS = 120_000;
+/**
+ * How long a shard has to load the corpus, log in and become ready before the manager gives up on
+ * it. Shards start one after another, each once the one before is ready, so with INDEX_PATH the
+ * first builds and saves the index and the rest read it; that first build takes minutes at a
+ * million passages (docs/scaling.md).
+ */
+const SPAWN_TIMEOUT_MS = 20 * 60_000;
 
 /** Whether this process is a shard a ShardingManager started (discord.js marks it in the environment). */
 export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
