@@ -4,12 +4,14 @@
  * interactions the way Discord would and asserts on what the bot sends back.
  */
 import { EventEmitter } from 'node:events';
+import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ButtonStyle, Events, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { CATALOG } from '../commands/index.ts';
 import { parseCommandWords, splitWords } from '../src/commandKit/commandLine.ts';
+import { bibliography } from '../src/cite/index.ts';
 import { parseConfig, type Config } from '../src/config.ts';
 import { Library } from '../src/library.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
@@ -539,5 +541,34 @@ describe('/export in Discord', () => {
     expect(upload.files.map((file) => [file.name, file.size > 500])).toEqual([['dossier.bib', true]]);
     const data = (body.type === InteractionResponseType.DeferredChannelMessageWithSource ? upload.body : body.data) as MessageData;
     expect(data.embeds?.[0]?.title).toBe('Bibliography of 5 articles (bibtex)');
+  });
+
+  /** The reply that carries /export's answer: the callback, or the edit after a deferral. */
+  async function exportReply(f: FakeDiscord, attachmentSizeLimit: number): Promise<{ files: Array<{ name: string; data: Buffer }>; data: MessageData }> {
+    const payload = command(f, { commandName: 'export', options: { format: 'bibtex' }, attachmentSizeLimit });
+    const callback = await f.waitForCallback(payload.id, { timeoutMs: 20_000 });
+    const body = callback.body as CallbackBody;
+    if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource) return { files: callback.files, data: body.data! };
+    const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 20_000 });
+    return { files: edit.files, data: edit.body as MessageData };
+  }
+
+  it('sends a bibliography over the server’s upload limit gzip-compressed, whole', { timeout: 30_000 }, async () => {
+    const f = await startAll();
+    const whole = bibliography(library.current.corpus.sources, 'bibtex');
+    // The seeds' BibTeX is ~775 bytes, ~400 compressed: over a 600-byte limit, under it compressed.
+    expect(Buffer.byteLength(whole)).toBeGreaterThan(600);
+    const { files } = await exportReply(f, 600);
+    expect(files.map((file) => file.name)).toEqual(['dossier.bib.gz']);
+    expect(gunzipSync(files[0]!.data).toString('utf8')).toBe(whole);
+  });
+
+  it('says where to get a bibliography too large even compressed, instead of failing', { timeout: 30_000 }, async () => {
+    const f = await startAll();
+    const { files, data } = await exportReply(f, 200);
+    expect(files).toEqual([]);
+    const whole = Buffer.byteLength(bibliography(library.current.corpus.sources, 'bibtex'));
+    expect(data.content).toMatch(new RegExp(`^dossier\\.bib is ${whole} bytes \\(\\d+ bytes compressed\\), more than the 200 bytes this server lets the bot upload\\. Run “npm run cli -- export” where the bot runs to get the whole file\\.$`));
+    expect(f.requests.filter((r) => r.status === 413)).toEqual([]);
   });
 });

@@ -449,7 +449,12 @@ export interface InvokerSpec {
   /** Role ids the member has (besides @everyone). */
   roles?: string[];
   locale?: Locale;
+  /** The largest file the bot may upload in reply, in bytes (Discord states it per interaction); default 10 MiB. */
+  attachmentSizeLimit?: number;
 }
+
+/** Discord's upload limit in a server without boosts. */
+const DEFAULT_ATTACHMENT_SIZE_LIMIT = 10 * 1024 * 1024;
 
 export interface ChatInputSpec extends InvokerSpec {
   commandName: string;
@@ -497,7 +502,7 @@ function guildInteractionBase(ids: FakeIds, spec: InvokerSpec) {
     entitlements: [], // discord.js calls .reduce on it: required
     authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: ids.guildId }, // required too
     context: InteractionContextType.Guild,
-    attachment_size_limit: 10 * 1024 * 1024,
+    attachment_size_limit: spec.attachmentSizeLimit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT,
   };
 }
 
@@ -1294,7 +1299,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       return invalidFormBody([issue(['type'], 'INTERACTION_RESPONSE_TYPE_INVALID', message)]);
     }
     const data = body.data ?? {};
-    const rejected = callbackIssues(type, data, call.files);
+    const rejected = callbackIssues(type, data, call.files) ?? oversizedFile(state, call.files);
     if (rejected) return rejected;
 
     state.acknowledged = true;
@@ -1317,6 +1322,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     });
   }
 
+  /** Like Discord: a file over the interaction's upload limit fails the whole request. */
+  function oversizedFile(state: InteractionState, files: RecordedFile[]): Reply | undefined {
+    const limit = (state.payload as { attachment_size_limit?: number }).attachment_size_limit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT;
+    return validate && files.some((file) => file.size > limit) ? discordError(413, 40005, 'Request entity too large') : undefined;
+  }
+
   function knownWebhook(token: string | undefined): InteractionState | undefined {
     return token === undefined ? undefined : interactions.get(token);
   }
@@ -1334,6 +1345,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (validate && isEmptyMessage(body, call.files)) return EMPTY_MESSAGE;
     const issues = validate ? messageIssues(body, []) : [];
     if (issues.length) return invalidFormBody(issues);
+    const oversized = oversizedFile(state, call.files);
+    if (oversized) return oversized;
     const message = saveMessage(state, interactionMessage(state, body, call.files));
     return call.query.wait === 'true' ? ok(message) : NO_CONTENT;
   }
@@ -1353,6 +1366,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const body = (call.body ?? {}) as Record<string, unknown>;
     const issues = validate ? messageIssues(body, []) : [];
     if (issues.length) return invalidFormBody(issues);
+    const oversized = oversizedFile(state, call.files);
+    if (oversized) return oversized;
     const edited: APIMessage = {
       ...message,
       ...editableFields(body),

@@ -1,4 +1,4 @@
-import { AttachmentBuilder, DiscordAPIError, HTTPError, MessageFlags, RateLimitError } from 'discord.js';
+import { DiscordAPIError, HTTPError, MessageFlags, RateLimitError } from 'discord.js';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, RepliableInteraction } from 'discord.js';
 import { CATALOG, findCommand } from '../../../commands/index.ts';
 import { describeFailure } from '../../app/failure.ts';
@@ -13,6 +13,7 @@ import { AnswerStore, moreId, parseButtonId, type ButtonAction, type StoredQuest
 import { Cooldown } from './cooldown.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 import { attachmentUploads } from './attachments.ts';
+import { fileUpload } from './fileUpload.ts';
 import { invokerFor, readAttachments, readOptions } from './options.ts';
 import { progressReplies } from './progress.ts';
 import { citationStyleRow, renderNotice, renderView, type DiscordMessage } from './render.ts';
@@ -91,12 +92,15 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
    * Renders a command result: an /ask, or any result with a next page, gets a "More" button keyed
    * to its question; a timeline page with three dates or more gets its picture attached.
    */
-  async function renderResult(result: Awaited<ReturnType<typeof runCommand>>, question: StoredQuestion, key?: string): Promise<DiscordMessage> {
+  async function renderResult(result: Awaited<ReturnType<typeof runCommand>>, question: StoredQuestion, uploadLimit: number | undefined, key?: string): Promise<DiscordMessage> {
     const view = present(result);
     let storedKey = key;
     const more = result.kind === 'ask' || view.nextOffset !== undefined ? { moreCustomId: (offset: number) => moreId((storedKey ??= answers.put(question)), offset) } : {};
     if (result.kind === 'ask') return renderView(view, { firstNumber: result.offset + 1, cite: citeButtons, ...more });
-    if (view.file) return { ...renderView(view, more), files: [new AttachmentBuilder(Buffer.from(view.file.text, 'utf8'), { name: view.file.name })] };
+    if (view.file) {
+      const upload = fileUpload(view.file, uploadLimit);
+      return upload.ok ? { ...renderView(view, more), files: [upload.attachment] } : renderNotice(upload.message);
+    }
     if (result.kind !== 'timeline') return renderView(view, more);
     const picture = await timelineAttachment(result.events, { title: view.title }).catch((error: unknown) => {
       log.warn({ event: 'timeline_image_failed', err: error }, 'timeline picture failed; answering without it');
@@ -139,7 +143,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     let message: DiscordMessage;
     try {
       message = await answerWithin(command.definition.slow ? 0 : settings.deferAfterMs, replies.defer, async () =>
-        renderResult(await runCommand(name, raw, { ...context(interaction), uploads, progress: replies.report }), question),
+        renderResult(await runCommand(name, raw, { ...context(interaction), uploads, progress: replies.report }), question, interaction.attachmentSizeLimit),
       );
     } finally {
       await replies.settle();
@@ -179,7 +183,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     }
     const raw = { ...question.options, offset: action.offset };
     const message = await answerWithin(settings.deferAfterMs, () => interaction.deferUpdate(), async () =>
-      renderResult(await runCommand(question.command, raw, context(interaction)), question, action.key),
+      renderResult(await runCommand(question.command, raw, context(interaction)), question, interaction.attachmentSizeLimit, action.key),
     );
     // The next page replaces the answer in place.
     if (interaction.deferred) await interaction.editReply(message);
