@@ -1,6 +1,8 @@
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../bench/generate.ts';
+import { findDuplicates } from '../src/corpus/duplicates.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { PASSAGE_ID_PATTERN } from '../src/corpus/ids.ts';
 import { LOAD_OPTIONS, SEED_DIR, SEEDS, seedCorpus, withTempDir } from './support/corpus.ts';
@@ -50,6 +52,22 @@ describe('loading a corpus folder', () => {
     // Paragraphs that only share a theme are not folded.
     const voaStrike = corpus.passages.find((passage) => passage.source.file === SEEDS.voa && passage.text.includes('airstrike'))!;
     expect(corpus.duplicateGroup.has(voaStrike.id)).toBe(false);
+  });
+
+  it('finds exactly the wire copies planted in a generated corpus of 20,000 passages, and nothing else', () => {
+    // The generator knows which paragraphs it copied from another article of the same story.
+    const { corpus } = generateCorpus({ passages: 20_000, seed: 11 });
+    const found = findDuplicates(corpus.passages);
+    expect(corpus.duplicateGroup.size).toBeGreaterThan(100);
+    expect([...found.groupOf.keys()].sort()).toEqual([...corpus.duplicateGroup.keys()].sort());
+    const groups = (map: ReadonlyMap<string, string>) => new Set([...new Set(map.values())].map((group) => [...map].filter(([, g]) => g === group).map(([id]) => id).sort().join(' ')));
+    expect(groups(found.groupOf)).toEqual(groups(corpus.duplicateGroup));
+    // Each copy names the other articles of its group.
+    const sourceOf = new Map(corpus.passages.map((passage) => [passage.id, passage.source.id]));
+    for (const [id, sources] of found.alsoIn) {
+      const others = [...found.groupOf].filter(([other, group]) => group === found.groupOf.get(id) && sourceOf.get(other) !== sourceOf.get(id)).map(([other]) => sourceOf.get(other)!);
+      expect(sources.map((source) => source.id).sort(), id).toEqual([...new Set(others)].sort());
+    }
   });
 
   it('reports each bad file by name and reason, and loads the rest', async () => {
