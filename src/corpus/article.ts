@@ -2,13 +2,15 @@ import { basename } from 'node:path';
 import { cleanArticle } from './clean/pipeline.ts';
 import { parseDateStamp, parseIsoDate } from './dates.ts';
 import type { ParsedArticle } from './formats/index.ts';
-import { passageId, sourceId } from './ids.ts';
+import { passageId, sourceId, sourceIdentity } from './ids.ts';
 import type { Sidecar } from './sidecar.ts';
 import type { MetaOrigin, PartialDate, Passage, Source } from './types.ts';
 
 export interface Article {
   readonly source: Source;
   readonly passages: readonly Passage[];
+  /** What the source id hashes (`sourceIdentity`); null when a sidecar pins the id. Two files with the same identity are the same article. */
+  readonly identity: string | null;
 }
 
 /** Words of the first paragraph used to describe an untitled article, APA-style, in brackets. */
@@ -48,7 +50,8 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
 
   const fileStem = basename(file).replace(/\.[^.]+$/, '');
   const knownTitle = title?.value ?? null;
-  const id = side.id ?? sourceId({ url: url?.value ?? null, title: knownTitle, fileStem });
+  const identity = side.id ? null : sourceIdentity({ url: url?.value ?? null, title: knownTitle, fileStem });
+  const id = side.id ?? sourceId(identity!);
   const firstWords = clean.paragraphs[0]!.text.split(' ');
   const description = `[${firstWords.slice(0, DESCRIPTION_WORDS).join(' ').replace(/[,;:.]$/, '')}${firstWords.length > DESCRIPTION_WORDS ? '…' : ''}]`;
 
@@ -64,11 +67,20 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
     file,
   };
 
+  return { source, passages: passagesOf(source, clean.paragraphs), identity };
+}
+
+/** The same article under another source id (a clash settled by `settleSourceIds`): its passages' ids follow. */
+export function withSourceId(article: Article, id: string): Article {
+  const source = { ...article.source, id };
+  return { ...article, source, passages: passagesOf(source, article.passages) };
+}
+
+function passagesOf(source: Source, paragraphs: ReadonlyArray<{ readonly text: string; readonly section: string | null }>): Passage[] {
   const seen = new Map<string, number>();
-  const passages = clean.paragraphs.map((paragraph, index): Passage => {
+  return paragraphs.map((paragraph, index): Passage => {
     const occurrence = (seen.get(paragraph.text) ?? 0) + 1;
     seen.set(paragraph.text, occurrence);
-    return { id: passageId(id, paragraph.text, occurrence), text: paragraph.text, paragraph: index + 1, source, section: paragraph.section };
+    return { id: passageId(source.id, paragraph.text, occurrence), text: paragraph.text, paragraph: index + 1, source, section: paragraph.section };
   });
-  return { source, passages };
 }

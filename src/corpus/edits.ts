@@ -2,6 +2,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { InputError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
+import { identityOf, sameWhat, settleSourceIds } from './sourceIds.ts';
 import { checkFileName, writeFileAtomic } from './files.ts';
 import { FormatError, SUPPORTED_EXTENSIONS, formatFor } from './formats/index.ts';
 import { canonicalText } from './ids.ts';
@@ -134,13 +135,16 @@ function prepare(file: string, bytes: Uint8Array, sidecar: Sidecar | null, corpu
   }
   if (!article) throw new InputError('bad_file', `"${file}" ${NO_TEXT_LEFT}.`);
   const others = corpus.sources.filter((source) => source.id !== replacing?.id);
-  const sameId = others.find((source) => source.id === article!.source.id);
-  if (sameId) {
-    const why = sidecar?.id ? 'its sidecar pins the same id' : article.source.url ? 'same url' : article.source.titleOrigin === 'derived' ? 'same file name' : 'same title';
-    throw new InputError('duplicate', `"${file}" is the same article as ${describeSource(sameId, why)}. To change that article, use /corpus replace.`);
-  }
+  const same = article.identity === null ? others.find((source) => source.id === article!.source.id) : others.find((source) => identityOf(source) === article!.identity);
+  if (same) throw new InputError('duplicate', `"${file}" is the same article as ${describeSource(same, sameWhat(article))}. To change that article, use /corpus replace.`);
+  // Another article with the same six-digit id: the id it will have once loaded beside it.
+  const clash = others.find((source) => source.id === article!.source.id);
+  if (clash) article = settleSourceIds([{ source: clash, passages: [], identity: identityOf(clash) }, article]).articles[1]!;
   const text = wholeText(article);
-  const sameText = others.find((source) => wholeText({ passages: corpus.passages.filter((passage) => passage.source.id === source.id) }) === text);
+  // Only articles that begin with the same paragraph can have the same text (a scan per source would be minutes at scale).
+  const first = canonicalText(article.passages[0]!.text);
+  const openers = new Set(corpus.passages.filter((passage) => passage.paragraph === 1 && canonicalText(passage.text) === first).map((passage) => passage.source.id));
+  const sameText = others.find((source) => openers.has(source.id) && wholeText({ passages: corpus.passages.filter((passage) => passage.source.id === source.id) }) === text);
   if (sameText) throw new InputError('duplicate', `"${file}" has the same text as ${describeSource(sameText)}, which is already in the corpus.`);
   return { file, bytes, article, sidecar: sidecar && Object.keys(sidecar).length > 0 ? sidecar : null };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { OperationalError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
 import { findDuplicates } from './duplicates.ts';
+import { settleSourceIds } from './sourceIds.ts';
 import { fingerprint, type FileFingerprint } from './fingerprint.ts';
 import { FormatError, SUPPORTED_EXTENSIONS, formatFor } from './formats/index.ts';
 import { SIDECAR_SUFFIX, parseSidecar, sidecarNameFor, type Sidecar } from './sidecar.ts';
@@ -100,7 +101,6 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
   const sidecarNames = new Set(names.filter((name) => name.endsWith(SIDECAR_SUFFIX)));
 
   const articles: Article[] = [];
-  const bySourceId = new Map<string, string>();
   let done = 0;
   options.onProgress?.({ done, total: articleNames.length });
   for (const name of articleNames) {
@@ -146,19 +146,15 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
       errors.push({ file: name, message: NO_TEXT_LEFT });
       return;
     }
-    const twin = bySourceId.get(article.source.id);
-    if (twin) {
-      errors.push({ file: name, message: `is the same article as ${twin} (same ${article.source.url ? 'url' : 'title'}); it was skipped` });
-      return;
-    }
-    bySourceId.set(article.source.id, name);
     articles.push(article);
   }
 
-  const passages: Passage[] = articles.flatMap((article) => article.passages);
+  const settled = settleSourceIds(articles);
+  errors.push(...settled.refused);
+  const passages: Passage[] = settled.articles.flatMap((article) => article.passages);
   const duplicates = findDuplicates(passages);
   return {
-    sources: articles.map((article) => article.source),
+    sources: settled.articles.map((article) => article.source),
     passages,
     alsoIn: duplicates.alsoIn,
     duplicateGroup: duplicates.groupOf,
