@@ -41,11 +41,12 @@ import { STOP_WORDS } from './stopwords.ts';
 export const SNAPSHOT_FORMAT_VERSION = 1;
 
 /**
- * Bumped whenever analysis (analyzer.ts: words, stems, aliases) or what the index stores changes
- * in a way the word lists below do not show. With those lists it makes the analysis signature: a
- * snapshot indexed under another analysis is stale, whatever its corpus.
+ * Bumped whenever analysis (analyzer.ts: words, stems, aliases), what the index stores, or how
+ * files become a corpus (cleaning, ids) changes in a way the word lists below do not show. With
+ * those lists it makes the analysis signature: a snapshot built by another version is stale,
+ * whatever its corpus. 2: clashing source ids are settled (corpus/sourceIds.ts).
  */
-const ANALYSIS_VERSION = 1;
+const ANALYSIS_VERSION = 2;
 
 const MAGIC = Buffer.from('DOSSIER\0', 'latin1');
 const FIXED_HEADER_BYTES = 64;
