@@ -35,7 +35,8 @@ export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap
 async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date): Promise<Snapshot> {
   const files = new Map<string, FileFingerprint>();
   const corpus = await loadCorpus(dir, { ...options, onFile: (file, print) => void files.set(file, print) });
-  return buildSnapshot(corpus, loadedAt(), files);
+  // Built in slices: a rebuild runs while the bot answers from the index it replaces.
+  return buildSnapshot(corpus, loadedAt(), files, await SearchIndex.buildYielding(corpus));
 }
 
 export type { FileChanges } from './corpus/fingerprint.ts';

@@ -1,9 +1,12 @@
+import { runSteps, type Steps } from '../steps.ts';
 import type { Passage, Source } from './types.ts';
 
 /** Word n-grams compared between paragraphs; three words is long enough to ignore shared phrases like "the US embassy". */
 const SHINGLE_WORDS = 3;
 /** Share of the shorter paragraph's shingles found in the longer one for the two to count as the same paragraph. */
 const CONTAINMENT_THRESHOLD = 0.8;
+/** Passages read between two turns of the event loop when run yielding (src/steps.ts). */
+const STEP_PASSAGES = 2_000;
 /** Shorter paragraphs ("he said.") repeat by chance; they are never folded. */
 const MIN_WORDS = 8;
 /** A shingle in more paragraphs than this is boilerplate, too common to suggest a copy. */
@@ -27,9 +30,14 @@ export interface DuplicateGroups {
  * paragraph's shingles to collide at once, which does not happen.
  */
 export function findDuplicates(passages: readonly Passage[]): DuplicateGroups {
-  const { hashes, start } = shingleHashes(passages);
+  return runSteps(duplicateSteps(passages));
+}
+
+/** `findDuplicates` in slices of STEP_PASSAGES passages (see src/steps.ts). */
+export function* duplicateSteps(passages: readonly Passage[]): Steps<DuplicateGroups> {
+  const { hashes, start } = yield* shingleHashes(passages);
   const size = (index: number): number => start[index + 1]! - start[index]!;
-  const postings = invert(hashes, start);
+  const postings = yield* invert(hashes, start);
 
   const parent = passages.map((_, index) => index);
   const root = (index: number): number => (parent[index] === index ? index : (parent[index] = root(parent[index]!)));
@@ -39,6 +47,7 @@ export function findDuplicates(passages: readonly Passage[]): DuplicateGroups {
   const touched: number[] = [];
   const { runFrom, sorted, passageAt } = postings;
   for (let index = 0; index < passages.length; index++) {
+    if (index > 0 && index % STEP_PASSAGES === 0) yield;
     if (size(index) + SHINGLE_WORDS - 1 < MIN_WORDS) continue;
     for (let entry = start[index]!; entry < start[index + 1]!; entry++) {
       // Most shingles are in one passage only, or in too many: no run to read.
@@ -89,11 +98,13 @@ export function findDuplicates(passages: readonly Passage[]): DuplicateGroups {
 }
 
 /** Each passage's distinct shingle hashes, ascending: passage i's are `hashes[start[i]]` to `hashes[start[i + 1]]`. */
-function shingleHashes(passages: readonly Passage[]): { hashes: Uint32Array; start: Uint32Array } {
+function* shingleHashes(passages: readonly Passage[]): Steps<{ hashes: Uint32Array; start: Uint32Array }> {
   const start = new Uint32Array(passages.length + 1);
   let hashes = new Uint32Array(Math.max(1024, passages.length * 48));
   let length = 0;
-  passages.forEach((passage, index) => {
+  for (let index = 0; index < passages.length; index++) {
+    if (index > 0 && index % STEP_PASSAGES === 0) yield;
+    const passage = passages[index]!;
     const words = passage.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').map(wordHash);
     const own = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));
     for (let i = 0; i < own.length; i++) own[i] = shingleHash(words[i]!, words[i + 1]!, words[i + 2]!);
@@ -105,7 +116,7 @@ function shingleHashes(passages: readonly Passage[]): { hashes: Uint32Array; sta
     }
     for (let i = 0; i < own.length; i++) if (i === 0 || own[i] !== own[i - 1]) hashes[length++] = own[i]!;
     start[index + 1] = length;
-  });
+  }
   return { hashes: hashes.slice(0, length), start };
 }
 
@@ -135,7 +146,7 @@ const NO_RUN = 0xffffffff;
  * passage order), where its hash's run starts in `sorted`/`passageAt`, or NO_RUN when the run has
  * one passage or more than MAX_POSTINGS. Consumes `hashes`.
  */
-function invert(hashes: Uint32Array, start: Uint32Array): { sorted: Uint32Array; passageAt: Uint32Array; runFrom: Uint32Array } {
+function* invert(hashes: Uint32Array, start: Uint32Array): Steps<{ sorted: Uint32Array; passageAt: Uint32Array; runFrom: Uint32Array }> {
   let keys: Uint32Array = hashes;
   let entries: Uint32Array = new Uint32Array(keys.length);
   for (let entry = 0; entry < entries.length; entry++) entries[entry] = entry;
@@ -153,6 +164,7 @@ function invert(hashes: Uint32Array, start: Uint32Array): { sorted: Uint32Array;
       }
       [keys, keysOut] = [keysOut, keys];
       [entries, entriesOut] = [entriesOut, entries];
+      yield;
     }
   }
   const runFrom = new Uint32Array(keys.length).fill(NO_RUN);
@@ -162,6 +174,7 @@ function invert(hashes: Uint32Array, start: Uint32Array): { sorted: Uint32Array;
     if (to - from > 1 && to - from <= MAX_POSTINGS) for (let k = from; k < to; k++) runFrom[entries[k]!] = from;
     from = to;
   }
+  yield;
   // Entries become their passages, in place.
   const passageOf = new Uint32Array(keys.length);
   for (let passage = 0; passage + 1 < start.length; passage++) passageOf.fill(passage, start[passage]!, start[passage + 1]!);

@@ -2,7 +2,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OperationalError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
-import { findDuplicates } from './duplicates.ts';
+import { runStepsYielding } from '../steps.ts';
+import { duplicateSteps } from './duplicates.ts';
 import { settleSourceIds } from './sourceIds.ts';
 import { fingerprint, type FileFingerprint } from './fingerprint.ts';
 import { FormatError, SUPPORTED_EXTENSIONS, formatFor } from './formats/index.ts';
@@ -152,7 +153,7 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
   const settled = settleSourceIds(articles);
   errors.push(...settled.refused);
   const passages: Passage[] = settled.articles.flatMap((article) => article.passages);
-  const duplicates = findDuplicates(passages);
+  const duplicates = await runStepsYielding(duplicateSteps(passages));
   return {
     sources: settled.articles.map((article) => article.source),
     passages,

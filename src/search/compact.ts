@@ -12,6 +12,7 @@
  * reused typed arrays; no object is allocated per posting. Everything here is what `snapshot.ts`
  * writes and maps back without rebuilding.
  */
+import { runSteps, type Steps } from '../steps.ts';
 import { dateSpan } from '../corpus/dates.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import { analyzeForIndex } from './analyzer.ts';
@@ -40,6 +41,9 @@ export interface CompactIndexData {
   readonly forms: readonly string[];
   readonly initials: ReadonlyMap<string, SpelledOut>;
 }
+
+/** Passages indexed between two turns of the event loop in a yielding build (some tens of milliseconds). */
+const STEP_PASSAGES = 500;
 
 /** A probe with this many times more postings than there are rows is looked up row by row. */
 const GALLOP_RATIO = 16;
@@ -107,6 +111,11 @@ export class CompactIndex implements SearchBackend {
 
   /** Indexes passages in one pass: analysis, postings, written forms and initials. */
   static build(passages: readonly Passage[], sources: readonly Source[]): CompactIndex {
+    return runSteps(CompactIndex.buildSteps(passages, sources));
+  }
+
+  /** `build` in slices of STEP_PASSAGES passages (see src/steps.ts). */
+  static *buildSteps(passages: readonly Passage[], sources: readonly Source[]): Steps<CompactIndex> {
     const lexicon = new LexiconBuilder();
     const sourceNumbers = new Map<Source, number>(sources.map((source, i) => [source, i]));
     const allSources = [...sources];
@@ -122,7 +131,9 @@ export class CompactIndex implements SearchBackend {
     let averageLength = 0;
     const local: number[] = [];
 
-    passages.forEach((passage, doc) => {
+    for (let doc = 0; doc < passages.length; doc++) {
+      if (doc > 0 && doc % STEP_PASSAGES === 0) yield;
+      const passage = passages[doc]!;
       let sourceNumber = sourceNumbers.get(passage.source);
       if (sourceNumber === undefined) {
         sourceNumbers.set(passage.source, (sourceNumber = allSources.length));
@@ -171,7 +182,8 @@ export class CompactIndex implements SearchBackend {
       passageLength[doc] = local.length;
       // MiniSearch's running average, step for step, so scores match it to the last bit.
       averageLength = (averageLength * doc + local.length) / (doc + 1);
-    });
+    }
+    yield;
 
     // Number terms by their sorted rank, then lay the postings out term by term (a counting sort:
     // passages were visited in order, so each term's passages come out ascending).
@@ -186,12 +198,14 @@ export class CompactIndex implements SearchBackend {
     const postingCounts = new Uint16Array(postings);
     let at = 0;
     for (let doc = 0; doc < passages.length; doc++) {
+      if (doc > 0 && doc % (STEP_PASSAGES * 100) === 0) yield;
       for (let end = at + passageLength[doc]!; at < end; at++) {
         const slot = fill[rank[flatTerms[at]!]!]!++;
         postingDocs[slot] = doc;
         postingCounts[slot] = flatCounts[at]!;
       }
     }
+    yield;
     const terms = order.map((id) => termList[id]!);
     const forms = terms.map((term) => lexicon.forms.get(term)!.join(FORM_SEPARATOR));
     const termScoreMax = maximumScores(passages.length, averageLength, postingStart, postingDocs, postingCounts, passageLength);

@@ -1,4 +1,5 @@
 import type { Corpus, Passage, Source } from '../corpus/types.ts';
+import { runStepsYielding } from '../steps.ts';
 import { ALIASES } from './aliases.ts';
 import { analyze, termOfWord, type Term } from './analyzer.ts';
 import { inverseDocumentFrequency, type PassageFilter, type QueryAlternative, type Retrieval, type SearchBackend } from './backend.ts';
@@ -226,6 +227,11 @@ export class SearchIndex {
   /** Indexes a corpus with the default backend, the compact index. */
   static build(corpus: Corpus): SearchIndex {
     return new SearchIndex(corpus, CompactIndex.build(corpus.passages, corpus.sources));
+  }
+
+  /** `build`, giving the event loop a turn every few hundred passages: what a running bot uses. */
+  static async buildYielding(corpus: Corpus): Promise<SearchIndex> {
+    return new SearchIndex(corpus, await runStepsYielding(CompactIndex.buildSteps(corpus.passages, corpus.sources)));
   }
 
   /**
