@@ -1,6 +1,7 @@
 import { ConfigError } from '../config.ts';
 import type { Passage } from '../corpus/types.ts';
 import { InputError, OperationalError, UnknownPassageError } from '../errors.ts';
+import type { Logger } from '../log.ts';
 
 export interface Failure {
   readonly code: string;
@@ -21,4 +22,16 @@ export function describeFailure(error: unknown): Failure {
   if (error instanceof OperationalError) return { code: error.code, message: error.message, exitCode: 1, unexpected: false };
   if (error instanceof ConfigError) return { code: 'bad_config', message: error.message, exitCode: 1, unexpected: false };
   return { code: 'internal', message: 'Something went wrong inside Dossier; the details are in its log.', exitCode: 1, unexpected: true };
+}
+
+/**
+ * A process that could not start or run (the bot, the shard manager): the log line, with the
+ * whole error when it was unexpected, and the one line the operator sees on stderr. Returns the exit code.
+ */
+export function reportFailure(error: unknown, event: string, what: string, log: Logger, stderr: { write(text: string): unknown }): 1 {
+  const failure = describeFailure(error);
+  if (failure.unexpected) log.error({ event, err: error }, what);
+  else log.error({ event, code: failure.code, reason: failure.message }, what);
+  stderr.write(`dossier: ${failure.message}\n`);
+  return 1;
 }

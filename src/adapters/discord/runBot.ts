@@ -1,7 +1,7 @@
 import type { EventEmitter } from 'node:events';
-import { describeFailure } from '../../app/failure.ts';
-import { loggerFor, openLibrary } from '../../app/environment.ts';
-import { warmUpCitations } from '../../cite/index.ts';
+import { loggerFor, openLibrary, warmUp } from '../../app/environment.ts';
+import { reportFailure } from '../../app/failure.ts';
+import { listenForStop } from '../../app/stopSignals.ts';
 import type { Config } from '../../config.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
@@ -25,48 +25,22 @@ export interface RunBotDeps {
   readonly bot?: Pick<BotOptions, 'interactions' | 'readyTimeoutMs' | 'drainTimeoutMs'>;
 }
 
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
-
 export async function runBot(config: Config, deps: RunBotDeps = {}): Promise<number> {
   const log = deps.log ?? loggerFor(config, 'info');
   const stderr = deps.stderr ?? process.stderr;
   const signals = deps.signals ?? process;
-  const fail = (error: unknown, event: string): number => {
-    const failure = describeFailure(error);
-    if (failure.unexpected) log.error({ event, err: error }, 'bot failed');
-    else log.error({ event, code: failure.code, reason: failure.message }, 'bot failed');
-    stderr.write(`dossier: ${failure.message}\n`);
-    return 1;
-  };
-
-  let library: Library;
-  try {
-    library = deps.library ?? (await openLibrary(config, log));
-    if (deps.warmUp !== false) {
-      let started = performance.now();
-      warmUpCitations();
-      log.info({ event: 'citations_ready', ms: Math.round(performance.now() - started) }, 'citation engine ready');
-      // The first askers get the speed of the rest: word lists read, hot code compiled.
-      started = performance.now();
-      library.current.index.warmUp();
-      log.info({ event: 'search_ready', ms: Math.round(performance.now() - started) }, 'search warmed up');
-    }
-  } catch (error) {
-    return fail(error, 'bot_start_failed');
-  }
-
   let bot;
   try {
+    const library = deps.library ?? (await openLibrary(config, log));
+    if (deps.warmUp !== false) warmUp(library, log);
     bot = await startBot({ config, library, log, ...deps.bot });
   } catch (error) {
-    return fail(error, 'bot_start_failed');
+    return reportFailure(error, 'bot_start_failed', 'bot failed', log, stderr);
   }
 
-  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
-  const requested = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
-  for (const signal of STOP_SIGNALS) signals.once(signal, onSignal);
-  const reason = await Promise.race([requested, bot.lost]);
-  for (const signal of STOP_SIGNALS) signals.off(signal, onSignal);
+  const stop = listenForStop(signals);
+  const reason = await Promise.race([stop.requested, bot.lost]);
+  stop.release();
 
   if (typeof reason === 'string') log.info({ event: 'stop_requested', signal: reason }, 'stop requested');
   await bot.stop();

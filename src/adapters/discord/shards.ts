@@ -1,7 +1,8 @@
 import type { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ShardingManager, type Shard, type ShardingManagerOptions } from 'discord.js';
-import { describeFailure } from '../../app/failure.ts';
+import { reportFailure } from '../../app/failure.ts';
+import { listenForStop } from '../../app/stopSignals.ts';
 import { loggerFor } from '../../app/environment.ts';
 import type { Config } from '../../config.ts';
 import { OperationalError } from '../../errors.ts';
@@ -122,8 +123,6 @@ export interface RunShardsDeps {
   readonly stderr?: { write(text: string): unknown };
 }
 
-const STOP_SIGNALS = ['SIGTERM', 'SIGINT'] as const;
-
 /**
  * `npm start` with DISCORD_TOKEN and SHARD_COUNT set: spawns the shards and supervises them until
  * SIGTERM or SIGINT, then stops them. Returns the exit code: 0 after a requested stop, 1 when the
@@ -136,9 +135,7 @@ export async function runShards(config: Config, deps: RunShardsDeps = {}): Promi
   let manager: ShardManagerLike;
   let stopping = false;
   // Listen before spawning: a stop asked for while shards are starting stops them once started.
-  let onSignal: (signal: NodeJS.Signals) => void = () => undefined;
-  const requested = new Promise<NodeJS.Signals>((resolve) => (onSignal = resolve));
-  for (const name of STOP_SIGNALS) signals.once(name, onSignal);
+  const stop = listenForStop(signals);
   try {
     const { file, options } = shardingOptions(config);
     const amount = options.totalShards === 'auto' ? await (deps.shardCount ?? ((c: Config) => recommendedShardCount(c)))(config) : (options.totalShards as number);
@@ -151,15 +148,11 @@ export async function runShards(config: Config, deps: RunShardsDeps = {}): Promi
     log.info({ event: 'shards_spawning', shards: amount, script: file }, 'starting shards');
     await manager.spawn({ amount, delay: SPAWN_DELAY_MS, timeout: SPAWN_TIMEOUT_MS });
   } catch (error) {
-    const failure = describeFailure(error);
-    if (failure.unexpected) log.error({ event: 'shards_failed', err: error }, 'shards failed');
-    else log.error({ event: 'shards_failed', code: failure.code, reason: failure.message }, 'shards failed');
-    stderr.write(`dossier: ${failure.message}\n`);
-    for (const name of STOP_SIGNALS) signals.off(name, onSignal);
-    return 1;
+    stop.release();
+    return reportFailure(error, 'shards_failed', 'shards failed', log, stderr);
   }
-  const signal = await requested;
-  for (const name of STOP_SIGNALS) signals.off(name, onSignal);
+  const signal = await stop.requested;
+  stop.release();
   log.info({ event: 'stop_requested', signal }, 'stopping shards');
   stopping = true;
   // Each shard gets SIGTERM (discord.js's kill) and stops as the bot does; wait for them, bounded.
