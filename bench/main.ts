@@ -19,6 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MeasureOptions } from './measure.ts';
+import { finished, positiveInteger, readArgs, UsageError } from './process.ts';
 import { formatReport, type BenchRun } from './report.ts';
 
 export interface BenchOptions {
@@ -43,17 +44,9 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   dir: null,
 };
 
-export class BenchUsageError extends Error {
-  override readonly name = 'BenchUsageError';
-}
-
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const options: { -readonly [K in keyof BenchOptions]: BenchOptions[K] } = { ...DEFAULT_OPTIONS };
-  const positiveInteger = (flag: string, value: string | undefined): number => {
-    const number = Number(value?.replace(/_/g, ''));
-    if (!Number.isInteger(number) || number <= 0) throw new BenchUsageError(`bench: ${flag} needs a positive whole number, got ${JSON.stringify(value ?? '')}`);
-    return number;
-  };
+  const positive = (flag: string, value: string | undefined): number => positiveInteger('bench', flag, value);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     const value = (): string | undefined => argv[++i];
@@ -63,36 +56,36 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--sizes': {
         const list = value();
-        options.sizes = (list ?? '').split(',').map((size) => positiveInteger('--sizes', size));
+        options.sizes = (list ?? '').split(',').map((size) => positive('--sizes', size));
         break;
       }
       case '--questions':
-        options.questions = positiveInteger(flag, value());
+        options.questions = positive(flag, value());
         break;
       case '--seed':
-        options.seed = positiveInteger(flag, value());
+        options.seed = positive(flag, value());
         break;
       case '--engines': {
         const engines = (value() ?? '').split(',');
-        if (engines.some((engine) => engine !== 'dossier' && engine !== 'baseline')) throw new BenchUsageError(`bench: --engines takes dossier and/or baseline, got ${JSON.stringify(engines.join(','))}`);
+        if (engines.some((engine) => engine !== 'dossier' && engine !== 'baseline')) throw new UsageError(`bench: --engines takes dossier and/or baseline, got ${JSON.stringify(engines.join(','))}`);
         options.engines = engines as Array<'dossier' | 'baseline'>;
         break;
       }
       case '--backend': {
         const backend = value();
-        if (backend !== 'compact' && backend !== 'minisearch') throw new BenchUsageError(`bench: --backend is compact or minisearch, got ${JSON.stringify(backend ?? '')}`);
+        if (backend !== 'compact' && backend !== 'minisearch') throw new UsageError(`bench: --backend is compact or minisearch, got ${JSON.stringify(backend ?? '')}`);
         options.backend = backend;
         break;
       }
       case '--baseline-budget':
-        options.baselineBudgetSeconds = positiveInteger(flag, value());
+        options.baselineBudgetSeconds = positive(flag, value());
         break;
       case '--dir':
         options.dir = value() ?? null;
-        if (!options.dir) throw new BenchUsageError('bench: --dir needs a folder');
+        if (!options.dir) throw new UsageError('bench: --dir needs a folder');
         break;
       default:
-        throw new BenchUsageError(`bench: unknown option ${JSON.stringify(flag)} (see bench/main.ts)`);
+        throw new UsageError(`bench: unknown option ${JSON.stringify(flag)} (see bench/main.ts)`);
     }
   }
   return options;
@@ -108,21 +101,11 @@ function heapLimitMB(step: string, passages: number): number {
 }
 
 /** Runs one step in a fresh Node process and returns the JSON it prints. */
-export function runStep(step: string, options: MeasureOptions): Promise<Record<string, unknown>> {
+export async function runStep(step: string, options: MeasureOptions): Promise<Record<string, unknown>> {
   const args = ['--expose-gc', `--max-old-space-size=${heapLimitMB(step, options.passages)}`, '--import', 'tsx', MEASURE, step, JSON.stringify(options)];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      if (code === 0 && line.startsWith('{')) resolve(JSON.parse(line) as Record<string, unknown>);
-      else reject(new Error(`bench: ${step} at ${options.passages} passages failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`));
-    });
-  });
+  const { code, signal, stderr, lastLine } = await finished(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  if (code === 0 && lastLine.startsWith('{')) return JSON.parse(lastLine) as Record<string, unknown>;
+  throw new Error(`bench: ${step} at ${options.passages} passages failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`);
 }
 
 /** Measures every engine at every size; `progress` hears what starts. */
@@ -179,14 +162,8 @@ function toRun(engine: BenchRun['engine'], passages: number, measured: Record<st
 }
 
 async function main(): Promise<number> {
-  let options: BenchOptions;
-  try {
-    options = parseBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const options = readArgs(parseBenchArgs);
+  if (!options) return 2;
   const started = performance.now();
   const runs = await runBench(options, (line) => process.stderr.write(`${line}\n`));
   if (options.json) process.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);

@@ -20,6 +20,7 @@ import { SearchIndex } from '../src/search/engine.ts';
 import { readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
 import { generateCorpus, generatedFingerprint } from './generate.ts';
+import { memory, peakRssMB, round, timings } from './process.ts';
 import { generateQuestions, type BenchQuestion } from './questions.ts';
 
 export interface MeasureOptions {
@@ -39,40 +40,6 @@ export interface MeasureOptions {
 const WARM_UP_QUESTIONS = 10;
 /** Questions asked twice (the last ones), the second time from the result cache. */
 const REPEATED_QUESTIONS = 50;
-
-function gc(): void {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) throw new Error('bench/measure.ts needs node --expose-gc');
-  collect();
-  collect();
-}
-
-const MB = 1024 * 1024;
-
-/** Heap in use plus memory outside it (typed arrays, buffers), after a full collection. */
-function memory(): { heapMB: number; rssMB: number } {
-  gc();
-  const usage = process.memoryUsage();
-  return { heapMB: round((usage.heapUsed + usage.external) / MB), rssMB: round(usage.rss / MB) };
-}
-
-function peakRssMB(): number {
-  return round(process.resourceUsage().maxRSS / 1024);
-}
-
-function round(value: number, digits = 1): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? Number.NaN;
-}
-
-function timings(times: number[]): { p50: number; p99: number; max: number } {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { p50: round(percentile(sorted, 0.5), 2), p99: round(percentile(sorted, 0.99), 2), max: round(sorted.at(-1) ?? Number.NaN, 2) };
-}
 
 function warmUpQuestions(options: MeasureOptions, generated: Parameters<typeof generateQuestions>[0]): BenchQuestion[] {
   return generateQuestions(generated, WARM_UP_QUESTIONS, options.seed + 1);

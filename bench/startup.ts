@@ -28,13 +28,13 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import pino from 'pino';
-import { openLibrary } from '../src/app/environment.ts';
-import { warmUpCitations } from '../src/cite/index.ts';
+import { openLibrary, warmUp } from '../src/app/environment.ts';
 import { runCommand } from '../src/commandKit/dispatch.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Logger } from '../src/log.ts';
 import { writeArticles } from './articles.ts';
 import { generateCorpus, generatedFingerprint } from './generate.ts';
+import { finished, MB, memory, peakRssMB, positiveInteger, readArgs, round, timings, UsageError } from './process.ts';
 import { generateQuestions, type BenchQuestion } from './questions.ts';
 
 export interface StartupOptions {
@@ -95,21 +95,6 @@ function keptLog(): { log: Logger; event: (name: string) => LogLine | undefined 
   return { log, event: (name) => lines.find((line) => line.event === name) };
 }
 
-const MB = 1024 * 1024;
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** Heap (plus external: the index's typed arrays) and RSS after a full collection, as bench/measure.ts reports them. */
-function memory(): { heapMB: number; rssMB: number } {
-  const collect = (globalThis as { gc?: () => void }).gc;
-  if (!collect) throw new Error('bench/startup.ts needs node --expose-gc');
-  collect();
-  collect();
-  const usage = process.memoryUsage();
-  return { heapMB: round((usage.heapUsed + usage.external) / MB), rssMB: round(usage.rss / MB) };
-}
-
-const peakRssMB = () => round(process.resourceUsage().maxRSS / 1024);
-
 /**
  * The opened library, kept reachable from here: V8 may free what a function no longer uses, and a
  * library collected before `memory()` would not be counted.
@@ -141,25 +126,16 @@ async function firstStart(options: StepOptions): Promise<Record<string, unknown>
   };
 }
 
-function percentile(sorted: readonly number[], share: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(share * sorted.length) - 1))] ?? Number.NaN;
-}
-
 async function secondStart(options: StepOptions): Promise<Record<string, unknown>> {
   const questions = JSON.parse(await readFile(options.questionsPath, 'utf8')) as BenchQuestion[];
   const { log, event } = keptLog();
-  let started = performance.now();
+  const started = performance.now();
   const library = (held = await openLibrary(configFor(options), log));
   const openMs = Math.round(performance.now() - started);
   const loaded = event('index_loaded');
   if (!loaded) throw new Error(`the second start rebuilt the index instead of restoring its snapshot (${String(event('index_not_used')?.['detail'] ?? 'no index_loaded event')})`);
-  // The warm-up runBot does before going online, in its order.
-  started = performance.now();
-  warmUpCitations();
-  const citationsMs = Math.round(performance.now() - started);
-  started = performance.now();
-  library.current.index.warmUp();
-  const searchWarmUpMs = Math.round(performance.now() - started);
+  // The warm-up runBot does before going online.
+  const { citationsMs, searchMs: searchWarmUpMs } = warmUp(library, log);
 
   const context = { library, invoker: { via: 'cli' as const, isModerator: false } };
   const times: number[] = [];
@@ -171,7 +147,7 @@ async function secondStart(options: StepOptions): Promise<Record<string, unknown
     times.push(performance.now() - asked);
     if (result.kind === 'ask' && result.search.hits.length > 0) answered++;
   }
-  const sorted = [...times].sort((a, b) => a - b);
+  const { p50, p99, max } = timings(times);
   return {
     snapshotLoadMs: loaded['ms'],
     openMs,
@@ -183,9 +159,9 @@ async function secondStart(options: StepOptions): Promise<Record<string, unknown
     peakRssMB: peakRssMB(),
     asks: times.length,
     answered,
-    askP50Ms: round(percentile(sorted, 0.5), 2),
-    askP99Ms: round(percentile(sorted, 0.99), 2),
-    askMaxMs: round(sorted.at(-1) ?? Number.NaN, 2),
+    askP50Ms: p50,
+    askP99Ms: p99,
+    askMaxMs: max,
   };
 }
 
@@ -206,38 +182,21 @@ async function peakRssOf(pid: number | undefined): Promise<number | null> {
  * Runs one step in a fresh Node process (the flags of `npm run bench:startup`) and returns the JSON
  * it prints; a step that failed gives `{failed, wallMs, peakRssMB}` instead, so the report says how far it got.
  */
-function runStep(step: keyof typeof STEPS, options: StepOptions): Promise<Record<string, unknown>> {
+async function runStep(step: keyof typeof STEPS, options: StepOptions): Promise<Record<string, unknown>> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, step, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    let lastPeakRssMB: number | null = null;
-    const sampler = setInterval(() => void peakRssOf(child.pid).then((mb) => (lastPeakRssMB = mb ?? lastPeakRssMB)), 500);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', (error) => {
-      clearInterval(sampler);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearInterval(sampler);
-      const line = stdout.trim().split('\n').at(-1) ?? '';
-      if (line.startsWith('{')) {
-        const result = JSON.parse(line) as Record<string, unknown>;
-        resolve(result['failed'] ? { ...result, wallMs: Math.round(performance.now() - started) } : result);
-        return;
-      }
-      // Killed (out of heap, say): only stderr tells why, V8's "FATAL ERROR" line if there is one.
-      const lines = stderr.trim().split('\n');
-      const why = lines.find((text) => text.includes('FATAL ERROR')) ?? lines.slice(-6).join(' | ');
-      resolve({ failed: `${signal ?? `exit ${code}`}: ${why.trim()}`, wallMs: Math.round(performance.now() - started), peakRssMB: lastPeakRssMB });
-    });
-  });
-}
-
-export class StartupUsageError extends Error {
-  override readonly name = 'StartupUsageError';
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, step, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let lastPeakRssMB: number | null = null;
+  const sampler = setInterval(() => void peakRssOf(child.pid).then((mb) => (lastPeakRssMB = mb ?? lastPeakRssMB)), 500);
+  const { code, signal, stderr, lastLine } = await finished(child).finally(() => clearInterval(sampler));
+  const wallMs = Math.round(performance.now() - started);
+  if (lastLine.startsWith('{')) {
+    const result = JSON.parse(lastLine) as Record<string, unknown>;
+    return result['failed'] ? { ...result, wallMs } : result;
+  }
+  // Killed (out of heap, say): only stderr tells why, V8's "FATAL ERROR" line if there is one.
+  const lines = stderr.trim().split('\n');
+  const why = lines.find((text) => text.includes('FATAL ERROR')) ?? lines.slice(-6).join(' | ');
+  return { failed: `${signal ?? `exit ${code}`}: ${why.trim()}`, wallMs, peakRssMB: lastPeakRssMB };
 }
 
 export function parseStartupArgs(argv: readonly string[]): StartupOptions {
@@ -246,11 +205,7 @@ export function parseStartupArgs(argv: readonly string[]): StartupOptions {
   let seed = 42;
   let questions = 200;
   let json = false;
-  const positive = (flag: string, value: string | undefined): number => {
-    const number = Number(value?.replace(/_/g, ''));
-    if (!Number.isInteger(number) || number <= 0) throw new StartupUsageError(`bench:startup: ${flag} needs a positive whole number, got ${JSON.stringify(value ?? '')}`);
-    return number;
-  };
+  const positive = (flag: string, value: string | undefined): number => positiveInteger('bench:startup', flag, value);
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i]!;
     if (flag === '--json') json = true;
@@ -259,10 +214,10 @@ export function parseStartupArgs(argv: readonly string[]): StartupOptions {
     else if (flag === '--seed') seed = positive(flag, argv[++i]);
     else if (flag === '--dir') {
       dir = argv[++i] ?? null;
-      if (!dir) throw new StartupUsageError('bench:startup: --dir needs a folder');
-    } else throw new StartupUsageError(`bench:startup: unknown option ${JSON.stringify(flag)} (see bench/startup.ts)`);
+      if (!dir) throw new UsageError('bench:startup: --dir needs a folder');
+    } else throw new UsageError(`bench:startup: unknown option ${JSON.stringify(flag)} (see bench/startup.ts)`);
   }
-  if (passages === null) throw new StartupUsageError('bench:startup: --passages N is required');
+  if (passages === null) throw new UsageError('bench:startup: --passages N is required');
   return { passages, seed, questions, json, dir: resolve(dir ?? join(tmpdir(), `dossier-startup-${passages}`)) };
 }
 
@@ -335,14 +290,8 @@ async function main(): Promise<number> {
       return 1;
     }
   }
-  let options: StartupOptions;
-  try {
-    options = parseStartupArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof StartupUsageError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
+  const options = readArgs(parseStartupArgs);
+  if (!options) return 2;
   const result = await runStartup(options, (line) => process.stderr.write(`${line}\n`));
   process.stdout.write(options.json ? `${JSON.stringify({ startup: result }, null, 2)}\n` : `${formatStartup(result)}\n`);
   const failed = [result['firstStart'], result['secondStart']].some((step) => (step as Record<string, unknown> | null)?.['failed']);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { PASSAGE_ID_PATTERN } from '../src/corpus/ids.ts';
 import { STOP_WORDS } from '../src/search/stopwords.ts';
 import { generateCorpus, generatedFingerprint, loadWordList } from '../bench/generate.ts';
-import { BenchUsageError, DEFAULT_OPTIONS, parseBenchArgs, runBench } from '../bench/main.ts';
+import { DEFAULT_OPTIONS, parseBenchArgs, runBench } from '../bench/main.ts';
+import { UsageError } from '../bench/process.ts';
 import { generateQuestions } from '../bench/questions.ts';
 import { checkTargets, formatReport, type BenchRun } from '../bench/report.ts';
 
@@ -94,7 +95,7 @@ describe('bench options', () => {
     [['--engines', 'elastic'], 'bench: --engines takes dossier and/or baseline, got "elastic"'],
     [['--fast'], 'bench: unknown option "--fast" (see bench/main.ts)'],
   ])('refuse %j with a message', (argv, message) => {
-    expect(() => parseBenchArgs(argv)).toThrow(new BenchUsageError(message));
+    expect(() => parseBenchArgs(argv)).toThrow(new UsageError(message));
   });
 });
 
