@@ -13,6 +13,7 @@
  * writes and maps back without rebuilding.
  */
 import { runSteps, type Steps } from '../steps.ts';
+import { bitSet, continuationBits, hasBit, setBit } from './bits.ts';
 import { dateSpan } from '../corpus/dates.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import { analyzeForIndex } from './analyzer.ts';
@@ -96,10 +97,9 @@ export class CompactIndex implements SearchBackend {
     for (let doc = 0; doc < data.passageCount; doc++) longest = Math.max(longest, data.passageLength[doc]!);
     this.lengths = longest < 65536 ? Uint16Array.from(data.passageLength) : data.passageLength;
     this.trie = buildTrie(data.terms);
-    this.present = new Uint32Array((data.passageCount + 31) >>> 5);
-    this.wanted = new Uint32Array((data.passageCount + 31) >>> 5);
-    this.continues = new Uint32Array((data.passageCount + 31) >>> 5);
-    for (let doc = 1; doc < data.passageCount; doc++) if (data.passageSource[doc] === data.passageSource[doc - 1]) this.continues[doc >>> 5]! |= 1 << (doc & 31);
+    this.present = bitSet(data.passageCount);
+    this.wanted = bitSet(data.passageCount);
+    this.continues = continuationBits(data.passageCount, (doc) => data.passageSource[doc] === data.passageSource[doc - 1]);
     this.rows = new Int32Array(data.passageCount);
   }
 
@@ -405,9 +405,9 @@ export class CompactIndex implements SearchBackend {
     for (let row = first; row < end; row++) {
       if (this.primary[row] !== 1) continue;
       const doc = this.docs[row]!;
-      if (((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1) this.want(doc - 1);
+      if (hasBit(continues, doc)) this.want(doc - 1);
       const next = doc + 1;
-      if (next < this.passageCount && ((continues[next >>> 5]! >>> (next & 31)) & 1) === 1) this.want(next);
+      if (next < this.passageCount && hasBit(continues, next)) this.want(next);
     }
   }
 
@@ -445,7 +445,7 @@ export class CompactIndex implements SearchBackend {
       matched: this.matched,
       primary: this.primary,
       previousRow: this.previousRows,
-      rowOf: (doc) => (doc >= 0 && doc < this.passageCount && ((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? rows[doc]! : -1),
+      rowOf: (doc) => (doc >= 0 && doc < this.passageCount && hasBit(present, doc) ? rows[doc]! : -1),
     };
   }
 
@@ -458,14 +458,14 @@ export class CompactIndex implements SearchBackend {
   /** Marks a passage to get a row if a probe matches it (unless it has one). */
   private want(doc: number): void {
     const wanted = this.wanted;
-    if (this.has(doc) || ((wanted[doc >>> 5]! >>> (doc & 31)) & 1) === 1) return;
-    wanted[doc >>> 5]! |= 1 << (doc & 31);
+    if (this.has(doc) || hasBit(wanted, doc)) return;
+    setBit(wanted, doc);
     if (this.wantedCount === this.wantedDocs.length) this.wantedDocs = grow(this.wantedDocs, this.wantedDocs.length * 2);
     this.wantedDocs[this.wantedCount++] = doc;
   }
 
   private has(doc: number): boolean {
-    return ((this.present[doc >>> 5]! >>> (doc & 31)) & 1) === 1;
+    return hasBit(this.present, doc);
   }
 
   /** A zeroed row for the passage (the arrays grow as needed). */
@@ -481,16 +481,16 @@ export class CompactIndex implements SearchBackend {
       this.scores = grow(this.scores, size);
       this.matched = grow(this.matched, size);
     }
-    this.present[doc >>> 5]! |= 1 << (doc & 31);
+    setBit(this.present, doc);
     this.rows[doc] = row;
     this.docs[row] = doc;
     this.primary[row] = primary;
     // Link the row with the rows of the passages around it in the same article (the ranking
     // reads a passage with the one before): next to `rows[doc]`, so in the same cache line.
     const continues = this.continues;
-    this.previousRows[row] = ((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1 && this.has(doc - 1) ? this.rows[doc - 1]! : -1;
+    this.previousRows[row] = hasBit(continues, doc) && this.has(doc - 1) ? this.rows[doc - 1]! : -1;
     const next = doc + 1;
-    if (next < this.passageCount && ((continues[next >>> 5]! >>> (next & 31)) & 1) === 1 && this.has(next)) this.previousRows[this.rows[next]!] = row;
+    if (next < this.passageCount && hasBit(continues, next) && this.has(next)) this.previousRows[this.rows[next]!] = row;
     return row;
   }
 
@@ -541,7 +541,7 @@ export class CompactIndex implements SearchBackend {
     if (alternative.terms.length > 1) {
       const distinct = new Set(alternative.terms).size;
       this.intersect(alternative.terms, mask, (doc, sum) => {
-        if (probe && !this.has(doc) && ((this.wanted[doc >>> 5]! >>> (doc & 31)) & 1) === 0) return;
+        if (probe && !this.has(doc) && !hasBit(this.wanted, doc)) return;
         const row = this.has(doc) ? this.rows[doc]! : this.addRow(doc, probe ? 0 : 1);
         if (!probe && this.primary[row] === 0) this.promote(row);
         const cell = row * width + group;
@@ -569,11 +569,11 @@ export class CompactIndex implements SearchBackend {
     for (let p = start; p < end; p++) {
       const doc = postingDocs[p]!;
       let row: number;
-      if (((present[doc >>> 5]! >>> (doc & 31)) & 1) === 1) {
+      if (hasBit(present, doc)) {
         row = rows[doc]!;
         // A neighbour's row that a non-probe alternative matches is primary now (`extend`).
         if (!probe && this.primary[row] === 0) this.promote(row);
-      } else if (probe ? ((wanted[doc >>> 5]! >>> (doc & 31)) & 1) === 0 : mask !== null && mask[passageSource[doc]!] === 0) continue;
+      } else if (probe ? !hasBit(wanted, doc) : mask !== null && mask[passageSource[doc]!] === 0) continue;
       else {
         row = this.addRow(doc, probe ? 0 : 1);
         scores = this.scores;

@@ -4,6 +4,7 @@ import { ALIASES } from './aliases.ts';
 import { analyze, termOfWord, type Term } from './analyzer.ts';
 import { inverseDocumentFrequency, type PassageFilter, type QueryAlternative, type Retrieval, type SearchBackend } from './backend.ts';
 import { LruCache } from './cache.ts';
+import { continuationBits, hasBit } from './bits.ts';
 import { CompactIndex } from './compact.ts';
 import { englishCount, zipf } from './english.ts';
 import { correctTerm } from './fuzzy.ts';
@@ -207,9 +208,8 @@ export class SearchIndex {
   ) {
     if (backend.passageCount !== corpus.passages.length) throw new Error(`SearchIndex: the backend indexes ${backend.passageCount} passages, the corpus has ${corpus.passages.length}`);
     this.passageCount = corpus.passages.length;
-    this.continues = new Uint32Array((this.passageCount + 31) >>> 5);
     const { passages } = corpus;
-    for (let i = 1; i < passages.length; i++) if (passages[i]!.source === passages[i - 1]!.source) this.continues[i >>> 5]! |= 1 << (i & 31);
+    this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
   }
 
   /** Scratch arrays for `count` rows. */
@@ -699,7 +699,7 @@ export class SearchIndex {
       // A neighbour's row that matched nothing is context only (most are): skip it before any lookup.
       if (primary[row] === 0 && !matchedAny(matched, row, width)) continue;
       const doc = docs[row]!;
-      const previous = previousRow ? previousRow[row]! : ((continues[doc >>> 5]! >>> (doc & 31)) & 1) === 1 ? retrieval.rowOf(doc - 1) : -1;
+      const previous = previousRow ? previousRow[row]! : hasBit(continues, doc) ? retrieval.rowOf(doc - 1) : -1;
       if (primary[row] === 0 && !(previous >= 0 && primary[previous] === 1)) continue;
       candidate[row] = 1;
       let score = 0;
