@@ -105,19 +105,25 @@ export class Library {
 
   /** Loads the folder, or, with an index path, the saved index when it still matches the folder (and saves one when it does not). */
   static async open(dir: string, options: LoadOptions, clock: () => Date = () => new Date(), persist: PersistOptions = {}): Promise<Library> {
-    const restored = persist.indexPath ? await restore(dir, options, clock, persist) : null;
+    const listed = persist.indexPath ? await fingerprintBeforeReading(dir, options) : null;
+    const restored = listed ? await restore(listed, clock, persist) : null;
     const library = new Library(restored ?? (await readFolder(dir, options, clock)), dir, options, clock, persist);
-    if (persist.indexPath && !restored) await library.save(library.snapshot);
+    if (persist.indexPath && !restored) await library.save(library.snapshot, listed);
     return library;
   }
 
-  /** Saves `snapshot` at the index path. A failure is logged, never thrown: the index in memory is what answers. */
-  private async save(snapshot: Snapshot): Promise<void> {
+  /**
+   * Saves `snapshot` at the index path, under the fingerprint of the folder as it was before it was
+   * read (a file changed during the read then makes the next start rebuild, never trust a stale
+   * index); listed again when that could not be taken. A failure is logged, never thrown: the
+   * index in memory is what answers.
+   */
+  private async save(snapshot: Snapshot, listed: string | null): Promise<void> {
     const { indexPath, log } = this.persist;
     if (!indexPath) return;
     try {
       const started = performance.now();
-      const fingerprint = await fingerprintOf(this.dir, this.options);
+      const fingerprint = listed ?? (await fingerprintOf(this.dir, this.options));
       await mkdir(dirname(indexPath), { recursive: true });
       const { bytes } = await writeIndexFile(indexPath, { fingerprint, corpus: snapshot.corpus, index: snapshot.index, meta: { files: Object.fromEntries(snapshot.files) } });
       log?.info({ event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) }, 'index saved');
@@ -198,7 +204,9 @@ export class Library {
     };
     this.building = true;
     let next: Snapshot;
+    let listed: string | null = null;
     try {
+      if (this.persist.indexPath) listed = await fingerprintBeforeReading(this.dir, this.options);
       next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock);
     } catch (error) {
       throw new OperationalError('reload_failed', `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`, { cause: error });
@@ -210,7 +218,7 @@ export class Library {
       throw new OperationalError('reload_empty', `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`);
     }
     this.snapshot = next;
-    await this.save(next);
+    await this.save(next, listed);
     return { snapshot: next, previous, changes: diffFingerprints(previous.files, next.files), ms: Math.round(performance.now() - started) };
   }
 }
@@ -235,14 +243,13 @@ async function fingerprintOf(dir: string, options: LoadOptions): Promise<string>
   return corpusFingerprint({ files: await folderListing(dir), maxArticleBytes: options.maxArticleBytes });
 }
 
-/** The saved index, when it still matches the folder; null (with the reason logged) when the articles must be read. */
-async function restore(dir: string, options: LoadOptions, clock: () => Date, { indexPath, log }: PersistOptions): Promise<Snapshot | null> {
-  let fingerprint: string;
-  try {
-    fingerprint = await fingerprintOf(dir, options);
-  } catch {
-    return null; // The folder itself cannot be listed: reading it will say why.
-  }
+/** `fingerprintOf`, or null when the folder cannot be listed: reading it will say why. */
+function fingerprintBeforeReading(dir: string, options: LoadOptions): Promise<string | null> {
+  return fingerprintOf(dir, options).catch(() => null);
+}
+
+/** The saved index, when it was built from the folder as `fingerprint` describes it now; null (with the reason logged) when the articles must be read. */
+async function restore(fingerprint: string, clock: () => Date, { indexPath, log }: PersistOptions): Promise<Snapshot | null> {
   const started = performance.now();
   const read = await readIndexFile(indexPath!, fingerprint);
   if (!read.ok) {
