@@ -1,0 +1,48 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { readQuestions } from '../src/eval/questions.ts';
+import { SearchIndex } from '../src/search/engine.ts';
+import { LOAD_OPTIONS, SEED_DIR } from './support/corpus.ts';
+
+/**
+ * What the engine answers today, pinned: for every question file, each question's first five
+ * passage ids with their scores (3 decimals), or that it abstained, and the words it corrected or
+ * could not read. A change to ranking shows here exactly which answers it moved; when the move is
+ * meant, rerun with `npx vitest run -u test/search-golden.test.ts` and read the diff before committing.
+ */
+interface QuestionSet {
+  readonly name: string;
+  readonly corpus: string;
+  readonly questions: string;
+}
+
+function questionSets(): QuestionSet[] {
+  const sets: QuestionSet[] = [{ name: 'seed', corpus: SEED_DIR, questions: 'eval/questions.json' }];
+  if (existsSync('../shared/eval/questions.json')) sets.push({ name: 'seed-shared', corpus: SEED_DIR, questions: '../shared/eval/questions.json' });
+  const stories = 'eval/stories';
+  if (existsSync(stories)) {
+    for (const story of readdirSync(stories).sort()) {
+      const questions = join(stories, story, 'questions.json');
+      if (existsSync(questions)) sets.push({ name: story, corpus: join(dirname(questions), 'articles'), questions });
+    }
+  }
+  return sets;
+}
+
+describe('search answers, pinned', () => {
+  it.each(questionSets())('$name', async ({ name, corpus, questions }) => {
+    const index = SearchIndex.build(await loadCorpus(corpus, LOAD_OPTIONS));
+    const answers = (await readQuestions(questions)).map(({ id, question }) => {
+      const result = index.search({ question, limit: 5 });
+      return {
+        id,
+        hits: result.hits.map((hit) => `${hit.passage.id} ${hit.score.toFixed(3)}`),
+        ...(result.corrections.length > 0 ? { corrections: result.corrections.map((c) => `${c.from}->${c.to}`) } : {}),
+        ...(result.unknownWords.length > 0 ? { unknown: result.unknownWords } : {}),
+      };
+    });
+    await expect(`${JSON.stringify(answers, null, 1)}\n`).toMatchFileSnapshot(join('golden', `${basename(name)}.json`));
+  });
+});
