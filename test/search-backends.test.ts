@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/types.ts';
 import { analyze, analyzeForIndex, capitalisedPhrases, termOfWord } from '../src/search/analyzer.ts';
 import { CompactIndex, buildTrie } from '../src/search/compact.ts';
-import { SEARCH_TUNING, SearchIndex, type SearchRequest, type SearchResult } from '../src/search/engine.ts';
+import { SearchIndex, type SearchRequest, type SearchResult } from '../src/search/engine.ts';
+import { withTuning } from '../src/search/environment.ts';
 import { editDistance } from '../src/search/fuzzy.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
 import type { QueryAlternative, Retrieval } from '../src/search/backend.ts';
@@ -26,18 +27,6 @@ function requests(questions: readonly string[]): SearchRequest[] {
     { question, limit: 3, offset: 3 },
     { question, limit: 10, from: '2020-09-29', to: '2020-09-30' },
   ]);
-}
-
-/** Runs `body` with some tuning values changed, then puts them back. */
-function withTuning(changes: Partial<Record<keyof typeof SEARCH_TUNING, number>>, body: () => void): void {
-  const tuning = SEARCH_TUNING as unknown as Record<string, number>;
-  const saved = Object.fromEntries(Object.keys(changes).map((key) => [key, tuning[key]!]));
-  Object.assign(tuning, changes);
-  try {
-    body();
-  } finally {
-    Object.assign(tuning, saved);
-  }
 }
 
 let seed: Corpus;
@@ -66,14 +55,12 @@ describe('the compact index ranks exactly as MiniSearch behind the same ranking'
 
   it('when every word is read as a probe where it can be (the exact bounds, tried hard)', () => {
     const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
-    withTuning({ minProbeFrequency: 1, minProbeShare: 0 }, () => {
-      const compact = SearchIndex.build(seed);
-      for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops'])) expect(plain(compact.search(request)), request.question).toEqual(plain(mini.search(request)));
-      const { probed, retried, fellBack } = compact.stats;
-      expect(probed).toBeGreaterThan(100);
-      expect(retried).toBeGreaterThan(0);
-      expect(fellBack).toBeLessThanOrEqual(retried);
-    });
+    const compact = SearchIndex.build(seed, withTuning({ minProbeFrequency: 1, minProbeShare: 0 }));
+    for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops'])) expect(plain(compact.search(request)), request.question).toEqual(plain(mini.search(request)));
+    const { probed, retried, fellBack } = compact.stats;
+    expect(probed).toBeGreaterThan(100);
+    expect(retried).toBeGreaterThan(0);
+    expect(fellBack).toBeLessThanOrEqual(retried);
   });
 });
 

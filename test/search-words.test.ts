@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { analyze } from '../src/search/analyzer.ts';
 import { SearchIndex } from '../src/search/engine.ts';
-import { zipf } from '../src/search/english.ts';
+import { EnglishFrequencies } from '../src/search/english.ts';
 import { WordNet } from '../src/search/wordnet.ts';
 
 let index: SearchIndex;
+const zipf = (word: string): number => EnglishFrequencies.shared().zipf(word);
 
 beforeAll(async () => {
   index = SearchIndex.build(await loadCorpus('corpus', { maxArticleBytes: 2_000_000 }));

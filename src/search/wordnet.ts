@@ -15,7 +15,7 @@ export type PartOfSpeech = 'n' | 'v' | 'a' | 'r';
 const PARTS: readonly PartOfSpeech[] = ['n', 'v', 'a', 'r'];
 const FILE_NAME: Record<PartOfSpeech, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 
-/** How a related word is related to the question word; see RELATION_WEIGHT in engine.ts. */
+/** How a related word is related to the question word; see relationWeight in tuning.ts. */
 export type Relation = 'synonym' | 'derived' | 'similar' | 'broader' | 'narrower';
 
 /**

@@ -1,0 +1,72 @@
+import type { Corpus } from '../corpus/types.ts';
+import { inverseDocumentFrequency, type SearchBackend } from './backend.ts';
+import { continuationBits } from './bits.ts';
+import { LruCache } from './cache.ts';
+import type { SearchEnvironment } from './environment.ts';
+import type { Alternative } from './question/types.ts';
+import { RankScratch } from './ranking/scratch.ts';
+
+/** Seen this often in the subtitle corpus, a word is real English, not a typo (the list has a few misspellings once or twice). */
+const MIN_ENGLISH_COUNT = 3;
+
+/** How questions were answered so far (for benchmarks and logs): see `SearchIndex#stats`. */
+export interface SearchCounters {
+  questions: number;
+  cached: number;
+  probed: number;
+  retried: number;
+  fellBack: number;
+  reread: number;
+}
+
+/**
+ * What every stage of answering reads about one index: the corpus, its backend, the environment,
+ * and the per-index caches. Built once per index; the stages are functions of it.
+ */
+export class SearchContext {
+  readonly passageCount: number;
+  /** Bit i: passage i belongs to the same article as passage i − 1 (a bitset, to stay in cache). */
+  readonly continues: Uint32Array;
+  /** Stand-ins per question word (and its neighbours, which choose the senses): words recur across questions. */
+  readonly standIns: LruCache<string, Alternative[]>;
+  readonly counters: SearchCounters = { questions: 0, cached: 0, probed: 0, retried: 0, fellBack: 0, reread: 0 };
+  readonly scratch = new RankScratch();
+
+  constructor(
+    readonly corpus: Corpus,
+    readonly backend: SearchBackend,
+    readonly environment: SearchEnvironment,
+  ) {
+    if (backend.passageCount !== corpus.passages.length) throw new Error(`SearchIndex: the backend indexes ${backend.passageCount} passages, the corpus has ${corpus.passages.length}`);
+    this.passageCount = corpus.passages.length;
+    const { passages } = corpus;
+    this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
+    this.standIns = new LruCache(environment.tuning.cachedQuestions * 4);
+  }
+
+  get tuning(): SearchEnvironment['tuning'] {
+    return this.environment.tuning;
+  }
+
+  idf(documentFrequency: number): number {
+    return inverseDocumentFrequency(documentFrequency, this.passageCount);
+  }
+
+  frequency(term: string): number {
+    return this.backend.documentFrequency(term);
+  }
+
+  knows(term: string): boolean {
+    return this.backend.documentFrequency(term) > 0;
+  }
+
+  /** The commonest written form of a term, to show a correction in the asker's words. */
+  surface(term: string): string | undefined {
+    return this.backend.writtenForms(term)[0];
+  }
+
+  /** A real English word is not a typo: it is read through related words, never "corrected" into another. */
+  isEnglish(word: string): boolean {
+    return this.environment.english.count(word) >= MIN_ENGLISH_COUNT || this.environment.wordnet.knows(word);
+  }
+}

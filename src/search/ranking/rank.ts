@@ -1,0 +1,233 @@
+import type { Corpus } from '../../corpus/types.ts';
+import { analyze } from '../analyzer.ts';
+import type { Retrieval } from '../backend.ts';
+import { hasBit } from '../bits.ts';
+import type { SearchContext } from '../context.ts';
+import type { Hit, SearchRequest } from '../engine.ts';
+import type { Group } from '../question/types.ts';
+import { answersAtAll, showableCoverage } from './abstain.ts';
+import type { ProbeReach } from './probes.ts';
+import { proximity } from './proximity.ts';
+
+/** A passage in the final ranking: its retrieval row, passage number, final score and coverage. */
+interface Ranked {
+  readonly row: number;
+  readonly doc: number;
+  readonly score: number;
+  readonly coverage: number;
+}
+
+/**
+ * What ranking one retrieval gives: the page of hits; no answer at all (no passage covers enough of
+ * the question); or, with probes, word that a probe-only passage might still reach the page, with
+ * the score the last candidate reached and the best coverage, for a second plan.
+ */
+export type Ranking = { readonly hits: Hit[]; readonly more: boolean } | { readonly abstained: true } | { readonly reached: number; readonly top: number };
+
+/**
+ * The ranking proper, over what the backend retrieved. With probes (`probes` says what a
+ * passage with probe words only could reach), only primary rows are candidates, and the answer
+ * stands only if no probe-only passage could be shown: it covers too little to be eligible, or
+ * scores below the first pass's best `take` candidates. Otherwise it says the score the
+ * `take`-th candidate reached, for a second plan.
+ */
+export function rank(context: SearchContext, request: SearchRequest, groups: readonly Group[], retrieval: Retrieval, probes: ProbeReach | null): Ranking {
+  const { tuning } = context;
+  const { count, docs, scores, matched, primary, previousRow } = retrieval;
+  const width = groups.length;
+  const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
+  // What each alternative implies, flat: group g's alternative a at g × 32 + a.
+  const implies = new Float64Array(width * 32);
+  groups.forEach((group, g) => group.alternatives.forEach((alternative, a) => (implies[g * 32 + a] = tuning.impliesWeight[alternative.how])));
+  const weights = Float64Array.from(groups, (group) => group.weight);
+  /** The most any matched alternative of the group implies (0 when none matched; one bit set is the usual case). */
+  const impliedBy = (group: number, mask: number): number => {
+    if (mask === 0) return 0;
+    if ((mask & (mask - 1)) === 0) return implies[group * 32 + 31 - Math.clz32(mask)]!;
+    let best = 0;
+    for (let bits = mask; bits !== 0; bits &= bits - 1) {
+      const value = implies[group * 32 + 31 - Math.clz32(bits & -bits)]!;
+      if (value > best) best = value;
+    }
+    return best;
+  };
+
+  // Rank by BM25 times coverage: a passage that speaks of more of the question comes first.
+  // A paragraph goes on about what the one before it named ("he said", "the two officials"):
+  // it inherits a share of that paragraph's matches, never more than its own.
+  const share = tuning.contextShare;
+  const passages = context.corpus.passages;
+  const continues = context.continues;
+  const { rankScore, coverageOf, candidate, eligibleRows } = context.scratch.forRows(count);
+  let top = 0;
+  // With probes, a row is a candidate when its passage matched a non-probe alternative, or
+  // matched a probe right after such a passage (whose row it reads); other rows are context.
+  for (let row = 0; row < count; row++) {
+    candidate[row] = 0;
+    // A neighbour's row that matched nothing is context only (most are): skip it before any lookup.
+    if (primary[row] === 0 && !matchedAny(matched, row, width)) continue;
+    const doc = docs[row]!;
+    const previous = previousRow ? previousRow[row]! : hasBit(continues, doc) ? retrieval.rowOf(doc - 1) : -1;
+    if (primary[row] === 0 && !(previous >= 0 && primary[previous] === 1)) continue;
+    candidate[row] = 1;
+    let score = 0;
+    let covered = 0;
+    const base = row * width;
+    if (previous < 0) {
+      for (let group = 0; group < width; group++) {
+        score += scores[base + group]!;
+        covered += impliedBy(group, matched[base + group]!) * weights[group]!;
+      }
+    } else {
+      const before = previous * width;
+      for (let group = 0; group < width; group++) {
+        score += Math.max(scores[base + group]!, share * scores[before + group]!);
+        covered += Math.max(impliedBy(group, matched[base + group]!), share * impliedBy(group, matched[before + group]!)) * weights[group]!;
+      }
+    }
+    const coverage = covered / totalWeight;
+    rankScore[row] = score * coverage;
+    coverageOf[row] = coverage;
+    if (coverage > top) top = coverage;
+  }
+  if (!answersAtAll(top, tuning)) return { abstained: true };
+
+  // Only the best candidates are ranked in full: the first `rescoreCandidates` get a proximity
+  // boost (which only raises a score), so the final order's first k passages are always the
+  // first pass's best k (k ≥ rescoreCandidates). Take enough for the page after folding
+  // duplicates, and more only when folding left too few.
+  const threshold = showableCoverage(top, tuning);
+  let eligibleCount = 0;
+  for (let row = 0; row < count; row++) if (candidate[row] === 1 && coverageOf[row]! >= threshold) eligibleRows[eligibleCount++] = row;
+  const eligible = eligibleRows.subarray(0, eligibleCount);
+  // A probe-only passage without a row covers less than minCoverage (planProbes), so `top` is exact; it may still be eligible.
+  const probeOnlyEligible = probes !== null && probes.coverage >= threshold;
+  const offset = request.offset ?? 0;
+  const wanted = offset + request.limit + 1;
+  const boosted = new Map<number, { boost: number; positions: number[] }>();
+  const boostOf = (row: number): { boost: number; positions: number[] } => {
+    let proximityOf = boosted.get(row);
+    if (!proximityOf) context.counters.reread++;
+    if (!proximityOf) boosted.set(row, (proximityOf = proximity(analyze(passages[docs[row]!]!.text), matchedTerms(groups, matched, row, width), tuning.proximityWeight)));
+    return proximityOf;
+  };
+  /** Groups the passage matched itself: the proximity boost is below 1 + weight × (n − 1) / n, and exactly 1 under two. */
+  const groupsMatched = (row: number): number => {
+    let n = 0;
+    for (let group = 0; group < width; group++) if (matched[row * width + group] !== 0) n++;
+    return n;
+  };
+  const byScore = (a: Ranked, b: Ranked): number => b.score - a.score || a.doc - b.doc;
+  for (let take = Math.max(tuning.rescoreCandidates, wanted); ; take *= 2) {
+    const best = bestRows(eligible, take, rankScore, docs);
+    // A passage with probe words only would rank after all of these only if it scores less than the last.
+    if (probeOnlyEligible && (best.length < take || rankScore[best[take - 1]!]! <= probes.score)) return { reached: best.length < take ? Number.NEGATIVE_INFINITY : rankScore[best[take - 1]!]!, top };
+
+    // The first `rescoreCandidates` get their proximity boost, but the passages are re-read only
+    // while the boost could matter: a candidate whose score times its largest possible boost
+    // stays below the last passage the page needs cannot reach the page, and is left as it is.
+    const known: Ranked[] = [];
+    const pending: Array<{ row: number; rank: number; bound: number }> = [];
+    best.forEach((row, rank) => {
+      const doc = docs[row]!;
+      const score = rankScore[row]!;
+      const entry = { row, doc, score, coverage: coverageOf[row]! };
+      if (rank >= tuning.rescoreCandidates) known.push(entry);
+      else if (boosted.has(row)) known.push({ ...entry, score: score * boosted.get(row)!.boost });
+      else {
+        const n = groupsMatched(row);
+        if (n < 2) known.push(entry);
+        else pending.push({ row, rank, bound: score * (1 + (tuning.proximityWeight * (n - 1)) / n) });
+      }
+    });
+    let folded: Ranked[];
+    for (;;) {
+      known.sort(byScore);
+      folded = fold(context.corpus, known);
+      // The score of the last passage the page needs (with folding), if the known ones reach it.
+      const needed = folded.length >= wanted ? folded[wanted - 1]!.score : Number.NEGATIVE_INFINITY;
+      const reread = pending.filter((p) => p.bound >= needed);
+      if (reread.length === 0) break;
+      for (const p of reread) {
+        known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * boostOf(p.row).boost, coverage: coverageOf[p.row]! });
+        pending.splice(pending.indexOf(p), 1);
+      }
+    }
+    if (folded.length < wanted && best.length < eligible.length) continue;
+
+    const rankOf = new Map(best.map((row, rank) => [row, rank]));
+    const hits = folded.slice(offset, offset + request.limit).map((c): Hit => {
+      const passage = passages[c.doc]!;
+      const positions = rankOf.get(c.row)! < tuning.rescoreCandidates ? boostOf(c.row).positions : [];
+      return { passage, score: Math.round(c.score * 1000) / 1000, alsoIn: context.corpus.alsoIn.get(passage.id) ?? [], coverage: c.coverage, matchedPositions: positions };
+    });
+    return { hits, more: folded.length > offset + request.limit };
+  }
+}
+
+/** Near-identical paragraphs from several outlets are one result: the best-ranked stands for its group. */
+function fold(corpus: Corpus, ranked: readonly Ranked[]): Ranked[] {
+  const shownGroups = new Set<string>();
+  return ranked.filter((c) => {
+    const group = corpus.duplicateGroup.get(corpus.passages[c.doc]!.id);
+    if (group === undefined) return true;
+    if (shownGroups.has(group)) return false;
+    shownGroups.add(group);
+    return true;
+  });
+}
+
+/** Matched term -> index of the group it stands for, for one retrieved passage. */
+function matchedTerms(groups: readonly Group[], matched: Uint32Array, row: number, width: number): Map<string, number> {
+  const terms = new Map<string, number>();
+  groups.forEach((group, index) => {
+    for (let bits = matched[row * width + index]!; bits !== 0; bits &= bits - 1) {
+      for (const term of group.alternatives[31 - Math.clz32(bits & -bits)]!.term.split(' ')) terms.set(term, index);
+    }
+  });
+  return terms;
+}
+
+function matchedAny(matched: Uint32Array, row: number, width: number): boolean {
+  for (let cell = row * width; cell < (row + 1) * width; cell++) if (matched[cell] !== 0) return true;
+  return false;
+}
+
+/**
+ * The `take` best rows by score (then passage number), best first: a bounded heap over the
+ * eligible rows, so a question matching half a million passages does not sort them all.
+ */
+function bestRows(eligible: Int32Array, take: number, score: Float64Array, docs: Int32Array): number[] {
+  const before = (a: number, b: number): boolean => score[a]! > score[b]! || (score[a] === score[b] && docs[a]! < docs[b]!);
+  if (eligible.length <= take) return Array.from(eligible).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  // A min-heap of the best so far: its root is the worst of them.
+  const heap: number[] = [];
+  const down = (from: number): void => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < heap.length && before(heap[worst]!, heap[left]!)) worst = left;
+      if (right < heap.length && before(heap[worst]!, heap[right]!)) worst = right;
+      if (worst === at) return;
+      [heap[at], heap[worst]] = [heap[worst]!, heap[at]!];
+      at = worst;
+    }
+  };
+  for (const row of eligible) {
+    if (heap.length < take) {
+      heap.push(row);
+      for (let at = heap.length - 1; at > 0; ) {
+        const parent = (at - 1) >> 1;
+        if (!before(heap[parent]!, heap[at]!)) break;
+        [heap[at], heap[parent]] = [heap[parent]!, heap[at]!];
+        at = parent;
+      }
+    } else if (before(row, heap[0]!)) {
+      heap[0] = row;
+      down(0);
+    }
+  }
+  return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+}

@@ -1,0 +1,130 @@
+import type { Relation } from './wordnet.ts';
+
+/** How a question word can be matched: itself, its typo correction, or a related word. */
+export type MatchKind = 'exact' | 'typo' | Relation;
+
+/**
+ * How the engine reads a question and when it answers: one documented object, passed to the index
+ * and never changed while it runs. `DEFAULT_TUNING` is what the product uses; tests that need other
+ * values build their own (`{ ...DEFAULT_TUNING, minCoverage: 0.6 }`).
+ *
+ * Each question word becomes a *group*: the word itself when the corpus knows it, else its typo
+ * correction or the phrase its initials spell in the articles ("FM" -> Foreign Minister), plus
+ * words WordNet relates to it in their common senses that the corpus writes ("afraid" -> "fear"),
+ * each weighted below an exact match. A passage scores, per group, its best alternative's BM25
+ * times that alternative's weight (stand-ins never add up), times its coverage, times a proximity
+ * boost.
+ *
+ * Whether to answer at all is a separate question. The *coverage* of a passage is the share of the
+ * question's topical weight that it matches. A word's topical weight is how likely it is to name
+ * what the question is about, on one scale for words the corpus knows and words it lacks:
+ * - everyday words weigh nothing: the ~100 commonest English words (SUBTLEX) fade out;
+ * - things weigh more than ways of asking: nouns and names count fully, verbs, adjectives and
+ *   adverbs ("afraid", "actually", "crack down") and spans of time ("this weekend") less, because
+ *   an article that answers may well word them otherwise;
+ * - a word the corpus has everywhere singles out less (its IDF share).
+ * A stand-in counts as far as it implies the word: a synonym much, a broader word ("vote" for
+ * "election") little. So a missing topic ("Taiwanese", "falafel", "weather") sinks a question,
+ * while a missing helper ("actually", "rethink") only lowers it.
+ */
+export interface SearchTuning {
+  /** The best passage must match this share of the question's topical weight, or nothing is shown. */
+  readonly minCoverage: number;
+  /** Below the best hit's coverage times this, a passage answers too little of the question to show. */
+  readonly relativeCoverage: number;
+  /** How much more a passage scores when the question's words stand together in it (1 + this, at most). */
+  readonly proximityWeight: number;
+  /** A corrected typo counts for less than a word the asker spelled as the corpus does. */
+  readonly correctedWeight: number;
+  /**
+   * What a related word counts for in ranking, against 1 for the word itself: a synonym or the same
+   * word in another class (afraid/fear) nearly as much as a typo fix; a near, broader or narrower
+   * word (spokesman -> spokesperson, money -> fund) less, as it may not mean what the asker meant.
+   */
+  readonly relationWeight: Readonly<Record<Relation, number>>;
+  /**
+   * What a stand-in counts for in coverage, by how far a passage that has it can be said to speak
+   * of the question's word: a narrower word implies the word (a missile is a weapon), a broader one
+   * does not (a vote need not be an election), a merely similar one hardly.
+   */
+  readonly impliesWeight: Readonly<Record<MatchKind, number>>;
+  /**
+   * Zipf values (log10 occurrences per billion words) between which a word fades from counting 1 to
+   * nothing: 6 is once in a thousand words ("people", "make"), 7 once in a hundred ("like", "what").
+   */
+  readonly everydayZipf: { readonly from: number; readonly to: number };
+  /** Weight of the commonest words, above 0 so a question of only such words still has a weight. */
+  readonly minTopicality: number;
+  /** What a verb, adjective or adverb counts for against a noun (by its tagged uses in WordNet). */
+  readonly helperWeight: number;
+  /** Zipf value from which a word WordNet lacks is taken for a function word or an irregular form, not a name: 4 is ten in a million words. */
+  readonly functionWordZipf: number;
+  /** What a noun naming a span of time (WordNet noun.time: "weekend", "year") counts for. */
+  readonly timeWeight: number;
+  /** Power of a known word's IDF share (its IDF over the rarest word's) in its weight: 1/2 softens it, so the story's own names still count. */
+  readonly ubiquityExponent: number;
+  /** Look up related words for words the corpus knows too (tried -> attempted), not only for the ones it lacks. */
+  readonly expandKnownWords: boolean;
+  /**
+   * Stand-ins kept per question word. Each costs one posting-list scan per query, and a general
+   * verb ("change", "make") has dozens of narrower ones that say little: this bounds the work.
+   */
+  readonly maxStandIns: number;
+  /**
+   * Share of the previous paragraph's matches (same article) a paragraph inherits, in score and
+   * coverage: enough to lift "the two officials discussed…" after a paragraph naming them, too
+   * little to answer for it. Measured: 0.3 already lets neighbours crowd out better passages.
+   */
+  readonly contextShare: number;
+  /** Candidates re-scored for proximity; the rest keep their first-pass order. */
+  readonly rescoreCandidates: number;
+  /** Questions whose reading (corrections, stand-ins, weights) is kept: a question asked again, or paged with "More", skips it. */
+  readonly cachedQuestions: number;
+  /** Whole results kept, by question, filters and page: asking again costs a lookup. */
+  readonly cachedResults: number;
+  /**
+   * A word in at least this many passages (and this share of them) may be read as a probe: scored
+   * only in passages the question's rarer words find (see ranking/probes.ts). Exact either way;
+   * this only decides when it is worth trying.
+   */
+  readonly minProbeFrequency: number;
+  readonly minProbeShare: number;
+  /**
+   * The most a passage with probe words only may cover. Below relativeCoverage × minCoverage it
+   * could never be shown, so no check is needed; up to minCoverage it may, and the ranking checks it.
+   */
+  readonly probeCoverage: number;
+  /** A word whose score bound passes this share of the question's strongest word's is not read as a probe. */
+  readonly probeScoreShare: number;
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const field of Object.values(value)) if (field !== null && typeof field === 'object') deepFreeze(field as object);
+  return Object.freeze(value);
+}
+
+/** The product's tuning, measured with `npm run eval` on every story's questions. */
+export const DEFAULT_TUNING: SearchTuning = deepFreeze({
+  minCoverage: 0.5,
+  relativeCoverage: 0.3,
+  proximityWeight: 1,
+  correctedWeight: 0.8,
+  relationWeight: { synonym: 0.7, derived: 0.7, similar: 0.5, broader: 0.5, narrower: 0.4 },
+  impliesWeight: { exact: 1, typo: 0.8, synonym: 0.7, derived: 0.7, narrower: 0.6, broader: 0.25, similar: 0.3 },
+  everydayZipf: { from: 6, to: 7 },
+  minTopicality: 0.02,
+  helperWeight: 0.2,
+  functionWordZipf: 4,
+  timeWeight: 0.3,
+  ubiquityExponent: 0.5,
+  expandKnownWords: true,
+  maxStandIns: 12,
+  contextShare: 0.2,
+  rescoreCandidates: 60,
+  cachedQuestions: 1024,
+  cachedResults: 256,
+  minProbeFrequency: 64,
+  minProbeShare: 0.001,
+  probeCoverage: 0.5,
+  probeScoreShare: 0.8,
+});
