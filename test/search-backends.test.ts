@@ -18,7 +18,7 @@ function plain(result: SearchResult): unknown {
 }
 
 const evalQuestions = (): string[] =>
-  (JSON.parse(readFileSync('eval/questions.json', 'utf8')) as { questions: Array<{ question: string }> }).questions.map((q) => q.question);
+  (JSON.parse(readFileSync('eval/stories/seed/questions.json', 'utf8')) as { questions: Array<{ question: string }> }).questions.map((q) => q.question);
 
 /** Requests that exercise paging, filters and typos, for each question. */
 function requests(questions: readonly string[]): SearchRequest[] {

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { readQuestions } from '../src/eval/questions.ts';
+import { findStories } from '../src/eval/stories.ts';
 import { SearchIndex } from '../src/search/engine.ts';
-import { LOAD_OPTIONS, SEED_DIR } from './support/corpus.ts';
+import { LOAD_OPTIONS } from './support/corpus.ts';
 
 /**
  * What the engine answers today, pinned: for every question file, each question's first five
@@ -12,23 +12,11 @@ import { LOAD_OPTIONS, SEED_DIR } from './support/corpus.ts';
  * could not read. A change to ranking shows here exactly which answers it moved; when the move is
  * meant, rerun with `npx vitest run -u test/search-golden.test.ts` and read the diff before committing.
  */
-interface QuestionSet {
-  readonly name: string;
-  readonly corpus: string;
-  readonly questions: string;
-}
-
-function questionSets(): QuestionSet[] {
-  const sets: QuestionSet[] = [{ name: 'seed', corpus: SEED_DIR, questions: 'eval/questions.json' }];
-  if (existsSync('../shared/eval/questions.json')) sets.push({ name: 'seed-shared', corpus: SEED_DIR, questions: '../shared/eval/questions.json' });
-  const stories = 'eval/stories';
-  if (existsSync(stories)) {
-    for (const story of readdirSync(stories).sort()) {
-      const questions = join(stories, story, 'questions.json');
-      if (existsSync(questions)) sets.push({ name: story, corpus: join(dirname(questions), 'articles'), questions });
-    }
-  }
-  return sets;
+/** One golden file per question file: a story's own, and the shared set over the seed's articles. */
+function questionSets(): Array<{ name: string; corpus: string; questions: string }> {
+  return findStories().flatMap((story) =>
+    story.questionFiles.map((questions, i) => ({ name: i === 0 ? story.name : `${story.name}-${basename(dirname(dirname(questions)))}`, corpus: story.corpusDir, questions })),
+  );
 }
 
 describe('search answers, pinned', () => {

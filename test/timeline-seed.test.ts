@@ -132,7 +132,7 @@ function makePassages(article: Pick<SeedArticle, 'file' | 'id' | 'title' | 'date
 
 const seedPassages = (): Passage[] => SEEDS.flatMap(makePassages);
 const seed = (file: string): SeedArticle => SEEDS.find((a) => a.file.startsWith(file))!;
-const gold = JSON.parse(readFileSync(new URL('../eval/timeline.gold.json', import.meta.url), 'utf8')) as GoldTimeline;
+const gold = JSON.parse(readFileSync(new URL('../eval/stories/seed/timeline.gold.json', import.meta.url), 'utf8')) as GoldTimeline;
 const filesOf = (event: TimelineEvent): string[] => [event.passage, ...event.alsoIn].map((p) => p.source.file);
 const find = (events: readonly TimelineEvent[], snippet: string): TimelineEvent[] => events.filter((e) => e.text.includes(snippet));
 

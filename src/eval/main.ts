@@ -1,55 +1,114 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loggerFor, openLibrary, readConfig } from '../app/environment.ts';
+import { loadCorpus } from '../corpus/load.ts';
+import { SearchIndex } from '../search/engine.ts';
+import { extractEvents, scoreTimeline, type GoldTimeline, type TimelineScore } from '../timeline/index.ts';
 import { plainMiniSearch } from './baseline.ts';
 import { score, type Retriever, type Scores } from './metrics.ts';
+import { furnitureLines, isFurniture, readGoldPages, scorePages, type PageScores } from './pages.ts';
 import { readQuestions } from './questions.ts';
-import { timelineOf } from '../../commands/timeline.ts';
-import { scoreTimeline, type GoldTimeline } from '../timeline/index.ts';
+import { findStories, type Story } from './stories.ts';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-/** The project's own set, and the shared one when a development checkout has it beside the repo. */
-const DEFAULT_FILES = [resolve(root, 'eval/questions.json'), resolve(root, '../shared/eval/questions.json')];
-/** The seed corpus's dated events, written by hand: scored when the corpus is the bundled one. */
-const TIMELINE_GOLD = resolve(root, 'eval/timeline.gold.json');
+const LOAD_OPTIONS = { maxArticleBytes: 2 * 1024 * 1024 };
 
-function row(name: string, scores: Scores): string {
-  const f = (value: number | null) => (value === null ? '   -  ' : value.toFixed(3).padStart(6));
-  return `${name.padEnd(22)} ${f(scores.recallAt1)} ${f(scores.recallAt3)} ${f(scores.mrr)}   ${f(scores.abstention)}`;
+interface StoryReport {
+  readonly story: string;
+  readonly kind: string;
+  readonly heldOut: boolean;
+  readonly articles: number;
+  readonly passages: number;
+  readonly sets: ReadonlyArray<{ readonly file: string; readonly questions: number; readonly dossier: Scores; readonly baseline: Scores }>;
+  readonly pages: Omit<PageScores, 'details'> | null;
+  readonly timeline: (Omit<TimelineScore, 'details'> & { readonly fromFurniture: number }) | null;
+  /** What went wrong, for reading; never printed for a held-out story unless asked. */
+  readonly details: { readonly misses: readonly string[]; readonly pages: PageScores['details']; readonly timeline: TimelineScore['details'] | null };
 }
 
-/** `npm run eval [file…] [--json]`: retrieval scores for Dossier and the plain-MiniSearch baseline, side by side. */
+async function evaluate(story: Story): Promise<StoryReport> {
+  const corpus = await loadCorpus(story.corpusDir, LOAD_OPTIONS);
+  const index = SearchIndex.build(corpus);
+  const dossier: Retriever = (question) => index.search({ question, limit: 5 }).hits.map((hit) => hit.passage.text);
+  const baseline = await plainMiniSearch(story.corpusDir);
+  const sets = [];
+  for (const file of story.questionFiles) {
+    const questions = await readQuestions(file);
+    sets.push({ file, questions: questions.length, dossier: score(questions, dossier), baseline: score(questions, baseline) });
+  }
+  const gold = story.pagesGold ? await readGoldPages(story.pagesGold) : null;
+  const pages = gold ? scorePages(corpus, gold) : null;
+  let timeline: StoryReport['timeline'] = null;
+  let timelineDetails: TimelineScore['details'] | null = null;
+  if (story.timelineGold) {
+    const events = extractEvents(corpus.passages);
+    const { details, ...scores } = scoreTimeline(events, JSON.parse(await readFile(story.timelineGold, 'utf8')) as GoldTimeline);
+    const furniture = new Map((gold ?? []).map((page) => [page.file, furnitureLines(page)]));
+    const fromFurniture = events.filter((event) => isFurniture(event.text, furniture.get(event.passage.source.file) ?? [])).length;
+    timeline = { ...scores, fromFurniture };
+    timelineDetails = details;
+  }
+  const { details: pageDetails = [], ...pageScores } = pages ?? {};
+  return {
+    story: story.name,
+    kind: story.kind,
+    heldOut: story.heldOut,
+    articles: corpus.sources.length,
+    passages: corpus.passages.length,
+    sets,
+    pages: pages ? (pageScores as Omit<PageScores, 'details'>) : null,
+    timeline,
+    details: { misses: sets.flatMap((set) => set.dossier.misses), pages: pageDetails, timeline: timelineDetails },
+  };
+}
+
+const f3 = (value: number | null): string => (value === null ? '    - ' : value.toFixed(3).padStart(6));
+
+function retrievalRow(name: string, scores: Scores): string {
+  return `  ${name.padEnd(18)} ${f3(scores.recallAt1)} ${f3(scores.recallAt3)} ${f3(scores.mrrAt5)}  ${String(scores.empty).padStart(5)}  ${`${scores.offTopicAnswered}/${scores.offTopic}`.padStart(9)}`;
+}
+
+function print(report: StoryReport, showDetails: boolean): void {
+  console.log(`\n${report.story} (${report.kind}${report.heldOut ? ', HELD OUT: never tuned on' : ''}): ${report.articles} articles, ${report.passages} passages`);
+  for (const set of report.sets) {
+    console.log(`  ${set.file}: ${set.dossier.answerable} answerable, ${set.dossier.offTopic} off-topic`);
+    console.log(`  ${'engine'.padEnd(18)}    R@1    R@3  MRR@5  empty  off-topic answered`);
+    console.log(retrievalRow('dossier', set.dossier));
+    console.log(retrievalRow('plain MiniSearch', set.baseline));
+  }
+  const p = report.pages;
+  if (p) {
+    console.log(`  pages: titles right ${p.titlesRight}/${p.pages} (furniture ${p.titlesFurniture}, derived ${p.titlesDerived}); outlets found ${p.outletsFound} (${p.outletsStated} stated), wrong ${p.outletsWrong}; agencies found ${p.agenciesFound}/${p.agenciesStated}, wrong ${p.agenciesWrong}; dates right ${p.datesRight}/${p.datesStated}, wrong ${p.datesWrong}`);
+    console.log(`  furniture passages: ${p.furniturePassages} of ${p.passages} (${((100 * p.furniturePassages) / Math.max(1, p.passages)).toFixed(1)}%)`);
+  }
+  const t = report.timeline;
+  if (t) console.log(`  timeline: ${t.exactDate}/${t.goldEvents} gold events at their exact date and precision (found ${t.found}), wrong dates ${t.wrongDate}, from furniture ${t.fromFurniture}, other events ${t.junk}`);
+  if (!showDetails) return;
+  if (report.details.misses.length > 0) console.log(`  question misses: ${report.details.misses.join(', ')}`);
+  for (const { file, problems } of report.details.pages) console.log(`  ${file}: ${problems.join('; ')}`);
+  const d = report.details.timeline;
+  if (d) {
+    for (const gold of d.missed) console.log(`  timeline missed ${gold.date} (${gold.precision}) "${gold.snippet}"`);
+    for (const { event, gold } of d.wrong) console.log(`  timeline wrong ${event.date} (${event.precision}) for ${gold.date}: "${event.text.slice(0, 100)}"`);
+  }
+}
+
+/**
+ * `npm run eval [-- --story NAME] [--details] [--json]`: for the seed and every story under
+ * eval/stories/, retrieval (Dossier beside plain MiniSearch, in the same run), what ingest made of
+ * each page, and the timeline against its gold. `--details` prints what went wrong, except for a
+ * held-out story, whose misses stay unread unless `--held-out-details` is given too.
+ */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
-  const files = argv.filter((arg) => arg !== '--json');
-  const targets = files.length > 0 ? files.map((file) => resolve(file)) : DEFAULT_FILES.filter((file) => existsSync(file));
-  const config = readConfig();
-  const library = await openLibrary(config, loggerFor(config, 'warn'));
-  const dossier: Retriever = (question) => library.current.index.search({ question, limit: 10 }).hits.map((hit) => hit.passage.text);
-  const baseline = await plainMiniSearch(library.dir);
-  const report = [];
-  for (const file of targets) {
-    const questions = await readQuestions(file);
-    report.push({ file, questions: questions.length, dossier: score(questions, dossier), baseline: score(questions, baseline) });
-  }
-  const gold = JSON.parse(await readFile(TIMELINE_GOLD, 'utf8')) as GoldTimeline;
-  const { details: _details, ...timeline } = scoreTimeline([...timelineOf(library.current)], gold);
+  const only = argv.includes('--story') ? argv[argv.indexOf('--story') + 1] : undefined;
+  const stories = findStories().filter((story) => only === undefined || story.name === only);
+  if (stories.length === 0) throw new Error(`No story named ${only ?? ''} under eval/stories.`);
+  const reports: StoryReport[] = [];
+  for (const story of stories) reports.push(await evaluate(story));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ sets: report, timeline }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ stories: reports.map(({ details: _details, ...report }) => report) }, null, 2)}\n`);
     return;
   }
-  for (const set of report) {
-    console.log(`\n${set.file} (${set.questions} questions: ${set.dossier.answerable} answerable, ${set.dossier.offTopic} off-topic)`);
-    console.log(`${'engine'.padEnd(22)}  R@1    R@3    MRR    abstain`);
-    console.log(row('dossier', set.dossier));
-    console.log(row('plain MiniSearch', set.baseline));
-    if (set.dossier.misses.length > 0) console.log(`dossier misses: ${set.dossier.misses.join(', ')}`);
-  }
-  console.log(`\n${TIMELINE_GOLD} (${timeline.goldEvents} gold events)`);
-  console.log(`timeline: found ${timeline.found}, exact date and precision ${timeline.exactDate}, wrong date ${timeline.wrongDate}, junk ${timeline.junk}, precision ${timeline.precision.toFixed(3)}, recall ${timeline.recall.toFixed(3)}`);
+  for (const report of reports) print(report, argv.includes('--details') && (!report.heldOut || argv.includes('--held-out-details')));
 }
 
 await main();

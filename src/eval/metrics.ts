@@ -1,18 +1,20 @@
+import { normalizeForMatch } from '../text/match.ts';
 import type { EvalQuestion } from './questions.ts';
-
-/** How the question files compare text: lower case, curly quotes straight, whitespace runs as one space. */
-export function normalizeForMatch(text: string): string {
-  return text.toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim();
-}
 
 export interface Scores {
   readonly answerable: number;
   readonly recallAt1: number;
   readonly recallAt3: number;
-  readonly mrr: number;
+  /** Mean of 1/rank of the first passage with a gold snippet, 0 when none of the first five has one. */
+  readonly mrrAt5: number;
+  /** Answerable questions that got no passage at all. */
+  readonly empty: number;
   readonly offTopic: number;
+  /** Off-topic questions that got a passage (the right answer is none). */
+  readonly offTopicAnswered: number;
   /** Share of off-topic questions that got no passage at all. */
   readonly abstention: number | null;
+  /** Answerable questions without a gold passage in the first three, and off-topic ones answered. */
   readonly misses: readonly string[];
 }
 
@@ -20,21 +22,23 @@ export interface Scores {
 export type Retriever = (question: string) => readonly string[];
 
 /**
- * Recall@k: share of answerable questions with a gold snippet in the first k passages; MRR: mean of
- * 1/rank of the first such passage (0 when none of the first 10 has one). Off-topic questions
- * (gold []) count only for abstention.
+ * Recall@k: share of answerable questions with a gold snippet in the first k passages; MRR@5.
+ * Off-topic questions (gold []) count only for abstention.
  */
 export function score(questions: readonly EvalQuestion[], retrieve: Retriever): Scores {
   let at1 = 0;
   let at3 = 0;
   let reciprocal = 0;
-  let abstained = 0;
+  let empty = 0;
+  let answered = 0;
   const misses: string[] = [];
   const answerable = questions.filter((q) => q.gold.length > 0);
   const offTopic = questions.filter((q) => q.gold.length === 0);
   for (const question of answerable) {
     const gold = question.gold.map(normalizeForMatch);
-    const texts = retrieve(question.question).slice(0, 10).map(normalizeForMatch);
+    const found = retrieve(question.question);
+    if (found.length === 0) empty++;
+    const texts = found.slice(0, 5).map(normalizeForMatch);
     const rank = texts.findIndex((text) => gold.some((snippet) => text.includes(snippet))) + 1;
     if (rank === 1) at1++;
     if (rank >= 1 && rank <= 3) at3++;
@@ -42,17 +46,20 @@ export function score(questions: readonly EvalQuestion[], retrieve: Retriever): 
     if (rank >= 1) reciprocal += 1 / rank;
   }
   for (const question of offTopic) {
-    if (retrieve(question.question).length === 0) abstained++;
-    else misses.push(question.id);
+    if (retrieve(question.question).length === 0) continue;
+    answered++;
+    misses.push(question.id);
   }
   const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
   return {
     answerable: answerable.length,
     recallAt1: share(at1, answerable.length),
     recallAt3: share(at3, answerable.length),
-    mrr: share(reciprocal, answerable.length),
+    mrrAt5: share(reciprocal, answerable.length),
+    empty,
     offTopic: offTopic.length,
-    abstention: offTopic.length === 0 ? null : share(abstained, offTopic.length),
+    offTopicAnswered: answered,
+    abstention: offTopic.length === 0 ? null : share(offTopic.length - answered, offTopic.length),
     misses,
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Scores an extracted timeline against a gold one (eval/timeline.gold.json).
+ * Scores an extracted timeline against a gold one (each story's timeline.gold.json under eval/stories/).
  *
  * An extracted event matches a gold event when its sentence contains the gold snippet (both
  * lower-cased, curly quotes made straight, whitespace runs made one space) and it is told by
@@ -7,6 +7,7 @@
  * are both equal. An extracted event that matches no gold event is junk.
  */
 import type { DatePrecision } from '../corpus/types.ts';
+import { normalizeForMatch } from '../text/match.ts';
 import type { TimelineEvent } from './types.ts';
 
 export interface GoldEvent {
@@ -49,16 +50,6 @@ export interface TimelineScore {
     readonly junk: readonly Pick<TimelineEvent, 'date' | 'precision' | 'text'>[];
     readonly mismatchedSources: readonly { readonly gold: GoldEvent; readonly sources: readonly string[] }[];
   };
-}
-
-/** Lower case, straight quotes, one space. */
-export function normalizeForMatch(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[‘’ʼ`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
 }
 
 const brief = (event: TimelineEvent) => ({ date: event.date, precision: event.precision, text: event.text });

@@ -1,0 +1,149 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Corpus, Source } from '../corpus/types.ts';
+import { OperationalError } from '../errors.ts';
+import { normalizeForMatch } from '../text/match.ts';
+
+/** What a page states, as a person reads it (a story's pages.gold.json). */
+const goldPageSchema = z.object({
+  file: z.string().min(1),
+  url: z.string().optional(),
+  /** The headline as printed; null when the page has none. */
+  title: z.string().nullable(),
+  /** The publisher, only where the page text names it. */
+  outlet: z.string().nullable(),
+  /** The publisher a reader names from the URL's domain. */
+  urlOutlet: z.string().nullable().optional(),
+  /** A news agency credited for the text ("AP", "Reuters"). */
+  agency: z.string().nullable().optional(),
+  /** Publication date as the page states it, YYYY-MM-DD. */
+  date: z.string().nullable(),
+  author: z.string().nullable().optional(),
+  /** Every line of the page that is not article text, as stored. */
+  furniture: z.array(z.string()),
+  notes: z.string().optional(),
+});
+const goldPagesSchema = z.object({ about: z.string().optional(), pages: z.array(goldPageSchema) });
+export type GoldPage = z.infer<typeof goldPageSchema>;
+
+export async function readGoldPages(path: string): Promise<GoldPage[]> {
+  try {
+    return goldPagesSchema.parse(JSON.parse(await readFile(path, 'utf8'))).pages;
+  } catch (error) {
+    throw new OperationalError('bad_gold_file', `${path} is not a pages gold file: ${(error as Error).message}`);
+  }
+}
+
+export interface PageScores {
+  readonly pages: number;
+  /** Pages whose title is the headline they state (or, stating none, a derived description). */
+  readonly titlesRight: number;
+  /** Titles taken from something that is not the page's headline (a caption, a stamp, a tweet). */
+  readonly titlesFurniture: number;
+  /** Pages that state a headline but got a derived description. */
+  readonly titlesDerived: number;
+  /** Pages whose text names their publisher. */
+  readonly outletsStated: number;
+  /** Pages given their publisher (as stated, or as the domain names it). */
+  readonly outletsFound: number;
+  /** An outlet the page does not state as its publisher (a byline, an agency, a wrong name). */
+  readonly outletsWrong: number;
+  readonly agenciesStated: number;
+  readonly agenciesFound: number;
+  readonly agenciesWrong: number;
+  readonly datesStated: number;
+  readonly datesRight: number;
+  readonly datesWrong: number;
+  readonly passages: number;
+  /** Passages that are page furniture, not article text. */
+  readonly furniturePassages: number;
+  readonly details: ReadonlyArray<{ readonly file: string; readonly problems: readonly string[] }>;
+}
+
+/** The crawler's stamp that some furniture lines begin with: not part of what a passage could hold. */
+const CRAWL_STAMP = /^\s*date \d{4}-\d{2}-\d{2}\s*/;
+/** Shorter furniture lines ("Share", "Photo") are only matched whole: as parts they would match article text. */
+const MIN_CONTAINED_WORDS = 3;
+
+/** The page's furniture lines, normalised for matching against passages and events. */
+export function furnitureLines(page: GoldPage): string[] {
+  return page.furniture.map((line) => normalizeForMatch(line.replace(CRAWL_STAMP, ''))).filter((line) => line.length > 0);
+}
+
+/** Whether a piece of text (a passage, an event's sentence) is furniture of the page. */
+export function isFurniture(text: string, lines: readonly string[]): boolean {
+  const normalized = normalizeForMatch(text);
+  return lines.some((line) => line === normalized || line.includes(normalized) || (line.split(' ').length >= MIN_CONTAINED_WORDS && normalized.includes(line)));
+}
+
+/** Names compared as a reader would: case, "The", punctuation and spacing aside. */
+function sameName(a: string, b: string): boolean {
+  const plain = (name: string) =>
+    name
+      .toLowerCase()
+      .replace(/^the\s+/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  return plain(a) === plain(b);
+}
+
+export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScores {
+  const sourceByFile = new Map<string, Source>(corpus.sources.map((source) => [source.file, source]));
+  const counts = { titlesRight: 0, titlesFurniture: 0, titlesDerived: 0, outletsStated: 0, outletsFound: 0, outletsWrong: 0, agenciesStated: 0, agenciesFound: 0, agenciesWrong: 0, datesStated: 0, datesRight: 0, datesWrong: 0, furniturePassages: 0 };
+  const details: Array<{ file: string; problems: string[] }> = [];
+  const goldFiles = new Set(gold.map((page) => page.file));
+  for (const page of gold) {
+    const problems: string[] = [];
+    const source = sourceByFile.get(page.file);
+    if (!source) {
+      details.push({ file: page.file, problems: ['not loaded'] });
+      continue;
+    }
+    // Titles.
+    const derived = source.titleOrigin === 'derived';
+    if (page.title === null ? derived : !derived && sameName(source.title, page.title)) counts.titlesRight++;
+    else if (!derived) {
+      counts.titlesFurniture++;
+      problems.push(`title ${JSON.stringify(source.title)}, page states ${JSON.stringify(page.title)}`);
+    } else {
+      counts.titlesDerived++;
+      problems.push(`title derived, page states ${JSON.stringify(page.title)}`);
+    }
+    // Outlets: the page's own statement, or the publisher its domain names (right when a URL comes with the article).
+    if (page.outlet !== null) counts.outletsStated++;
+    if (source.outlet !== null) {
+      if ([page.outlet, page.urlOutlet ?? null].some((name) => name !== null && sameName(source.outlet!, name))) counts.outletsFound++;
+      else {
+        counts.outletsWrong++;
+        problems.push(`outlet ${JSON.stringify(source.outlet)}, page states ${JSON.stringify(page.outlet)}`);
+      }
+    } else if (page.outlet !== null) problems.push(`outlet not found: ${JSON.stringify(page.outlet)}`);
+    // Agencies.
+    const agency = page.agency ?? null;
+    if (agency !== null) counts.agenciesStated++;
+    if (source.credit !== null) {
+      if (agency !== null && sameName(source.credit, agency)) counts.agenciesFound++;
+      else {
+        counts.agenciesWrong++;
+        problems.push(`agency ${JSON.stringify(source.credit)}, page credits ${JSON.stringify(agency)}`);
+      }
+    }
+    // Dates.
+    if (page.date !== null) counts.datesStated++;
+    const date = source.date;
+    if (date !== null && (page.date === null || date.value !== page.date)) {
+      counts.datesWrong++;
+      problems.push(`date ${date.value}, page states ${page.date ?? 'none'}`);
+    } else if (date !== null) counts.datesRight++;
+    else if (page.date !== null) problems.push(`date not found: ${page.date}`);
+    // Furniture left in the passages.
+    const lines = furnitureLines(page);
+    for (const passage of corpus.passages) {
+      if (passage.source !== source || !isFurniture(passage.text, lines)) continue;
+      counts.furniturePassages++;
+      problems.push(`furniture passage: ${JSON.stringify(passage.text.slice(0, 80))}`);
+    }
+    if (problems.length > 0) details.push({ file: page.file, problems });
+  }
+  for (const source of corpus.sources) if (!goldFiles.has(source.file)) details.push({ file: source.file, problems: ['no gold for this page'] });
+  return { pages: gold.length, ...counts, passages: corpus.passages.length, details };
+}
