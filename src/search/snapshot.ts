@@ -46,7 +46,7 @@ export const SNAPSHOT_FORMAT_VERSION = 1;
  * those lists it makes the analysis signature: a snapshot built by another version is stale,
  * whatever its corpus. 2: clashing source ids are settled (corpus/sourceIds.ts).
  */
-const ANALYSIS_VERSION = 2;
+const ANALYSIS_VERSION = 3;
 
 const MAGIC = Buffer.from('DOSSIER\0', 'latin1');
 const FIXED_HEADER_BYTES = 64;

@@ -4,50 +4,58 @@ import type { PartialDate } from '../types.ts';
 export interface TextMeta {
   readonly title?: string;
   readonly author?: string;
+  /** The publisher, where the page names itself: a masthead, a copyright line, a promo, a bio. */
   readonly outlet?: string;
   readonly date?: PartialDate;
+  /** A news agency the page credits for the text ("Reuters", "AP"), apart from the publisher. */
   readonly credit?: string;
+  /** The place a dateline opens the story with ("BAGHDAD"). */
   readonly dateline?: string;
 }
 
-/** A block is a run of non-blank lines; `heading` marks a section heading rather than a paragraph. */
-export interface Block {
-  readonly lines: readonly string[];
+/**
+ * One line of the page as a reader sees it: a paragraph, a heading, a list item, or furniture not
+ * yet recognised. Scraped pages put a paragraph on each line, with or without blank lines
+ * between; hard-wrapped text is joined back into paragraphs before the stages run (segment.ts).
+ */
+export interface Line {
+  readonly text: string;
+  /** A section heading: labels the paragraphs below it, is not a passage itself. */
   readonly heading?: boolean;
+  /** An item of a bulleted or numbered list: article content, however short. */
+  readonly listItem?: boolean;
 }
 
-/** The article between stages: its blocks, and the metadata found so far. */
+/** The article between stages: its lines, and the metadata found so far. */
 export interface Draft {
-  readonly blocks: readonly Block[];
+  readonly lines: readonly Line[];
   readonly meta: TextMeta;
 }
 
 /** One cleaning step. Stages are pure and run in a fixed order (see pipeline.ts). */
 export type Stage = (draft: Draft) => Draft;
 
-/** Applies `keep` to every line, dropping lines it rejects and blocks left empty. */
-export function filterLines(draft: Draft, keep: (line: string) => boolean): Draft {
-  const blocks = draft.blocks
-    .map((block) => ({ ...block, lines: block.lines.filter(keep) }))
-    .filter((block) => block.lines.length > 0);
-  return { ...draft, blocks };
+/** Keeps the lines `keep` accepts; it sees each line with its index and all the lines. */
+export function keepLines(draft: Draft, keep: (line: Line, index: number, lines: readonly Line[]) => boolean): Draft {
+  const lines = draft.lines.filter((line, index, all) => keep(line, index, all));
+  return lines.length === draft.lines.length ? draft : { ...draft, lines };
 }
 
-export function mapLines(draft: Draft, map: (line: string) => string): Draft {
-  return filterLines({ ...draft, blocks: draft.blocks.map((block) => ({ ...block, lines: block.lines.map(map) })) }, (line) => line.trim() !== '');
-}
-
-export function blockText(block: Block): string {
-  return block.lines.join(' ').replace(/\s+/g, ' ').trim();
+/** Rewrites each line's text; a line left blank goes. */
+export function mapText(draft: Draft, map: (text: string) => string): Draft {
+  const lines = draft.lines.map((line) => ({ ...line, text: map(line.text).trim() })).filter((line) => line.text !== '');
+  return { ...draft, lines };
 }
 
 export function wordCount(text: string): number {
-  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+  let count = 0;
+  for (const word of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) count++;
+  return count;
 }
 
 /** Ends like a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
 export function endsLikeSentence(text: string): boolean {
-  return /[.!?…]["'”’)\]]*$/.test(text.trim());
+  return /[.!?…]["'”’)\]]{0,3}$/.test(text.trimEnd());
 }
 
 /**
@@ -57,6 +65,17 @@ export function endsLikeSentence(text: string): boolean {
 export function isHeadlineLike(text: string): boolean {
   const words = wordCount(text);
   return words >= 1 && words <= 25 && !endsLikeSentence(text);
+}
+
+/** A paragraph of the article: a sentence ending and enough words to be more than a caption label. */
+export function isBody(line: Line): boolean {
+  return !line.heading && !line.listItem && endsLikeSentence(line.text) && wordCount(line.text) >= 8;
+}
+
+/** Where the article's text starts: the first body paragraph (the lines before are the page's header). */
+export function firstBodyIndex(lines: readonly Line[]): number {
+  const index = lines.findIndex(isBody);
+  return index < 0 ? lines.length : index;
 }
 
 /** Text compared loosely: case, punctuation and spacing ignored ("U.S." equals "US"). */

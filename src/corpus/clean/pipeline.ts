@@ -1,22 +1,45 @@
-import { blockText, wordCount, type Draft, type Stage, type TextMeta } from './draft.ts';
-import { cutRelatedTail, dropCaptions, dropLinkLinesAndCredits, stripMarkupResidue, unglueHoverCards } from './furniture.ts';
-import { toDraft } from './normalize.ts';
-import { extractDateline, extractStamps } from './stamps.ts';
-import { extractTitle, markHeadings } from './titles.ts';
+import { wordCount, type Draft, type Line, type Stage, type TextMeta } from './draft.ts';
+import { toDraft } from './segment.ts';
+import { dropAdBreaks } from './stages/adBreaks.ts';
+import { dropAuthorBios } from './stages/authorBios.ts';
+import { dropCaptions } from './stages/captions.ts';
+import { extractDateline } from './stages/dateline.ts';
+import { markHeadings } from './stages/headings.ts';
+import { dropHoverCards } from './stages/hoverCards.ts';
+import { dropLinkLines } from './stages/linkLines.ts';
+import { stripMarkupResidue } from './stages/markupResidue.ts';
+import { dropNewsletterBoxes } from './stages/newsletterBoxes.ts';
+import { extractOutletStatements } from './stages/outletStatements.ts';
+import { dropPolls } from './stages/polls.ts';
+import { cutRelatedTail } from './stages/relatedTail.ts';
+import { dropSiteChrome } from './stages/siteChrome.ts';
+import { extractStamps } from './stages/stamps.ts';
+import { extractTitle } from './stages/title.ts';
+import { dropTweets } from './stages/tweets.ts';
 
 export type { TextMeta } from './draft.ts';
 
 /**
- * The cleaning stages, in order. Furniture goes first so that stamps and titles are judged on what
- * remains; headings are marked last, when only the article's own lines are left.
+ * The cleaning stages, in order, one kind of page furniture each. Markup goes first, then what
+ * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
+ * other stories); statements of the outlet, bylines, stamps and the agency's credits become
+ * metadata before captions are judged (a copyright line is no photo credit, a stamp no label
+ * above a picture); the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
  */
 export const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
-  dropLinkLinesAndCredits,
+  dropSiteChrome,
+  dropAdBreaks,
+  dropLinkLines,
+  dropNewsletterBoxes,
+  dropTweets,
+  dropPolls,
   cutRelatedTail,
-  dropCaptions,
-  unglueHoverCards,
+  extractOutletStatements,
   extractStamps,
+  dropCaptions,
+  dropAuthorBios,
+  dropHoverCards,
   extractTitle,
   markHeadings,
   extractDateline,
@@ -34,15 +57,34 @@ export interface CleanArticle {
 
 /** Fewer words than this is a label or a stray fragment, not a passage anyone would quote. */
 const MIN_PARAGRAPH_WORDS = 4;
+/** The symbol a list item is marked with (a number stays: it says something). */
+const BULLET_SYMBOL = /^[•·▪▫‣◦●○■□➢➤►▶✓✔*\-–—]\s+/;
 
 export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_STAGES): CleanArticle {
   const draft = stages.reduce<Draft>((current, stage) => stage(current), toDraft(body));
   const paragraphs: CleanParagraph[] = [];
   let section: string | null = null;
-  for (const block of draft.blocks) {
-    const text = blockText(block);
-    if (block.heading) section = text;
-    else if (wordCount(text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text, section });
+  let shortItems: string[] = [];
+  const flushItems = (): void => {
+    const text = shortItems.join(' • ');
+    if (wordCount(text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text, section });
+    shortItems = [];
+  };
+  for (const line of draft.lines) {
+    if (!line.listItem) flushItems();
+    if (line.heading) section = line.text;
+    else if (line.listItem) addItem(line);
+    else if (wordCount(line.text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text: line.text, section });
   }
+  flushItems();
   return { paragraphs, meta: draft.meta };
+
+  /** A list is article text however short its items: an item long enough is a passage; short ones are one passage together. */
+  function addItem(line: Line): void {
+    const text = line.text.replace(BULLET_SYMBOL, '');
+    if (wordCount(text) >= MIN_PARAGRAPH_WORDS) {
+      flushItems();
+      paragraphs.push({ text, section });
+    } else shortItems.push(text);
+  }
 }

@@ -1,0 +1,66 @@
+import { NEWS_AGENCIES, PHOTO_SERVICES } from './vocabulary.ts';
+
+/** Lower case, letters and digits only, one space: how names in credits are compared. */
+export function nameKey(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Every way of writing an agency -> the name it is shown by. */
+const AGENCY_BY_KEY: ReadonlyMap<string, string> = new Map(NEWS_AGENCIES.flatMap(([name, ...aliases]) => [name, ...aliases].map((alias) => [nameKey(alias), name] as const)));
+const SERVICE_KEYS: ReadonlySet<string> = new Set([...PHOTO_SERVICES.map(nameKey), ...AGENCY_BY_KEY.keys()]);
+
+/** The agency a credit names, by the name it is shown by ("the associated press" -> "AP"), or null. */
+export function agencyNamed(text: string): string | null {
+  const key = nameKey(text);
+  return AGENCY_BY_KEY.get(key) ?? AGENCY_BY_KEY.get(key.replace(/ (?:news|photo|photos)$/, '')) ?? null;
+}
+
+/** A picture service or agency, alone or with a word of credit ("Getty Images", "AP Photo", "Bloomberg News", "File"). */
+function isServiceName(text: string): boolean {
+  const key = nameKey(text).replace(/^(?:photo|file|file photo) /, '').replace(/ (?:news|photo|photos|file|images)$/, '');
+  return SERVICE_KEYS.has(key) || SERVICE_KEYS.has(nameKey(text));
+}
+
+/** Words a credit opens with: "Photo: Bloomberg", "Image credit: Reuters", "Photo by Ezra Kaplan/UPI". */
+const CREDIT_OPENING = /^(?:photo|photograph|image|picture|video|credit)s?(?: credit)?\s?(?:by\s|:|\|)/i;
+/** A line of names separated by slashes, as photographers and services are credited: "David Paul Morris/Bloomberg/Getty Images". */
+const SLASHED = /^[\p{Lu}\d][\p{L}\d.'’ ,-]{0,60}(?:\s?\/\s?[\p{L}\d][\p{L}\d.'’ ,-]{0,60}){1,4}$/u;
+const MAX_CREDIT_WORDS = 12;
+
+/**
+ * A line that only credits a picture: a service's name, "Photo: …", names separated by slashes
+ * ending in a service or written in capitals ("ANDREW HARNIK/AP PHOTO, FILE"). Brackets around it
+ * do not matter.
+ */
+export function isCreditLine(line: string): boolean {
+  const text = line.trim().replace(/^[([]\s?/, '').replace(/\s?[)\]]$/, '');
+  if (text === '' || text.split(/\s+/).length > MAX_CREDIT_WORDS) return false;
+  // "IHA via AP", "Handout via REUTERS": the service that distributed the picture.
+  const via = text.toLowerCase().lastIndexOf(' via ');
+  if (via > 0 && isServiceName(text.slice(via + 5))) return true;
+  if (CREDIT_OPENING.test(text) || isServiceName(text)) return true;
+  if (!SLASHED.test(text)) return false;
+  const parts = text.split('/').map((part) => part.trim());
+  return parts.some(isServiceName) || text === text.toUpperCase();
+}
+
+/**
+ * A caption: a line ending in the credit of its picture, in brackets ("… (AP Photo/Khalil Hamra)",
+ * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:" or "Photo by", or as a last
+ * slashed credit after the caption's sentences ("… the agency said. Sameer Al-DOUMY / AFP").
+ */
+export function endsWithCredit(line: string): boolean {
+  const text = line.trimEnd();
+  if (/[([]$/.test(text)) return true;
+  const close = text.at(-1);
+  if (close === ')' || close === ']') {
+    const open = text.lastIndexOf(close === ')' ? '(' : '[');
+    if (open > 0 && isCreditLine(text.slice(open))) return true;
+    // "… southern Turkey. (IHA)": a short name in brackets after the caption's last sentence.
+    if (open > 1 && /[.!?]["'”’]?\s$/.test(text.slice(0, open)) && /^[([](?:\p{Lu}[\p{L}.&'’-]{0,25} ?){1,4}[)\]]$/u.test(text.slice(open))) return true;
+  }
+  const credit = Math.max(text.lastIndexOf('Credit:'), text.lastIndexOf('Photo by '), text.lastIndexOf('Photo: '));
+  if (credit > 0 && text.length - credit <= 80) return true;
+  const lastSentence = text.lastIndexOf('. ');
+  return lastSentence > 0 && text.length - lastSentence <= 80 && /\//.test(text.slice(lastSentence)) && isCreditLine(text.slice(lastSentence + 2));
+}

@@ -1,0 +1,47 @@
+import { endsWithCredit, isCreditLine } from '../credits.ts';
+import { endsLikeSentence, firstBodyIndex, isHeadlineLike, keepLines, looseKey, wordCount, type Line, type Stage } from '../draft.ts';
+
+/** A label above a caption ("A man being rescued in Turkey") is a few words at most. */
+const MAX_LABEL_WORDS = 8;
+/** Opening words a full caption shares with the copy the page cut short. */
+const SHARED_OPENING_WORDS = 6;
+
+/** "FILE - …", "FILE PHOTO: …", "1 of 3 | …": captions by their own conventions. */
+const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\|)/i;
+
+/** Cut short by the page, not by its sentence: "… Pictures on the wall…" (a sentence ending before the ellipsis is quoted text). */
+function isTruncated(text: string): boolean {
+  return /(?:…|\.\.\.)$/.test(text) && !/[.!?]["'”’]?\s?(?:…|\.\.\.)$/.test(text);
+}
+
+/**
+ * Photo captions and credits. A credit line goes ("David Paul Morris/Bloomberg/Getty Images",
+ * "Photo: Bloomberg"), with the caption above it and a short label above that (but never the
+ * page's first headline-like line, where its headline stands); so does a line ending in its credit ("… (AP
+ * Photo/Khalil Hamra)"), a caption cut short by the page with the full copy that repeats its
+ * opening, a caption printed twice below the header, and "FILE - " captions.
+ */
+export const dropCaptions: Stage = (draft) => {
+  const { lines } = draft;
+  const credit = lines.map((line) => isCreditLine(line.text));
+  const caption = lines.map((line, i) => credit[i]! || (!line.listItem && (endsWithCredit(line.text) || CAPTION_OPENING.test(line.text) || isTruncated(line.text))));
+  // The page's first headline-like line is where its headline stands: never a caption or a label.
+  const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
+  for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;
+  // One label above a caption, never a label above a label.
+  const labelled = [...caption];
+  for (let i = 0; i < lines.length - 1; i++) if (labelled[i + 1] && !credit[i + 1] && !caption[i] && i !== headline && isLabel(lines[i]!)) caption[i] = true;
+  const header = firstBodyIndex(lines);
+  for (let i = Math.max(1, header); i < lines.length; i++) {
+    if (looseKey(lines[i]!.text) === looseKey(lines[i - 1]!.text)) caption[i] = caption[i - 1] = true;
+  }
+  const openings = lines
+    .filter((line) => isTruncated(line.text))
+    .map((line) => looseKey(line.text).split(' ').slice(0, SHARED_OPENING_WORDS).join(' '))
+    .filter((opening) => opening.split(' ').length >= 4);
+  return keepLines(draft, (line, i) => !caption[i] && !openings.some((opening) => looseKey(line.text).startsWith(opening)));
+};
+
+function isLabel(line: Line): boolean {
+  return isHeadlineLike(line.text) && wordCount(line.text) <= MAX_LABEL_WORDS && !endsLikeSentence(line.text);
+}

@@ -1,0 +1,120 @@
+import { parseDateStamp } from '../../dates.ts';
+import { agencyNamed } from '../credits.ts';
+import { firstBodyIndex, type Line, type Stage, type TextMeta } from '../draft.ts';
+
+/** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
+const BYLINE = /^by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
+/** "- Jane Doe and John Roe": a byline set off by a dash. */
+const DASH_BYLINE = /^[-–—]\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){1,8})$/u;
+/** "Jane Doe | Example Wire": author and who the text comes from. */
+const BYLINE_WITH_SOURCE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) \| (\p{Lu}[\p{L}&.'’-]{0,25}(?: \p{Lu}[\p{L}&.'’-]{0,25}){0,3})$/u;
+/** "SOURCE: NBC NEWS/REUTERS". */
+const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
+/** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
+const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
+/** "--IANS", "— Reuters": an agency signing off at the end of the text. */
+const SIGN_OFF = /^[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})$/u;
+/** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
+const CONTRIBUTED = /^(?:(?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
+/** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:". */
+const STAMP_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified)?\s?:?\s?/i;
+/** A later stamp ("Updated …") never replaces the publication stamp. */
+const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
+/** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */
+const CLOCK = /\s?(?:[|,·]|\bat\b)?\s?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?/gi;
+/** "Example Staff", "Example Staff Writer", "Example Correspondent": the outlet a staff byline names after the author. */
+const STAFF = /^(.{2,60}?) (?:staff(?: writers?| reporters?)?|correspondents?|reporters?|writers?)$/i;
+/** Stamps stand near the top: above the first paragraph, or among the page's first lines when a deck precedes them. */
+const TOP_LINES = 8;
+/** Wire agencies name the organisation behind a byline ("By VOA News") rather than a person. */
+const ORGANISATION = /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
+
+/** The date a stamp line gives, read without its labels, clock times and update notes. */
+export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
+  if (text.length > 100) return null;
+  const bare = text.replace(STAMP_LABEL, '').replace(CLOCK, ' ').replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '').replace(/\s+/g, ' ').trim();
+  return parseDateStamp(bare) ?? parseDateStamp(bare.split(/\s?[|·]\s?/)[0]!);
+}
+
+/**
+ * Bylines, publication stamps and credit lines become metadata and leave the text: in the page's
+ * header ("By Jane Doe", "Jane Doe | Example Wire", "- Jane Doe", "Feb 14, 2023, 3:26 PM |
+ * Updated: 4:08 pm", "(Xinhua) 13:53, May 19, 2023", "SOURCE: …"), and anywhere, the agency's
+ * sign-off ("--IANS", "The Associated Press contributed to this report."). The first of each kind
+ * counts; a stamp of an update never replaces the publication stamp.
+ */
+export const extractStamps: Stage = (draft) => {
+  let meta: TextMeta = draft.meta;
+  let updated: TextMeta['date'];
+  const top = Math.max(firstBodyIndex(draft.lines), TOP_LINES);
+  const setCredit = (credit: string): void => {
+    if (meta.credit === undefined) meta = { ...meta, credit };
+  };
+  const setAuthor = (byline: string): void => {
+    if (meta.author !== undefined) return;
+    // "Jane Doe, Example Staff" is an author and an outlet; "Jane Doe, Associated Press" an author and an agency.
+    const comma = byline.lastIndexOf(', ');
+    const after = comma > 0 ? byline.slice(comma + 2) : '';
+    const staff = STAFF.exec(after);
+    const agency = after ? agencyNamed(after) : null;
+    if (staff || agency) {
+      meta = { ...meta, author: byline.slice(0, comma) };
+      if (agency) setCredit(agency);
+      else if (meta.outlet === undefined) meta = { ...meta, outlet: staff![1]! };
+      return;
+    }
+    meta = { ...meta, author: byline, ...(ORGANISATION.test(byline) && meta.outlet === undefined && !agencyNamed(byline) ? { outlet: byline } : {}) };
+  };
+  const keep = (line: Line, index: number): boolean => {
+    const { text } = line;
+    if (line.listItem) return true;
+    const agencySignOff = SIGN_OFF.exec(text);
+    if (agencySignOff && agencyNamed(agencySignOff[1]!)) {
+      setCredit(agencyNamed(agencySignOff[1]!)!);
+      return false;
+    }
+    const contributed = CONTRIBUTED.exec(text);
+    if (contributed) {
+      const agency = agencyNamed(text.replace(/ contributed.*$/i, ''));
+      if (agency) setCredit(agency);
+      return false;
+    }
+    if (index >= top) return true;
+    const byline = BYLINE.exec(text);
+    if (byline) {
+      setAuthor(byline[1]!.trim());
+      return false;
+    }
+    const withSource = BYLINE_WITH_SOURCE.exec(text);
+    if (withSource) {
+      setAuthor(withSource[1]!);
+      const agency = agencyNamed(withSource[2]!);
+      if (agency) setCredit(agency);
+      else if (meta.outlet === undefined) meta = { ...meta, outlet: withSource[2]! };
+      return false;
+    }
+    const dash = DASH_BYLINE.exec(text);
+    if (dash) {
+      setAuthor(dash[1]!);
+      return false;
+    }
+    const source = SOURCE_LINE.exec(text);
+    if (source) {
+      setCredit(source[1]!.trim());
+      return false;
+    }
+    const credited = CREDITED_STAMP.exec(text);
+    const date = stampDate(credited ? credited[2]! : text);
+    if (date) {
+      if (credited && agencyNamed(credited[1]!)) setCredit(agencyNamed(credited[1]!)!);
+      if (UPDATE_LABEL.test(text)) updated ??= date;
+      else if (meta.date === undefined) meta = { ...meta, date };
+      return false;
+    }
+    return true;
+  };
+  const lines = draft.lines.filter(keep);
+  if (meta.date === undefined && updated !== undefined) meta = { ...meta, date: updated };
+  return lines.length === draft.lines.length && meta === draft.meta ? draft : { lines, meta };
+};
+

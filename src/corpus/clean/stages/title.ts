@@ -1,0 +1,85 @@
+import { stampDate } from './stamps.ts';
+import { endsLikeSentence, firstBodyIndex, isBody, isHeadlineLike, looseKey, wordCount, type Draft, type Line, type Stage } from '../draft.ts';
+
+/** A headline has at least this many words; fewer is a kicker or a section label ("USA", "WORLD NEWS"). */
+const MIN_TITLE_WORDS = 3;
+/** A headline printed only at the foot of a page, in a share box, is a full one. */
+const MIN_FOOT_TITLE_WORDS = 6;
+/** Words a line cannot end with unless it was cut off mid-sentence. */
+const DANGLING = /(?:[,:;–—-]|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with))$/i;
+/** Symbols a page puts before a headline: a close button, a bullet, an arrow. */
+const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
+/** A stamp glued to the end of a headline: "… earthquake zone 2023-02-07 16:03:27". */
+const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
+const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
+
+/** A quotation standing alone: a pull quote, not a headline. */
+function isPullQuote(text: string): boolean {
+  return /^["'“‘].*["'”’]$/.test(text) && !/["'”’][^"'”’]*\s[^"'“‘]/.test(text.slice(1, -1));
+}
+
+/** An editor's slug, a few capitalised nouns ("Bank Collapse Fed Review", "Failed Bank CEOs"): it labels a picture, it does not tell the story. */
+function isSlug(text: string): boolean {
+  const words = text.split(/\s+/);
+  return words.length <= 4 && words.every((word) => /^[\p{Lu}\d]/u.test(word) && !FUNCTION_WORDS.test(word)) && !/\d/.test(text);
+}
+
+function isCandidate(line: Line): boolean {
+  const text = line.text;
+  return !line.listItem && isHeadlineLike(text) && wordCount(text) >= MIN_TITLE_WORDS && !DANGLING.test(text) && !isPullQuote(text) && !isSlug(text);
+}
+
+/** Content words of a text, for telling whether a headline tells the same story as the first paragraph. */
+function contentWords(text: string): string[] {
+  return looseKey(text)
+    .split(' ')
+    .filter((word) => word.length > 3);
+}
+
+/** Most of a headline's words are in the article's first paragraph: it sums up the article. */
+function echoesLede(title: string, lede: string): boolean {
+  const words = contentWords(title);
+  const ledeWords = new Set(contentWords(lede).map((word) => word.slice(0, 5)));
+  return words.length > 0 && words.filter((word) => ledeWords.has(word.slice(0, 5))).length * 2 >= words.length;
+}
+
+/**
+ * The headline the page states, never its furniture. It is a headline-like line above the first
+ * paragraph (not a kicker, a pull quote, a slug or a line cut off mid-sentence): the first, or the
+ * same headline printed clean where the first has a breadcrumb glued to it ("NewsWorldEarthquake
+ * toll…"). A page that prints its headline only at the foot, in a share box, gets it from a last
+ * line that sums up the first paragraph. Every repeat of the title leaves the text, and so does
+ * the rest of the header above the first paragraph: lines that are no paragraph themselves.
+ */
+export const extractTitle: Stage = (draft) => {
+  const { lines } = draft;
+  const headerEnd = firstBodyIndex(lines);
+  const header = lines.slice(0, headerEnd);
+  const candidates = header.filter(isCandidate).map((line) => line.text);
+  // A breadcrumb glued to the headline ("NewsWorldEarthquake toll…") when the page prints the headline clean as well.
+  const first = candidates[0];
+  const unglued = first === undefined ? undefined : candidates.find((text) => text !== first && looseKey(first).endsWith(looseKey(text)));
+  const last = lines.at(-1);
+  const lede = lines[headerEnd];
+  const atFoot =
+    last && lede && last !== lede && lines.length - 1 > headerEnd && isCandidate(last) && wordCount(last.text) >= MIN_FOOT_TITLE_WORDS && echoesLede(last.text, lede.text) ? last.text : undefined;
+  let title = draft.meta.title ?? unglued ?? first ?? atFoot;
+  let meta = draft.meta;
+  if (title !== undefined && draft.meta.title === undefined) {
+    const stamp = TRAILING_STAMP.exec(title);
+    if (stamp) {
+      const date = stampDate(stamp[1]!);
+      if (date && meta.date === undefined) meta = { ...meta, date };
+      title = title.slice(0, stamp.index);
+    }
+    title = title.replace(LEADING_SYMBOLS, '').trim();
+    meta = { ...meta, title };
+  }
+  const titleKey = title === undefined ? undefined : looseKey(title);
+  const kept = lines.filter((line, index) => {
+    const key = looseKey(line.text);
+    if (titleKey !== undefined && (key === titleKey || (index < headerEnd && key.endsWith(titleKey)))) return false;
+    return index >= headerEnd || line.listItem === true || isBody(line) || (!isHeadlineLike(line.text) && !endsLikeSentence(line.text));
+  });
+  return { lines: kept, meta };
+};
