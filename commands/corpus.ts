@@ -3,7 +3,7 @@ import { defineCommand, type CommandContext, type UploadedFile } from '../src/co
 import type { OptionDefinition } from '../src/commandKit/definition.ts';
 import { writeAudit } from '../src/corpus/audit.ts';
 import { META_FIELDS, addArticle, removeFile, replaceArticle, setMetadata, type EditOutcome } from '../src/corpus/edits.ts';
-import { checkFileName } from '../src/corpus/files.ts';
+import { checkFileName, checkPlainName, normalName } from '../src/corpus/files.ts';
 import type { FileChanges } from '../src/corpus/fingerprint.ts';
 import type { LoadError, Source } from '../src/corpus/types.ts';
 import { InputError, OperationalError } from '../src/errors.ts';
@@ -29,8 +29,10 @@ export interface CorpusResult {
   readonly errors: readonly LoadError[];
   /** A rebuild is under way (status only says so; the numbers are those of the snapshot answering). */
   readonly reloading: boolean;
-  /** Files added, removed and changed since the previous build; null for status. */
+  /** Files added, removed and changed since the saved index (or the previous build); null for status. */
   readonly changes: FileChanges | null;
+  /** Whether the index was rebuilt: false for a reload that found the folder as the live index was built from; null for status. */
+  readonly rebuilt: boolean | null;
   /** What an add, replace, remove or meta did. */
   readonly edit: EditOutcome | null;
   /** How long the rebuild took. */
@@ -159,8 +161,9 @@ function result(action: CorpusAction, snapshot: Snapshot, reloading: boolean, re
     errors: corpus.errors,
     reloading,
     changes: report?.changes ?? null,
+    rebuilt: report?.rebuilt ?? null,
     edit,
-    ms: report?.ms ?? null,
+    ms: report?.rebuilt ? report.ms : null,
   };
 }
 
@@ -171,9 +174,10 @@ async function readUpload(context: CommandContext, reference: string, maxBytes: 
 
 /** The article a moderator named by source id or file name. */
 function findSource(snapshot: Snapshot, name: string): Source {
-  const source = snapshot.sourceById.get(name.trim().toLowerCase()) ?? snapshot.corpus.sources.find((candidate) => candidate.file === name.trim());
+  const file = normalName(name.trim());
+  const source = snapshot.sourceById.get(name.trim().toLowerCase()) ?? snapshot.corpus.sources.find((candidate) => normalName(candidate.file) === file);
   if (source) return source;
-  const refused = snapshot.corpus.errors.find((error) => error.file === name.trim());
+  const refused = snapshot.corpus.errors.find((error) => normalName(error.file) === file);
   if (refused) throw new InputError('unknown_source', `${refused.file} is not loaded (it ${refused.message}); fix the file in the folder, or /corpus remove it.`);
   checkFileName(name, '.');
   const ids = snapshot.corpus.sources.map((candidate) => candidate.id).join(', ') || 'none';
@@ -182,8 +186,9 @@ function findSource(snapshot: Snapshot, name: string): Source {
 
 /** What `/corpus remove` may remove: an article, or a file the corpus lists as not loaded. */
 function findTarget(snapshot: Snapshot, name: string, dir: string): Source | string {
-  const refused = snapshot.corpus.errors.find((error) => error.file === name.trim());
-  if (refused) return checkFileName(refused.file, dir);
+  const refused = snapshot.corpus.errors.find((error) => normalName(error.file) === normalName(name.trim()));
+  // As listed, not renormalised: it is removed under the name it has on disk.
+  if (refused) return checkPlainName(refused.file, dir);
   return findSource(snapshot, name);
 }
 

@@ -1,5 +1,13 @@
+import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CITATION_STYLES } from './cite/styles.ts';
+
+/** Where the index is saved when INDEX_PATH is unset: a hidden file in the corpus folder, so each corpus (and every shard of one bot) has its own. */
+export const DEFAULT_INDEX_FILE = '.dossier.index';
+/** INDEX_PATH=off: nothing is saved, and every start reads every article. */
+export const INDEX_OFF = 'off';
+/** Discord's attachment hosts: `/corpus add` downloads from these only. */
+export const DISCORD_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
 
 /**
  * Every setting Dossier reads, validated once at start-up and frozen.
@@ -20,9 +28,19 @@ const schema = z.object({
   MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
   /**
    * Where the index is saved (a versioned binary snapshot), so a restart loads it instead of reading
-   * and indexing every article again. Unset: nothing is saved.
+   * and indexing every article again, and `corpus reload` can say what changed since. Unset:
+   * `.dossier.index` in CORPUS_DIR; `off`: nothing is saved. See `indexPathOf`.
    */
-  INDEX_PATH: z.string().min(1).optional(),
+  INDEX_PATH: z.string().trim().min(1).optional(),
+  /**
+   * Hosts `/corpus add` may download attachments from (comma-separated); the tests' fake Discord
+   * serves them from 127.0.0.1. Redirects are followed only to these hosts.
+   */
+  DISCORD_ATTACHMENT_HOSTS: z
+    .string()
+    .transform((text) => text.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be host names, separated by commas')).min(1, 'must name at least one host'))
+    .default([...DISCORD_ATTACHMENT_HOSTS]),
   /** Citation style of /cite and of the Cite button when the asker names none. */
   CITE_STYLE: z.enum(CITATION_STYLES).default('apa'),
   /**
@@ -73,5 +91,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   }
   const config = parsed.data;
   if (config.MODERATOR_ROLE_IDS) Object.freeze(config.MODERATOR_ROLE_IDS);
+  Object.freeze(config.DISCORD_ATTACHMENT_HOSTS);
   return Object.freeze(config);
+}
+
+/** The absolute path the index is saved at, or null with INDEX_PATH=off. A relative INDEX_PATH is from the working directory. */
+export function indexPathOf(config: Pick<Config, 'INDEX_PATH' | 'CORPUS_DIR'>): string | null {
+  const value = config.INDEX_PATH;
+  if (value === undefined) return resolve(join(config.CORPUS_DIR, DEFAULT_INDEX_FILE));
+  if (value.toLowerCase() === INDEX_OFF) return null;
+  return isAbsolute(value) ? value : resolve(value);
 }

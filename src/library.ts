@@ -3,7 +3,10 @@ import { dirname } from 'node:path';
 import { OperationalError } from './errors.ts';
 import { diffFingerprints, type FileChanges, type FileFingerprint } from './corpus/fingerprint.ts';
 import { folderListing } from './corpus/folderPrint.ts';
+import { hasJournal, recoverJournal, type Recovery } from './corpus/journal.ts';
 import { loadCorpus, type LoadOptions, type LoadProgress } from './corpus/load.ts';
+import { ifFolderUnlocked, withFolderLock, type FolderLockOptions } from './corpus/lock.ts';
+import { readSavedFiles, removeLeftovers, writeSavedFiles } from './corpus/savedIndex.ts';
 import type { Corpus, Passage, Source } from './corpus/types.ts';
 import type { Logger } from './log.ts';
 import { SearchIndex } from './search/engine.ts';
@@ -18,9 +21,14 @@ export interface Snapshot {
   readonly sourceById: ReadonlyMap<string, Source>;
   /** Every file of the folder as this build read it, to tell the next build what changed. */
   readonly files: ReadonlyMap<string, FileFingerprint>;
+  /**
+   * The folder's listing (names, sizes, modification times) as this build began, as a fingerprint
+   * (`fingerprintOf`); null when unknown. A reload that lists the same has nothing to rebuild.
+   */
+  readonly listing: string | null;
 }
 
-export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus)): Snapshot {
+export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null): Snapshot {
   return {
     corpus,
     index,
@@ -28,25 +36,34 @@ export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap
     passageById: new Map(corpus.passages.map((passage) => [passage.id, passage])),
     sourceById: new Map(corpus.sources.map((source) => [source.id, source])),
     files,
+    listing,
   };
 }
 
-/** Reads a folder into a snapshot, fingerprinting its files on the way. */
-async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date): Promise<Snapshot> {
+/** Reads a folder into a snapshot, fingerprinting its files on the way; `listing` is the folder's listing taken just before. */
+async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date, listing: string | null): Promise<Snapshot> {
   const files = new Map<string, FileFingerprint>();
   const corpus = await loadCorpus(dir, { ...options, onFile: (file, print) => void files.set(file, print) });
   // Built in slices: a rebuild runs while the bot answers from the index it replaces.
-  return buildSnapshot(corpus, loadedAt(), files, await SearchIndex.buildYielding(corpus));
+  return buildSnapshot(corpus, loadedAt(), files, await SearchIndex.buildYielding(corpus), listing);
 }
 
 export type { FileChanges } from './corpus/fingerprint.ts';
 export type { LoadProgress } from './corpus/load.ts';
 
-/** What a rebuild did: the snapshot now answering, the one it replaced, and the files that changed between them. */
+/**
+ * What a reload or edit did: the snapshot now answering, the one it replaced, and the files that
+ * changed since the saved index (or, with none, since the last report).
+ */
 export interface ReloadReport {
   readonly snapshot: Snapshot;
   readonly previous: Snapshot;
   readonly changes: FileChanges;
+  /**
+   * Whether the index answering was built from the articles since the last report. False when the
+   * folder listed as the live index was built from, so nothing was rebuilt (`snapshot` is `previous`).
+   */
+  readonly rebuilt: boolean;
   readonly ms: number;
 }
 
@@ -58,6 +75,8 @@ export interface ReloadReport {
 export interface PersistOptions {
   readonly indexPath?: string;
   readonly log?: Logger;
+  /** How long an edit waits for another process's edit of the folder (see corpus/lock.ts). */
+  readonly lock?: FolderLockOptions;
 }
 
 export interface ReloadOptions {
@@ -84,10 +103,19 @@ interface PendingReload {
  * succeed; a rebuild that fails leaves the old snapshot answering and says why. Rebuilds and edits
  * of the folder take turns (one at a time, in order): a reload asked for while another runs waits
  * for it and then rebuilds once more, and every request made during that wait shares the one
- * rebuild, so each caller's report describes a build that started after it asked.
+ * rebuild, so each caller's report describes a build that started after it asked. A reload that
+ * finds the folder listed as the live snapshot was built from rebuilds nothing. Edits also take
+ * the folder's lock file, so edits from several processes queue too.
+ *
+ * Reports count changes from the saved index (INDEX_PATH), so a CLI run's reload says what changed
+ * since the bot or the last run saved it; without one, from the previous report.
  */
 export class Library {
   private snapshot: Snapshot;
+  /** The files as the saved index had them (or as the last report left them): what the next report's changes are counted from. */
+  private baseline: ReadonlyMap<string, FileFingerprint>;
+  /** The live snapshot was built from the articles since the last report (a start that found the saved index stale, say). */
+  private builtSinceReport = false;
   /** Settles when the last queued task has finished; never rejects. */
   private tail: Promise<void> = Promise.resolve();
   private pending: PendingReload | null = null;
@@ -101,14 +129,30 @@ export class Library {
     private readonly persist: PersistOptions = {},
   ) {
     this.snapshot = snapshot;
+    this.baseline = snapshot.files;
   }
 
-  /** Loads the folder, or, with an index path, the saved index when it still matches the folder (and saves one when it does not). */
+  /**
+   * Loads the folder, or, with an index path, the saved index when it still matches the folder (and
+   * saves one when it does not). First it tidies up after a process that was killed: an edit it
+   * left half done is finished or undone (its journal), and its temporary files are removed.
+   */
   static async open(dir: string, options: LoadOptions, clock: () => Date = () => new Date(), persist: PersistOptions = {}): Promise<Library> {
-    const listed = persist.indexPath ? await fingerprintBeforeReading(dir, options) : null;
-    const restored = listed ? await restore(listed, clock, persist) : null;
-    const library = new Library(restored ?? (await readFolder(dir, options, clock)), dir, options, clock, persist);
-    if (persist.indexPath && !restored) await library.save(library.snapshot, listed);
+    const removed = await removeLeftovers(dir, persist.indexPath);
+    if (removed.length > 0) persist.log?.warn({ event: 'temp_files_removed', files: removed }, 'removed temporary files a stopped process left');
+    await recoverIfUnlocked(dir, persist.log);
+    const listed = await fingerprintBeforeReading(dir, options);
+    const restored = listed && persist.indexPath ? await restore(listed, clock, persist) : null;
+    const library = new Library(restored ?? (await readFolder(dir, options, clock, listed)), dir, options, clock, persist);
+    if (persist.indexPath && !restored) {
+      // Changes are counted from the index saved before (stale, so rebuilt), not from this build.
+      const saved = await readSavedFiles(persist.indexPath);
+      if (saved) {
+        library.baseline = saved;
+        library.builtSinceReport = true;
+      }
+      await library.save(library.snapshot);
+    }
     return library;
   }
 
@@ -118,14 +162,15 @@ export class Library {
    * index); listed again when that could not be taken. A failure is logged, never thrown: the
    * index in memory is what answers.
    */
-  private async save(snapshot: Snapshot, listed: string | null): Promise<void> {
+  private async save(snapshot: Snapshot): Promise<void> {
     const { indexPath, log } = this.persist;
     if (!indexPath) return;
     try {
       const started = performance.now();
-      const fingerprint = listed ?? (await fingerprintOf(this.dir, this.options));
+      const fingerprint = snapshot.listing ?? (await fingerprintOf(this.dir, this.options));
       await mkdir(dirname(indexPath), { recursive: true });
       const { bytes } = await writeIndexFile(indexPath, { fingerprint, corpus: snapshot.corpus, index: snapshot.index, meta: { files: Object.fromEntries(snapshot.files) } });
+      await writeSavedFiles(indexPath, snapshot.files);
       log?.info({ event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) }, 'index saved');
     } catch (error) {
       log?.warn({ event: 'index_save_failed', path: indexPath, reason: (error as Error).message }, 'index not saved; answering from memory');
@@ -145,17 +190,26 @@ export class Library {
     return this.building;
   }
 
-  /** Rebuilds from the folder and swaps the result in; see the class comment for concurrent calls. */
+  /**
+   * Rebuilds from the folder and swaps the result in; see the class comment for concurrent calls.
+   * When the folder lists as the live index was built from (names, sizes, modification times),
+   * nothing is rebuilt and the report says so (the watcher's reload after the bot's own edit).
+   */
   reload(options: ReloadOptions = {}): Promise<ReloadReport> {
     if (this.pending) {
       if (options.onProgress) this.pending.listeners.add(options.onProgress);
       return this.pending.promise;
     }
     const listeners = new Set(options.onProgress ? [options.onProgress] : []);
-    const promise: Promise<ReloadReport> = this.exclusive(() => {
+    const promise: Promise<ReloadReport> = this.exclusive(async () => {
       // From here on the rebuild has started: a new request queues the next one.
       if (this.pending?.promise === promise) this.pending = null;
-      return this.rebuild(listeners, false);
+      const started = performance.now();
+      const previous = this.snapshot;
+      await recoverIfUnlocked(this.dir, this.persist.log);
+      const listed = await fingerprintBeforeReading(this.dir, this.options);
+      if (listed === null || listed !== previous.listing) await this.rebuild(listeners, false, listed);
+      return this.report(previous, started);
     });
     this.pending = { listeners, promise };
     return promise;
@@ -163,21 +217,44 @@ export class Library {
 
   /**
    * Runs `edit`, which changes files in the folder, then rebuilds, with no other edit or rebuild in
-   * between. `edit` sees the snapshot current when its turn comes; if it throws, nothing is rebuilt.
-   * If the rebuild fails, the error says the change was saved all the same.
+   * between, from this process or another (the folder's lock file). `edit` sees the snapshot of the
+   * folder as it is when its turn comes (rebuilt first if another process changed it meanwhile), so
+   * its checks, such as duplicates, hold; if it throws, nothing is rebuilt. If the rebuild fails,
+   * the error says the change was saved all the same.
    */
   edit<T>(edit: (snapshot: Snapshot) => Promise<T>, options: EditOptions = {}): Promise<{ readonly value: T; readonly report: ReloadReport }> {
     return this.exclusive(async () => {
-      const value = await edit(this.snapshot);
+      const started = performance.now();
+      const previous = this.snapshot;
+      const value = await withFolderLock(
+        this.dir,
+        async () => {
+          logRecovery(await recoverJournal(this.dir), this.persist.log);
+          const listed = await fingerprintBeforeReading(this.dir, this.options);
+          if (listed === null || listed !== this.snapshot.listing) await this.rebuild(new Set(), true, listed);
+          return edit(this.snapshot);
+        },
+        this.persist.lock,
+      );
       try {
-        const report = await this.rebuild(new Set(options.onProgress ? [options.onProgress] : []), options.allowEmpty ?? false);
-        return { value, report };
+        await this.rebuild(new Set(options.onProgress ? [options.onProgress] : []), options.allowEmpty ?? false, await fingerprintBeforeReading(this.dir, this.options));
       } catch (error) {
         // The files are written: say so, or the moderator would think nothing happened.
         const failure = error as OperationalError;
         throw new OperationalError(failure.code, `The change was saved in the corpus folder, but ${failure.message.charAt(0).toLowerCase()}${failure.message.slice(1)}`, { cause: failure.cause ?? failure });
       }
+      return { value, report: this.report(previous, started) };
     });
+  }
+
+  /** The report of a reload or edit that ended with the live snapshot: changes since the baseline, which moves on. */
+  private report(previous: Snapshot, started: number): ReloadReport {
+    const snapshot = this.snapshot;
+    const changes = diffFingerprints(this.baseline, snapshot.files);
+    const rebuilt = this.builtSinceReport;
+    this.baseline = snapshot.files;
+    this.builtSinceReport = false;
+    return { snapshot, previous, changes, rebuilt, ms: Math.round(performance.now() - started) };
   }
 
   /** Runs tasks one at a time in the order they were asked for. */
@@ -190,9 +267,9 @@ export class Library {
     return run;
   }
 
-  private async rebuild(listeners: ReadonlySet<(progress: LoadProgress) => void>, allowEmpty: boolean): Promise<ReloadReport> {
+  /** Reads the folder (listed as `listed` just before) into a new snapshot, swaps it in and saves it. */
+  private async rebuild(listeners: ReadonlySet<(progress: LoadProgress) => void>, allowEmpty: boolean, listed: string | null): Promise<Snapshot> {
     const previous = this.snapshot;
-    const started = performance.now();
     const onProgress = (progress: LoadProgress) => {
       for (const listener of listeners) {
         try {
@@ -204,10 +281,8 @@ export class Library {
     };
     this.building = true;
     let next: Snapshot;
-    let listed: string | null = null;
     try {
-      if (this.persist.indexPath) listed = await fingerprintBeforeReading(this.dir, this.options);
-      next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock);
+      next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock, listed);
     } catch (error) {
       throw new OperationalError('reload_failed', `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`, { cause: error });
     } finally {
@@ -218,9 +293,31 @@ export class Library {
       throw new OperationalError('reload_empty', `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`);
     }
     this.snapshot = next;
-    await this.save(next, listed);
-    return { snapshot: next, previous, changes: diffFingerprints(previous.files, next.files), ms: Math.round(performance.now() - started) };
+    this.builtSinceReport = true;
+    await this.save(next);
+    return next;
   }
+}
+
+/**
+ * Finishes or undoes an edit a killed process left half done (its journal), if no other process is
+ * editing the folder now (one that is will finish its own). Never throws: a folder that cannot be
+ * read is for the build to report.
+ */
+async function recoverIfUnlocked(dir: string, log: Logger | undefined): Promise<void> {
+  try {
+    if (!(await hasJournal(dir))) return;
+    const done = await ifFolderUnlocked(dir, () => recoverJournal(dir));
+    logRecovery(done?.value ?? null, log);
+  } catch (error) {
+    log?.warn({ event: 'corpus_recovery_failed', reason: (error as Error).message }, 'could not finish an interrupted corpus edit');
+  }
+}
+
+function logRecovery(recovery: Recovery | null, log: Logger | undefined): void {
+  if (!recovery) return;
+  const what = recovery.outcome === 'completed' ? 'finished' : recovery.outcome === 'undone' ? 'undone' : 'dropped (its journal could not be read)';
+  log?.warn({ event: 'corpus_edit_recovered', action: recovery.action, outcome: recovery.outcome, pid: recovery.pid }, `an interrupted corpus ${recovery.action} was ${what}`);
 }
 
 /** Why a rebuild failed, without the folder's path (moderators in Discord see this; the log has the rest). */
@@ -258,5 +355,5 @@ async function restore(fingerprint: string, clock: () => Date, { indexPath, log 
   }
   const saved = (read.meta as { files?: Record<string, FileFingerprint> } | null)?.files ?? {};
   log?.info({ event: 'index_loaded', path: indexPath, bytes: read.bytes, passages: read.corpus.passages.length, ms: Math.round(performance.now() - started) }, 'index loaded from its snapshot');
-  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), read.index);
+  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), read.index, fingerprint);
 }

@@ -4,7 +4,7 @@ import { parseConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('applies documented defaults and freezes the result', () => {
     const config = parseConfig({});
-    expect(config).toEqual({ DISCORD_API_URL: 'https://discord.com/api', CORPUS_DIR: 'corpus', MAX_ARTICLE_BYTES: 2 * 1024 * 1024, CITE_STYLE: 'apa' });
+    expect(config).toEqual({ DISCORD_API_URL: 'https://discord.com/api', CORPUS_DIR: 'corpus', MAX_ARTICLE_BYTES: 2 * 1024 * 1024, CITE_STYLE: 'apa', DISCORD_ATTACHMENT_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'] });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

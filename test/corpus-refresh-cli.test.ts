@@ -3,7 +3,7 @@
  * src/contract/schema.ts), exit codes, the console, subcommands in the command kit, and the
  * progress bar.
  */
-import { rm, writeFile } from 'node:fs/promises';
+import { rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliProcess } from './support/cliProcess.ts';
@@ -42,13 +42,14 @@ describe('cli corpus status and reload --json', () => {
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     const doc = corpusReloadSchema.parse(json);
-    expect(Object.keys(json)).toEqual(['sources', 'passages', 'loadedAt', 'errors', 'changes']);
-    expect(doc).toMatchObject({ sources: 6, errors: [{ file: 'notes.pdf', message: 'has an unsupported type; articles are .txt, .md, .markdown, .html, .htm' }], changes: { added: ['notes.pdf', 'packing.md'], removed: [], changed: [] } });
+    expect(Object.keys(json)).toEqual(['sources', 'passages', 'loadedAt', 'errors', 'changes', 'rebuilt']);
+    expect(doc).toMatchObject({ rebuilt: true, sources: 6, errors: [{ file: 'notes.pdf', message: 'has an unsupported type; articles are .txt, .md, .markdown, .html, .htm' }], changes: { added: ['notes.pdf', 'packing.md'], removed: [], changed: [] } });
     expect(doc.loadedAt).toBe(library.current.loadedAt.toISOString());
   });
 
   it('shows a reload’s progress through the progress sink, and clears it at the end', async () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
+    await utimes(join(dir, SEEDS.voa), new Date('2030-01-01'), new Date('2030-01-01')); // something to rebuild for
     const reports: string[] = [];
     let ended = 0;
     await runCli(['corpus', 'reload'], { openLibrary: async () => library, log: memoryLogger().log, progress: { report: ({ done, total }) => void reports.push(`${done}/${total}`), end: () => void ended++ } });

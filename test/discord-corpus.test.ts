@@ -91,7 +91,8 @@ afterEach(async () => {
 async function startAll(env: Record<string, string> = {}, interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {}, watchDebounceMs?: number): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   logs = captureLog();
-  const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: dir, ...env });
+  // Attachments come from the test's file server on 127.0.0.1, standing in for Discord's CDN hosts.
+  const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: dir, DISCORD_ATTACHMENT_HOSTS: '127.0.0.1', ...env });
   bot = await startBot({ config, library, log: logs.log, interactions: { askCooldownMs: 0, ...interactions }, ...(watchDebounceMs !== undefined ? { watchDebounceMs } : {}) });
   return fake;
 }
@@ -217,6 +218,12 @@ describe('/corpus add, remove, meta and status', () => {
     { what: 'a binary attachment', attachment: () => serve('photo.txt', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2])), message: '"photo.txt" is binary, not text.', downloaded: true },
     { what: 'an attachment named to escape the folder', attachment: () => ({ ...serve('x.md', ARTICLE), name: '../../escape.md' }), message: /^"\.\.\/\.\.\/escape\.md" is not a plain file name/, downloaded: true },
     { what: 'an unsupported attachment', attachment: () => serve('scan.pdf', '%PDF-1.4'), message: '"scan.pdf" has an unsupported type; articles are .txt, .md, .markdown, .html, .htm.', downloaded: true },
+    {
+      what: 'an attachment on a host that is not an attachment host',
+      attachment: () => ({ ...serve('elsewhere.md', ARTICLE), url: `${files.base.replace('127.0.0.1', 'localhost')}/files/elsewhere.md` }),
+      message: 'Did not download "elsewhere.md": its address is on localhost, which is not one of Discord\'s attachment hosts (127.0.0.1). Attach the file to the command in Discord.',
+      downloaded: false,
+    },
   ])('refuses $what privately, and changes nothing', async ({ attachment, message, downloaded }) => {
     const f = await startAll({}, { downloadTimeoutMs: 300 });
     const before = await folderState(dir);
@@ -340,6 +347,18 @@ describe('WATCH_CORPUS', () => {
     await writeFile(join(dir, 'later.md'), ARTICLE.replace('Embassy staff begin to pack in Baghdad', 'A later story about the embassy staff'));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(library.current).toBe(stopped);
+  });
+
+  it('does not rebuild again after the bot’s own /corpus edit: the edit rebuilt, and the watcher finds the folder as that build left it', async () => {
+    const f = await startAll({ WATCH_CORPUS: 'true' }, {}, 100);
+    const voa = library.current.corpus.sources.find((source) => source.file === SEEDS.voa)!;
+    const meta = await answerOf(f, corpusCommand(f, 'meta', { source: voa.id, field: 'outlet', value: 'Voice of America' }));
+    expect(meta.embeds![0]!.title).toBe('Metadata corrected');
+    const edited = library.current;
+    // The edit wrote the sidecar; the watcher sees it and reloads, which lists the folder and stops there.
+    await expect.poll(() => logs.events('corpus_watch_reload'), { timeout: 10_000 }).toEqual([expect.objectContaining({ rebuilt: false })]);
+    expect(library.current).toBe(edited);
+    expect(logs.events('corpus_audit')).toEqual([expect.objectContaining({ who: f.ids.userId, action: 'meta', result: 'ok' })]);
   });
 
   it('is off unless set', () => {

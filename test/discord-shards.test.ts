@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import type { ShardingManagerOptions } from 'discord.js';
+import { DiscordjsErrorCodes, ShardingManager, type ShardingManagerOptions } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isShardProcess, recommendedShardCount, runShards, SHARD_SCRIPT, shardConfig, shardingOptions, type ShardManagerLike } from '../src/adapters/discord/shards.ts';
 import { parseConfig } from '../src/config.ts';
@@ -131,6 +131,67 @@ describe('runShards', () => {
   });
 });
 
+/** discord.js's error for a shard whose process exited before it was ready (its constructor is not public). */
+function notReady(id: number): Error {
+  return Object.assign(new Error(`Shard ${id}'s process exited before its Client became ready.`), { code: DiscordjsErrorCodes.ShardingReadyDied });
+}
+
+/**
+ * A stand-in manager whose shard `failAt` does not become ready (discord.js rejects the spawn with
+ * ShardingReadyDied); the shards before it did. Records kills and the respawn setting.
+ */
+function failingManager(failAt: number | null) {
+  const killed: number[] = [];
+  const shards = new Map<number, EventEmitter & { id: number; kill: () => void }>();
+  let manager: (EventEmitter & ShardManagerLike) | undefined;
+  const respawnAtCreation: Array<boolean | undefined> = [];
+  const create = (_file: string, options: ShardingManagerOptions): ShardManagerLike => {
+    respawnAtCreation.push(options.respawn);
+    const emitter = new EventEmitter();
+    manager = Object.assign(emitter, {
+      shards,
+      respawn: options.respawn ?? true,
+      spawn: async ({ amount }: { amount: number }) => {
+        for (let id = 0; id < amount; id++) {
+          const shard = Object.assign(new EventEmitter(), { id, kill: () => void killed.push(id) });
+          shards.set(id, shard);
+          emitter.emit('shardCreate', shard);
+          if (id === failAt) throw notReady(id);
+          shard.emit('ready');
+        }
+        return shards;
+      },
+    });
+    return manager;
+  };
+  return { create, killed, shards, respawnAtCreation, get manager() { return manager!; } };
+}
+
+describe('a shard that fails before it is ready', () => {
+  it('stops the manager: every shard stopped, one line saying which failed, exit 1, no restart', async () => {
+    const fake = failingManager(1);
+    let written = '';
+    const code = await runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '3' }), { log: silentLogger(), createManager: fake.create, signals: new EventEmitter(), stderr: { write: (text: string) => (written += text) } });
+    expect(code).toBe(1);
+    expect(written).toBe('dossier: Shard 1 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n');
+    expect(fake.respawnAtCreation).toEqual([false]); // no restarts while starting
+    expect(fake.manager.respawn).toBe(false);
+    expect(fake.killed.sort()).toEqual([0, 1]);
+  });
+
+  it('stops the manager too when a shard restarted after a death fails before it is ready again', async () => {
+    const fake = failingManager(null);
+    let written = '';
+    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '2' }), { log: silentLogger(), createManager: fake.create, signals: new EventEmitter(), stderr: { write: (text: string) => (written += text) } });
+    await expect.poll(() => fake.manager?.respawn).toBe(true); // every shard ready: deaths are restarted from now on
+    // discord.js reports a restart that failed as an `error` event on the shard.
+    fake.shards.get(1)!.emit('error', notReady(1));
+    expect(await running).toBe(1);
+    expect(written).toBe('dossier: Shard 1 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n');
+    expect(fake.killed.sort()).toEqual([0, 1]);
+  });
+});
+
 describe('recommendedShardCount', () => {
   let fake: FakeDiscord;
 
@@ -153,13 +214,15 @@ describe('recommendedShardCount', () => {
 
 describe('one real shard against the fake Discord', () => {
   let fake: FakeDiscord;
-  const saved = { DISCORD_API_URL: process.env['DISCORD_API_URL'], LOG_LEVEL: process.env['LOG_LEVEL'] };
+  const saved = { DISCORD_API_URL: process.env['DISCORD_API_URL'], LOG_LEVEL: process.env['LOG_LEVEL'], INDEX_PATH: process.env['INDEX_PATH'] };
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
     // A shard process inherits this environment (discord.js adds its own SHARDS, SHARD_COUNT, token).
     process.env['DISCORD_API_URL'] = fake.apiUrl;
     process.env['LOG_LEVEL'] = 'silent';
+    // The shard runs on the bundled corpus: nothing is saved into it.
+    process.env['INDEX_PATH'] = 'off';
   });
 
   afterAll(async () => {
@@ -168,6 +231,29 @@ describe('one real shard against the fake Discord', () => {
       else process.env[key] = value;
     }
     await fake.close();
+  });
+
+  it('stops with one line and exit 1 when the shard fails before it is ready (here, a rejected token), leaving no shard running', { timeout: 90_000 }, async () => {
+    const picky = await startFakeDiscord({ token: 'the-right-token' });
+    // The shard reads DISCORD_API_URL from the environment it inherits.
+    process.env['DISCORD_API_URL'] = picky.apiUrl;
+    let created: ShardingManager | undefined;
+    let written = '';
+    try {
+      const config = parseConfig({ DISCORD_TOKEN: 'a-wrong-token', SHARD_COUNT: '1', DISCORD_API_URL: picky.apiUrl });
+      const code = await runShards(config, {
+        log: silentLogger(),
+        signals: new EventEmitter(),
+        stderr: { write: (text: string) => (written += text) },
+        createManager: (file, options) => (created = new ShardingManager(file, { ...options, silent: true })),
+      });
+      expect(code).toBe(1);
+      expect(written).toBe('dossier: Shard 0 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n');
+      expect([...created!.shards.values()].map((shard) => shard.process)).toEqual([null]);
+    } finally {
+      process.env['DISCORD_API_URL'] = fake.apiUrl;
+      await picky.close();
+    }
   });
 
   it('starts src/main.ts as shard 0 of 1, which logs in as that shard, and stops it on SIGTERM', { timeout: 90_000 }, async () => {

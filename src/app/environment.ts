@@ -1,7 +1,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { resolve } from 'node:path';
 import { warmUpCitations } from '../cite/index.ts';
-import { parseConfig, type Config } from '../config.ts';
+import { indexPathOf, parseConfig, type Config } from '../config.ts';
 import { Library } from '../library.ts';
 import { createLogger, type Logger } from '../log.ts';
 
@@ -19,10 +19,8 @@ export function loggerFor(config: Config, fallbackLevel: 'info' | 'warn'): Logge
 export async function openLibrary(config: Config, log: Logger): Promise<Library> {
   const dir = resolve(config.CORPUS_DIR);
   const started = performance.now();
-  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, {
-    ...(config.INDEX_PATH ? { indexPath: resolve(config.INDEX_PATH) } : {}),
-    log,
-  });
+  const indexPath = indexPathOf(config);
+  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), log });
   const { corpus } = library.current;
   log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   for (const error of corpus.errors) log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');

@@ -83,9 +83,14 @@ export const corpusStatusSchema = z.object({
   errors: z.array(loadErrorSchema),
 });
 
-/** `corpus reload --json`: the status of the new index and the files added, removed and changed since the previous build. */
+/**
+ * `corpus reload --json`: the status of the index now answering, the files added, removed and
+ * changed since the saved index (or the previous build), and (an addition) whether anything was
+ * rebuilt: false when the folder lists as the live index was built from.
+ */
 export const corpusReloadSchema = corpusStatusSchema.extend({
   changes: z.object({ added: z.array(z.string()), removed: z.array(z.string()), changed: z.array(z.string()) }),
+  rebuilt: z.boolean(),
 });
 
 /** `corpus add|replace|remove|meta --json` (not in the contract): a reload's document, and what the change did. */

@@ -70,7 +70,7 @@ function corpusJson(result: Extract<CommandResult, { kind: 'corpus' }>): unknown
   const status = { sources: result.sources, passages: result.passages, loadedAt: result.loadedAt.toISOString(), errors: result.errors.map(({ file, message }) => ({ file, message })) };
   if (result.action === 'status') return corpusStatusSchema.parse(status);
   const changes = result.changes ?? { added: [], removed: [], changed: [] };
-  const reload = { ...status, changes: { added: [...changes.added], removed: [...changes.removed], changed: [...changes.changed] } };
+  const reload = { ...status, changes: { added: [...changes.added], removed: [...changes.removed], changed: [...changes.changed] }, rebuilt: result.rebuilt ?? true };
   if (result.action === 'reload' || !result.edit) return corpusReloadSchema.parse(reload);
   return corpusEditSchema.parse({ ...reload, action: result.action, file: result.edit.file, summary: result.edit.summary });
 }

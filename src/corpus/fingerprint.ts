@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from './files.ts';
 
 /**
  * What a corpus file was when a build read it. Two builds compare fingerprints to say which files
@@ -21,7 +21,7 @@ export interface FileChanges {
 export const NO_CHANGES: FileChanges = Object.freeze({ added: [], removed: [], changed: [] });
 
 export function fingerprint(stats: { readonly size: number; readonly mtimeMs: number }, bytes: Uint8Array | null): FileFingerprint {
-  return { size: stats.size, mtimeMs: stats.mtimeMs, hash: bytes ? createHash('sha256').update(bytes).digest('hex') : null };
+  return { size: stats.size, mtimeMs: stats.mtimeMs, hash: bytes ? sha256(bytes) : null };
 }
 
 function same(a: FileFingerprint, b: FileFingerprint): boolean {

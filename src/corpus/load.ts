@@ -1,11 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, readdir } from 'node:fs/promises';
+import { extname, join } from 'node:path';
 import { OperationalError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
 import { runStepsYielding } from '../steps.ts';
 import { duplicateSteps } from './duplicates.ts';
 import { settleSourceIds } from './sourceIds.ts';
 import { fingerprint, type FileFingerprint } from './fingerprint.ts';
+import { normalName, notRegularReason, readRegularFile, stemOf } from './files.ts';
 import { FormatError, SUPPORTED_EXTENSIONS, formatFor } from './formats/index.ts';
 import { SIDECAR_SUFFIX, parseSidecar, sidecarNameFor, type Sidecar } from './sidecar.ts';
 import type { Corpus, LoadError, Passage } from './types.ts';
@@ -46,37 +47,21 @@ export function sizeProblem(size: number, maxBytes: number): string | null {
   return size > maxBytes ? `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (MAX_ARTICLE_BYTES)` : null;
 }
 
-function readFailure(error: unknown): string {
-  return `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
-}
-
-/** Reads a file as UTF-8 text, or says in a few words why it cannot be an article; reports its fingerprint. */
+/**
+ * Reads a regular file (never through a link, never a FIFO: see readRegularFile) as UTF-8 text, or
+ * says in a few words why it cannot be an article; reports its fingerprint.
+ */
 async function readText(path: string, file: string, options: LoadOptions): Promise<{ text: string } | { error: string }> {
-  let stats: { size: number; mtimeMs: number };
-  try {
-    stats = await stat(path);
-  } catch (error) {
-    return { error: readFailure(error) };
-  }
-  const tooLarge = sizeProblem(stats.size, options.maxArticleBytes);
-  if (tooLarge) {
-    options.onFile?.(file, fingerprint(stats, null));
-    return { error: tooLarge };
-  }
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch (error) {
-    return { error: readFailure(error) };
-  }
-  options.onFile?.(file, fingerprint(stats, bytes));
-  return decodeText(bytes);
+  const read = await readRegularFile(path, options.maxArticleBytes, (size) => sizeProblem(size, options.maxArticleBytes)!);
+  if (read.stats) options.onFile?.(file, fingerprint(read.stats, read.ok ? read.bytes : null));
+  if (!read.ok) return { error: read.problem === 'missing' ? 'cannot be read (ENOENT)' : read.reason };
+  return decodeText(read.bytes);
 }
 
-/** Fingerprints a file the loader does not read (an unsupported type), from its size and mtime. */
+/** Fingerprints a file the loader does not read (an unsupported type, a link), from its own size and mtime. */
 async function noteUnread(path: string, file: string, options: LoadOptions): Promise<void> {
   if (!options.onFile) return;
-  const stats = await stat(path).catch(() => null);
+  const stats = await lstat(path).catch(() => null);
   if (stats) options.onFile(file, fingerprint(stats, null));
 }
 
@@ -90,16 +75,28 @@ export function formatBytes(bytes: number): string {
  * Files are read in name order, so the same folder always gives the same corpus.
  */
 export async function loadCorpus(dir: string, options: LoadOptions): Promise<Corpus> {
-  let names: string[];
+  let entries;
   try {
-    names = (await readdir(dir, { withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.')).map((entry) => entry.name);
+    // Hidden names are Dossier's own files (index, lock, temporary files) or an editor's; folders are not articles.
+    entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.') && !entry.isDirectory());
   } catch (error) {
     throw new OperationalError('corpus_unreadable', `Cannot read the corpus folder "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Set CORPUS_DIR to a folder of articles.`, { cause: error });
   }
-  names.sort();
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const errors: LoadError[] = [];
+  const names: string[] = [];
+  for (const entry of entries) {
+    // Links and FIFOs are refused by name, not skipped: a moderator sees why the article is missing.
+    const special = entry.isFile() ? null : notRegularReason(entry);
+    if (special === null) names.push(entry.name);
+    else {
+      await noteUnread(join(dir, entry.name), entry.name, options);
+      errors.push({ file: entry.name, message: special });
+    }
+  }
   const articleNames = names.filter((name) => !name.endsWith(SIDECAR_SUFFIX));
   const sidecarNames = new Set(names.filter((name) => name.endsWith(SIDECAR_SUFFIX)));
+  const stems = new Map<string, string>();
 
   const articles: Article[] = [];
   let done = 0;
@@ -120,6 +117,12 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
     if (!format) {
       await noteUnread(join(dir, name), name, options);
       errors.push({ file: name, message: `has an unsupported type; articles are ${SUPPORTED_EXTENSIONS.join(', ')}` });
+      return;
+    }
+    const first = claimStem(stems, name);
+    if (first !== name) {
+      await noteUnread(join(dir, name), name, options);
+      errors.push({ file: name, message: sameStemProblem(name, first) });
       return;
     }
     const read = await readText(join(dir, name), name, options);
@@ -161,4 +164,26 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
     duplicateGroup: duplicates.groupOf,
     errors,
   };
+}
+
+/**
+ * Records that `name` takes its stem (compared in NFC), and returns the article file that took it
+ * first: `name` itself, or the earlier file it would share a sidecar with.
+ */
+function claimStem(stems: Map<string, string>, name: string): string {
+  const key = normalName(stemOf(name));
+  const first = stems.get(key);
+  if (first !== undefined) return first;
+  stems.set(key, name);
+  return name;
+}
+
+/**
+ * Why `name` is not loaded beside `first`: two articles with one stem would share one sidecar
+ * (`X.meta.json` for both `X.txt` and `X.md`), and two names equal in NFC are one name. The first in
+ * name order loads; the moderator renames or removes the other.
+ */
+function sameStemProblem(name: string, first: string): string {
+  if (normalName(name) === normalName(first)) return `has the same name as ${first}, written with other Unicode characters; remove one of them`;
+  return `has the same name as ${first} apart from its extension (${extname(name)}), so both would take their metadata from ${sidecarNameFor(first)}; only ${first} is loaded: rename or remove one of them`;
 }

@@ -1,9 +1,21 @@
 import { z } from 'zod';
+import { parseIsoDate } from './dates.ts';
+import { stemOf } from './files.ts';
 
 /** Sidecar files sit beside the article they describe: `NAME.meta.json` for `NAME.txt` or `NAME.md`. */
 export const SIDECAR_SUFFIX = '.meta.json';
 
-const isoDate = z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD');
+/** A date as written, and one the calendar has: "2020-02-30" is refused here rather than read as unknown later. */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((value) => parseIsoDate(value) !== null, { error: (issue) => `must be a date the calendar has (${describeImpossible(String(issue.input))})`, abort: true });
+
+function describeImpossible(value: string): string {
+  const [year, month] = value.split('-');
+  if (Number(month) < 1 || Number(month) > 12) return `there is no month ${month}`;
+  return `${year}-${month} has no day ${value.split('-')[2]}`;
+}
 
 /**
  * What a moderator may state or correct without touching the article. A value overrides what the
@@ -38,6 +50,7 @@ export function parseSidecar(text: string): { sidecar: Sidecar } | { error: stri
   return { error: field ? `field "${field}" ${issue.message}` : issue.message };
 }
 
+/** One sidecar per stem: `X.txt` and `X.md` would share `X.meta.json`, so the loader and edits never let two articles share a stem (see load.ts). */
 export function sidecarNameFor(articleFile: string): string {
-  return articleFile.replace(/\.[^./\\]+$/, '') + SIDECAR_SUFFIX;
+  return stemOf(articleFile) + SIDECAR_SUFFIX;
 }

@@ -63,10 +63,11 @@ function utcLabel(date: Date): string {
 
 /** Status: what is answering and what could not load. A change: what it did, the files that changed, and the same. */
 function presentCorpus(result: CorpusResult): View {
+  const unchanged = result.rebuilt === false;
   const loaded: EntryItem = {
     kind: 'entry',
-    heading: result.action === 'status' ? 'Answering from' : 'Now answering from',
-    body: `${result.sources} articles, ${result.passages} passages, loaded ${utcLabel(result.loadedAt)}${result.ms !== null ? ` (rebuilt in ${result.ms} ms)` : ''}${result.reloading ? '\nA reload is under way.' : ''}`,
+    heading: result.action === 'status' || unchanged ? 'Answering from' : 'Now answering from',
+    body: `${result.sources} articles, ${result.passages} passages, loaded ${utcLabel(result.loadedAt)}${result.ms !== null ? ` (rebuilt in ${result.ms} ms)` : ''}${unchanged ? '\nThe folder lists as this index was built from (names, sizes, times), so nothing was rebuilt.' : ''}${result.reloading ? '\nA reload is under way.' : ''}`,
   };
   const items: EntryItem[] = [loaded];
   if (result.changes) {
@@ -83,7 +84,7 @@ function presentCorpus(result: CorpusResult): View {
   }
   return {
     tone: 'info',
-    title: result.action === 'status' ? `Corpus: ${result.sources} articles, ${result.passages} passages` : CORPUS_TITLES[result.action],
+    title: result.action === 'status' ? `Corpus: ${result.sources} articles, ${result.passages} passages` : unchanged ? 'Already up to date' : CORPUS_TITLES[result.action],
     ...(result.edit ? { notice: result.edit.summary } : {}),
     items,
   };

@@ -1,15 +1,29 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { SEED_DIR } from './corpus.ts';
 
-/** A scratch copy of the bundled corpus (never corpus/ itself); `cleanup` removes it. */
+/** A scratch copy of the bundled corpus's articles and sidecars (never corpus/ itself, nor a saved index in it); `cleanup` removes it. */
 export async function tempCorpus(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'dossier-refresh-'));
-  for (const name of await readdir(SEED_DIR)) await copyFile(join(SEED_DIR, name), join(dir, name));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  for (const name of await readdir(SEED_DIR)) if (!name.startsWith('.')) await copyFile(join(SEED_DIR, name), join(dir, name));
+  const cleanup = async () => {
+    await rm(dir, { recursive: true, force: true });
+    await rm(uploadsOf(dir), { recursive: true, force: true });
+  };
+  return { dir, cleanup };
+}
+
+const uploadsOf = (dir: string) => `${dir}-uploads`;
+
+/** Writes a file to upload with `corpus add|replace`, beside the temp corpus `dir` (not in it, as on a moderator's disk); removed with it. */
+export async function writeUpload(dir: string, name: string, content: string | Buffer): Promise<string> {
+  await mkdir(uploadsOf(dir), { recursive: true });
+  const path = join(uploadsOf(dir), name);
+  await writeFile(path, content);
+  return path;
 }
 
 /** A fresh scratch copy of the bundled corpus for each test of the file, handed to `use`, removed after it. */

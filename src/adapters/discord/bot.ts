@@ -71,7 +71,14 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 
   const client = createClient(config);
   let stopping: Promise<void> | undefined;
-  const handler = createInteractionHandler({ library, log, preferences: { citeStyle: config.CITE_STYLE }, moderatorRoleIds: config.MODERATOR_ROLE_IDS ?? [], ...options.interactions });
+  const handler = createInteractionHandler({
+    library,
+    log,
+    preferences: { citeStyle: config.CITE_STYLE },
+    moderatorRoleIds: config.MODERATOR_ROLE_IDS ?? [],
+    attachmentHosts: config.DISCORD_ATTACHMENT_HOSTS,
+    ...options.interactions,
+  });
   client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
   client.on(Events.Error, (error) => log.error({ event: 'discord_client_error', reason: error.message }, 'discord.js error'));
   client.on(Events.ShardError, (error, shardId) => log.warn({ event: 'gateway_error', shardId, reason: error.message }, 'gateway error'));
@@ -142,9 +149,10 @@ export async function startBot(options: BotOptions): Promise<Bot> {
 }
 
 /**
- * WATCH_CORPUS: a change in the folder reloads the library once things are quiet. A reload that
- * changes files is audited as the watcher's; one that finds nothing new (after a /corpus edit that
- * already rebuilt, say) is only a debug line.
+ * WATCH_CORPUS: a change in the folder reloads the library once things are quiet. A change the
+ * bot's own /corpus edit made was rebuilt by the edit, so the folder then lists as the live index
+ * does and the reload rebuilds nothing (see Library.reload): a debug line, not an audit. A reload
+ * that changes files is audited as the watcher's.
  */
 function watchCorpus(library: Library, log: Logger, debounceMs: number | undefined): FolderWatch {
   log.info({ event: 'corpus_watch_started' }, 'watching the corpus folder for changes');
@@ -157,7 +165,8 @@ function watchCorpus(library: Library, log: Logger, debounceMs: number | undefin
         (report) => {
           const { added, removed, changed } = report.changes;
           const { corpus } = report.snapshot;
-          if (added.length + removed.length + changed.length === 0) log.debug({ event: 'corpus_watch_reload', names: [...names], ms: report.ms }, 'reloaded; no file changed');
+          if (!report.rebuilt) log.debug({ event: 'corpus_watch_reload', names: [...names], rebuilt: false }, 'the folder is as the last build left it; nothing rebuilt');
+          else if (added.length + removed.length + changed.length === 0) log.debug({ event: 'corpus_watch_reload', names: [...names], rebuilt: true, ms: report.ms }, 'reloaded; no file changed');
           else writeAudit(log, { ...base, result: 'ok', changes: report.changes, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: report.ms });
         },
         (error: unknown) => writeAudit(log, { ...base, result: 'failed', reason: error instanceof Error ? error.message : String(error), err: error }),

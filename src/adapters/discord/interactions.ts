@@ -45,6 +45,8 @@ export interface InteractionHandlerOptions {
   readonly moderatorRoleIds?: readonly string[];
   /** How long downloading an attached file may take (default 15 s). */
   readonly downloadTimeoutMs?: number;
+  /** Hosts attached files may be downloaded from (default: Discord's; DISCORD_ATTACHMENT_HOSTS). */
+  readonly attachmentHosts?: readonly string[];
   /** Least time between two "Reloading… n/N files" edits (default 1 s). */
   readonly progressIntervalMs?: number;
 }
@@ -138,7 +140,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     const flags = hide ? MessageFlags.Ephemeral : undefined;
     const question: StoredQuestion = { command: name, options: withoutOffset(raw) };
     // Attached files are downloaded only if the command reads them; long commands show their progress.
-    const uploads = attachmentUploads(readAttachments(interaction.options.data), options.downloadTimeoutMs !== undefined ? { timeoutMs: options.downloadTimeoutMs } : {});
+    const uploads = attachmentUploads(readAttachments(interaction.options.data), {
+      ...(options.downloadTimeoutMs !== undefined ? { timeoutMs: options.downloadTimeoutMs } : {}),
+      ...(options.attachmentHosts ? { allowedHosts: options.attachmentHosts } : {}),
+    });
     const replies = progressReplies(interaction, flags, { log, now, ...(options.progressIntervalMs !== undefined ? { intervalMs: options.progressIntervalMs } : {}) });
     let message: DiscordMessage;
     try {

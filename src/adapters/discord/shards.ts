@@ -12,9 +12,11 @@ import type { Logger } from '../../log.ts';
  * Many servers: with SHARD_COUNT set (a number, or `auto` for Discord's recommendation), `npm
  * start` runs discord.js's ShardingManager instead of the bot. It loads no corpus itself; it
  * starts one process per shard, each running `src/main.ts` as the bot does (same config, same
- * snapshot, its own share of the servers), restarts a shard that dies, and stops them all on
- * SIGTERM or SIGINT. Memory is per shard: each process holds the whole corpus and index
- * (docs/scaling.md gives the figures), so N shards need N times the bot's memory.
+ * snapshot, its own share of the servers), restarts a shard that dies once running, and stops them
+ * all on SIGTERM or SIGINT. A shard that fails before it is ready (a rejected token, a corpus that
+ * cannot be read) would fail the same way again, so the manager then stops every shard and exits
+ * with one line saying which shard failed. Memory is per shard: each process holds the whole
+ * corpus and index (docs/scaling.md gives the figures), so N shards need N times the bot's memory.
  *
  * discord.js tells a shard process who it is through the environment (SHARDING_MANAGER, SHARDS,
  * SHARD_COUNT): the client reads it by itself, and `isShardProcess` keeps a shard from starting
@@ -28,9 +30,9 @@ export const SHARD_SCRIPT = fileURLToPath(new URL('../../main.ts', import.meta.u
 const SPAWN_DELAY_MS = 5_500;
 /**
  * How long a shard has to load the corpus, log in and become ready before the manager gives up on
- * it. Shards start one after another, each once the one before is ready, so with INDEX_PATH the
- * first builds and saves the index and the rest read it; that first build takes minutes at a
- * million passages (docs/scaling.md).
+ * it. Shards start one after another, each once the one before is ready, so the first builds and
+ * saves the index (saved by default; INDEX_PATH) and the rest read it; that first build takes
+ * minutes at a million passages (docs/scaling.md).
  */
 const SPAWN_TIMEOUT_MS = 20 * 60_000;
 
@@ -108,6 +110,23 @@ export function guardShardProcess(target: NodeJS.Process = process): void {
 export interface ShardManagerLike extends Pick<EventEmitter, 'on'> {
   readonly shards: ReadonlyMap<number, Pick<Shard, 'kill'> & { readonly process?: Pick<EventEmitter, 'once'> & { exitCode: number | null; kill(signal?: NodeJS.Signals): boolean } | null }>;
   spawn(options: { amount: number; delay: number; timeout: number }): Promise<unknown>;
+  /** Whether a shard that dies is started again (read by discord.js each time one dies). */
+  respawn?: boolean;
+}
+
+/** discord.js's errors for a shard that did not become ready, by code. */
+const NOT_READY: Record<string, string> = {
+  ShardingReadyDied: 'its process exited before it was ready',
+  ShardingReadyTimeout: `it was not ready within ${SPAWN_TIMEOUT_MS / 60_000} minutes`,
+  ShardingReadyDisconnected: 'it disconnected from the manager before it was ready',
+};
+
+/** A shard that failed before it was ready, as one line for the operator; other errors as they are. */
+function shardFailure(error: unknown, shardId: number | null): unknown {
+  const why = NOT_READY[String((error as { code?: unknown } | null)?.code)];
+  if (!why) return error;
+  const shard = shardId === null ? 'A shard' : `Shard ${shardId}`;
+  return new OperationalError('shard_failed', `${shard} failed to start: ${why} (its own message is above, and its log says why). All shards were stopped.`, { cause: error });
 }
 
 /** How long stopping shards may take: each finishes the interactions under way (runBot drains for up to 10 s). */
@@ -132,32 +151,56 @@ export async function runShards(config: Config, deps: RunShardsDeps = {}): Promi
   const log = deps.log ?? loggerFor(config, 'info');
   const stderr = deps.stderr ?? process.stderr;
   const signals = deps.signals ?? process;
-  let manager: ShardManagerLike;
+  let manager: ShardManagerLike | undefined;
   let stopping = false;
+  let spawning: number | null = null;
+  // A shard restarted after a death that fails before it is ready reports here (discord.js emits `error` on it).
+  let fail: (error: unknown) => void = () => undefined;
+  const failed = new Promise<never>((_, reject) => (fail = reject));
+  failed.catch(() => undefined);
   // Listen before spawning: a stop asked for while shards are starting stops them once started.
   const stop = listenForStop(signals);
   try {
     const { file, options } = shardingOptions(config);
     const amount = options.totalShards === 'auto' ? await (deps.shardCount ?? ((c: Config) => recommendedShardCount(c)))(config) : (options.totalShards as number);
-    manager = (deps.createManager ?? ((f, o) => new ShardingManager(f, o)))(file, { ...options, totalShards: amount });
+    // No restarts until every shard is ready: one that fails while starting stops them all instead.
+    manager = (deps.createManager ?? ((f, o) => new ShardingManager(f, o)))(file, { ...options, totalShards: amount, respawn: false });
     manager.on('shardCreate', (shard: Shard) => {
+      spawning = shard.id;
       log.info({ event: 'shard_started', shardId: shard.id, of: amount }, 'shard started');
-      shard.on('death', () => void (stopping || log.warn({ event: 'shard_died', shardId: shard.id }, 'shard process exited; restarting it')));
+      shard.on('death', () => void (stopping || log.warn({ event: 'shard_died', shardId: shard.id }, manager?.respawn ? 'shard process exited; restarting it' : 'shard process exited')));
       shard.on('ready', () => log.info({ event: 'shard_ready', shardId: shard.id }, 'shard ready'));
+      shard.on('error', (error: unknown) => fail(shardFailure(error, shard.id)));
     });
     log.info({ event: 'shards_spawning', shards: amount, script: file }, 'starting shards');
-    await manager.spawn({ amount, delay: SPAWN_DELAY_MS, timeout: SPAWN_TIMEOUT_MS });
+    await Promise.race([manager.spawn({ amount, delay: SPAWN_DELAY_MS, timeout: SPAWN_TIMEOUT_MS }), failed]);
+    manager.respawn = true;
   } catch (error) {
     stop.release();
-    return reportFailure(error, 'shards_failed', 'shards failed', log, stderr);
+    stopping = true;
+    if (manager) await stopShards(manager, log);
+    return reportFailure(shardFailure(error, spawning), 'shards_failed', 'shards failed', log, stderr);
   }
-  const signal = await stop.requested;
+  const outcome = await Promise.race([stop.requested.then((signal) => ({ signal })), failed.catch((error: unknown) => ({ error }))]);
   stop.release();
-  log.info({ event: 'stop_requested', signal }, 'stopping shards');
   stopping = true;
-  // Each shard gets SIGTERM (discord.js's kill) and stops as the bot does; wait for them, bounded.
+  if ('error' in outcome) {
+    await stopShards(manager, log);
+    return reportFailure(outcome.error, 'shards_failed', 'shards failed', log, stderr);
+  }
+  log.info({ event: 'stop_requested', signal: outcome.signal }, 'stopping shards');
+  await stopShards(manager, log);
+  return 0;
+}
+
+/** Stops every shard (discord.js's kill sends SIGTERM, and kills without a restart) and waits for them, bounded. */
+async function stopShards(manager: ShardManagerLike, log: Logger): Promise<void> {
+  manager.respawn = false;
+  // Each shard stops as the bot does, finishing the interactions under way.
   const exits = [...manager.shards.values()].map((shard) => {
     const child = shard.process;
+    // A shard whose process already exited has nothing to kill (discord.js's kill would throw on it).
+    if (child === null) return Promise.resolve();
     const exited = child && child.exitCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
     shard.kill();
     return exited;
@@ -166,5 +209,4 @@ export async function runShards(config: Config, deps: RunShardsDeps = {}): Promi
   const timedOut = await Promise.race([Promise.all(exits).then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS)))]);
   clearTimeout(timer);
   if (timedOut) log.warn({ event: 'shards_stop_timeout', ms: STOP_TIMEOUT_MS }, 'some shards did not stop in time');
-  return 0;
 }
