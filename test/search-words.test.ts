@@ -15,26 +15,22 @@ beforeAll(async () => {
 const terms = (text: string, mode: 'passage' | 'question' = 'question'): string[] => analyze(text, mode).map((t) => t.term);
 const topId = (question: string): string | undefined => index.search({ question, limit: 1 }).hits[0]?.passage.id;
 
-describe('aliases', () => {
-  it.each([
-    ['U.S. troops', 'US troops', 'United States troops', 'Washington troops', 'American troops'],
-    ['Qassem Soleimani', 'Qasem Soleimani', 'Qassim Suleimani'],
-    ['Mustafa al-Kadhimi', 'Mustafa Kadhimi', 'Mustafa al-Kazimi'],
-    ['embassy in Bagdad', 'embassy in Baghdad'],
-    ['Moqtada al-Sadr', 'Moqtada Sadr'],
-  ])('reads %s and its variants as the same terms', (first, ...others) => {
-    for (const other of others) expect(terms(other)).toEqual(terms(first));
-  });
-
-  it('reads the pronoun "us" in a passage as a pronoun, and "US" as the country', () => {
+describe('names written other ways', () => {
+  it('reads "US" and "U.S." in capitals as the country, and "us" in a passage as the pronoun', () => {
     expect(terms('a danger not only to us', 'passage')).not.toContain('usa');
     expect(terms('US forces', 'passage')).toContain('usa');
+    expect(terms('U.S. forces', 'passage')).toContain('usa');
   });
 
   it.each([
-    ['What did Washington tell Iraq about protecting diplomats?', 'What did the U.S. tell Iraq about protecting diplomats?'],
+    // A country's other names, from the world-countries package.
+    ['What did the U.S. tell Iraq about protecting diplomats?', 'What did the United States tell Iraq about protecting diplomats?'],
+    ['What did the US tell Iraq about protecting diplomats?', 'What did the Americans tell Iraq about protecting diplomats?'],
+    // Spelling variants of a name, learned from the articles, and an Arabic article left out.
     ['Who killed Qasem Soleimani?', 'Who killed Qassem Soleimani?'],
     ['What did Pompeo tell al-Kadhimi?', 'What did Pompeo tell Kadhimi?'],
+    ['What did Moqtada al-Sadr ask of the groups?', 'What did Moqtada Sadr ask of the groups?'],
+    // A misspelt place.
     ['Will the US close its mission in Bagdad?', 'Will the US close its mission in Baghdad?'],
   ])('finds the same passage first for %j and %j', (first, second) => {
     expect(topId(first)).toBeDefined();

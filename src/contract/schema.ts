@@ -33,6 +33,8 @@ export const askSchema = z.object({
   // Additions: paging and how the question was read.
   more: z.boolean(),
   corrections: z.array(z.object({ from: z.string(), to: z.string() })),
+  // Addition: a word no article has that only helped to ask, left out to answer.
+  ignored: z.array(z.string()),
 });
 
 export const timelineSchema = z.object({

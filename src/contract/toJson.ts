@@ -29,6 +29,7 @@ export function resultJson(result: CommandResult): unknown {
         results: result.search.hits.map((hit) => ({ ...passageJson(hit.passage, hit.alsoIn), score: hit.score })),
         more: result.search.more,
         corrections: result.search.corrections,
+        ignored: result.search.ignoredWords ?? [],
       });
     case 'timeline': {
       const alsoInOf = (passage: Passage) => result.alsoIn.get(passage.id) ?? [];

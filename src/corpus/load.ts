@@ -3,6 +3,7 @@ import { extname, join } from 'node:path';
 import { OperationalError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
 import { runStepsYielding } from '../steps.ts';
+import { ALIASES_FILE, parseAliases } from './aliasesFile.ts';
 import { duplicateSteps } from './duplicates.ts';
 import { settleSourceIds } from './sourceIds.ts';
 import { fingerprint, type FileFingerprint } from './fingerprint.ts';
@@ -94,7 +95,7 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
       errors.push({ file: entry.name, message: special });
     }
   }
-  const articleNames = names.filter((name) => !name.endsWith(SIDECAR_SUFFIX));
+  const articleNames = names.filter((name) => !name.endsWith(SIDECAR_SUFFIX) && name !== ALIASES_FILE);
   const sidecarNames = new Set(names.filter((name) => name.endsWith(SIDECAR_SUFFIX)));
   const stems = new Map<string, string>();
 
@@ -153,6 +154,7 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
     articles.push(article);
   }
 
+  const aliases = names.includes(ALIASES_FILE) ? await readAliases(dir, options, errors) : [];
   const settled = settleSourceIds(articles);
   errors.push(...settled.refused);
   const passages: Passage[] = settled.articles.flatMap((article) => article.passages);
@@ -163,7 +165,19 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
     alsoIn: duplicates.alsoIn,
     duplicateGroup: duplicates.groupOf,
     errors,
+    ...(aliases.length > 0 ? { aliases } : {}),
   };
+}
+
+/** The moderators' aliases file (aliasesFile.ts); a file that cannot be read is listed with the reason, and the articles load without it. */
+async function readAliases(dir: string, options: LoadOptions, errors: LoadError[]): Promise<string[][]> {
+  const read = await readText(join(dir, ALIASES_FILE), ALIASES_FILE, options);
+  const parsed = 'error' in read ? read : parseAliases(read.text);
+  if ('error' in parsed) {
+    errors.push({ file: ALIASES_FILE, message: parsed.error });
+    return [];
+  }
+  return parsed.groups;
 }
 
 /**

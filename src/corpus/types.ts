@@ -60,4 +60,6 @@ export interface Corpus {
   /** Passage id -> id of the group of near-identical passages it belongs to. */
   readonly duplicateGroup: ReadonlyMap<string, string>;
   readonly errors: readonly LoadError[];
+  /** Names that stand for one another in this story, from the moderators' aliases file beside the articles. */
+  readonly aliases?: ReadonlyArray<readonly string[]>;
 }

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { loadCorpus } from '../corpus/load.ts';
 import { SearchIndex } from '../search/engine.ts';
+import { withTuning, type SearchEnvironment } from '../search/environment.ts';
+import type { SearchTuning } from '../search/tuning.ts';
 import { extractEvents, scoreTimeline, type GoldTimeline, type TimelineScore } from '../timeline/index.ts';
 import { plainMiniSearch } from './baseline.ts';
 import { score, type Retriever, type Scores } from './metrics.ts';
@@ -9,6 +11,12 @@ import { readQuestions } from './questions.ts';
 import { findStories, type Story } from './stories.ts';
 
 const LOAD_OPTIONS = { maxArticleBytes: 2 * 1024 * 1024 };
+
+/** `EVAL_TUNING='{"contextShare":0.3}'`: the engine with other tuning, for trying values on the stories one may tune on. */
+function tuningOverride(): SearchEnvironment | undefined {
+  const changes = process.env.EVAL_TUNING;
+  return changes ? withTuning(JSON.parse(changes) as Partial<SearchTuning>) : undefined;
+}
 
 interface StoryReport {
   readonly story: string;
@@ -25,7 +33,7 @@ interface StoryReport {
 
 async function evaluate(story: Story): Promise<StoryReport> {
   const corpus = await loadCorpus(story.corpusDir, LOAD_OPTIONS);
-  const index = SearchIndex.build(corpus);
+  const index = SearchIndex.build(corpus, tuningOverride());
   const dossier: Retriever = (question) => index.search({ question, limit: 5 }).hits.map((hit) => hit.passage.text);
   const baseline = await plainMiniSearch(story.corpusDir);
   const sets = [];
@@ -62,7 +70,7 @@ async function evaluate(story: Story): Promise<StoryReport> {
 const f3 = (value: number | null): string => (value === null ? '    - ' : value.toFixed(3).padStart(6));
 
 function retrievalRow(name: string, scores: Scores): string {
-  return `  ${name.padEnd(18)} ${f3(scores.recallAt1)} ${f3(scores.recallAt3)} ${f3(scores.mrrAt5)}  ${String(scores.empty).padStart(5)}  ${`${scores.offTopicAnswered}/${scores.offTopic}`.padStart(9)}`;
+  return `  ${name.padEnd(name.length > 18 ? name.length : 18)} ${f3(scores.recallAt1)} ${f3(scores.recallAt3)} ${f3(scores.mrrAt5)}  ${String(scores.empty).padStart(5)}  ${`${scores.offTopicAnswered}/${scores.offTopic}`.padStart(9)}`;
 }
 
 function print(report: StoryReport, showDetails: boolean): void {
@@ -91,7 +99,7 @@ function print(report: StoryReport, showDetails: boolean): void {
 }
 
 /**
- * `npm run eval [-- --story NAME] [--details] [--json]`: for the seed and every story under
+ * `npm run eval [-- --story NAME] [--dev] [--details] [--json]`: for the seed and every story under
  * eval/stories/, retrieval (Dossier beside plain MiniSearch, in the same run), what ingest made of
  * each page, and the timeline against its gold. `--details` prints what went wrong, except for a
  * held-out story, whose misses stay unread unless `--held-out-details` is given too.
@@ -100,7 +108,8 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const json = argv.includes('--json');
   const only = argv.includes('--story') ? argv[argv.indexOf('--story') + 1] : undefined;
-  const stories = findStories().filter((story) => only === undefined || story.name === only);
+  // `--dev`: the stories one may tune on, without the held-out one.
+  const stories = findStories().filter((story) => (only === undefined || story.name === only) && !(argv.includes('--dev') && story.heldOut));
   if (stories.length === 0) throw new Error(`No story named ${only ?? ''} under eval/stories.`);
   const reports: StoryReport[] = [];
   for (const story of stories) reports.push(await evaluate(story));
@@ -109,6 +118,19 @@ async function main(): Promise<void> {
     return;
   }
   for (const report of reports) print(report, argv.includes('--details') && (!report.heldOut || argv.includes('--held-out-details')));
+  summarise(reports);
+}
+
+/** One line per story (its own questions) and the mean over the stories that are not held out. */
+function summarise(reports: readonly StoryReport[]): void {
+  console.log(`
+${'story'.padEnd(30)}    R@1    R@3  MRR@5  empty  off-topic answered`);
+  const own = reports.map((report) => ({ report, scores: report.sets[0]!.dossier }));
+  for (const { report, scores } of own) console.log(retrievalRow(`${report.story}${report.heldOut ? ' (held out)' : ''}`.padEnd(28), scores));
+  const tuned = own.filter(({ report }) => !report.heldOut).map(({ scores }) => scores);
+  if (tuned.length === 0) return;
+  const mean = (pick: (scores: Scores) => number) => tuned.reduce((sum, scores) => sum + pick(scores), 0) / tuned.length;
+  console.log(`  ${'mean, not held out'.padEnd(28)} ${f3(mean((s) => s.recallAt1))} ${f3(mean((s) => s.recallAt3))} ${f3(mean((s) => s.mrrAt5))}  ${String(tuned.reduce((sum, s) => sum + s.empty, 0)).padStart(5)}  ${`${tuned.reduce((sum, s) => sum + s.offTopicAnswered, 0)}/${tuned.reduce((sum, s) => sum + s.offTopic, 0)}`.padStart(9)}`);
 }
 
 await main();

@@ -95,6 +95,7 @@ function presentAsk(result: AskResult): View {
   const notice = [
     search.corrections.length > 0 ? `Read ${search.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}.` : '',
     search.unknownWords.length > 0 ? `Not in any article: ${search.unknownWords.map((word) => `“${word}”`).join(', ')}.` : '',
+    search.ignoredWords && search.ignoredWords.length > 0 ? `Answered without ${search.ignoredWords.map((word) => `“${word}”`).join(', ')}.` : '',
   ]
     .filter(Boolean)
     .join(' ');

@@ -1,5 +1,4 @@
 import { stem } from 'porter2';
-import { ALIASES, IRREGULAR_FORMS } from './aliases.ts';
 import { QUANTITY_AFTER_HOW, QUESTION_FILLERS, STOP_WORDS } from './stopwords.ts';
 
 /** A search term and the position of the word it came from (for proximity). */
@@ -24,13 +23,17 @@ interface Word {
   readonly end: number;
   /** The country "US" written in capitals, as opposed to the pronoun "us". */
   readonly countryUS: boolean;
-  /** Written in capitals, two to five letters: likely initials ("FM", "IMF"). */
+  /** Written in capitals, two to five letters (an "o" for "of" allowed): likely initials ("FM", "IMF", "BoE"). */
   readonly initials: boolean;
+  /** Starts with a capital letter. */
+  readonly capitalised: boolean;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?/gu;
 const ACRONYM_WITH_PERIODS = /^(?:\p{L}\.)+$/u;
-const INITIALS = /^(?:\p{Lu}\.?){2,5}$/u;
+const INITIALS = /^(?:\p{Lu}\.?|o(?=\p{Lu})){2,6}$/u;
+/** Characters that are no letter yet hide inside words: zero-width spaces and joiners, soft hyphens, byte-order marks. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const THREE_DIGITS = /^\d{3}$/;
 const ONE_TO_THREE_DIGITS = /^\d{1,3}$/;
 
@@ -38,9 +41,10 @@ const ONE_TO_THREE_DIGITS = /^\d{1,3}$/;
  * The words of a text. This runs on every word of every passage when an index is built, so the
  * rarer rules (apostrophes, periods, thousands, initials) are only tried on words that could need them.
  */
-function words(text: string): Word[] {
+function words(input: string): Word[] {
   const result: Word[] = [];
-  for (const match of text.normalize('NFC').matchAll(WORD)) {
+  const text = input.normalize('NFC');
+  for (const match of text.matchAll(WORD)) {
     let raw = match[0];
     const start = match.index;
     const hasPeriod = raw.includes('.');
@@ -61,8 +65,9 @@ function words(text: string): Word[] {
     }
     // Both patterns below start with a capital: most words are spared the regular expressions.
     const first = raw.charCodeAt(0);
-    const capitalised = raw.length <= 10 && ((first >= 65 && first <= 90) || first > 127);
-    result.push({ text: compact, start, end: start + raw.length, countryUS: capitalised && (/^U\.?S\.?$/.test(raw) || raw === 'USA'), initials: capitalised && INITIALS.test(raw) });
+    const capitalised = ((first >= 65 && first <= 90) || first > 127) && /^\p{Lu}/u.test(raw);
+    const short = capitalised && raw.length <= 10;
+    result.push({ text: compact, start, end: start + raw.length, countryUS: short && (/^U\.?S\.?$/.test(raw) || raw === 'USA'), initials: short && INITIALS.test(raw), capitalised });
   }
   return result;
 }
@@ -71,9 +76,7 @@ function words(text: string): Word[] {
 const stems = new Map<string, string>();
 const MAX_CACHED_STEMS = 200_000;
 
-function normalizeWord(word: string): string {
-  const base = IRREGULAR_FORMS.get(word);
-  if (base) return base;
+export function normalizeWord(word: string): string {
   let term = stems.get(word);
   if (term === undefined) {
     term = /^\d+$/.test(word) ? word : stem(word);
@@ -89,26 +92,24 @@ function precedingWords(list: readonly Word[], i: number): string[] {
   return i === 1 ? [list[0]!.text] : [];
 }
 
-/** First word of an alias phrase -> the most words an alias starting with it has: most words start none. */
-const ALIAS_LENGTHS_BY_FIRST_WORD: ReadonlyMap<string, number> = (() => {
-  const lengths = new Map<string, number>();
-  for (const variant of ALIASES.keys()) {
-    const parts = variant.split(' ');
-    lengths.set(parts[0]!, Math.max(lengths.get(parts[0]!) ?? 0, parts.length));
-  }
-  return lengths;
-})();
-
 export type AnalysisMode = 'passage' | 'question';
 
 /**
- * Text to search terms: words, entity aliases, stop words dropped, stems. Passages and questions
- * go through the same steps, so a term means the same on both sides; questions also lose the
- * words that frame them ("tell me", "how many"), and a lower-case "us" in a question is read as
- * the country, because that is how people type it.
+ * Text to search terms: words, stop words dropped, stems. Passages and questions go through the
+ * same steps, so a term means the same on both sides; questions also lose the words that frame
+ * them ("tell me", "how many"). "US" and "U.S." in capitals are the country (term "usa"), never
+ * the pronoun; a lower-case "us" in a question is the country too, because that is how people type it.
  */
 export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
-  return termsOf(words(text), mode, true);
+  return termsOf(words(mode === 'question' ? normalizeQuestion(text) : text), mode, true);
+}
+
+/**
+ * A question as typed, read as cleaned articles are: compatibility forms as the letters they show
+ * (fullwidth "ＵＳ" is "US", "ﬁ" is "fi"), and no zero-width characters or soft hyphens inside words.
+ */
+export function normalizeQuestion(question: string): string {
+  return question.normalize('NFKC').replace(INVISIBLE, '');
 }
 
 /**
@@ -120,32 +121,53 @@ export function analyzeForIndex(text: string): { terms: Term[]; phrases: Array<{
   return { terms: termsOf(list, 'passage', false), phrases: phrasesOf(text, list) };
 }
 
+/** One word of a question as written, and the term it searches for (null for a stop word or a framing word). */
+export interface QuestionToken {
+  /** Lower case, without periods or apostrophe endings ("U.S." -> "us", "Iraq's" -> "iraq"). */
+  readonly word: string;
+  readonly term: string | null;
+  /** Index of the word in the question, counting every word. */
+  readonly position: number;
+  readonly capitalised: boolean;
+  /** The capitals of a word written as initials, lower-cased ("BoE" -> "be", "U.S." -> "us"), else undefined. */
+  readonly initials?: string;
+}
+
+/** The term a word searches for, or null when it searches for nothing (stop words, and framing words in questions). */
+function termOf(word: Word, next: Word | undefined, mode: AnalysisMode): string | null {
+  if (word.countryUS || (mode === 'question' && word.text === 'us')) return US;
+  if (STOP_WORDS.has(word.text) || (mode === 'question' && QUESTION_FILLERS.has(word.text))) return null;
+  if (mode === 'question' && word.text === 'how' && next && QUANTITY_AFTER_HOW.has(next.text)) return null;
+  const term = normalizeWord(word.text);
+  return term.length > 0 ? term : null;
+}
+
+/** The term of the country "US" in capitals. */
+const US = 'usa';
+
+/** Every word of a question, with the term it searches for: question reading groups them into phrases and names. */
+export function questionTokens(question: string): QuestionToken[] {
+  const text = normalizeQuestion(question);
+  const list = words(text);
+  const tokens: QuestionToken[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const word = list[i]!;
+    // "how many", "how long": the second word asks for a quantity, it is not the topic.
+    const quantity = i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text);
+    const initials = word.initials ? text.slice(word.start, word.end).replace(/[^\p{Lu}]/gu, '').toLowerCase() : undefined;
+    tokens.push({ word: word.text, term: quantity ? null : termOf(word, list[i + 1], 'question'), position: i, capitalised: word.capitalised, ...(initials ? { initials } : {}) });
+  }
+  return tokens;
+}
+
 /** The terms of a list of words; `context` adds each term's neighbouring words (questions need them, indexing does not). */
 function termsOf(list: readonly Word[], mode: AnalysisMode, context: boolean): Term[] {
   const terms: Term[] = [];
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
-    if (mode === 'question' && word.text === 'how' && QUANTITY_AFTER_HOW.has(list[i + 1]?.text ?? '')) {
-      i++;
-      continue;
-    }
-    let matched = 0;
-    const longest = ALIAS_LENGTHS_BY_FIRST_WORD.get(word.text) ?? 0;
-    for (let length = Math.min(longest, list.length - i); length >= 1 && matched === 0; length--) {
-      const phrase = length === 1 ? word.text : list.slice(i, i + length).map((w) => w.text).join(' ');
-      const canonical = ALIASES.get(phrase);
-      if (canonical === undefined) continue;
-      if (phrase === 'us' && !word.countryUS && mode === 'passage') continue;
-      terms.push(context ? { term: canonical, position: i, word: phrase, following: list[i + length]?.text ?? '', preceding: precedingWords(list, i) } : { term: canonical, position: i, word: phrase });
-      matched = length;
-    }
-    if (matched > 0) {
-      i += matched - 1;
-      continue;
-    }
-    if (STOP_WORDS.has(word.text) || (mode === 'question' && QUESTION_FILLERS.has(word.text))) continue;
-    const term = normalizeWord(word.text);
-    if (term.length === 0) continue;
+    if (mode === 'question' && i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text)) continue;
+    const term = termOf(word, list[i + 1], mode);
+    if (term === null) continue;
     terms.push(context ? { term, position: i, word: word.text, following: list[i + 1]?.text ?? '', preceding: precedingWords(list, i), initials: word.initials } : { term, position: i, word: word.text });
   }
   return terms;
@@ -162,8 +184,6 @@ export function termOfWord(word: string): string | null {
     return analyzed.length === 1 ? analyzed[0]!.term : null;
   }
   // The country "US" is written in capitals; a lower-case "us" is the pronoun, a stop word.
-  const canonical = word === 'us' ? undefined : ALIASES.get(word);
-  if (canonical !== undefined) return canonical;
   if (STOP_WORDS.has(word)) return null;
   const term = normalizeWord(word);
   return term.length > 0 ? term : null;
@@ -202,6 +222,13 @@ function phrasesOf(text: string, list: readonly Word[]): Array<{ initials: strin
   }
   flush();
   return found;
+}
+
+/** A text's words as questions are matched against phrases: lower case, one space between ("U.S. of A." -> "us of a"). */
+export function wordKey(text: string): string {
+  return words(text)
+    .map((word) => word.text)
+    .join(' ');
 }
 
 /** Offsets of the words of `text`, for highlighting: word index -> [start, end). */

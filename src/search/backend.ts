@@ -98,12 +98,20 @@ export interface SearchBackend {
    * candidates typo correction chooses from. Should cost what the word costs, not the vocabulary.
    */
   termsNear(term: string, maxEdits: number): Array<{ term: string; frequency: number }>;
+  /**
+   * Written forms of terms within `maxEdits` edits of `word` (as `termsNear`), with their term and
+   * its document frequency: typos are made on words, and a stem can be far from its word's
+   * ("evacuaton" is one edit from "evacuation", four from its stem "evacu").
+   */
+  formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }>;
   /** Written forms of the term in the passages (lower-cased), the first seen first, at most a few. */
   writtenForms(term: string): readonly string[];
   /** The capitalised phrase the passages mostly spell these initials out as ("fm" -> foreign minist), as terms. */
   spelledOut(initials: string): readonly string[] | undefined;
   /** Passages (under the filter) that hold every term of a phrase. */
   phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number;
+  /** The first `limit` passages (by number) that hold every term: where a name's words may stand together. */
+  passagesWithAll(terms: readonly string[], limit: number): number[];
   /** Every passage matching at least one alternative, with its best weighted score per group. */
   retrieve(query: RetrievalQuery): Retrieval;
   /**

@@ -86,6 +86,8 @@ export class CompactIndex implements SearchBackend {
   private sourceSpans: Array<{ first: string; last: string } | null> | undefined;
   /** The terms as a trie, for typo lookups (built with the index: ~50 ms and ~3 MB at a million passages). */
   private readonly trie: Trie;
+  /** The written forms as a trie, built on the first typo whose stem is far from its word's ("evacuaton"). */
+  private formTrie: FormTrie | undefined;
 
   constructor(
     readonly data: CompactIndexData,
@@ -249,71 +251,46 @@ export class CompactIndex implements SearchBackend {
     return this.data.initials.get(initials)?.terms;
   }
 
-  /**
-   * Edit-distance search (with swaps, as `termsNear` asks) over a trie of the terms: a prefix
-   * whose distance row already exceeds the budget skips every term under it, so only prefixes
-   * within reach of the word are visited. The rows live in one preallocated array, the trie in
-   * typed arrays (~1.5 nodes a term).
-   */
   termsNear(term: string, maxEdits: number): Array<{ term: string; frequency: number }> {
-    const { terms, postingStart } = this.data;
+    const { terms } = this.data;
     const found: Array<{ term: string; frequency: number }> = [];
-    const trie = this.trie;
-    const width = term.length + 1;
-    const query = Uint16Array.from(term, (char) => char.charCodeAt(0));
-    const over = maxEdits + 1;
-    // Row d (the distances from a candidate's first d letters to each prefix of the word) at d × width.
-    const depthLimit = term.length + maxEdits + 1;
-    const rows = new Uint16Array((depthLimit + 1) * width);
-    for (let j = 0; j < width; j++) rows[j] = Math.min(j, over);
-    const path = new Uint16Array(depthLimit + 1);
-    const { firstChild, nextSibling, letter, ends } = trie;
-    const visit = (node: number, depth: number): void => {
-      const previous = depth * width;
-      const current = previous + width;
-      const beforeThat = previous - width;
-      // Only cells within maxEdits of the diagonal can stay within budget: the rest are "over".
-      const from = Math.max(1, depth + 1 - maxEdits);
-      const to = Math.min(width - 1, depth + 1 + maxEdits);
-      for (let child = firstChild[node]!; child !== -1; child = nextSibling[child]!) {
-        const code = letter[child]!;
-        rows[current] = Math.min(depth + 1, over);
-        if (from > 1) rows[current + from - 1] = over;
-        let best = rows[current]!;
-        for (let j = from; j <= to; j++) {
-          let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (query[j - 1] === code ? 0 : 1));
-          // Two neighbouring letters swapped count as one edit.
-          if (depth > 0 && j > 1 && code === query[j - 2] && path[depth - 1] === query[j - 1]) value = Math.min(value, rows[beforeThat + j - 2]! + 1);
-          value = Math.min(value, over);
-          rows[current + j] = value;
-          if (value < best) best = value;
-        }
-        if (to < width - 1) rows[current + to + 1] = over;
-        if (best > maxEdits) continue;
-        path[depth] = code;
-        const id = ends[child]!;
-        // (A length further than maxEdits from the word's is out of reach, and outside the band.)
-        if (id >= 0 && Math.abs(depth + 1 - term.length) <= maxEdits && rows[current + term.length]! <= maxEdits) {
-          found.push({ term: terms[id]!, frequency: postingStart[id + 1]! - postingStart[id]! });
-        }
-        if (depth + 1 < depthLimit) visit(child, depth + 1);
-      }
-    };
-    visit(0, 0);
+    searchTrie(this.trie, term, maxEdits, (id) => found.push({ term: terms[id]!, frequency: this.frequencyOf(id) }));
     return found;
+  }
+
+  formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }> {
+    const forms = (this.formTrie ??= buildFormTrie(this.data.forms));
+    const found: Array<{ term: string; form: string; frequency: number }> = [];
+    searchTrie(forms.trie, word, maxEdits, (index) => {
+      const id = forms.termOf[index]!;
+      found.push({ term: this.data.terms[id]!, form: forms.forms[index]!, frequency: this.frequencyOf(id) });
+    });
+    return found;
+  }
+
+  private frequencyOf(id: number): number {
+    return this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
   }
 
   phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number {
     let count = 0;
-    this.intersect(terms, this.maskFor(filter), () => count++);
+    this.intersect(terms, this.maskFor(filter), () => {
+      count++;
+    });
     return count;
+  }
+
+  passagesWithAll(terms: readonly string[], limit: number): number[] {
+    const docs: number[] = [];
+    this.intersect(terms, null, (doc) => docs.push(doc) < limit);
+    return docs;
   }
 
   /**
    * Calls `visit(doc, scoreSum)` for each passage (passing the mask) holding every term, with the
-   * sum of the terms' BM25+ in phrase order, as MiniSearch's AND query adds them.
+   * sum of the terms' BM25+ in phrase order, as MiniSearch's AND query adds them; stops when it returns false.
    */
-  private intersect(phrase: readonly string[], mask: Uint8Array | null, visit: (doc: number, sum: number) => void): void {
+  private intersect(phrase: readonly string[], mask: Uint8Array | null, visit: (doc: number, sum: number) => boolean | void): void {
     const { postingStart, postingDocs, postingCounts, passageSource } = this.data;
     const ids = phrase.map((term) => this.termNumber(term));
     if (ids.some((id) => id < 0)) return;
@@ -334,7 +311,7 @@ export class CompactIndex implements SearchBackend {
         const count = postingCounts[cursor]!;
         sum += idfs[t]! * (d + (count * (k + 1)) / (count + this.norm(doc)));
       }
-      visit(doc, sum);
+      if (visit(doc, sum) === false) return;
     }
   }
 
@@ -637,6 +614,56 @@ export function maximumScores(passageCount: number, averageLength: number, posti
   return maxima;
 }
 
+/**
+ * Edit-distance search (with swaps: optimal string alignment) over a trie: a prefix whose
+ * distance row already exceeds the budget skips every entry under it, so only prefixes within
+ * reach of the word are visited. The rows live in one preallocated array, the trie in typed arrays.
+ * Calls `found` with the id of every entry within `maxEdits` of `term`.
+ */
+export function searchTrie(trie: Trie, term: string, maxEdits: number, found: (id: number) => void): void {
+  const width = term.length + 1;
+  const query = Uint16Array.from(term, (char) => char.charCodeAt(0));
+  const over = maxEdits + 1;
+  // Row d (the distances from a candidate's first d letters to each prefix of the word) at d × width.
+  const depthLimit = term.length + maxEdits + 1;
+  const rows = new Uint16Array((depthLimit + 1) * width);
+  for (let j = 0; j < width; j++) rows[j] = Math.min(j, over);
+  const path = new Uint16Array(depthLimit + 1);
+  const { firstChild, nextSibling, letter, ends } = trie;
+  const visit = (node: number, depth: number): void => {
+    const previous = depth * width;
+    const current = previous + width;
+    const beforeThat = previous - width;
+    // Only cells within maxEdits of the diagonal can stay within budget: the rest are "over".
+    const from = Math.max(1, depth + 1 - maxEdits);
+    const to = Math.min(width - 1, depth + 1 + maxEdits);
+    for (let child = firstChild[node]!; child !== -1; child = nextSibling[child]!) {
+      const code = letter[child]!;
+      rows[current] = Math.min(depth + 1, over);
+      if (from > 1) rows[current + from - 1] = over;
+      let best = rows[current]!;
+      for (let j = from; j <= to; j++) {
+        let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (query[j - 1] === code ? 0 : 1));
+        // Two neighbouring letters swapped count as one edit.
+        if (depth > 0 && j > 1 && code === query[j - 2] && path[depth - 1] === query[j - 1]) value = Math.min(value, rows[beforeThat + j - 2]! + 1);
+        value = Math.min(value, over);
+        rows[current + j] = value;
+        if (value < best) best = value;
+      }
+      if (to < width - 1) rows[current + to + 1] = over;
+      if (best > maxEdits) continue;
+      path[depth] = code;
+      const id = ends[child]!;
+      // (A length further than maxEdits from the word's is out of reach, and outside the band.)
+      if (id >= 0 && Math.abs(depth + 1 - term.length) <= maxEdits && rows[current + term.length]! <= maxEdits) {
+        found(id);
+      }
+      if (depth + 1 < depthLimit) visit(child, depth + 1);
+    }
+  };
+  visit(0, 0);
+}
+
 /** The sorted terms as a trie: node 0 is the root; children in letter order; `ends` is the term a node completes, or -1. */
 interface Trie {
   readonly firstChild: Int32Array;
@@ -686,6 +713,23 @@ export function buildTrie(terms: readonly string[]): Trie {
     previous = term;
   });
   return { firstChild: firstChild.slice(0, nodes), nextSibling: nextSibling.slice(0, nodes), letter: letter.slice(0, nodes), ends: ends.slice(0, nodes) };
+}
+
+/** The written forms of every term, sorted, as a trie; `termOf[i]` is the term of form i. */
+interface FormTrie {
+  readonly trie: Trie;
+  readonly forms: readonly string[];
+  readonly termOf: Int32Array;
+}
+
+function buildFormTrie(termForms: readonly string[]): FormTrie {
+  const pairs: Array<readonly [string, number]> = [];
+  termForms.forEach((joined, id) => {
+    for (const form of joined.split(FORM_SEPARATOR)) pairs.push([form, id]);
+  });
+  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
+  const forms = pairs.map(([form]) => form);
+  return { trie: buildTrie(forms), forms, termOf: Int32Array.from(pairs, ([, id]) => id) };
 }
 
 function growFilled(array: Int32Array, size: number): Int32Array {

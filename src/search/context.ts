@@ -3,6 +3,7 @@ import { inverseDocumentFrequency, type SearchBackend } from './backend.ts';
 import { continuationBits } from './bits.ts';
 import { LruCache } from './cache.ts';
 import type { SearchEnvironment } from './environment.ts';
+import { AliasTable } from './knowledge/aliasTable.ts';
 import type { Alternative } from './question/types.ts';
 import { RankScratch } from './ranking/scratch.ts';
 
@@ -31,6 +32,8 @@ export class SearchContext {
   readonly standIns: LruCache<string, Alternative[]>;
   readonly counters: SearchCounters = { questions: 0, cached: 0, probed: 0, retried: 0, fellBack: 0, reread: 0 };
   readonly scratch = new RankScratch();
+  /** Names that stand for one another: the environment's and the corpus's own (its aliases file). */
+  readonly aliases: AliasTable;
 
   constructor(
     readonly corpus: Corpus,
@@ -42,6 +45,7 @@ export class SearchContext {
     const { passages } = corpus;
     this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
     this.standIns = new LruCache(environment.tuning.cachedQuestions * 4);
+    this.aliases = new AliasTable([...environment.aliases, ...(corpus.aliases ?? [])]);
   }
 
   get tuning(): SearchEnvironment['tuning'] {
@@ -52,12 +56,18 @@ export class SearchContext {
     return inverseDocumentFrequency(documentFrequency, this.passageCount);
   }
 
+  /** Passages a term occurs in; for a phrase (terms joined by spaces), passages holding all its terms. */
   frequency(term: string): number {
-    return this.backend.documentFrequency(term);
+    return term.includes(' ') ? this.backend.phraseFrequency(term.split(' '), null) : this.backend.documentFrequency(term);
   }
 
   knows(term: string): boolean {
     return this.backend.documentFrequency(term) > 0;
+  }
+
+  /** The corpus has every one of the terms (somewhere). */
+  knowsAll(terms: readonly string[]): boolean {
+    return terms.length > 0 && terms.every((term) => this.knows(term));
   }
 
   /** The commonest written form of a term, to show a correction in the asker's words. */

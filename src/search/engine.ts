@@ -8,6 +8,7 @@ import { defaultSearchEnvironment, type SearchEnvironment } from './environment.
 import { EXPANDERS } from './question/expanders/index.ts';
 import { interpretQuestion } from './question/interpret.ts';
 import type { Interpretation } from './question/types.ts';
+import { coverageThresholds } from './ranking/abstain.ts';
 import { retrieveAndRank } from './ranking/retrieve.ts';
 
 export interface SearchRequest {
@@ -41,6 +42,8 @@ export interface SearchResult {
   readonly unknownWords: readonly string[];
   /** Words the corpus does not know, read through related words it does ("afraid" -> "fear, fearful"). */
   readonly related?: ReadonlyArray<{ readonly from: string; readonly to: string }>;
+  /** A word the corpus lacks that only helped to ask: the question was answered without it. */
+  readonly ignoredWords?: readonly string[];
 }
 
 /**
@@ -139,11 +142,22 @@ export class SearchIndex {
   private answer(request: SearchRequest): SearchResult {
     let interpretation = this.interpretations.get(request.question);
     if (!interpretation) this.interpretations.set(request.question, (interpretation = interpretQuestion(this.context, request.question, EXPANDERS)));
-    const { groups, corrections, related, unknownWords } = interpretation;
+    const { groups, thresholds, corrections, related, unknownWords } = interpretation;
     const none: SearchResult = { hits: [], more: false, corrections, unknownWords, related };
     if (groups.every((g) => g.alternatives.length === 0)) return none;
-    const ranked = retrieveAndRank(this.context, request, groups);
-    return 'abstained' in ranked ? none : { ...ranked, corrections, unknownWords, related };
+    const ranked = retrieveAndRank(this.context, request, groups, thresholds);
+    if (!('abstained' in ranked)) return { ...ranked, corrections, unknownWords, related };
+    // One word the corpus lacks that only helps to ask ("gonna", "actually", a verb it words
+    // otherwise) does not sink a question whose topic it covers: asked again without it, and
+    // answered when a passage covers nearly all the rest, an answer says which word it did
+    // without. A missing topic ("weather", a name) weighs too much to drop.
+    const { tuning } = this.context;
+    const helpers = groups.filter((group) => group.alternatives.length === 0 && group.weight <= tuning.ignorableWeight);
+    if (helpers.length !== 1 || groups.length < 3) return none;
+    const rest = groups.filter((group) => group !== helpers[0]);
+    const restThresholds = coverageThresholds(rest, (term) => this.context.frequency(term), this.context.passageCount, tuning);
+    const without = retrieveAndRank(this.context, request, rest, { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) });
+    return 'abstained' in without ? none : { ...without, corrections, unknownWords, related, ignoredWords: [helpers[0]!.word] };
   }
 }
 

@@ -9,9 +9,10 @@ import SearchableMap from 'minisearch/SearchableMap';
 /** Words shorter than this are too easily another real word ("cake" -> "take"). */
 const MIN_TYPO_LENGTH = 5;
 
-export function maxEdits(term: string): number {
+/** Edits a typo of a word this long may have: none under five letters, one, two from eight (from seven for a name, whose spelling askers guess). */
+export function maxEdits(term: string, name = false): number {
   if (term.length < MIN_TYPO_LENGTH) return 0;
-  return term.length >= 8 ? 2 : 1;
+  return term.length >= (name ? 7 : 8) ? 2 : 1;
 }
 
 /** Optimal string alignment distance, giving up early (returning limit + 1) once it must exceed `limit`. */

@@ -24,6 +24,7 @@ export class MiniSearchBackend implements SearchBackend {
   private readonly frequency = new Map<string, number>();
   private readonly lexicon = new LexiconBuilder();
   private readonly vocabulary: RadixVocabulary;
+  private forms: { vocabulary: RadixVocabulary; termOf: Map<string, string> } | undefined;
 
   private constructor(private readonly passages: readonly Passage[]) {
     this.mini = new MiniSearch<IndexedDoc>({
@@ -61,6 +62,16 @@ export class MiniSearchBackend implements SearchBackend {
     return this.vocabulary.near(term, maxEdits);
   }
 
+  formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }> {
+    if (!this.forms) {
+      const termOf = new Map<string, string>();
+      for (const [term, forms] of this.lexicon.forms) for (const form of forms) termOf.set(form, term);
+      this.forms = { termOf, vocabulary: new RadixVocabulary(new Map([...termOf].map(([form, term]) => [form, this.frequency.get(term) ?? 0]))) };
+    }
+    const { termOf, vocabulary } = this.forms;
+    return vocabulary.near(word, maxEdits).map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
+  }
+
   writtenForms(term: string): readonly string[] {
     return this.lexicon.forms.get(term) ?? [];
   }
@@ -71,6 +82,14 @@ export class MiniSearchBackend implements SearchBackend {
 
   phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number {
     return this.mini.search(terms.join(' '), { ...this.searchOptions(filter), combineWith: 'AND' }).length;
+  }
+
+  passagesWithAll(terms: readonly string[], limit: number): number[] {
+    return this.mini
+      .search(terms.join(' '), { combineWith: 'AND' })
+      .map((result) => result.id as number)
+      .sort((a, b) => a - b)
+      .slice(0, limit);
   }
 
   retrieve(query: RetrievalQuery): Retrieval {

@@ -1,12 +1,16 @@
 import type { Relation } from './wordnet.ts';
 
-/** How a question word can be matched: itself, its typo correction, or a related word. */
-export type MatchKind = 'exact' | 'typo' | Relation;
+/**
+ * How a question word can be matched: itself, another name of the same thing (alias), another
+ * form of the same verb (inflection), a person's surname alone (name-part), its typo correction,
+ * a related word, or a word news uses alike (near).
+ */
+export type MatchKind = 'exact' | 'alias' | 'inflection' | 'name-part' | 'typo' | Relation | 'near';
 
 /**
  * How the engine reads a question and when it answers: one documented object, passed to the index
  * and never changed while it runs. `DEFAULT_TUNING` is what the product uses; tests that need other
- * values build their own (`{ ...DEFAULT_TUNING, minCoverage: 0.6 }`).
+ * values build their own (`{ ...DEFAULT_TUNING, sureCoverage: 0.9 }`).
  *
  * Each question word becomes a *group*: the word itself when the corpus knows it, else its typo
  * correction or the phrase its initials spell in the articles ("FM" -> Foreign Minister), plus
@@ -28,14 +32,35 @@ export type MatchKind = 'exact' | 'typo' | Relation;
  * while a missing helper ("actually", "rethink") only lowers it.
  */
 export interface SearchTuning {
-  /** The best passage must match this share of the question's topical weight, or nothing is shown. */
+  /** The best passage must cover at least this share of the question's topical weight, or nothing is shown. */
   readonly minCoverage: number;
+  /**
+   * A best passage covering this share answers the question however common its words; between
+   * minCoverage and this, only when it matches more than chance would (ranking/abstain.ts).
+   */
+  readonly sureCoverage: number;
+  /** A word the corpus lacks weighing at most this (a verb, an adverb, an everyday word) may be left out of a question that otherwise goes unanswered. */
+  readonly ignorableWeight: number;
+  /** A question is answered when fewer than this many passages would cover as much as its best by chance. */
+  readonly chanceToAnswer: number;
+  /** A passage is shown when fewer than this many passages would cover as much by chance. */
+  readonly chanceToShow: number;
   /** Below the best hit's coverage times this, a passage answers too little of the question to show. */
   readonly relativeCoverage: number;
+  /** How much coverage counts in the ranking: a passage's BM25 is multiplied by its coverage to this power. */
+  readonly coverageExponent: number;
   /** How much more a passage scores when the question's words stand together in it (1 + this, at most). */
   readonly proximityWeight: number;
   /** A corrected typo counts for less than a word the asker spelled as the corpus does. */
   readonly correctedWeight: number;
+  /** A real word read as the neighbour the corpus uses far more ("trail" in a corpus about a trial) counts for less than a plain typo. */
+  readonly realWordTypoWeight: number;
+  /** Another name of the same thing ("UK" for "United Kingdom") counts as the word itself. */
+  readonly aliasWeight: number;
+  /** Another form of the same verb ("sold" for "sell") counts nearly as the word itself. */
+  readonly inflectionWeight: number;
+  /** A surname alone for a full name ("Yellen" for "Janet Yellen") counts nearly as the name. */
+  readonly namePartWeight: number;
   /**
    * What a related word counts for in ranking, against 1 for the word itself: a synonym or the same
    * word in another class (afraid/fear) nearly as much as a typo fix; a near, broader or narrower
@@ -65,6 +90,12 @@ export interface SearchTuning {
   readonly ubiquityExponent: number;
   /** Look up related words for words the corpus knows too (tried -> attempted), not only for the ones it lacks. */
   readonly expandKnownWords: boolean;
+  /** Words news uses alike count from this cosine similarity of their vectors ("prison" and "jail": 0.94). */
+  readonly nearWordSimilarity: number;
+  /** What a word used alike counts for in ranking, times its similarity: below WordNet's relations. */
+  readonly nearWordWeight: number;
+  /** Words used alike kept per question word. */
+  readonly maxNearWords: number;
   /**
    * Stand-ins kept per question word. Each costs one posting-list scan per query, and a general
    * verb ("change", "make") has dozens of narrower ones that say little: this bounds the work.
@@ -90,8 +121,8 @@ export interface SearchTuning {
   readonly minProbeFrequency: number;
   readonly minProbeShare: number;
   /**
-   * The most a passage with probe words only may cover. Below relativeCoverage × minCoverage it
-   * could never be shown, so no check is needed; up to minCoverage it may, and the ranking checks it.
+   * The most a passage with probe words only may cover (and never as much as the question's answer
+   * threshold). Below what could be shown no check is needed; above it the ranking checks it.
    */
   readonly probeCoverage: number;
   /** A word whose score bound passes this share of the question's strongest word's is not read as a probe. */
@@ -105,12 +136,21 @@ function deepFreeze<T extends object>(value: T): T {
 
 /** The product's tuning, measured with `npm run eval` on every story's questions. */
 export const DEFAULT_TUNING: SearchTuning = deepFreeze({
-  minCoverage: 0.5,
+  minCoverage: 0.475,
+  sureCoverage: 0.8,
+  ignorableWeight: 0.5,
+  chanceToAnswer: 10,
+  chanceToShow: 20,
   relativeCoverage: 0.3,
+  coverageExponent: 1,
   proximityWeight: 1,
   correctedWeight: 0.8,
+  realWordTypoWeight: 0.6,
+  aliasWeight: 1,
+  inflectionWeight: 0.9,
+  namePartWeight: 0.9,
   relationWeight: { synonym: 0.7, derived: 0.7, similar: 0.5, broader: 0.5, narrower: 0.4 },
-  impliesWeight: { exact: 1, typo: 0.8, synonym: 0.7, derived: 0.7, narrower: 0.6, broader: 0.25, similar: 0.3 },
+  impliesWeight: { exact: 1, alias: 1, inflection: 1, 'name-part': 0.9, typo: 0.8, synonym: 0.7, derived: 0.7, narrower: 0.6, broader: 0.25, similar: 0.3, near: 0 },
   everydayZipf: { from: 6, to: 7 },
   minTopicality: 0.02,
   helperWeight: 0.2,
@@ -119,6 +159,9 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   ubiquityExponent: 0.5,
   expandKnownWords: true,
   maxStandIns: 12,
+  nearWordSimilarity: 0.6,
+  nearWordWeight: 0.6,
+  maxNearWords: 8,
   contextShare: 0.2,
   rescoreCandidates: 60,
   cachedQuestions: 1024,

@@ -100,7 +100,7 @@ class Synset {
 /**
  * WordNet's own detachment rules ("morphy"): the base forms an inflected word may have. The
  * database's exception lists are not in the package, so irregular forms (took, men) are missed;
- * the analyzer's IRREGULAR_FORMS covers the common ones.
+ * irregular verbs are read by the question's inflections expander (knowledge/irregularVerbs.ts).
  */
 const DETACHMENTS: Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>> = {
   n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
@@ -118,6 +118,7 @@ export class WordNet {
   private readonly data = new Map<PartOfSpeech, Buffer>();
   private readonly baseFormCache = new Map<string, Array<{ lemma: string; pos: PartOfSpeech }>>();
   private readonly senseCache = new Map<string, Array<{ pos: PartOfSpeech; offset: number }>>();
+  private readonly phraseCache = new Map<string, readonly string[]>();
   private tags: Map<string, number[]> | undefined;
 
   constructor(private readonly directory: string) {}
@@ -157,6 +158,46 @@ export class WordNet {
     const lemma = this.baseForms(word).find((f) => f.pos === 'n')?.lemma;
     const first = lemma ? this.senses('n', lemma)[0] : undefined;
     return first !== undefined && this.synset('n', first.offset)?.lexicalFile === NOUN_TIME;
+  }
+
+  /**
+   * Whether WordNet lists the words as the name of one particular thing (it writes the lemma with
+   * capitals: "Colin_Powell", "World_Cup", "Baghdad"), so a question typing them in lower case
+   * still means that name.
+   */
+  isProperName(phrase: string): boolean {
+    const key = phrase.toLowerCase().replace(/ /g, '_');
+    if (!this.entry('n', key)) return false;
+    return this.senses('n', key).some(({ pos, offset }) => this.synset(pos, offset)?.words.some((word) => word.toLowerCase() === key && word !== key) ?? false);
+  }
+
+  /**
+   * Synonyms of several words: the words of the word's common senses that are phrases, in their
+   * own common senses too ("ceo" -> "chief executive officer", "fbi" -> "federal bureau of
+   * investigation"). A cheap subset of `related`: no pointers are followed. Cached.
+   */
+  phraseSynonyms(word: string): readonly string[] {
+    const key = word.toLowerCase();
+    let phrases = this.phraseCache.get(key);
+    if (!phrases) {
+      const found = new Set<string>();
+      for (const { lemma, pos } of this.baseForms(key)) {
+        for (const sense of this.senses(pos, lemma)) {
+          for (const other of this.synset(sense.pos, sense.offset)?.words ?? []) {
+            const phrase = other.toLowerCase().replace(/\([a-z]+\)$/, '');
+            if (phrase.includes('_') && this.isCommonSense(phrase, sense.pos, sense.offset)) found.add(phrase.replace(/_/g, ' '));
+          }
+        }
+      }
+      if (this.phraseCache.size >= MAX_CACHED_WORDS) this.phraseCache.clear();
+      this.phraseCache.set(key, (phrases = [...found]));
+    }
+    return phrases;
+  }
+
+  /** Whether WordNet knows the word as an ordinary word, not only as a name ("trial" yes; "Baghdad" no; "Qassem" no). */
+  isCommonWord(word: string): boolean {
+    return this.knows(word) && !this.isProperName(word);
   }
 
   /** Whether WordNet knows the word (in any inflection) as any part of speech. */

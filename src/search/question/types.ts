@@ -1,8 +1,28 @@
-import type { Term } from '../analyzer.ts';
+import type { CoverageThresholds } from '../ranking/abstain.ts';
 import type { MatchKind } from '../tuning.ts';
 
-/** A word of the question as read (analyzer.ts): its term, its written form and its neighbours. */
-export type QuestionWord = Term;
+/**
+ * A unit of the question as read (read.ts): a word, a phrase a name table knows ("United
+ * Kingdom"), or a name of several capitalised words ("Bank of England"). Each becomes a group.
+ */
+export interface QuestionWord {
+  readonly kind: 'word' | 'phrase' | 'name';
+  /** As written, lower case; a phrase's or name's words joined by spaces. */
+  readonly word: string;
+  /** Its search terms (stop words left out). */
+  readonly terms: readonly string[];
+  /** The terms joined by spaces: the one term of a word. */
+  readonly term: string;
+  /** Index of its first word in the question, counting every word. */
+  readonly position: number;
+  /** The word after it as written, stop word or not, for phrases a dictionary lists ("crack down"). */
+  readonly following?: string;
+  /** The two words before, nearest first: "the" before a word says it is no verb, "would" that it is one. */
+  readonly preceding?: readonly string[];
+  /** Written as initials: their capitals, lower case ("BoE" -> "be"). */
+  readonly initials?: string;
+  readonly capitalised: boolean;
+}
 
 /** One way a question word can be matched: itself, its typo correction, or a related word. */
 export interface Alternative {
@@ -30,7 +50,8 @@ export interface ReadingNotes {
   readonly unknownWords: readonly string[];
 }
 
-/** A question read: its word groups and what the reading tells the asker. */
+/** A question read: its word groups, the coverage it must be answered with, and what the reading tells the asker. */
 export interface Interpretation extends ReadingNotes {
   readonly groups: readonly Group[];
+  readonly thresholds: CoverageThresholds;
 }

@@ -35,6 +35,8 @@ export function planProbes(
   limits: { readonly coverage: number; readonly score: number; readonly scoreShare: number; readonly only: ReadonlyArray<readonly boolean[]> | null },
 ): ProbePlan | null {
   const { coverage: coverageBelow, score: below } = limits;
+  // No passage can be kept under no coverage at all: read every word.
+  if (coverageBelow <= 0) return null;
   const minimum = Math.max(context.tuning.minProbeFrequency, context.passageCount * context.tuning.minProbeShare);
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
   const common: Array<{ group: number; index: number; frequency: number }> = [];
@@ -60,7 +62,7 @@ export function planProbes(
       score += probed(bound[g]!);
     });
     const coverage = covered / totalWeight;
-    return { coverage, score: score * coverage };
+    return { coverage, score: score * coverage ** context.tuning.coverageExponent };
   };
   // The coverage a probe-only passage can reach is, per group, the most its probes imply: so in
   // a group, once a probe implying x is taken, every common alternative implying no more than x

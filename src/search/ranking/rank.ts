@@ -5,7 +5,7 @@ import { hasBit } from '../bits.ts';
 import type { SearchContext } from '../context.ts';
 import type { Hit, SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
-import { answersAtAll, showableCoverage } from './abstain.ts';
+import { showableCoverage, type CoverageThresholds } from './abstain.ts';
 import type { ProbeReach } from './probes.ts';
 import { proximity } from './proximity.ts';
 
@@ -31,7 +31,7 @@ export type Ranking = { readonly hits: Hit[]; readonly more: boolean } | { reado
  * scores below the first pass's best `take` candidates. Otherwise it says the score the
  * `take`-th candidate reached, for a second plan.
  */
-export function rank(context: SearchContext, request: SearchRequest, groups: readonly Group[], retrieval: Retrieval, probes: ProbeReach | null): Ranking {
+export function rank(context: SearchContext, request: SearchRequest, groups: readonly Group[], retrieval: Retrieval, probes: ProbeReach | null, thresholds: CoverageThresholds): Ranking {
   const { tuning } = context;
   const { count, docs, scores, matched, primary, previousRow } = retrieval;
   const width = groups.length;
@@ -52,7 +52,7 @@ export function rank(context: SearchContext, request: SearchRequest, groups: rea
     return best;
   };
 
-  // Rank by BM25 times coverage: a passage that speaks of more of the question comes first.
+  // Rank by BM25 times coverage (to a power): a passage that speaks of more of the question comes first.
   // A paragraph goes on about what the one before it named ("he said", "the two officials"):
   // it inherits a share of that paragraph's matches, never more than its own.
   const share = tuning.contextShare;
@@ -86,21 +86,21 @@ export function rank(context: SearchContext, request: SearchRequest, groups: rea
       }
     }
     const coverage = covered / totalWeight;
-    rankScore[row] = score * coverage;
+    rankScore[row] = score * coverage ** tuning.coverageExponent;
     coverageOf[row] = coverage;
     if (coverage > top) top = coverage;
   }
-  if (!answersAtAll(top, tuning)) return { abstained: true };
+  if (top < thresholds.answer) return { abstained: true };
 
   // Only the best candidates are ranked in full: the first `rescoreCandidates` get a proximity
   // boost (which only raises a score), so the final order's first k passages are always the
   // first pass's best k (k ≥ rescoreCandidates). Take enough for the page after folding
   // duplicates, and more only when folding left too few.
-  const threshold = showableCoverage(top, tuning);
+  const threshold = showableCoverage(top, thresholds, tuning);
   let eligibleCount = 0;
   for (let row = 0; row < count; row++) if (candidate[row] === 1 && coverageOf[row]! >= threshold) eligibleRows[eligibleCount++] = row;
   const eligible = eligibleRows.subarray(0, eligibleCount);
-  // A probe-only passage without a row covers less than minCoverage (planProbes), so `top` is exact; it may still be eligible.
+  // A probe-only passage without a row covers less than the answer threshold (planProbes), so `top` is exact; it may still be eligible.
   const probeOnlyEligible = probes !== null && probes.coverage >= threshold;
   const offset = request.offset ?? 0;
   const wanted = offset + request.limit + 1;

@@ -2,7 +2,7 @@ import type { PassageFilter, QueryAlternative, Retrieval } from '../backend.ts';
 import type { SearchContext } from '../context.ts';
 import type { SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
-import { showableCoverage } from './abstain.ts';
+import { showableCoverage, type CoverageThresholds } from './abstain.ts';
 import { planProbes } from './probes.ts';
 import { buildQuery } from './query.ts';
 import { rank, type Ranking } from './rank.ts';
@@ -13,11 +13,14 @@ import { rank, type Ranking } from './rank.ts';
  * try after the first goes on from the one before (`extend`): a probe read whole now was scored
  * where it mattered already.
  */
-export function retrieveAndRank(context: SearchContext, request: SearchRequest, groups: readonly Group[]): Exclude<Ranking, { reached: number }> {
+export function retrieveAndRank(context: SearchContext, request: SearchRequest, groups: readonly Group[], thresholds: CoverageThresholds): Exclude<Ranking, { reached: number }> {
   const { tuning, backend, counters } = context;
   const filter: PassageFilter | null = request.from || request.to || request.sourceId ? { from: request.from ?? null, to: request.to ?? null, sourceId: request.sourceId ?? null } : null;
   const { query, frequencies } = buildQuery(context, groups, filter);
-  let plan = planProbes(context, groups, query, frequencies, { coverage: tuning.probeCoverage, score: Number.POSITIVE_INFINITY, scoreShare: tuning.probeScoreShare, only: null });
+  // A passage with probe words only must never cover enough to answer the question: then the best
+  // passage retrieved is the best there is, and whether to answer is decided exactly.
+  const probeCoverage = Math.min(tuning.probeCoverage, thresholds.answer);
+  let plan = planProbes(context, groups, query, frequencies, { coverage: probeCoverage, score: Number.POSITIVE_INFINITY, scoreShare: tuning.probeScoreShare, only: null });
   let retrieved = false;
   const retrieve = (alternatives: QueryAlternative[][]): Retrieval => {
     // Neighbours matter only with probes, and to go on from a try that had them.
@@ -28,7 +31,7 @@ export function retrieveAndRank(context: SearchContext, request: SearchRequest, 
   };
   if (plan) counters.probed++;
   for (let attempt = 0; plan; attempt++) {
-    const ranked = rank(context, request, groups, retrieve(plan.query), plan.reach);
+    const ranked = rank(context, request, groups, retrieve(plan.query), plan.reach, thresholds);
     if (!('reached' in ranked)) return ranked;
     if (attempt > 0) {
       counters.fellBack++;
@@ -39,12 +42,12 @@ export function retrieveAndRank(context: SearchContext, request: SearchRequest, 
     // under the coverage bar the first try found (then it cannot fail) or under the score it
     // reached; whichever skips more.
     const only = plan.query.map((alternatives) => alternatives.map((alternative) => alternative.probe === true));
-    const safe = planProbes(context, groups, query, frequencies, { coverage: showableCoverage(ranked.top, tuning), score: Number.POSITIVE_INFINITY, scoreShare: 1, only });
-    const scored = planProbes(context, groups, query, frequencies, { coverage: tuning.probeCoverage, score: ranked.reached, scoreShare: 1, only });
+    const safe = planProbes(context, groups, query, frequencies, { coverage: showableCoverage(ranked.top, thresholds, tuning), score: Number.POSITIVE_INFINITY, scoreShare: 1, only });
+    const scored = planProbes(context, groups, query, frequencies, { coverage: probeCoverage, score: ranked.reached, scoreShare: 1, only });
     plan = !scored || (safe && safe.saved >= scored.saved) ? safe : scored;
     if (!plan) counters.fellBack++;
   }
-  const ranked = rank(context, request, groups, retrieve(query.map((alternatives) => [...alternatives])), null);
+  const ranked = rank(context, request, groups, retrieve(query.map((alternatives) => [...alternatives])), null, thresholds);
   // Without probes every candidate has its row: the ranking is final.
   return 'reached' in ranked ? { abstained: true } : ranked;
 }

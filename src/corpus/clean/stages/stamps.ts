@@ -12,8 +12,8 @@ const BYLINE_WITH_SOURCE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0
 const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
 const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
-/** "--IANS", "— Reuters": an agency signing off at the end of the text. */
-const SIGN_OFF = /^[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})$/u;
+/** "--IANS", "— Reuters", "(Xinhua)": an agency signing off the text, or credited alone on a line. */
+const SIGN_OFF = /^(?:[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-]{1,40})\))$/u;
 /** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
 const CONTRIBUTED = /^(?:(?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:". */
@@ -68,9 +68,10 @@ export const extractStamps: Stage = (draft) => {
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
     if (line.listItem) return true;
-    const agencySignOff = SIGN_OFF.exec(text);
-    if (agencySignOff && agencyNamed(agencySignOff[1]!)) {
-      setCredit(agencyNamed(agencySignOff[1]!)!);
+    const signOff = SIGN_OFF.exec(text);
+    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : null;
+    if (signingAgency) {
+      setCredit(signingAgency);
       return false;
     }
     const contributed = CONTRIBUTED.exec(text);

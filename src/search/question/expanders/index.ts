@@ -1,15 +1,22 @@
-import { compoundHead } from './compoundHead.ts';
+import { aliasNames } from './aliases.ts';
 import { exactWord } from './exact.ts';
+import { irregularForms } from './inflections.ts';
 import { spelledOutInitials } from './initials.ts';
+import { phraseSynonyms } from './phraseSynonyms.ts';
+import { spellingVariants } from './spellingVariants.ts';
+import { wholeNames } from './names.ts';
 import { relatedWords } from './related.ts';
+import { nearWords } from './neighbours.ts';
 import { typoCorrection } from './typo.ts';
 import type { Expander } from './types.ts';
 
 export type { Expander, ExpansionState } from './types.ts';
 
 /**
- * The expanders, in order: each sees what the ones before found for the word. A typo is only
- * looked for when neither the word nor initials it spells out are in the corpus; related words
- * come last, and never repeat a term already found.
+ * The expanders, in order: each sees what the ones before found for the word. The word itself,
+ * a name as a whole, the other names of the same thing, the verb's other forms, and initials the
+ * articles spell out come first; a typo is only looked for when none of those found anything (or
+ * when the word is real English the corpus hardly uses beside a neighbour it uses a lot);
+ * related words (WordNet's, then words news uses alike) come last, and never repeat a term already found.
  */
-export const EXPANDERS: readonly Expander[] = [exactWord, spelledOutInitials, typoCorrection, compoundHead, relatedWords];
+export const EXPANDERS: readonly Expander[] = [exactWord, wholeNames, aliasNames, spellingVariants, irregularForms, spelledOutInitials, typoCorrection, phraseSynonyms, relatedWords, nearWords];

@@ -6,14 +6,14 @@ import type { Expander } from './types.ts';
 
 /**
  * Words WordNet relates to the question word (or to the phrase it starts: "crack down") in their
- * common senses, that the corpus writes: "afraid" -> "fear", "spokesman" -> "spokesperson". Only
- * for words that are no listed alias, and for known words too when the tuning says so.
+ * common senses, that the corpus writes: "afraid" -> "fear", "spokesman" -> "spokesperson". For
+ * single words (not names or phrases), and for known words too when the tuning says so.
  */
 export const relatedWords: Expander = {
   name: 'related',
   told: 'related',
-  expand({ word, known, isAlias, questionTerms, taken }, context) {
-    if (isAlias || (known && !context.tuning.expandKnownWords)) return [];
+  expand({ word, known, questionTerms, taken }, context) {
+    if (word.kind !== 'word' || (known && !context.tuning.expandKnownWords)) return [];
     return standIns(context, word.word, word.following, word.preceding, word.term).filter((a) => !questionTerms.has(a.term) && !taken.has(a.term));
   },
 };

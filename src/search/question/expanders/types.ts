@@ -4,10 +4,8 @@ import type { Alternative, QuestionWord } from '../types.ts';
 /** What an expander knows of the word it expands and of the question so far. */
 export interface ExpansionState {
   readonly word: QuestionWord;
-  /** The corpus has the word's own term. */
+  /** The corpus has the word's own term (every term of a phrase, somewhere). */
   readonly known: boolean;
-  /** The word is a listed alias (aliases.ts): matched as its canonical term, never expanded further. */
-  readonly isAlias: boolean;
   /** Alternatives the expanders before this one found for the word. */
   readonly found: readonly Alternative[];
   /** Terms of the question's words read so far and the terms claimed for them (typo corrections). */

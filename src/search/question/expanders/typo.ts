@@ -1,18 +1,63 @@
-import { correctTerm } from '../../fuzzy.ts';
-import type { Expander } from './types.ts';
+import type { SearchContext } from '../../context.ts';
+import { correctTerm, editDistance, maxEdits } from '../../fuzzy.ts';
+import type { Alternative } from '../types.ts';
+import type { Expander, ExpansionState } from './types.ts';
+
+/** A real word is read as a neighbour only when the corpus uses the neighbour this many times more (and at least so often). */
+const PREFERRED_RATIO = 20;
+const MIN_PREFERRED_FREQUENCY = 3;
+/** A real word the corpus uses more often than this is taken as meant, never as a typo. */
+const MAX_TYPO_FREQUENCY = 2;
+/** Real words shorter than this have too many neighbours to guess between ("cat", "car", "can"). */
+const MIN_REAL_WORD_LENGTH = 4;
 
 /**
- * A word the corpus lacks, that is no English word and no initials it spells out, read as the
- * closest word the corpus has ("embasy" -> "embassy").
+ * Typos. A word the corpus lacks, that is no English word and no initials it spells out, is read
+ * as the closest word the corpus has, by its written forms or by its stem, whichever is nearer
+ * ("embasy" -> "embassy", "evacuaton" -> "evacuation"). A real English word the corpus hardly
+ * uses is also read as a neighbour one letter away that the corpus uses far more, beside its
+ * own reading ("trail" in a corpus about a trial, "band" in one about a bank), at a lower weight.
  */
 export const typoCorrection: Expander = {
   name: 'typo',
   told: 'correction',
   claims: true,
-  expand({ word, known, isAlias, found, taken }, context) {
-    if (known || isAlias || found.length > 0 || context.isEnglish(word.word)) return [];
-    const corrected = correctTerm(word.term, (term, limit) => context.backend.termsNear(term, limit));
-    if (!corrected || taken.has(corrected)) return [];
-    return [{ term: corrected, weight: context.tuning.correctedWeight, word: context.surface(corrected) ?? corrected, how: 'typo' }];
+  expand(state, context) {
+    const { word, known, found } = state;
+    if (word.kind !== 'word' || found.some((alternative) => alternative.how !== 'exact')) return [];
+    if (!known && !context.isEnglish(word.word)) return misspelt(state, context);
+    return realWordTypo(state, context);
   },
 };
+
+function misspelt({ word, taken }: ExpansionState, context: SearchContext): Alternative[] {
+  // The word is no English word: most likely a name, misspelt.
+  const limit = maxEdits(word.word, true);
+  let best: { term: string; form: string; distance: number; frequency: number } | null = null;
+  for (const candidate of context.backend.formsNear(word.word, limit)) {
+    const distance = editDistance(word.word, candidate.form, limit);
+    // Nearest, then commonest, then first in the alphabet: the same choice whatever order a backend lists them in.
+    const better = !best || distance < best.distance || (distance === best.distance && (candidate.frequency > best.frequency || (candidate.frequency === best.frequency && candidate.form < best.form)));
+    if (better) best = { ...candidate, distance };
+  }
+  const byStem = best ? null : correctTerm(word.term, (term, edits) => context.backend.termsNear(term, edits));
+  const term = best?.term ?? byStem;
+  if (!term || taken.has(term)) return [];
+  return [{ term, weight: context.tuning.correctedWeight, word: best?.form ?? context.surface(term) ?? term, how: 'typo' }];
+}
+
+function realWordTypo({ word, taken }: ExpansionState, context: SearchContext): Alternative[] {
+  if (word.word.length < MIN_REAL_WORD_LENGTH || !/^\p{Ll}+$/u.test(word.word)) return [];
+  const own = context.frequency(word.term);
+  // A word the corpus uses is what the asker meant.
+  if (own > MAX_TYPO_FREQUENCY) return [];
+  let best: { term: string; form: string; frequency: number } | null = null;
+  for (const candidate of context.backend.formsNear(word.word, 1)) {
+    // A typo keeps the first letter; another first letter is another word ("cutting", "putting").
+    if (candidate.term === word.term || candidate.form[0] !== word.word[0]) continue;
+    if (candidate.frequency < Math.max(MIN_PREFERRED_FREQUENCY, PREFERRED_RATIO * own)) continue;
+    if (!best || candidate.frequency > best.frequency || (candidate.frequency === best.frequency && candidate.form < best.form)) best = candidate;
+  }
+  if (!best || taken.has(best.term)) return [];
+  return [{ term: best.term, weight: context.tuning.realWordTypoWeight, word: best.form, how: 'typo' }];
+}

@@ -1,0 +1,85 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALIASES_FILE } from '../src/corpus/aliasesFile.ts';
+import { loadCorpus } from '../src/corpus/load.ts';
+import { SearchIndex } from '../src/search/engine.ts';
+import { LOAD_OPTIONS } from './support/corpus.ts';
+
+/**
+ * A story Dossier has never seen (invented names, written here), and a row for each kind of miss
+ * that questions on unseen stories used to meet: short names, typos, paraphrase, a missing helper
+ * word, and off-topic questions sharing a name-part with the story.
+ */
+const ARTICLES: Record<string, string> = {
+  'flood.txt': [
+    'Floods sweep through Northvale as river bursts its banks',
+    'The Marren River burst its banks on Tuesday, forcing the evacuation of more than 4,000 residents from low-lying districts of Northvale.',
+    'Seven people were wounded when a footbridge collapsed, the regional health service said, and two remain in hospital with serious injuries.',
+    'The Northvale Rovers, the city’s football club, opened their stadium to families who had lost their homes.',
+    'A separatist group claimed responsibility for sabotaging the sluice gates upstream, police said, though engineers doubted the claim.',
+  ].join('\n\n'),
+  'court.txt': [
+    'Court halts dam project after flood',
+    'The Supreme Court on Friday suspended work on the Marren dam while a trial over its safety is prepared, a ruling the attorney general called premature.',
+    'Investigators questioned the chief financial officer of Valecrest Holdings, the builder, for six hours on Thursday.',
+    'The Federal Reserve said the damage would not affect the national economy, while donors pledged $12 million for reconstruction.',
+    'A Kenyan engineering firm offered to inspect the remaining dams free of charge.',
+    'The trial is expected to open in March, and the builder says it welcomes a trial in open court.',
+    'Lawyers for the families said the trial date was too late for those who lost everything.',
+  ].join('\n\n'),
+};
+
+let dir: string;
+let index: SearchIndex;
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'dossier-any-story-'));
+  for (const [name, text] of Object.entries(ARTICLES)) await writeFile(join(dir, name), text);
+  await writeFile(join(dir, ALIASES_FILE), 'Northvale Rovers: [the Rovers, the Otters]\n');
+  index = SearchIndex.build(await loadCorpus(dir, LOAD_OPTIONS));
+});
+
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const first = (question: string): string | undefined => index.search({ question, limit: 3 }).hits[0]?.passage.text;
+
+describe('answers on a story never seen', () => {
+  it.each([
+    // A short name, acronym or title for what the text spells out.
+    ['an abbreviation news uses', 'What did SCOTUS decide about the dam?', 'suspended work on the Marren dam'],
+    ['"the Fed"', 'What did the Fed say about the economy?', 'would not affect the national economy'],
+    ['a title by its initials', 'What did the AG say about the ruling?', 'the attorney general called premature'],
+    ['an office by its initials', 'Who questioned the CFO of the builder?', 'Investigators questioned the chief financial officer'],
+    ["a club's nickname from the moderators' aliases file", 'Where did the Otters put up families?', 'opened their stadium to families'],
+    ['a country by its name for a demonym in the text', 'Which company from Kenya offered to inspect the dams?', 'A Kenyan engineering firm'],
+    // Typos whose surface is far from the corpus word's stem, and typos that are English words.
+    ['a typo far from its stem', 'How many residents faced evacuaton?', 'forcing the evacuation of more than 4,000'],
+    ['a typo of a name', 'What did investigaters ask the finance chief?', 'Investigators questioned'],
+    ['a typo that is itself a word', 'Is there going to be a trail over the dam?', 'while a trial over its safety is prepared'],
+    // Paraphrase.
+    ['"hurt" for "wounded"', 'How many people were hurt when the bridge fell?', 'Seven people were wounded'],
+    ['"promise money" for "pledged"', 'How much money did donors promise?', 'donors pledged $12 million'],
+    ['"asked" for "questioned"', 'How long was the finance chief asked questions?', 'questioned the chief financial officer'],
+  ])('%s: %s', (_kind, question, snippet) => {
+    expect(first(question)).toContain(snippet);
+  });
+
+  it('answers without one helper word no article has, and says which', () => {
+    const result = index.search({ question: 'Which club gonna open its stadium to the Northvale families?', limit: 3 });
+    expect(result.hits[0]?.passage.text).toContain('opened their stadium to families');
+    expect(result.unknownWords).toEqual(['gonna']);
+  });
+
+  it.each([
+    // Another club of the same city: a multiword name must match as that name.
+    ['another club of the story’s city', 'Who scored for Northvale United last season?'],
+    // A championship whose words the corpus has apart, typed as a name.
+    ['a name whose words stand apart in the corpus', 'Who won the Supreme Trophy?'],
+    ['a person sharing a surname part with the story', 'What did Colin Marren say about taxes?'],
+    ['a topic the story never treats', 'What is the weather forecast for Northvale?'],
+  ])('gives no passage for %s: %s', (_kind, question) => {
+    expect(index.search({ question, limit: 3 }).hits).toEqual([]);
+  });
+});
