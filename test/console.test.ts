@@ -25,7 +25,8 @@ describe('the local console', () => {
     const printed = await session(['/sources', 'How long would closing the embassy take?', '/ask Soleimani limit:1', '/quit', '/help']);
     expect(printed).toMatch(/^Dossier: 5 articles, 41 passages from .*corpus\.\nType a question, or \/help for the commands, \/quit to leave\.\n/);
     expect(printed).toContain(PROMPT);
-    expect(printed).toContain('5 articles\n\nUnknown outlet · Sep 28, 2020 · US warns Iraq');
+    expect(printed).toContain("5 articles\n\nUS warns Iraq it's planning to pull out of Baghdad embassy over inaction against militants · Sep 28, 2020");
+    expect(printed).not.toContain('Unknown outlet');
     expect(printed).toMatch(/1\. “[^”]*expected to take 90 days/);
     expect(printed).toMatch(/¶\d+ · id [0-9a-f]{6}-[0-9a-f]{6}/);
     // limit:1 gives one passage; /help after /quit is never answered.

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { buildArticle } from '../src/corpus/article.ts';
+import { markdown } from '../src/corpus/formats/markdown.ts';
+import { outletFromUrl } from '../src/corpus/outletFromUrl.ts';
 import { SEEDS, seedCorpus } from './support/corpus.ts';
 
 async function sourceOf(file: string) {
@@ -49,5 +52,25 @@ describe('metadata of the seed articles', () => {
     expect(source.titleOrigin).toBe('derived');
     expect(source.title).toBe('[After the United States signalled that it could close its…]');
     expect(source.outlet).toBeNull();
+  });
+});
+
+describe('the outlet an article states, else the one its address names', () => {
+  it.each([
+    ['https://www.mercurynews.com/2023/03/10/bank-collapses/', 'Mercury News'],
+    ['https://news.bbc.co.uk/world/story', 'BBC'],
+    ['https://www.theguardian.com/business/2023/mar/10/story', 'The Guardian'],
+    ['https://www.washingtonpost.com/business/2023/03/10/story/', 'Washington Post'],
+    ['https://www.hindustantimes.com/world-news/story', 'Hindustantimes'],
+  ])('reads %s as %s', (url, outlet) => {
+    expect(outletFromUrl(url)).toBe(outlet);
+  });
+
+  it('takes the outlet from the front matter url only when the page states none', async () => {
+    const page = (extra: string) => `---\nurl: https://www.albanyherald.com/news/story\n---\n\nSilicon Valley Bank collapsed on Friday after a run on its deposits, regulators said.\n${extra}`;
+    const derived = buildArticle('a.md', markdown.parse(page('')), undefined);
+    expect(derived?.source.outlet).toBe('Albany Herald');
+    const stated = buildArticle('b.md', markdown.parse(page('\n© 2023 Example Gazette')), undefined);
+    expect(stated?.source.outlet).toBe('Example Gazette');
   });
 });

@@ -34,7 +34,8 @@ describe('timelineChart (SVG)', () => {
   it('labels every date with its precision-aware label, and every outlet', () => {
     const { svg, dates, width, height } = timelineChart(EVENTS, { title: 'Timeline: 4 events' });
     expect(dates).toBe(4);
-    for (const label of ['2019', 'Jan 2020', 'Jan 8, 2020', 'Sep 27, 2020', 'VOA News', 'Republic World', 'Unknown outlet', 'Timeline: 4 events']) expect(svg).toContain(label);
+    for (const label of ['2019', 'Jan 2020', 'Jan 8, 2020', 'Sep 27, 2020', 'VOA News', 'Republic World', 'A title', 'Timeline: 4 events']) expect(svg).toContain(label);
+    expect(svg).not.toContain('Unknown outlet');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="800" height="600"/);
     expect([width, height]).toEqual([800, 600]);
   });

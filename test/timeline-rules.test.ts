@@ -112,6 +112,18 @@ const cases: Record<string, readonly Case[]> = {
     ['year ref: this year', 'Militants have killed two US servicemen this year.', '2020', ['2020/year']],
     ['year ref: a month without year is unknowable', 'The tensions escalated in January.', '2020', []],
   ],
+  'each dated mention its own event, a background clause its own date': [
+    ['a sentence naming several years', 'The quake was the deadliest since 1939, after disasters in 1999 and 2011 killed thousands.', '2023-02-07', ['1939/year', '1999/year', '2011/year']],
+    ['a line of a chronology', '1999: A quake near Izmit kills more than 17,000 people.', '2023-02-07', ['1999/year']],
+    ['a year naming an event', 'Erdogan compared it to the 1939 earthquake, which left more than 32,000 dead.', '2023-02-07', ['1939/year']],
+    ['a year naming an event, after a possessive', 'He has cultivated ties to the military since his 2018 election.', '2022-11-01', ['2018/year']],
+    ['news is dated by its day, not by the background clause', 'Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.', '2023-02-15', ['2023-02-14/day', '1923/year']],
+    ['a date naming a thing dates nothing in a sentence of news', 'The February 6 earthquake caused damage worth $34 billion, the World Bank said on Monday.', '2023-02-28', ['2023-02-27/day']],
+  ],
+  'a yearless date near the article': [
+    ['a later day of the article’s month, past tense, is the article’s year', 'Opening statements came on March 29.', '2021-03-10', ['2021-03-29/day']],
+    ['a weekday with the day tells the year', 'Tuesday March 30, 10:04 a.m. ET: the third day of testimony began.', '2021-03-29', ['2021-03-30/day']],
+  ],
   'stamps and captions date nothing': [
     ['publication stamp', 'September 28, 2020 03:35 AM', MONDAY, []],
     ['stamp with byline', 'By VOA News September 28, 2020 03:35 AM', MONDAY, []],

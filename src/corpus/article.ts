@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { cleanArticle } from './clean/pipeline.ts';
+import { outletFromUrl } from './outletFromUrl.ts';
 import { parseDateStamp, parseIsoDate } from './dates.ts';
 import type { ParsedArticle } from './formats/index.ts';
 import { passageId, sourceId, sourceIdentity } from './ids.ts';
@@ -11,6 +12,10 @@ export interface Article {
   readonly passages: readonly Passage[];
   /** What the source id hashes (`sourceIdentity`); null when a sidecar pins the id. Two files with the same identity are the same article. */
   readonly identity: string | null;
+  /** An undated article's dateline day without its year ("May 18"), for the corpus to date it (corpusDates.ts). */
+  readonly datelineDay?: { readonly month: number; readonly day: number };
+  /** The date was read from the page's text (a stamp), not stated by front matter or a sidecar: the corpus may overrule it. */
+  readonly dateFromText?: boolean;
 }
 
 /** Words of the first paragraph used to describe an untitled article, APA-style, in brackets. */
@@ -29,7 +34,8 @@ function statedDate(raw: string | undefined): PartialDate | undefined {
 
 /**
  * Turns one parsed article file into its Source and Passages: cleans the text, merges metadata
- * (sidecar over the file's own front matter over what the text says), and assigns stable ids.
+ * (sidecar over the file's own front matter over what the text says; the outlet, when none of
+ * them states it, from the article's address), and assigns stable ids.
  * Returns null when nothing quotable is left after cleaning.
  */
 export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidecar | undefined): Article | null {
@@ -39,9 +45,10 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
   const side = sidecar ?? {};
 
   const title = pick<string>([side.title, 'sidecar'], [stated.title, 'front-matter'], [clean.meta.title, 'text']);
-  const outlet = pick<string>([side.outlet, 'sidecar'], [stated.outlet, 'front-matter'], [clean.meta.outlet, 'text']);
-  const author = pick<string>([side.author, 'sidecar'], [stated.author, 'front-matter'], [clean.meta.author, 'text']);
   const url = pick<string>([side.url, 'sidecar'], [stated.url, 'front-matter']);
+  // The outlet the page states, else the one its address names (a URL given with the article).
+  const outlet = pick<string>([side.outlet, 'sidecar'], [stated.outlet, 'front-matter'], [clean.meta.outlet, 'text'], [url?.value ? (outletFromUrl(url.value) ?? undefined) : undefined, 'derived']);
+  const author = pick<string>([side.author, 'sidecar'], [stated.author, 'front-matter'], [clean.meta.author, 'text']);
   const date = pick<PartialDate>(
     [side.date === null ? null : side.date === undefined ? undefined : parseIsoDate(side.date), 'sidecar'],
     [statedDate(stated.date), 'front-matter'],
@@ -67,7 +74,15 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
     file,
   };
 
-  return { source, passages: passagesOf(source, clean.paragraphs), identity };
+  const datelineDay = source.date === null && side.date !== null ? clean.meta.datelineDay : undefined;
+  const dateFromText = date?.origin === 'text' && date.value !== null;
+  return { source, passages: passagesOf(source, clean.paragraphs), identity, ...(datelineDay ? { datelineDay } : {}), ...(dateFromText ? { dateFromText } : {}) };
+}
+
+/** The same article with another date (its dateline's day in the year the corpus tells, or none): its passages follow. */
+export function withDate(article: Article, date: PartialDate | null): Article {
+  const source = { ...article.source, date };
+  return { ...article, source, passages: passagesOf(source, article.passages) };
 }
 
 /** The same article under another source id (a clash settled by `settleSourceIds`): its passages' ids follow. */

@@ -4,6 +4,7 @@ import { OperationalError } from '../errors.ts';
 import { buildArticle, type Article } from './article.ts';
 import { runStepsYielding } from '../steps.ts';
 import { ALIASES_FILE, parseAliases } from './aliasesFile.ts';
+import { dateFromCorpus } from './corpusDates.ts';
 import { duplicateSteps } from './duplicates.ts';
 import { settleSourceIds } from './sourceIds.ts';
 import { fingerprint, type FileFingerprint } from './fingerprint.ts';
@@ -155,7 +156,7 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
   }
 
   const aliases = names.includes(ALIASES_FILE) ? await readAliases(dir, options, errors) : [];
-  const settled = settleSourceIds(articles);
+  const settled = settleSourceIds(dateFromCorpus(articles));
   errors.push(...settled.refused);
   const passages: Passage[] = settled.articles.flatMap((article) => article.passages);
   const duplicates = await runStepsYielding(duplicateSteps(passages));

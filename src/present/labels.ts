@@ -11,9 +11,17 @@ export function dateLabel(date: PartialDate | null): string {
   return date.precision === 'month' ? `${monthName} ${year}` : `${monthName} ${Number(day)}, ${year}`;
 }
 
-/** The outlet, or a plain statement that it is unknown (never a guess). */
+/** Longest a title stands in for an unknown outlet. */
+const NAME_TITLE_LENGTH = 48;
+
+/** The title as a reader sees it: a description Dossier derived reads as plain words, without its brackets and ellipsis. */
+export function displayTitle(source: Source): string {
+  return source.titleOrigin === 'derived' ? source.title.replace(/^\[|…?\]$/g, '') : source.title;
+}
+
+/** What names a source in a line: its outlet, or, where no page or moderator states it, its title (never "Unknown outlet"). */
 export function outletLabel(source: Source): string {
-  return source.outlet ?? 'Unknown outlet';
+  return source.outlet ?? shorten(displayTitle(source), NAME_TITLE_LENGTH);
 }
 
 /** Cuts text at a word boundary to at most `max` characters, ending with an ellipsis when cut. */
@@ -24,9 +32,9 @@ export function shorten(text: string, max: number): string {
   return `${(boundary > max * 0.5 ? cut.slice(0, boundary) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
 }
 
-/** One line naming a source: "VOA News · Sep 28, 2020 · US Threatens to Close Embassy in Baghdad". */
+/** One line naming a source: "VOA News · Sep 28, 2020 · US Threatens to Close Embassy in Baghdad", or its title and date when the outlet is unknown. */
 export function sourceLine(source: Source, max = 100): string {
-  return shorten(`${outletLabel(source)} · ${dateLabel(source.date)} · ${source.title}`, max);
+  return shorten(source.outlet ? `${source.outlet} · ${dateLabel(source.date)} · ${displayTitle(source)}` : `${displayTitle(source)} · ${dateLabel(source.date)}`, max);
 }
 
 /** "VOA News · Sep 28, 2020 · ¶3 The United States is threatening…": what a picker shows. */

@@ -46,6 +46,8 @@ export interface RelatedWord {
 
 /** WordNet's lexicographer files for nouns denoting time and people. */
 const NOUN_TIME = 28;
+/** WordNet's lexicographer files for nouns of things that happen: noun.act, noun.event, noun.phenomenon, noun.process. */
+const EVENT_FILES: ReadonlySet<number> = new Set([4, 11, 19, 22]);
 const NOUN_PERSON = 18;
 
 type Pointer = { readonly symbol: string; readonly pos: PartOfSpeech; readonly offset: number; readonly source: number; readonly target: number };
@@ -151,6 +153,19 @@ export class WordNet {
     const total = shares.n + shares.v + shares.a + shares.r;
     for (const pos of PARTS) shares[pos] /= total;
     return shares;
+  }
+
+  /**
+   * Whether the word's commonest noun sense is something that happens (WordNet's noun.act,
+   * noun.event, noun.phenomenon, noun.process): an "earthquake", an "election", a "failure", but
+   * not an "agreement" or a "budget". "The 1939 earthquake" happened in 1939; "the 2015 agreement"
+   * may be in force today.
+   */
+  isEventNoun(word: string): boolean {
+    const lemma = this.baseForms(word).find((f) => f.pos === 'n')?.lemma;
+    const first = lemma ? this.senses('n', lemma)[0] : undefined;
+    const file = first === undefined ? undefined : this.synset('n', first.offset)?.lexicalFile;
+    return file !== undefined && EVENT_FILES.has(file);
   }
 
   /** Whether the word's commonest noun sense names a span of time (WordNet's noun.time: weekend, year, today). */

@@ -94,7 +94,9 @@ function classify(result: chrono.ParsedResult, moved: chrono.ParsedResult | unde
   }
   if (start.isCertain('month')) {
     const day = start.isCertain('day') ? value('day') : undefined;
-    return { ...base, kind: 'yearless', month: value('month'), day, needs: 'month' };
+    // "Tuesday March 30": the weekday tells which year the writer meant.
+    const weekday = day !== undefined && start.isCertain('weekday') && WEEKDAY_NAME.test(text) ? value('weekday') : undefined;
+    return { ...base, kind: 'yearless', month: value('month'), day, ...(weekday !== undefined ? { weekday } : {}), needs: 'month' };
   }
   if (start.isCertain('weekday') && !WINDOW_WORDS.test(text) && WEEKDAY_NAME.test(text)) {
     const word = WEEKDAY_MODIFIER.exec(text)?.[1]?.toLowerCase();

@@ -5,6 +5,7 @@
  */
 import type { PartialDate } from '../corpus/types.ts';
 import { anchorPastRefiner } from './anchorPastRefiner.ts';
+import { backgroundRefiner } from './backgroundRefiner.ts';
 import { chronoParser } from './chronoParser.ts';
 import { containmentRefiner } from './containmentRefiner.ts';
 import { isFurniture } from './furniture.ts';
@@ -15,6 +16,7 @@ import { relativeYearRefiner } from './relativeYearRefiner.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { SentenceSpan } from '../text/sentences.ts';
 import { tenseAt } from './tense.ts';
+import { WordNet } from '../search/wordnet.ts';
 import { windowRefiner } from './windowRefiner.ts';
 import type { Mention, MentionParser, MentionRefiner, SentenceContext } from './types.ts';
 import { windowParser } from './windowParser.ts';
@@ -32,13 +34,14 @@ export const REFINERS: readonly MentionRefiner[] = [
   windowRefiner, // "over the weekend": the month, never a day
   precisionRefiner, // stated or counted components, certain ones only
   containmentRefiner, // one date per event in the sentence
+  backgroundRefiner, // a sentence reporting news is dated by it; its older dates are background
 ];
 
 /** A mention with its resolved date. */
 export type DatedMention = Mention & { readonly date: PartialDate };
 
-export function sentenceContext(sentence: string, reference: PartialDate | null): SentenceContext {
-  return { sentence, reference, tenseAt: (index, length) => tenseAt(sentence, index, length) };
+export function sentenceContext(sentence: string, reference: PartialDate | null, wordnet: WordNet = WordNet.shared()): SentenceContext {
+  return { sentence, reference, tenseAt: (index, length) => tenseAt(sentence, index, length), isEventNoun: (noun) => wordnet.isEventNoun(noun) };
 }
 
 /**

@@ -2,8 +2,8 @@
  * From passages to a timeline: every dated event the passages tell, resolved against each
  * passage's article date, the same event from several articles merged, oldest first.
  */
-import type { Passage } from '../corpus/types.ts';
-import { datedSentences } from './extract.ts';
+import type { PartialDate, Passage } from '../corpus/types.ts';
+import { datedSentences, datesInSentence } from './extract.ts';
 import { mergeEvents } from './merge.ts';
 import type { EventMention, MergeOptions } from './merge.ts';
 import type { TimelineEvent } from './types.ts';
@@ -21,16 +21,28 @@ export function extractEvents(passages: readonly Passage[], options: TimelineOpt
   return mergeEvents(passages.flatMap(mentionsIn), options.merge).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
+/**
+ * The day a dated heading gives the section under it (a live blog's "Tuesday March 30, 10:04
+ * a.m. ET"), resolved against the article's date: its paragraphs' "today" and "on Wednesday"
+ * count from it. Null when the section is not dated to the day.
+ */
+function sectionDate(passage: Passage): PartialDate | null {
+  if (passage.section === null) return null;
+  const day = datesInSentence(passage.section, passage.source.date).find((mention) => mention.date.precision === 'day');
+  return day?.date ?? null;
+}
+
 /** A passage's dated sentences, read once per passage (topic timelines read the same passages again and again). */
 const mentionsByPassage = new WeakMap<Passage, readonly EventMention[]>();
 
 function mentionsIn(passage: Passage): readonly EventMention[] {
   let mentions = mentionsByPassage.get(passage);
   if (!mentions) {
-    mentions = datedSentences(passage.text, passage.source.date).map(({ sentence, mention }) => ({
+    mentions = datedSentences(passage.text, sectionDate(passage) ?? passage.source.date).map(({ sentence, mention }) => ({
       date: mention.date.value,
       precision: mention.date.precision,
-      text: sentence.text,
+      // A background clause is its own event: its text is the clause (backgroundRefiner.ts).
+      text: mention.clause ? sentence.text.slice(mention.clause.start, mention.clause.end) : sentence.text,
       passage,
     }));
     mentionsByPassage.set(passage, mentions);

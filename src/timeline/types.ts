@@ -74,6 +74,12 @@ export interface Mention {
   readonly needs: DatePrecision | null;
   /** The resolved, true date; set by the resolving refiners. */
   readonly date?: PartialDate;
+  /**
+   * Set for a background clause of a sentence that reports news of another day ("…, the deadliest
+   * since the republic's founding in 1923"): the clause's bounds in the sentence, which is the
+   * text of this mention's event, not the whole sentence.
+   */
+  readonly clause?: { readonly start: number; readonly end: number };
 }
 
 /** What every stage may look at: one sentence and its article's date. */
@@ -83,6 +89,8 @@ export interface SentenceContext {
   readonly reference: PartialDate | null;
   /** The tense of the clause around `sentence.slice(index, index + length)`. */
   tenseAt(index: number, length: number): Tense;
+  /** Whether a noun names something that happens ("earthquake", "election"), so a year before it dates it. */
+  isEventNoun(noun: string): boolean;
 }
 
 /** Finds candidate mentions in a sentence. */

@@ -1,22 +1,51 @@
 /**
- * Parser: a year on its own ("in 2015", "in early 2019", "mid-2019", "in the summer of 2019"),
- * which chrono does not read. A year used as an adjective of a name is not a date of the
- * sentence's event: "the US' withdrawal from the 2015 JCPOA nuclear agreement" did not happen
- * in 2015, and "to vote in 2020 election" is a name. Only a year in a time phrase, followed by
- * the end of the phrase, counts.
+ * Parser: a year on its own, which chrono does not read: in a time phrase ("in 2015", "in early
+ * 2019", "mid-2019", "in the summer of 2019", "since 1939"), each year of a list ("in 1999 and
+ * 2011"), a year opening a line of a chronology ("1999: …"), and a year naming an event ("the 1939
+ * earthquake", "his 2018 election": WordNet's nouns of things that happen). A year naming
+ * anything else is not a date of the sentence's event: "the US' withdrawal from the 2015 JCPOA
+ * nuclear agreement" did not happen in 2015. A year in a phrase counts only when the phrase ends
+ * after it.
  */
-import type { MentionParser } from './types.ts';
+import type { Mention, MentionParser, SentenceContext } from './types.ts';
 
-const YEAR_PHRASE =
-  /\b(?:(?:in|during)\s+(?:(?:early|mid|late)[-\s]+)?|(?:early|mid|late)-|(?:in\s+|during\s+)?the\s+(?:spring|summer|fall|autumn)\s+of\s+)(1[6-9]\d\d|20\d\d)\b/gi;
+const YEAR = String.raw`(1[6-9]\d\d|20\d\d)`;
+const YEAR_PHRASE = new RegExp(
+  String.raw`\b(?:(?:in|during|since)\s+(?:(?:early|mid|late)[-\s]+)?|(?:early|mid|late)-|(?:in\s+|during\s+)?the\s+(?:spring|summer|fall|autumn)\s+of\s+)${YEAR}\b`,
+  'gi',
+);
+/** More years of a list after the first: ", 2004", " and 2011". */
+const LISTED_YEAR = new RegExp(String.raw`^(?:,\s?|\s(?:and|or)\s)${YEAR}\b`, 'i');
+/** "1999: Izmit quake kills 17,000": a line of a chronology. */
+const CHRONOLOGY_LINE = new RegExp(String.raw`^${YEAR}\s?[:–—-]\s`);
+/** "the 1939 earthquake", "his 2018 election": a year before the noun it dates. */
+const YEAR_BEFORE_NOUN = new RegExp(String.raw`\b(?:the|his|her|its|their|our)\s+${YEAR}\s+(\p{Ll}{3,20})\b`, 'giu');
 
 /** What may follow a year that ends a time phrase: punctuation, or a word that starts a new phrase. */
 const PHRASE_END =
   /^(?:\s*$|\s*[.,;:!?)"”]|['’](?!s\b)|\s+[—–]\s|\s+(?:and|or|but|when|after|before|as|the|a|an|to|with|while|for|amid|at|in|on|by|following|until|since|during|it|he|she|they|we|there|this|that|which|who|where|because|despite|than)\b)/i;
 
-export const yearParser: MentionParser = (context) =>
-  [...context.sentence.matchAll(YEAR_PHRASE)].flatMap((match) => {
-    const after = context.sentence.slice(match.index + match[0].length);
-    if (!PHRASE_END.test(after)) return [];
-    return [{ index: match.index, text: match[0], origin: 'year' as const, kind: 'absolute' as const, year: Number(match[1]), needs: null }];
-  });
+function yearMention(index: number, text: string, year: string): Mention {
+  return { index, text, origin: 'year', kind: 'absolute', year: Number(year), needs: null };
+}
+
+export const yearParser: MentionParser = (context: SentenceContext) => {
+  const { sentence } = context;
+  const mentions: Mention[] = [];
+  for (const match of sentence.matchAll(YEAR_PHRASE)) {
+    let end = match.index + match[0].length;
+    if (!PHRASE_END.test(sentence.slice(end))) continue;
+    mentions.push(yearMention(match.index, match[0], match[1]!));
+    for (let listed = LISTED_YEAR.exec(sentence.slice(end)); listed; listed = LISTED_YEAR.exec(sentence.slice(end))) {
+      // A list of years is a list of dates, whatever follows it ("in 1999 and 2011 killed thousands").
+      mentions.push(yearMention(end + listed[0].length - 4, listed[1]!, listed[1]!));
+      end += listed[0].length;
+    }
+  }
+  const line = CHRONOLOGY_LINE.exec(sentence);
+  if (line) mentions.push(yearMention(0, line[1]!, line[1]!));
+  for (const match of sentence.matchAll(YEAR_BEFORE_NOUN)) {
+    if (context.isEventNoun(match[2]!)) mentions.push(yearMention(match.index, match[0], match[1]!));
+  }
+  return mentions;
+};

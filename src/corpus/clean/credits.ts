@@ -52,6 +52,9 @@ export function isCreditLine(line: string): boolean {
 export function endsWithCredit(line: string): boolean {
   const text = line.trimEnd();
   if (/[([]$/.test(text)) return true;
+  // "… left-wing policies. ( AP: Bruna P": a credit the page cut off before its bracket closed.
+  const unclosed = Math.max(text.lastIndexOf('('), text.lastIndexOf('['));
+  if (unclosed > 0 && text.length - unclosed <= 40 && !/[)\]]/.test(text.slice(unclosed)) && /^[([]\s?(?:photo|image|credit|[\p{Lu}]{2,})/u.test(text.slice(unclosed))) return true;
   const close = text.at(-1);
   if (close === ')' || close === ']') {
     const open = text.lastIndexOf(close === ')' ? '(' : '[');

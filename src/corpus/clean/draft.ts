@@ -11,6 +11,8 @@ export interface TextMeta {
   readonly credit?: string;
   /** The place a dateline opens the story with ("BAGHDAD"). */
   readonly dateline?: string;
+  /** The day a dateline gives without its year ("WASHINGTON, May 18 (Xinhua) --"): the corpus's other articles tell the year. */
+  readonly datelineDay?: { readonly month: number; readonly day: number };
 }
 
 /**

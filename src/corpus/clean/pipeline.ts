@@ -4,7 +4,7 @@ import { dropAdBreaks } from './stages/adBreaks.ts';
 import { dropAuthorBios } from './stages/authorBios.ts';
 import { dropCaptions } from './stages/captions.ts';
 import { extractDateline } from './stages/dateline.ts';
-import { markHeadings } from './stages/headings.ts';
+import { isDatedHeading, markHeadings } from './stages/headings.ts';
 import { dropHoverCards } from './stages/hoverCards.ts';
 import { dropLinkLines } from './stages/linkLines.ts';
 import { stripMarkupResidue } from './stages/markupResidue.ts';
@@ -72,8 +72,11 @@ export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_S
   };
   for (const line of draft.lines) {
     if (!line.listItem) flushItems();
-    if (line.heading) section = line.text;
-    else if (line.listItem) addItem(line);
+    if (line.heading) {
+      section = line.text;
+      // A dated heading is an event of the story as well as a label ("March 3, 2021: Court hears first motions").
+      if (isDatedHeading(line.text) && wordCount(line.text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text: line.text, section });
+    } else if (line.listItem) addItem(line);
     else if (wordCount(line.text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text: line.text, section });
   }
   flushItems();

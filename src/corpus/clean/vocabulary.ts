@@ -50,7 +50,8 @@ export const PHOTO_SERVICES: readonly string[] = [
  * theme links, ad labels. Matched after lower-casing and dropping the punctuation at either end.
  */
 export const SITE_CHROME: ReadonlySet<string> = new Set([
-  'ad', 'advert', 'advertisement', 'advertise with us', 'back to top', 'back to top button', 'bookmark', 'breaking news', 'close', 'comment',
+  'ad', 'advert', 'advertisement', 'advertise with us', 'back to top', 'cancel reply', 'contact us', 'get started', 'latest posts', 'leave a reply', 'register now',
+  'please enter your comment', 'please enter your name here', 'you have entered an incorrect email address', 'back to top button', 'bookmark', 'breaking news', 'close', 'comment',
   'comments', 'copy link', 'dark theme', 'donate', 'email', 'facebook', 'follow us', 'full-size photo', 'get live market quotes & news', 'home',
   'latest', 'light theme', 'linkedin', 'listen', 'listen to this article', 'live updates', 'load more', 'log in', 'login', 'menu', 'more',
   'now reading', 'print', 'print this article', 'read more', 'register', 'related story', 'save', 'scorecardresearch', 'search', 'see more',

@@ -6,8 +6,10 @@ const MAX_LABEL_WORDS = 8;
 /** Opening words a full caption shares with the copy the page cut short. */
 const SHARED_OPENING_WORDS = 6;
 
-/** "FILE - …", "FILE PHOTO: …", "1 of 3 | …": captions by their own conventions. */
-const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\|)/i;
+/** "FILE - …", "FILE PHOTO: …", "1 of 3 | …", "Image: …": captions by their own conventions. */
+const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s)/i;
+/** "Brazilian President Jair Bolsonaro.": a name and its title, with a full stop and no verb: the label of a picture. */
+const NAME_LABEL = /^(?:\p{Lu}[\p{L}.'’-]*\s?){2,6}\.$/u;
 
 /** Cut short by the page, not by its sentence: "… Pictures on the wall…" (a sentence ending before the ellipsis is quoted text). */
 function isTruncated(text: string): boolean {
@@ -24,7 +26,7 @@ function isTruncated(text: string): boolean {
 export const dropCaptions: Stage = (draft) => {
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
-  const caption = lines.map((line, i) => credit[i]! || (!line.listItem && (endsWithCredit(line.text) || CAPTION_OPENING.test(line.text) || isTruncated(line.text))));
+  const caption = lines.map((line, i) => credit[i]! || (!line.listItem && (endsWithCredit(line.text) || CAPTION_OPENING.test(line.text) || isTruncated(line.text) || NAME_LABEL.test(line.text))));
   // The page's first headline-like line is where its headline stands: never a caption or a label.
   const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
   for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;

@@ -19,16 +19,45 @@ export const extractDateline: Stage = (draft) => {
   if (!first) return draft;
   const match = DATELINE.exec(first.text) ?? BRACKETED_CREDIT.exec(first.text);
   if (!match) return draft;
-  const { place, credit, day, separator } = match.groups as Record<string, string | undefined>;
+  const groups = match.groups as Record<string, string | undefined>;
+  const { day, separator } = groups;
+  let { place, credit } = groups;
+  // "(Brasilia) The President…": a place in brackets, not a credit; "(CNN)", "(dpa/GNA)" are credits.
+  if (place === undefined && credit !== undefined && !agencyNamed(credit) && !credit.includes('/') && credit !== credit.toUpperCase()) {
+    place = credit.toUpperCase() === credit ? credit : undefined;
+    credit = undefined;
+    if (place === undefined && day === undefined) {
+      const lines = draft.lines.map((line, i) => (i === index ? { ...line, text: first.text.slice(match[0].length) } : line));
+      return { lines, meta: draft.meta };
+    }
+  }
   const inCapitals = place !== undefined && place === place.toUpperCase() && /\p{Lu}{2}/u.test(place);
   // An ordinary-case opening before a dash ("Officials said — ") is no dateline, nor a day alone without its agency.
   if (!inCapitals && !credit) return draft;
   if (separator === ':' && !inCapitals) return draft;
   if (place === undefined && day === undefined && !credit) return draft;
   const lines = draft.lines.map((line, i) => (i === index ? { ...line, text: first.text.slice(match[0].length) } : line));
-  const agency = credit ? (agencyNamed(credit) ?? credit.trim()) : undefined;
+  // "dpa/GNA": the agency first, the one that passed it on after.
+  const agency = credit ? (credit.split('/').map((part) => agencyNamed(part)).find((name) => name !== null) ?? agencyNamed(credit) ?? credit.trim()) : undefined;
+  const datelineDay = day === undefined ? undefined : monthDay(day);
   return {
     lines,
-    meta: { ...draft.meta, ...(place && inCapitals ? { dateline: place } : {}), ...(agency && draft.meta.credit === undefined ? { credit: agency } : {}) },
+    meta: {
+      ...draft.meta,
+      ...(place && inCapitals ? { dateline: place } : {}),
+      ...(agency && draft.meta.credit === undefined ? { credit: agency } : {}),
+      ...(datelineDay && draft.meta.datelineDay === undefined ? { datelineDay } : {}),
+    },
   };
 };
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "May 18", "Sept. 7" as a month (1-12) and day, or undefined when it is no day of a month. */
+export function monthDay(text: string): { month: number; day: number } | undefined {
+  const match = /^(\p{L}{3,9})\.?\s(\d{1,2})$/u.exec(text.trim());
+  if (!match) return undefined;
+  const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1;
+  const day = Number(match[2]);
+  return month > 0 && day >= 1 && day <= 31 ? { month, day } : undefined;
+}

@@ -8,17 +8,23 @@ const CHROME_PATTERN = /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-s
 function chromeKey(text: string): string {
   return text
     .toLowerCase()
-    .replace(/[()[\]{}]/g, ' ')
+    .replace(/[()[\]{}!?]/g, ' ')
     .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}&]+$/gu, '')
     .replace(/\s+/g, ' ');
 }
 
-/** Whether a line is one chrome item, or several joined by separators ("Share | Tweet | Email"). */
+/** Chrome items of several words, longest first, for lines that run two together ("Latest Posts skip to Main Content"). */
+const PHRASES = [...SITE_CHROME].filter((item) => item.includes(' ')).sort((a, b) => b.length - a.length);
+
+/** Whether a line is one chrome item, or several joined by separators ("Share | Tweet | Email") or run together. */
 export function isSiteChrome(text: string): boolean {
   if (text.length > 120) return false;
   return text.split(/\s?[|·•›»]\s?/).every((part) => {
     const key = chromeKey(part);
-    return key === '' || SITE_CHROME.has(key) || CHROME_PATTERN.test(key);
+    if (key === '' || SITE_CHROME.has(key) || CHROME_PATTERN.test(key)) return true;
+    let rest = ` ${key} `;
+    for (const phrase of PHRASES) rest = rest.split(` ${phrase} `).join(' ');
+    return rest.trim() !== key && rest.trim().split(' ').every((word) => word === '' || SITE_CHROME.has(word));
   });
 }
 

@@ -1,5 +1,6 @@
-import { parseDateStamp } from '../../dates.ts';
+import { parseDateStamp, parseIsoDate } from '../../dates.ts';
 import { agencyNamed } from '../credits.ts';
+import { monthDay } from './dateline.ts';
 import { firstBodyIndex, type Line, type Stage, type TextMeta } from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
@@ -24,17 +25,31 @@ const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:u
 const CLOCK = /\s?(?:[|,·]|\bat\b)?\s?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?/gi;
 /** "Example Staff", "Example Staff Writer", "Example Correspondent": the outlet a staff byline names after the author. */
 const STAFF = /^(.{2,60}?) (?:staff(?: writers?| reporters?)?|correspondents?|reporters?|writers?)$/i;
+/** "New York, March 11": a dateline on a line of its own, under the headline. */
+const DATELINE_LINE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3}),\s(\p{L}{3,9}\.? \d{1,2})$/u;
 /** Stamps stand near the top: above the first paragraph, or among the page's first lines when a deck precedes them. */
 const TOP_LINES = 8;
 /** Wire agencies name the organisation behind a byline ("By VOA News") rather than a person. */
 const ORGANISATION = /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
 
-/** The date a stamp line gives, read without its labels, clock times and update notes. */
+/** "01.01.2023": a day, month and year with full stops, as European sites print them. */
+const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+
+/** The date a stamp line gives, read without its labels, clock times and update notes ("5, October, 2022", "24 Nov, 2022 / Updated 2 years ago" too). */
 export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
   if (text.length > 100) return null;
   const bare = text.replace(STAMP_LABEL, '').replace(CLOCK, ' ').replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '').replace(/\s+/g, ' ').trim();
-  return parseDateStamp(bare) ?? parseDateStamp(bare.split(/\s?[|·]\s?/)[0]!);
+  const first = bare.split(/\s?[|·]\s?|\s\/\s/)[0]!;
+  const dotted = DOTTED.exec(first);
+  if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]}-${dotted[1]}`);
+  return parseDateStamp(bare) ?? parseDateStamp(first) ?? parseDateStamp(first.replace(/,/g, ' ').replace(/\s+/g, ' '));
 }
+
+/** "01.01.2023, Example International": a stamp, then the outlet that printed it. */
+const STAMP_THEN_NAME = /^([\d.\/-]{8,10}),\s(\p{Lu}[\p{L}&.'’ -]{1,40})$/u;
+
+/** "Posted at 4:18 p.m.", "Updated 10:04 ET": a stamp of a time alone, furniture that dates nothing. */
+const TIME_STAMP = /^(?:posted|updated|published|last updated)(?: at| on)?\s?:?\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\.?$/i;
 
 /**
  * Bylines, publication stamps and credit lines become metadata and leave the text: in the page's
@@ -80,7 +95,17 @@ export const extractStamps: Stage = (draft) => {
       if (agency) setCredit(agency);
       return false;
     }
-    if (index >= top) return true;
+    // Unmistakable wherever it stands: a stamp, then the outlet that printed it.
+    const named = STAMP_THEN_NAME.exec(text);
+    const namedDate = named ? stampDate(named[1]!) : null;
+    if (named && namedDate) {
+      if (meta.date === undefined) meta = { ...meta, date: namedDate };
+      const agency = agencyNamed(named[2]!);
+      if (agency) setCredit(agency);
+      else if (meta.outlet === undefined) meta = { ...meta, outlet: named[2]!.trim() };
+      return false;
+    }
+    if (index >= top && !TIME_STAMP.test(text)) return true;
     const byline = BYLINE.exec(text);
     if (byline) {
       setAuthor(byline[1]!.trim());
@@ -99,11 +124,19 @@ export const extractStamps: Stage = (draft) => {
       setAuthor(dash[1]!);
       return false;
     }
+    const dateline = DATELINE_LINE.exec(text);
+    const datelineDay = dateline ? monthDay(dateline[2]!) : undefined;
+    if (dateline && datelineDay) {
+      if (meta.dateline === undefined) meta = { ...meta, dateline: dateline[1]! };
+      if (meta.datelineDay === undefined) meta = { ...meta, datelineDay };
+      return false;
+    }
     const source = SOURCE_LINE.exec(text);
     if (source) {
       setCredit(source[1]!.trim());
       return false;
     }
+    if (TIME_STAMP.test(text)) return false;
     const credited = CREDITED_STAMP.exec(text);
     const date = stampDate(credited ? credited[2]! : text);
     if (date) {

@@ -1,3 +1,4 @@
+import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import { endsLikeSentence, firstBodyIndex, isBody, isHeadlineLike, looseKey, wordCount, type Draft, type Line, type Stage } from '../draft.ts';
 
@@ -13,6 +14,19 @@ const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
 const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
 const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
 
+/** "Lula wins Lula wins": a headline the scrape printed twice on one line. */
+function undoubled(text: string): string {
+  const half = text.length >> 1;
+  return text.length % 2 === 1 && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
+}
+
+/** "Brazil | Police roadblocks raise fears…", "Headline | Example Site": the headline is the longest part. */
+function withoutSectionLabel(text: string): string {
+  const parts = text.split(/\s\|\s/);
+  if (parts.length < 2) return text;
+  return parts.reduce((longest, part) => (wordCount(part) > wordCount(longest) ? part : longest));
+}
+
 /** A quotation standing alone: a pull quote, not a headline. */
 function isPullQuote(text: string): boolean {
   return /^["'“‘].*["'”’]$/.test(text) && !/["'”’][^"'”’]*\s[^"'“‘]/.test(text.slice(1, -1));
@@ -26,7 +40,7 @@ function isSlug(text: string): boolean {
 
 function isCandidate(line: Line): boolean {
   const text = line.text;
-  return !line.listItem && isHeadlineLike(text) && wordCount(text) >= MIN_TITLE_WORDS && !DANGLING.test(text) && !isPullQuote(text) && !isSlug(text);
+  return !line.listItem && isHeadlineLike(text) && wordCount(text) >= MIN_TITLE_WORDS && !DANGLING.test(text) && !isPullQuote(text) && !isSlug(text) && !isDatedHeading(text);
 }
 
 /** Content words of a text, for telling whether a headline tells the same story as the first paragraph. */
@@ -66,6 +80,7 @@ export const extractTitle: Stage = (draft) => {
   let title = draft.meta.title ?? unglued ?? first ?? atFoot;
   let meta = draft.meta;
   if (title !== undefined && draft.meta.title === undefined) {
+    title = withoutSectionLabel(undoubled(title));
     const stamp = TRAILING_STAMP.exec(title);
     if (stamp) {
       const date = stampDate(stamp[1]!);
@@ -79,7 +94,8 @@ export const extractTitle: Stage = (draft) => {
   const kept = lines.filter((line, index) => {
     const key = looseKey(line.text);
     if (titleKey !== undefined && (key === titleKey || (index < headerEnd && key.endsWith(titleKey)))) return false;
-    return index >= headerEnd || line.listItem === true || isBody(line) || (!isHeadlineLike(line.text) && !endsLikeSentence(line.text));
+    // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header.
+    return index >= headerEnd || line.listItem === true || isBody(line) || isDatedHeading(line.text) || (!isHeadlineLike(line.text) && !endsLikeSentence(line.text));
   });
   return { lines: kept, meta };
 };

@@ -1,0 +1,46 @@
+import { withDate, type Article } from './article.ts';
+import { dateSpan } from './dates.ts';
+import type { PartialDate } from './types.ts';
+
+/** A dateline's day is read in the year that puts it within this many days of the corpus's middle date, or not at all. */
+const MAX_DISTANCE_DAYS = 183;
+/** A stamp read from a page this long after every other article of the story is the site's clock, not the article's date. */
+const CLOCK_GAP_DAYS = 366;
+/** The corpus tells a story's time span only when this many of its articles are dated. */
+const MIN_DATED = 5;
+const DAY_MS = 86_400_000;
+
+/**
+ * Article dates, learned from the corpus: a story's articles are written within months of one
+ * another. An article whose only date is a dateline's day without its year ("WASHINGTON, May 18
+ * (Xinhua) --", "New York, March 11") gets the year that puts the day nearest the middle of the
+ * corpus's dated articles; one far from every such year stays undated. And a stamp read from a
+ * page's text more than a year after every other dated article ("Sunday, Feb 01, 2026" printed by
+ * a site on the day it was scraped) is the site's clock: the article is undated instead.
+ */
+export function dateFromCorpus(articles: readonly Article[]): Article[] {
+  const dated = articles.flatMap((article) => (article.source.date ? [dayOf(article.source.date)] : [])).sort((a, b) => a - b);
+  if (dated.length === 0) return [...articles];
+  const middle = dated[Math.floor(dated.length / 2)]!;
+  const middleYear = new Date(middle).getUTCFullYear();
+  return articles.map((article) => {
+    const date = article.source.date;
+    if (date && article.dateFromText && dated.length >= MIN_DATED) {
+      const others = dated.filter((day) => day !== dayOf(date));
+      const latestOther = others.at(-1);
+      if (latestOther !== undefined && dayOf(date) - latestOther > CLOCK_GAP_DAYS * DAY_MS) return withDate(article, null);
+    }
+    if (!article.datelineDay || date) return article;
+    const { month, day } = article.datelineDay;
+    const candidates = [middleYear - 1, middleYear, middleYear + 1]
+      .map((year) => Date.UTC(year, month - 1, day))
+      .filter((time) => new Date(time).getUTCDate() === day && Math.abs(time - middle) <= MAX_DISTANCE_DAYS * DAY_MS)
+      .sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
+    const best = candidates[0];
+    return best === undefined ? article : withDate(article, { value: new Date(best).toISOString().slice(0, 10), precision: 'day' });
+  });
+}
+
+function dayOf(date: PartialDate): number {
+  return Date.parse(`${dateSpan(date).first}T00:00:00Z`);
+}
