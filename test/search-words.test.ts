@@ -107,3 +107,17 @@ describe('reading words through WordNet', () => {
     expect(result.unknownWords).toEqual([]);
   });
 });
+
+describe('questions read as articles are (issue 16, finding 14)', () => {
+  const plain = 'Will the US close its embassy in Baghdad?';
+  it.each([
+    ['a zero-width space inside a word', 'Will the US close its em\u200Bbassy in Baghdad?'],
+    ['a soft hyphen inside a word', 'Will the US close its em\u00ADbassy in Bagh\u00ADdad?'],
+    ['a zero-width joiner and a byte-order mark', '\uFEFFWill the US close its embas\u200Dsy in Baghdad?'],
+    ['fullwidth letters', 'Will the ＵＳ close its ｅｍｂａｓｓｙ in Ｂａｇｈｄａｄ?'],
+  ])('%s gives the answers of the plain spelling', (_how, typed) => {
+    const expected = index.search({ question: plain, limit: 5 }).hits.map((hit) => hit.passage.id);
+    expect(expected).toHaveLength(5);
+    expect(index.search({ question: typed, limit: 5 }).hits.map((hit) => hit.passage.id)).toEqual(expected);
+  });
+});

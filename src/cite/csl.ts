@@ -100,7 +100,7 @@ const ORGANISATION_WORD =
   /\b(?:news|newsroom|press|agency|agence|staff|desk|wire|service|services|times|post|journal|herald|tribune|gazette|daily|media|network|broadcasting|radio|television|tv|associated|reuters|afp|ap|upi|bbc|cnn|voa|npr|inc|ltd|llc|corp|corporation|company|group|ministry|department|office|council|committee|university|institute|foundation|government)\b/i;
 
 /** Several people in one byline: "A and B", "A & B", "A; B" (and "A, B and C", see below). */
-const AUTHOR_SEPARATOR = /\s*;\s*|\s+(?:and|&)\s+/;
+const AUTHOR_SEPARATOR = /;|\s(?:and|&)\s/;
 
 function sameName(a: string, b: string): boolean {
   return a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
@@ -132,7 +132,7 @@ export function authorNames(byline: string, outlet: string | null): CslName[] {
     .split(AUTHOR_SEPARATOR)
     // "A, B" lists people only when every part is a full name; "Doe, Jane" is one inverted name.
     .flatMap((part) => {
-      const pieces = part.split(/\s*,\s*/);
+      const pieces = part.split(',').map((piece) => piece.trim());
       return pieces.length > 1 && pieces.every((piece) => piece.includes(' ')) ? pieces : [part];
     })
     .map((part) => part.trim())

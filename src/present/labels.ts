@@ -29,7 +29,7 @@ export function shorten(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const boundary = cut.lastIndexOf(' ');
-  return `${(boundary > max * 0.5 ? cut.slice(0, boundary) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return `${(boundary > max * 0.5 ? cut.slice(0, boundary) : cut).replace(/(?<![\s,;:.–—-])[\s,;:.–—-]+$/, '')}…`;
 }
 
 /** One line naming a source: "VOA News · Sep 28, 2020 · US Threatens to Close Embassy in Baghdad", or its title and date when the outlet is unknown. */

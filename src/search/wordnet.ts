@@ -241,8 +241,8 @@ export class WordNet {
         if (head.endsWith(suffix) && head.length > suffix.length + 1) candidates.add(head.slice(0, -suffix.length) + replacement);
       }
       // Doubled consonants before -ing/-ed: "quitting" -> "quit", "stopped" -> "stop".
-      const doubled = /^(.*([bdfgklmnprstvz]))\2(?:ing|ed)$/.exec(head);
-      if (pos === 'v' && doubled) candidates.add(doubled[1]!);
+      const doubled = pos === 'v' ? undoubled(head) : null;
+      if (doubled) candidates.add(doubled);
       for (const base of candidates) if (this.entry(pos, base + tail)) found.push({ lemma: base + tail, pos });
     }
     return found;
@@ -439,3 +439,11 @@ let sharedInstance: WordNet | undefined;
 
 /** Words whose base forms are kept: far more than questions use, far fewer than would matter in memory. */
 const MAX_CACHED_WORDS = 50_000;
+
+/** "quitting" -> "quit", "stopped" -> "stop": a verb's doubled consonant before -ing/-ed taken back; null for any other word. */
+function undoubled(word: string): string | null {
+  const stem = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('ed') ? word.slice(0, -2) : null;
+  if (stem === null || stem.length < 2) return null;
+  const last = stem.at(-1)!;
+  return stem.at(-2) === last && 'bdfgklmnprstvz'.includes(last) ? stem.slice(0, -1) : null;
+}

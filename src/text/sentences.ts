@@ -30,7 +30,7 @@ const SENTENCE_STARTERS = new Set([
 ]);
 
 /** Candidate end of sentence: terminal punctuation, closing quotes or brackets, then space. */
-const BOUNDARY = /([.!?…]+)(["'”’)\]]*)(\s+)/g;
+const BOUNDARY = /(?<![.!?…])([.!?…]+)(["'”’)\]]*)(\s+)/g;
 /** What a new sentence may start with. */
 const OPENER = /^["'“‘(\[]?[A-Z0-9]/;
 
@@ -62,7 +62,7 @@ export function splitSentences(passage: string): SentenceSpan[] {
 
 /** Whether the period after `before` ends the sentence, given the text that follows. */
 function endsSentence(before: string, next: string): boolean {
-  const word = /([A-Za-z.]+)$/.exec(before)?.[1];
+  const word = /(?<![A-Za-z.])[A-Za-z.]+$/.exec(before)?.[0];
   if (word === undefined) return true;
   const bare = word.replace(/^\.+/, '');
   if (ABBREVIATIONS.has(bare)) return false;

@@ -48,7 +48,7 @@ const NARRATIVE_RELATIVE = /\b(?:earlier|before|later|after|prior|following|prev
 const WINDOW_WORDS = /\bweek(?:s|end|ends)?\b/i;
 const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i;
 const WEEKDAY_MODIFIER = /^(?:on\s+)?(?:this\s+)?(last|past|next|coming)\b/i;
-const TRAILING_PUNCTUATION = /[\s,.;:!?]+$/;
+const TRAILING_PUNCTUATION = /(?<![\s,.;:!?])[\s,.;:!?]+$/;
 const WRITTEN_YEAR = /\b\d{4}\b|['’]\d{2}\b/;
 
 function parse(sentence: string, reference: PartialDate): chrono.ParsedResult[] {

@@ -18,22 +18,45 @@ interface DomNode {
 }
 interface DomElement {
   getAttribute(name: string): string | null;
-  readonly textContent: string | null;
+  textContent: string | null;
+  readonly children: ArrayLike<DomElement>;
   remove(): void;
 }
 interface DomDocument {
+  readonly documentElement: DomElement;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): Iterable<DomElement>;
 }
 
 /** A class or id naming an ad slot or a promotion: "ad", "ads", "ad-slot", "top-ad", "div-gpt-ad-123", "sponsored", "promo-box". */
-const AD_NAME = /^(?:ads?|adverts?|advertisement|advertising|adslot|ad-.+|.+-ads?|.*gpt-ad.*|sponsor(?:ed)?(?:-.+)?|promo(?:-.+)?|newsletter(?:-.+)?|paywall(?:-.+)?)$/i;
+const AD_NAME = /^(?:ads?|adverts?|advertisement|advertising|adslot|sponsor(?:ed)?|promo|newsletter|paywall)$|^(?:ad|sponsor(?:ed)?|promo|newsletter|paywall)-.|.-ads?$|gpt-ad/i;
 
 /** Removes ad slots and promotions, which Readability keeps when they hold a sentence or two. */
 function dropAds(document: DomDocument): void {
   for (const element of [...document.querySelectorAll('[class], [id]')]) {
     const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
     if (names.some((name) => AD_NAME.test(name))) element.remove();
+  }
+}
+
+/**
+ * Deeper than the markup of any real page. Readability takes time cubic in the depth (a page
+ * nested 500 deep takes seconds, 2,000 deep minutes), so below this depth an element keeps only
+ * its text.
+ */
+const MAX_DEPTH = 64;
+
+/** Turns every element at MAX_DEPTH into its text alone (linkedom reads and sets text without recursion). */
+function flattenDeepMarkup(document: DomDocument): void {
+  const stack: Array<readonly [DomElement, number]> = [[document.documentElement, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop()!;
+    if (depth === MAX_DEPTH) {
+      if (element.children.length > 0) element.textContent = element.textContent;
+      continue;
+    }
+    // Read once: linkedom builds the list anew on each access, which in a loop is quadratic.
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
   }
 }
 
@@ -76,7 +99,7 @@ function blocksToText(root: DomNode): string {
     }
     const block = BLOCKS.has(tag);
     if (block) flush();
-    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+    for (const child of Array.from(node.childNodes)) visit(child);
     if (block) flush();
   };
   visit(root);
@@ -114,7 +137,7 @@ function looseKey(value: string): string {
 function title(readTitle: string | undefined, heading: string | undefined, siteName: string | undefined): string | undefined {
   if (heading && readTitle && looseKey(readTitle).includes(looseKey(heading)) && looseKey(heading).split(' ').length >= 3) return heading;
   if (readTitle && siteName) {
-    const suffix = new RegExp(`\\s*[|\\-–—:»·]\\s*${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
+    const suffix = new RegExp(`[|\\-–—:»·]\\s*${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
     const stripped = readTitle.replace(suffix, '').trim();
     if (stripped) return stripped;
   }
@@ -130,7 +153,7 @@ export const html: ArticleFormat = {
   name: 'html',
   extensions: ['.html', '.htm'],
   parse(source) {
-    if (!/<[a-z!][^>]*>/i.test(source)) throw new FormatError('is not an HTML page (no tags in it); save it as .txt if it is plain text');
+    if (!/<[a-z!][^<>]*>/i.test(source)) throw new FormatError('is not an HTML page (no tags in it); save it as .txt if it is plain text');
     let url: string | undefined;
     let heading: string | undefined;
     let article: ReturnType<Readability<DomNode>['parse']>;
@@ -139,6 +162,7 @@ export const html: ArticleFormat = {
       // Read before Readability, which rewrites the document it is given.
       url = canonicalUrl(document);
       heading = text(document.querySelector('h1')?.textContent);
+      flattenDeepMarkup(document);
       dropAds(document);
       article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, keepClasses: false }).parse();
     } catch (error) {

@@ -11,7 +11,7 @@ export function isAdBreak(text: string): boolean {
   return AD_BREAK.test(
     text
       .toLowerCase()
-      .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '')
+      .replace(/^[^\p{L}]+|(?<![^\p{L}])[^\p{L}]+$/gu, '')
       .replace(/\s+/g, ' '),
   );
 }

@@ -9,7 +9,7 @@ function chromeKey(text: string): string {
   return text
     .toLowerCase()
     .replace(/[()[\]{}!?]/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}&]+$/gu, '')
+    .replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}&])[^\p{L}\p{N}&]+$/gu, '')
     .replace(/\s+/g, ' ');
 }
 

@@ -16,7 +16,7 @@ const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
 /** "--IANS", "— Reuters", "(Xinhua)": an agency signing off the text, or credited alone on a line. */
 const SIGN_OFF = /^(?:[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-]{1,40})\))$/u;
 /** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
-const CONTRIBUTED = /^(?:(?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
+const CONTRIBUTED = /^((?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:". */
 const STAMP_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified)?\s?:?\s?/i;
 /** A later stamp ("Updated …") never replaces the publication stamp. */
@@ -91,7 +91,7 @@ export const extractStamps: Stage = (draft) => {
     }
     const contributed = CONTRIBUTED.exec(text);
     if (contributed) {
-      const agency = agencyNamed(text.replace(/ contributed.*$/i, ''));
+      const agency = agencyNamed(contributed[1]!);
       if (agency) setCredit(agency);
       return false;
     }
