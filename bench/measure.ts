@@ -13,12 +13,12 @@
  */
 import MiniSearch from 'minisearch';
 import { readFile, writeFile } from 'node:fs/promises';
-import { topicTimeline } from '../commands/timeline.ts';
 import type { Passage } from '../src/corpus/types.ts';
 import { buildSnapshot, type Snapshot } from '../src/library.ts';
 import { SearchIndex } from '../src/search/engine.ts';
 import { readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
+import { topicTimeline } from '../src/timeline/index.ts';
 import { generateCorpus, generatedFingerprint } from './generate.ts';
 import { memory, peakRssMB, round, timings } from './process.ts';
 import { generateQuestions, type BenchQuestion } from './questions.ts';

@@ -1,12 +1,13 @@
-import { describeFailure } from '../src/app/failure.ts';
 import { defineCommand, type CommandContext, type UploadedFile } from '../src/commandKit/command.ts';
 import type { OptionDefinition } from '../src/commandKit/definition.ts';
+import type { CorpusAction, CorpusResult } from '../src/commandKit/results.ts';
 import { writeAudit } from '../src/corpus/audit.ts';
 import { META_FIELDS, addArticle, removeFile, replaceArticle, setMetadata, type EditOutcome } from '../src/corpus/edits.ts';
-import { checkFileName, checkPlainName, normalName } from '../src/corpus/files.ts';
-import type { FileChanges } from '../src/corpus/fingerprint.ts';
-import type { LoadError, Source } from '../src/corpus/types.ts';
-import { InputError, OperationalError } from '../src/errors.ts';
+import { checkFileName, checkPlainName } from '../src/corpus/files.ts';
+import { findSource, lookupSource } from '../src/corpus/lookup.ts';
+import type { Source } from '../src/corpus/types.ts';
+import { OperationalError } from '../src/errors.ts';
+import { describeFailure } from '../src/failure.ts';
 import type { ReloadReport, Snapshot } from '../src/library.ts';
 import { sourceChoices } from '../src/present/choices.ts';
 
@@ -16,28 +17,6 @@ import { sourceChoices } from '../src/present/choices.ts';
  * is written, written atomically, and followed by a rebuild that swaps in only when it succeeds
  * (see Library). Every change, refused or done, is one `corpus_audit` log line.
  */
-
-export type CorpusAction = 'status' | 'reload' | 'add' | 'replace' | 'remove' | 'meta';
-
-export interface CorpusResult {
-  readonly kind: 'corpus';
-  readonly action: CorpusAction;
-  /** The corpus now answering. */
-  readonly sources: number;
-  readonly passages: number;
-  readonly loadedAt: Date;
-  readonly errors: readonly LoadError[];
-  /** A rebuild is under way (status only says so; the numbers are those of the snapshot answering). */
-  readonly reloading: boolean;
-  /** Files added, removed and changed since the saved index (or the previous build); null for status. */
-  readonly changes: FileChanges | null;
-  /** Whether the index was rebuilt: false for a reload that found the folder as the live index was built from; null for status. */
-  readonly rebuilt: boolean | null;
-  /** What an add, replace, remove or meta did. */
-  readonly edit: EditOutcome | null;
-  /** How long the rebuild took. */
-  readonly ms: number | null;
-}
 
 const sourceOption = {
   name: 'source',
@@ -127,9 +106,9 @@ export const corpus = defineCommand({
       case 'replace': {
         const meta = { title: args.title, outlet: args.outlet, date: args.date, url: args.url, author: args.author };
         return audited(context, 'replace', `${args.source} ← ${context.uploads?.describe?.(args.file) ?? args.file}`, async () => {
-          findSource(library.current, args.source);
+          findArticle(library.current, args.source);
           const upload = await readUpload(context, args.file, limits.maxArticleBytes);
-          const { value, report } = await library.edit(async (snapshot) => replaceArticle(library.dir, snapshot.corpus, findSource(snapshot, args.source), { ...upload, meta }, limits), progress);
+          const { value, report } = await library.edit(async (snapshot) => replaceArticle(library.dir, snapshot.corpus, findArticle(snapshot, args.source), { ...upload, meta }, limits), progress);
           return result('replace', report.snapshot, false, report, value);
         });
       }
@@ -140,7 +119,7 @@ export const corpus = defineCommand({
         });
       case 'meta':
         return audited(context, 'meta', args.source, async () => {
-          const { value, report } = await library.edit(async (snapshot) => setMetadata(library.dir, snapshot.corpus, findSource(snapshot, args.source), args.field, args.value, limits), progress);
+          const { value, report } = await library.edit(async (snapshot) => setMetadata(library.dir, snapshot.corpus, findArticle(snapshot, args.source), args.field, args.value, limits), progress);
           return result('meta', report.snapshot, false, report, value);
         });
     }
@@ -172,24 +151,21 @@ async function readUpload(context: CommandContext, reference: string, maxBytes: 
   return context.uploads.read(reference, { maxBytes });
 }
 
-/** The article a moderator named by source id or file name. */
-function findSource(snapshot: Snapshot, name: string): Source {
-  const file = normalName(name.trim());
-  const source = snapshot.sourceById.get(name.trim().toLowerCase()) ?? snapshot.corpus.sources.find((candidate) => normalName(candidate.file) === file);
-  if (source) return source;
-  const refused = snapshot.corpus.errors.find((error) => normalName(error.file) === file);
-  if (refused) throw new InputError('unknown_source', `${refused.file} is not loaded (it ${refused.message}); fix the file in the folder, or /corpus remove it.`);
-  checkFileName(name, '.');
-  const ids = snapshot.corpus.sources.map((candidate) => candidate.id).join(', ') || 'none';
-  throw new InputError('unknown_source', `No source "${name.trim()}". Sources: ${ids} (see /sources).`);
+/**
+ * The article a moderator named by source id or file name. A name that names nothing is checked
+ * as a file name first, so a path (`../x`) is told why it never could.
+ */
+function findArticle(snapshot: Snapshot, name: string): Source {
+  if (lookupSource(snapshot, name).kind === 'none') checkFileName(name, '.');
+  return findSource(snapshot, name);
 }
 
 /** What `/corpus remove` may remove: an article, or a file the corpus lists as not loaded. */
 function findTarget(snapshot: Snapshot, name: string, dir: string): Source | string {
-  const refused = snapshot.corpus.errors.find((error) => normalName(error.file) === normalName(name.trim()));
+  const found = lookupSource(snapshot, name);
   // As listed, not renormalised: it is removed under the name it has on disk.
-  if (refused) return checkPlainName(refused.file, dir);
-  return findSource(snapshot, name);
+  if (found.kind === 'refused') return checkPlainName(found.refused.file, dir);
+  return findArticle(snapshot, name);
 }
 
 /** Runs a change and writes its `corpus_audit` line (see src/corpus/audit.ts), done or not. */

@@ -1,16 +1,9 @@
-import { bibliography } from '../src/cite/index.ts';
+import { bibliography, type CitationStyle } from '../src/cite/index.ts';
 import { defineCommand } from '../src/commandKit/command.ts';
+import type { ExportResult } from '../src/commandKit/results.ts';
 
-export const EXPORT_FORMATS = ['bibtex', 'csl-json', 'apa', 'mla', 'chicago'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-
-export interface ExportResult {
-  readonly kind: 'export';
-  readonly format: ExportFormat;
-  readonly sources: number;
-  /** The bibliography itself: BibTeX entries, a CSL-JSON array, or a reference list. */
-  readonly bibliography: string;
-}
+/** The citation styles, data formats first: what a reference manager imports. */
+export const EXPORT_FORMATS = ['bibtex', 'csl-json', 'apa', 'mla', 'chicago'] as const satisfies readonly CitationStyle[];
 
 export const exportBibliography = defineCommand({
   definition: {

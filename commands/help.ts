@@ -1,10 +1,5 @@
 import { defineCommand } from '../src/commandKit/command.ts';
-import type { CommandDefinition } from '../src/commandKit/definition.ts';
-
-export interface HelpResult {
-  readonly kind: 'help';
-  readonly commands: readonly CommandDefinition[];
-}
+import type { HelpResult } from '../src/commandKit/results.ts';
 
 export const help = defineCommand({
   definition: {

@@ -1,11 +1,5 @@
 import { defineCommand } from '../src/commandKit/command.ts';
-import type { LoadError, Source } from '../src/corpus/types.ts';
-
-export interface SourcesResult {
-  readonly kind: 'sources';
-  readonly sources: ReadonlyArray<{ readonly source: Source; readonly passages: number }>;
-  readonly errors: readonly LoadError[];
-}
+import type { SourcesResult } from '../src/commandKit/results.ts';
 
 export const sources = defineCommand({
   definition: {

@@ -1,4 +1,4 @@
-import { describeFailure } from './app/failure.ts';
+import { describeFailure } from './failure.ts';
 import { loggerFor, openLibrary, readConfig } from './app/environment.ts';
 import { progressBar } from './adapters/cli/progress.ts';
 import { runConsole } from './adapters/console/console.ts';

@@ -8,7 +8,7 @@ import { utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../src/adapters/cli/run.ts';
-import { runCommand } from '../src/commandKit/dispatch.ts';
+import { runCommand } from '../src/app/commands.ts';
 import { corpusReloadSchema } from '../src/contract/schema.ts';
 import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';

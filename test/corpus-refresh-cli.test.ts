@@ -7,7 +7,8 @@ import { rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliProcess } from './support/cliProcess.ts';
-import { findCommand } from '../commands/index.ts';
+import { ask } from '../commands/ask.ts';
+import { corpus } from '../commands/corpus.ts';
 import { runCli } from '../src/adapters/cli/run.ts';
 import { progressBar } from '../src/adapters/cli/progress.ts';
 import { answerLine } from '../src/adapters/console/console.ts';
@@ -121,7 +122,7 @@ describe('the console', () => {
 });
 
 describe('subcommands in the command kit', () => {
-  const definition = findCommand('corpus')!.definition;
+  const definition = corpus.definition;
 
   it('reads the subcommand from the first word and fills positional options in order, the last taking the rest', () => {
     expect(parseCommandWords(definition, ['status'])).toEqual({ subcommand: 'status' });
@@ -134,7 +135,7 @@ describe('subcommands in the command kit', () => {
   });
 
   it('keeps one positional option taking every word, as before', () => {
-    expect(parseCommandWords(findCommand('ask')!.definition, ['How', 'long', 'would', 'it', 'take?', '--limit', '2'])).toEqual({ question: 'How long would it take?', limit: '2' });
+    expect(parseCommandWords(ask.definition, ['How', 'long', 'would', 'it', 'take?', '--limit', '2'])).toEqual({ question: 'How long would it take?', limit: '2' });
   });
 });
 

@@ -6,10 +6,10 @@
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CorpusResult } from '../commands/corpus.ts';
 import { localFiles } from '../src/adapters/cli/localFiles.ts';
+import { runCommand } from '../src/app/commands.ts';
 import type { RawValue } from '../src/commandKit/args.ts';
-import { runCommand } from '../src/commandKit/dispatch.ts';
+import type { CorpusResult } from '../src/commandKit/results.ts';
 import { InputError } from '../src/errors.ts';
 import { Library } from '../src/library.ts';
 import { SEEDS } from './support/corpus.ts';

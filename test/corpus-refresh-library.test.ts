@@ -6,7 +6,7 @@
 import { appendFile, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../src/commandKit/dispatch.ts';
+import { runCommand } from '../src/app/commands.ts';
 import { TEMP_PREFIX } from '../src/corpus/files.ts';
 import { diffFingerprints, fingerprint } from '../src/corpus/fingerprint.ts';
 import { watchFolder } from '../src/corpus/watch.ts';

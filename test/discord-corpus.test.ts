@@ -93,7 +93,7 @@ async function startAll(env: Record<string, string> = {}, interactions: Partial<
   logs = captureLog();
   // Attachments come from the test's file server on 127.0.0.1, standing in for Discord's CDN hosts.
   const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: dir, DISCORD_ATTACHMENT_HOSTS: '127.0.0.1', ...env });
-  bot = await startBot({ config, library, log: logs.log, interactions: { askCooldownMs: 0, ...interactions }, ...(watchDebounceMs !== undefined ? { watchDebounceMs } : {}) });
+  bot = await startBot({ config, library, log: logs.log, interactions: { cooldownMs: 0, ...interactions }, ...(watchDebounceMs !== undefined ? { watchDebounceMs } : {}) });
   return fake;
 }
 

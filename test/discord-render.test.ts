@@ -5,12 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, ButtonStyle, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import type { APIEmbed, CommandInteractionOption } from 'discord.js';
-import { CATALOG } from '../commands/index.ts';
+import { CATALOG } from '../src/app/commands.ts';
+import { Cooldown } from '../src/commandKit/cooldown.ts';
 import type { CommandDefinition } from '../src/commandKit/definition.ts';
 import type { EntryItem, EventLine, PassageItem, View } from '../src/present/view.ts';
 import { AnswerStore, citeId, moreId, parseButtonId } from '../src/adapters/discord/buttons.ts';
-import { Cooldown } from '../src/adapters/discord/cooldown.ts';
-import { answerWithin, fitChoices } from '../src/adapters/discord/interactions.ts';
+import { fitChoices } from '../src/adapters/discord/answerAutocomplete.ts';
+import { answerWithin } from '../src/adapters/discord/answerWithin.ts';
 import { DISCORD_LIMITS } from '../src/adapters/discord/limits.ts';
 import { invokerFor, readOptions } from '../src/adapters/discord/options.ts';
 import { NO_MENTIONS, citationStyleRow, quoted, renderNotice, renderView, type DiscordMessage } from '../src/adapters/discord/render.ts';

@@ -8,13 +8,15 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { InteractionResponseType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
-import { DISCORD_PAGE_SIZE, timelineOf, type TimelineResult } from '../commands/timeline.ts';
-import { runCommand } from '../src/commandKit/dispatch.ts';
+import { PAGE_SIZE as DISCORD_PAGE_SIZE } from '../commands/timeline.ts';
+import { runCommand } from '../src/app/commands.ts';
 import type { Invoker } from '../src/commandKit/command.ts';
 import type { RawValue } from '../src/commandKit/args.ts';
+import type { TimelineResult } from '../src/commandKit/results.ts';
 import { parseConfig } from '../src/config.ts';
 import { Library } from '../src/library.ts';
 import { present } from '../src/present/present.ts';
+import { timelineOf } from '../src/timeline/index.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { buttonInteraction, chatInputInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedFile } from './support/fakeDiscord.ts';
@@ -57,17 +59,18 @@ async function timeline(raw: Record<string, RawValue>, via: Invoker['via']): Pro
 }
 
 describe('the timeline command’s pages', () => {
-  it('gives the terminal every event unless it asks for a page, and Discord a page of 10', async () => {
+  it('gives every event unless asked for a page, whoever asks (Discord asks for a page of 10 itself)', async () => {
     const all = timelineOf(library.current);
     expect(all.length).toBeGreaterThan(DISCORD_PAGE_SIZE);
 
     const terminal = await timeline({}, 'cli');
     expect(terminal).toMatchObject({ offset: 0, limit: null, total: all.length, more: false });
     expect(terminal.events).toEqual(all);
+    expect(await timeline({}, 'discord')).toEqual(terminal);
 
-    const discord = await timeline({}, 'discord');
-    expect(discord).toMatchObject({ offset: 0, limit: DISCORD_PAGE_SIZE, total: all.length, more: true });
-    expect(discord.events).toEqual(all.slice(0, DISCORD_PAGE_SIZE));
+    const page = await timeline({ limit: DISCORD_PAGE_SIZE }, 'discord');
+    expect(page).toMatchObject({ offset: 0, limit: DISCORD_PAGE_SIZE, total: all.length, more: true });
+    expect(page.events).toEqual(all.slice(0, DISCORD_PAGE_SIZE));
   });
 
   it('pages through the whole timeline in order, with no event twice or left out', async () => {
@@ -111,7 +114,7 @@ describe('the timeline command’s pages', () => {
 async function startAll(): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
-  bot = await startBot({ config, library, log: captureLog().log, interactions: { askCooldownMs: 0 } });
+  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0 } });
   return fake;
 }
 
@@ -195,7 +198,7 @@ describe('/timeline in Discord', () => {
     const names = embed.fields!.map((field) => field.name);
     // Within January to June 2020, or the whole of 2020 (which overlaps the range).
     expect(names.every((name) => /^(?:(?:Jan|Feb|Mar|Apr|May|Jun) (?:\d{1,2}, )?)?2020$/.test(name))).toBe(true);
-    const expected = await timeline({ topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30' }, 'discord');
+    const expected = await timeline({ topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30', limit: DISCORD_PAGE_SIZE }, 'discord');
     expect(passageIds(answer.data)).toEqual(expected.events.map((event) => event.passage.id));
     expect(answer.data.embeds![0]!.fields!.some((field) => field.value.includes('Soleimani'))).toBe(true);
     expectPictureIffThreeDates(answer);

@@ -5,11 +5,11 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/generate.ts';
-import { topicTimeline, timelineOf, WHOLE_TIMELINE_MAX_PASSAGES, type TimelineResult } from '../commands/timeline.ts';
-import { runCommand } from '../src/commandKit/dispatch.ts';
+import { runCommand } from '../src/app/commands.ts';
+import type { TimelineResult } from '../src/commandKit/results.ts';
 import { InputError } from '../src/errors.ts';
 import { buildSnapshot, Library, type Snapshot } from '../src/library.ts';
-import type { TimelineEvent } from '../src/timeline/index.ts';
+import { timelineOf, topicTimeline, WHOLE_TIMELINE_MAX_PASSAGES, type TimelineEvent } from '../src/timeline/index.ts';
 import { seedLibrary } from './support/corpus.ts';
 
 /** An event as data: date, precision, sentence, and the passages telling it. */

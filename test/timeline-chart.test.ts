@@ -4,10 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
-import { timelineOf } from '../commands/timeline.ts';
 import type { DatePrecision, Passage } from '../src/corpus/types.ts';
 import { dateLabel } from '../src/present/labels.ts';
 import { CHART_MIN_DATES, countDates, fitWidth, textWidth, timelineChart, wrap } from '../src/present/timelineChart.ts';
+import { timelineOf } from '../src/timeline/index.ts';
 import { CHART_FONTS, svgToPng, timelinePng } from '../src/adapters/discord/timelineImage.ts';
 import type { TimelineEvent } from '../src/timeline/index.ts';
 import { seedLibrary } from './support/corpus.ts';

@@ -7,7 +7,7 @@ import type { ArgsOf, CommandDefinition } from './definition.ts';
 export interface Invoker {
   readonly via: 'cli' | 'console' | 'discord';
   readonly isModerator: boolean;
-  /** Discord user id, for audit lines and cooldowns. */
+  /** Discord user id, for audit lines and cooldowns (a terminal's operator has none, so no cooldown holds them back). */
   readonly userId?: string;
 }
 

@@ -43,8 +43,19 @@ export interface CommandDefinition {
   readonly options: readonly OptionDefinition[];
   /** Actions, each with its own options. The handler gets `subcommand` (the chosen name) with that action's options. */
   readonly subcommands?: readonly SubcommandDefinition[];
-  /** Only moderators may run it: hidden from members in Discord and checked again by the bot. */
+  /** Only moderators may run it: hidden from members in Discord, and refused by dispatch to anyone else. */
   readonly moderatorOnly?: boolean;
+  /**
+   * One use per user per this many milliseconds, checked by dispatch: it keeps one user of a bot many
+   * share from flooding it. The operator at a terminal is not held back (an invoker without a user id).
+   */
+  readonly cooldownMs?: number;
+  /**
+   * Results per page when the asker gives no `limit` (this command's option of that name), for an
+   * adapter that shows one page at a time: a Discord message has room for a page, while a terminal
+   * or a script gets every result unless it asks for fewer.
+   */
+  readonly pageSize?: number;
   /**
    * It may work for seconds on the whole corpus (building a timeline, a bibliography, a reload).
    * JavaScript cannot interrupt such work to acknowledge a request, so adapters that must answer

@@ -1,6 +1,6 @@
-import type { CommandResult } from '../../commands/index.ts';
+import type { CommandResult } from '../commandKit/results.ts';
 import type { Passage, Source } from '../corpus/types.ts';
-import type { Failure } from '../app/failure.ts';
+import type { Failure } from '../failure.ts';
 import { askSchema, citeSchema, corpusEditSchema, corpusReloadSchema, corpusStatusSchema, errorSchema, exportSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
 
 export function sourceJson(source: Source) {

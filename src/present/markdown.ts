@@ -1,4 +1,4 @@
-import type { AskResult } from '../../commands/ask.ts';
+import type { AskResult } from '../commandKit/results.ts';
 import { citationParts } from '../cite/index.ts';
 
 /** Styles whose citations have an in-text form and a reference entry (not BibTeX or CSL-JSON). */

@@ -1,9 +1,4 @@
-import type { CommandResult } from '../../commands/index.ts';
-import type { AskResult } from '../../commands/ask.ts';
-import type { CiteResult } from '../../commands/cite.ts';
-import type { ExportResult } from '../../commands/export.ts';
-import type { CorpusResult } from '../../commands/corpus.ts';
-import type { TimelineResult } from '../../commands/timeline.ts';
+import type { AskResult, CiteResult, CommandResult, CorpusResult, ExportResult, TimelineResult } from '../commandKit/results.ts';
 import type { Hit } from '../search/engine.ts';
 import { wordOffsets } from '../search/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';

@@ -1,4 +1,4 @@
-import type { Failure } from '../app/failure.ts';
+import type { Failure } from '../failure.ts';
 import { passageLabel } from './labels.ts';
 import type { View, ViewItem } from './view.ts';
 

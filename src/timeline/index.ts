@@ -12,3 +12,4 @@ export { mergeEvents, DEFAULT_MERGE_OPTIONS } from './merge.ts';
 export type { MergeOptions, EventMention } from './merge.ts';
 export { scoreTimeline } from './score.ts';
 export type { GoldTimeline, GoldEvent, TimelineScore } from './score.ts';
+export { timelineOf, topicTimeline, WHOLE_TIMELINE_MAX_PASSAGES } from './corpusTimeline.ts';

@@ -1,12 +1,11 @@
-import { findCommand } from '../../../commands/index.ts';
+import { commandDispatcher } from '../../app/commands.ts';
 import { parseCommandWords } from '../../commandKit/commandLine.ts';
-import type { CommandContext } from '../../commandKit/command.ts';
-import { runCommand } from '../../commandKit/dispatch.ts';
+import type { CommandContext, Invoker } from '../../commandKit/command.ts';
 import { errorJson, resultJson } from '../../contract/toJson.ts';
 import { InputError } from '../../errors.ts';
+import { describeFailure } from '../../failure.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
-import { describeFailure } from '../../app/failure.ts';
 import { present } from '../../present/present.ts';
 import { renderFailureText, renderText } from '../../present/text.ts';
 import { askMarkdown, type ProseStyle } from '../../present/markdown.ts';
@@ -71,20 +70,22 @@ export interface CliDependencies {
   readonly progress?: ProgressSink;
 }
 
+/** The CLI runs as a moderator: whoever can run it can edit the corpus folder anyway. */
+const INVOKER: Invoker = { via: 'cli', isModerator: true };
+
 export async function runCli(argv: readonly string[], { openLibrary, log, preferences, progress }: CliDependencies): Promise<CliOutput> {
   const { json, name, words } = splitCliArgs(argv);
   try {
     if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
-    const command = findCommand(name);
-    if (!command) throw new InputError('unknown_command', `There is no command "${name}". Try: npm run -s cli -- help`);
-    const { words: commandWords, markdown } = takeMarkdownOptions(command.definition, words, preferences?.citeStyle);
+    const dispatcher = commandDispatcher();
+    const definition = dispatcher.find(name, INVOKER);
+    const { words: commandWords, markdown } = takeMarkdownOptions(definition, words, preferences?.citeStyle);
     if (markdown && json) throw new InputError('bad_format', 'Choose one output: --json or --format markdown.');
-    const raw = parseCommandWords(command.definition, commandWords);
+    const raw = parseCommandWords(definition, commandWords);
     const library = await openLibrary();
-    // The CLI runs as a moderator: whoever can run it can edit the corpus folder anyway.
-    const result = await runCommand(name, raw, {
+    const result = await dispatcher.run(name, raw, {
       library,
-      invoker: { via: 'cli', isModerator: true },
+      invoker: INVOKER,
       log,
       uploads: localFiles,
       ...(progress ? { progress: (state) => progress.report(state) } : {}),

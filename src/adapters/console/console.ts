@@ -1,11 +1,9 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { findCommand } from '../../../commands/index.ts';
+import { commandDispatcher } from '../../app/commands.ts';
 import { parseCommandWords, splitWords } from '../../commandKit/commandLine.ts';
-import type { CommandContext } from '../../commandKit/command.ts';
-import { runCommand } from '../../commandKit/dispatch.ts';
-import { describeFailure } from '../../app/failure.ts';
-import { InputError } from '../../errors.ts';
+import type { CommandContext, Invoker } from '../../commandKit/command.ts';
+import { describeFailure } from '../../failure.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { present } from '../../present/present.ts';
@@ -26,6 +24,9 @@ export interface ConsoleOptions {
 
 export const PROMPT = 'dossier> ';
 
+/** The console runs on the operator's own machine: a moderator, as in the CLI. */
+const INVOKER: Invoker = { via: 'console', isModerator: true };
+
 /**
  * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask.
  * Returns the text to print, or null when the user asked to leave.
@@ -36,14 +37,13 @@ export async function answerLine(line: string, options: Pick<ConsoleOptions, 'li
   if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
   const [first = '', ...rest] = splitWords(trimmed.startsWith('/') ? trimmed.slice(1) : `ask ${trimmed}`);
   try {
-    const command = findCommand(first.toLowerCase());
-    if (!command) throw new InputError('unknown_command', `There is no /${first}. Type /help for the commands, or just type a question.`);
-    const raw = parseCommandWords(command.definition, rest);
-    // The console runs on the operator's own machine: a moderator, as in the CLI.
+    // A dispatcher per line: it keeps only cooldowns, and the operator has no user id for one to hold back.
+    const dispatcher = commandDispatcher();
+    const raw = parseCommandWords(dispatcher.find(first, INVOKER), rest);
     const { progress } = options;
-    const result = await runCommand(command.definition.name, raw, {
+    const result = await dispatcher.run(first, raw, {
       library: options.library,
-      invoker: { via: 'console', isModerator: true },
+      invoker: INVOKER,
       log: options.log,
       uploads: localFiles,
       ...(progress ? { progress: (state) => progress.report(state) } : {}),

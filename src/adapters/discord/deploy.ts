@@ -1,6 +1,6 @@
 import { DiscordAPIError, REST, Routes } from 'discord.js';
 import type { APIApplication } from 'discord.js';
-import { describeFailure } from '../../app/failure.ts';
+import { describeFailure } from '../../failure.ts';
 import type { Config } from '../../config.ts';
 import { OperationalError } from '../../errors.ts';
 import { TOKEN_REJECTED } from './bot.ts';

@@ -1,4 +1,4 @@
-import { describeFailure } from '../../app/failure.ts';
+import { describeFailure } from '../../failure.ts';
 import { readConfig } from '../../app/environment.ts';
 import { runDeploy } from './deploy.ts';
 

@@ -6,7 +6,7 @@ import { HIDE_OPTION } from './slashCommands.ts';
 
 /**
  * Reads what Discord sent into what the command kit validates: raw option values by name, minus
- * `hide`, which belongs to the adapter. Values are not checked here: `runCommand` does that for
+ * `hide`, which belongs to the adapter. Values are not checked here: dispatch does that for
  * every adapter alike.
  */
 export interface ReadOptions {
@@ -68,6 +68,11 @@ function memberRoleIds(member: unknown): readonly string[] {
   if (Array.isArray(roles)) return roles.filter((role): role is string => typeof role === 'string');
   const cache = (roles as { cache?: { keys(): Iterable<string> } } | undefined)?.cache;
   return cache ? [...cache.keys()] : [];
+}
+
+/** Who counts as a moderator under `invokerFor`, in words, for dispatch to tell a member it refuses. */
+export function moderatorsIn(moderatorRoleIds: readonly string[]): string {
+  return `members who can manage this server${moderatorRoleIds.length > 0 ? ' or have a moderator role' : ''}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
 import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { CATALOG } from '../../../commands/index.ts';
+import { CATALOG } from '../../app/commands.ts';
 import { SUBCOMMAND, type CommandDefinition, type OptionDefinition } from '../../commandKit/definition.ts';
 import { shorten } from '../../present/labels.ts';
 import { DISCORD_LIMITS } from './limits.ts';

@@ -1,0 +1,57 @@
+import { MessageFlags } from 'discord.js';
+import type { ChatInputCommandInteraction } from 'discord.js';
+import type { RawValue } from '../../commandKit/args.ts';
+import { SUBCOMMAND, type CommandDefinition } from '../../commandKit/definition.ts';
+import { attachmentUploads } from './attachments.ts';
+import { answerWithin } from './answerWithin.ts';
+import type { StoredQuestion } from './buttons.ts';
+import { readAttachments, readOptions } from './options.ts';
+import { progressReplies } from './progress.ts';
+import type { DiscordMessage } from './render.ts';
+import type { Outcome, Responder } from './responder.ts';
+import { resultMessage } from './resultMessage.ts';
+
+/**
+ * Answers a slash command: admitted by dispatch first (a refusal throws, before anything is
+ * acknowledged or downloaded, and recovery.ts replies to it privately), then run through the same
+ * dispatcher, publicly unless the asker chose `hide`. A slow command is acknowledged first; a
+ * long one shows its progress.
+ */
+export async function answerSlashCommand(interaction: ChatInputCommandInteraction, responder: Responder): Promise<Outcome> {
+  const { raw: leaves, hide, subcommand } = readOptions(interaction.options.data);
+  const context = responder.requestContext(interaction);
+  const admitted = responder.dispatcher.admit(interaction.commandName, context.invoker);
+  // A subcommand (`/corpus status`) travels to the command kit as the `subcommand` option.
+  const raw = { ...onePage(admitted.definition, leaves), ...(subcommand ? { [SUBCOMMAND]: subcommand } : {}) };
+  const flags = hide ? MessageFlags.Ephemeral : undefined;
+  const question: StoredQuestion = { command: admitted.definition.name, options: withoutOffset(raw) };
+  // Attached files are downloaded only if the command reads them.
+  const uploads = attachmentUploads(readAttachments(interaction.options.data), responder.downloads);
+  const replies = progressReplies(interaction, flags, {
+    log: responder.log,
+    now: responder.now,
+    ...(responder.progressIntervalMs !== undefined ? { intervalMs: responder.progressIntervalMs } : {}),
+  });
+  let message: DiscordMessage;
+  try {
+    message = await answerWithin(admitted.definition.slow ? 0 : responder.deferAfterMs, replies.defer, async () => {
+      const result = await admitted.run(raw, { ...context, uploads, progress: replies.report });
+      return resultMessage(result, question, interaction.attachmentSizeLimit, responder);
+    });
+  } finally {
+    await replies.settle();
+  }
+  if (interaction.deferred) await interaction.editReply(replies.shown ? { content: '', ...message } : message);
+  else await interaction.reply({ ...message, flags });
+  return 'answered';
+}
+
+/** A message has room for one page: a command that declares a page size gets it as `limit` when the asker gave none. */
+function onePage(definition: CommandDefinition, raw: Readonly<Record<string, RawValue>>): Readonly<Record<string, RawValue>> {
+  return definition.pageSize !== undefined && raw.limit === undefined ? { ...raw, limit: definition.pageSize } : raw;
+}
+
+function withoutOffset(raw: Readonly<Record<string, RawValue>>): Record<string, RawValue> {
+  const { offset: _offset, ...rest } = raw;
+  return rest;
+}
