@@ -1,18 +1,20 @@
 /**
  * The time each pathological input (bench/pathologicalInputs.ts) takes through ingest: reading
- * and cleaning (the loader), indexing, and the timeline's reading of its passages. Each input runs
- * in a fresh process with a time limit, so one that never finishes is reported, not waited for.
- * Part of `npm run bench` (target: under 200 ms per 100 KB each); also runs alone:
- * `node --import tsx bench/pathological.ts [--json]`.
+ * and cleaning (the loader) and indexing, with the timeline's reading of its passages beside.
+ * Each input runs in a fresh process with a time limit, so one that never finishes is reported,
+ * not waited for. Part of `npm run bench` (target: ingest under 200 ms per 100 KB each); also runs
+ * alone:
+ *
+ *   node --import tsx bench/pathological.ts [--json] [--against PATH]
+ *
+ * `--against PATH` times the same inputs on another checkout of Dossier (an older commit, with
+ * its node_modules) too, alternating the two per input so both see the same machine load.
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { loadCorpus } from '../src/corpus/load.ts';
-import { SearchIndex } from '../src/search/engine.ts';
-import { extractEvents } from '../src/timeline/index.ts';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PATHOLOGICAL_INPUTS } from './pathologicalInputs.ts';
 import { finished, round } from './process.ts';
 
@@ -30,17 +32,31 @@ export interface PathologicalRun {
   readonly outcome: string;
 }
 
-/** Loads one input from a folder of its own, indexes it and reads its timeline, timing each. */
-async function measureOne(index: number): Promise<PathologicalRun> {
+const HERE = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const SELF = fileURLToPath(import.meta.url);
+const WARM_UP = 'Talks resume\n\nLONDON, March 3 (Reuters) - Talks between the two sides resumed on Tuesday after a pause of several months, officials said.\n\nThe talks began in 2019.\n';
+
+/** The loader, index and timeline of the checkout at `root`. */
+async function engineAt(root: string) {
+  const from = (path: string) => import(pathToFileURL(join(root, path)).href);
+  const [{ loadCorpus }, { SearchIndex }, { extractEvents }] = await Promise.all([from('src/corpus/load.ts'), from('src/search/engine.ts'), from('src/timeline/index.ts')]);
+  return { loadCorpus, SearchIndex, extractEvents };
+}
+
+/** Loads one input from a folder of its own with the checkout at `root`, indexes it and reads its timeline, timing each. */
+async function measureOne(index: number, root: string): Promise<PathologicalRun> {
+  const { loadCorpus, SearchIndex, extractEvents } = await engineAt(root);
   const input = PATHOLOGICAL_INPUTS[index]!;
   const text = input.text();
   const dir = await mkdtemp(join(tmpdir(), 'dossier-pathological-'));
   try {
-    // Once on an ordinary article first: the word lists every build opens are not the input's cost.
+    // A few times on an ordinary article first: compiling and opening word lists are not the input's cost.
     await writeFile(join(dir, 'warm-up.txt'), WARM_UP);
-    const warm = await loadCorpus(dir, { maxArticleBytes: 1024 * 1024 });
-    SearchIndex.build(warm);
-    extractEvents(warm.passages);
+    for (let i = 0; i < 3; i++) {
+      const warm = await loadCorpus(dir, { maxArticleBytes: 1024 * 1024 });
+      SearchIndex.build(warm);
+      extractEvents(warm.passages);
+    }
     await rm(join(dir, 'warm-up.txt'));
     await writeFile(join(dir, input.file), text);
     const t0 = performance.now();
@@ -58,37 +74,50 @@ async function measureOne(index: number): Promise<PathologicalRun> {
   }
 }
 
-const WARM_UP = 'Talks resume\n\nLONDON, March 3 (Reuters) - Talks between the two sides resumed on Tuesday after a pause of several months, officials said.\n\nThe talks began in 2019.\n';
-
-const SELF = fileURLToPath(import.meta.url);
-
-/** Every input, each in its own process, `limitMs` at most each. */
-export async function runPathologicalBench(limitMs = 60_000, progress: (line: string) => void = () => undefined): Promise<PathologicalRun[]> {
-  const runs: PathologicalRun[] = [];
-  for (const [index, input] of PATHOLOGICAL_INPUTS.entries()) {
-    progress(`pathological input: ${input.shape}`);
-    const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--one', String(index)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
-    const { code, lastLine, stderr } = await finished(child);
-    clearTimeout(timer);
-    if (code === 0 && lastLine.startsWith('{')) runs.push(JSON.parse(lastLine) as PathologicalRun);
-    else {
-      const failed = code === null ? `did not finish in ${limitMs / 1000} s` : `failed: ${stderr.trim().split('\n').at(-1)}`;
-      runs.push({ shape: input.shape, kb: round(Buffer.byteLength(input.text()) / 1024), loadMs: null, indexMs: null, timelineMs: null, per100KbMs: null, outcome: failed });
-    }
-  }
-  return runs;
+/** One input through the checkout at `root`, in a process of its own killed after `limitMs`. */
+async function runOne(index: number, root: string, limitMs: number): Promise<PathologicalRun> {
+  const input = PATHOLOGICAL_INPUTS[index]!;
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--one', String(index), '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
+  const { code, lastLine, stderr } = await finished(child);
+  clearTimeout(timer);
+  if (code === 0 && lastLine.startsWith('{')) return JSON.parse(lastLine) as PathologicalRun;
+  const failed = code === null ? `did not finish in ${limitMs / 1000} s` : `failed: ${stderr.trim().split('\n').at(-1)}`;
+  return { shape: input.shape, kb: round(Buffer.byteLength(input.text()) / 1024), loadMs: null, indexMs: null, timelineMs: null, per100KbMs: null, outcome: failed };
 }
 
-export function formatPathological(runs: readonly PathologicalRun[]): string {
-  const ms = (value: number | null): string => (value === null ? '–' : value.toFixed(1));
-  const rows = runs.map((run) => `| ${run.shape} | ${run.kb} | ${ms(run.loadMs)} | ${ms(run.indexMs)} | ${ms(run.per100KbMs)} | ${ms(run.timelineMs)} | ${run.outcome} |`);
+export interface PathologicalComparison {
+  readonly runs: PathologicalRun[];
+  /** The same inputs on the `--against` checkout, in the same order; empty without one. */
+  readonly against: PathologicalRun[];
+}
+
+/** Every input, each in its own process, `limitMs` at most each; with `against`, that checkout's run of each just before this one's. */
+export async function runPathologicalBench(limitMs = 60_000, against: string | null = null, progress: (line: string) => void = () => undefined): Promise<PathologicalComparison> {
+  const runs: PathologicalRun[] = [];
+  const before: PathologicalRun[] = [];
+  for (const [index, input] of PATHOLOGICAL_INPUTS.entries()) {
+    progress(`pathological input: ${input.shape}`);
+    if (against) before.push(await runOne(index, against, limitMs));
+    runs.push(await runOne(index, HERE, limitMs));
+  }
+  return { runs, against: before };
+}
+
+const ms = (value: number | null): string => (value === null ? '–' : value.toFixed(1));
+
+export function formatPathological({ runs, against }: PathologicalComparison): string {
+  const compared = against.length > 0;
+  const rows = runs.map((run, i) => {
+    const old = compared ? ` ${ms(against[i]!.per100KbMs)} | ${against[i]!.outcome} |` : '';
+    return `| ${run.shape} | ${run.kb} |${old} ${ms(run.loadMs)} | ${ms(run.indexMs)} | ${ms(run.per100KbMs)} | ${ms(run.timelineMs)} | ${run.outcome} |`;
+  });
   // An input that never finished is the slowest of all.
   const cost = (run: PathologicalRun): number => run.per100KbMs ?? Number.POSITIVE_INFINITY;
   const slowest = runs.reduce<PathologicalRun | undefined>((worst, run) => (worst === undefined || cost(run) > cost(worst) ? run : worst), undefined);
   return [
-    '| pathological input | KB | load ms | index ms | ingest ms per 100 KB | timeline ms | outcome |',
-    '|---|---:|---:|---:|---:|---:|---|',
+    `| pathological input | KB |${compared ? ' before: ingest ms per 100 KB | before: outcome |' : ''} load ms | index ms | ingest ms per 100 KB | timeline ms | outcome |`,
+    `|---|---:|${compared ? '---:|---|' : ''}---:|---:|---:|---:|---|`,
     ...rows,
     '',
     slowest ? `slowest ingest: ${slowest.shape}, ${ms(slowest.per100KbMs)} ms per 100 KB (target under 200)` : '',
@@ -96,10 +125,15 @@ export function formatPathological(runs: readonly PathologicalRun[]): string {
 }
 
 if (process.argv[1] === SELF) {
-  const one = process.argv.indexOf('--one');
-  if (one >= 0) process.stdout.write(`${JSON.stringify(await measureOne(Number(process.argv[one + 1])))}\n`);
+  const flag = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at >= 0 ? process.argv[at + 1] : undefined;
+  };
+  const one = flag('--one');
+  if (one !== undefined) process.stdout.write(`${JSON.stringify(await measureOne(Number(one), flag('--root') ?? HERE))}\n`);
   else {
-    const runs = await runPathologicalBench(60_000, (line) => process.stderr.write(`${line}\n`));
-    process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify({ pathological: runs })}\n` : `${formatPathological(runs)}\n`);
+    const against = flag('--against');
+    const result = await runPathologicalBench(60_000, against ? resolve(against) : null, (line) => process.stderr.write(`${line}\n`));
+    process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify({ pathological: result })}\n` : `${formatPathological(result)}\n`);
   }
 }

@@ -34,6 +34,9 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ['a copyright line', 'Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.'],
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
+    ['a caption cut short above its full copy', 'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.'],
+    ['a paragraph the page prints again', BODY.split('\n')[0]!],
+    ['a teaser cutting a paragraph short', 'The regional governor said more than 1,200 buildings had been damaged across…'],
   ])('%s', (_kind, furniture) => {
     expect(texts(`${BODY}\n${furniture}\nThe national disaster agency said its teams would keep searching through the night.`)).toEqual([
       ...BODY.split('\n'),
@@ -42,8 +45,9 @@ describe('each kind of page furniture leaves the passages, and the article stays
   });
 
   it('keeps a bulleted list: long items as passages, short ones together', () => {
-    const page = `${BODY}\nWhat the agency asked residents to do:\n• Stay out of damaged buildings until engineers have inspected them\n• Boil water\n• Keep roads clear\n${BODY}`;
-    expect(texts(page)).toEqual([...BODY.split('\n'), 'Stay out of damaged buildings until engineers have inspected them', 'Boil water • Keep roads clear', ...BODY.split('\n')]);
+    const after = 'The national disaster agency said its teams would keep searching through the night.';
+    const page = `${BODY}\nWhat the agency asked residents to do:\n• Stay out of damaged buildings until engineers have inspected them\n• Boil water\n• Keep roads clear\n${after}`;
+    expect(texts(page)).toEqual([...BODY.split('\n'), 'Stay out of damaged buildings until engineers have inspected them', 'Boil water • Keep roads clear', after]);
   });
 
   it('joins lines the scrape broke mid-sentence, and paragraphs wrapped at a fixed width', () => {

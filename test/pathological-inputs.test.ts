@@ -53,6 +53,15 @@ describe('pathological inputs', () => {
     expect(corpus.errors[0]!.message).toMatch(/front matter is 313 KB, over the 16 KB/);
   });
 
+  it('a page keeps the characters markup escapes, in its text and its title', async () => {
+    const sentence = 'The bank said rates & fees would rise when inflation > 3% and growth < 1%, officials said on Tuesday.';
+    const escaped = sentence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const corpus = await ingest('rates.html', `<html><head><title>Rates &amp; risks | Site</title></head><body><article><p>${escaped}</p><p>Analysts expected the decision &amp; said so in notes to clients before the meeting began.</p></article></body></html>`);
+    expect(corpus.errors).toEqual([]);
+    expect(corpus.passages[0]!.text).toBe(sentence);
+    expect(corpus.sources[0]!.title).toBe('Rates & risks | Site');
+  });
+
   it('Markdown emphasis and links still leave their words', async () => {
     const corpus = await ingest('story.md', '# Talks resume\n\nThe **minister** said _on Tuesday_ that [the talks](https://example.com/talks) would *resume* next week.\n');
     expect(corpus.passages.map((passage) => passage.text)).toEqual(['The minister said on Tuesday that the talks would resume next week.']);

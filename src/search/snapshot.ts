@@ -35,19 +35,11 @@ import { CompactIndex, type CompactIndexData } from './compact.ts';
 import { SearchIndex } from './engine.ts';
 import type { SpelledOut } from './lexicon.ts';
 import { STOP_WORDS } from './stopwords.ts';
+import { ANALYSIS_VERSION } from './analysisVersion.ts';
 
 /** Bumped whenever the layout changes; a snapshot of another version is rebuilt, never misread. */
 export const SNAPSHOT_FORMAT_VERSION = 1;
 
-/**
- * Bumped whenever analysis (analyzer.ts: words, stems, aliases), what the index stores, or how
- * files become a corpus (cleaning, ids) changes in a way the word lists below do not show. With
- * those lists it makes the analysis signature: a snapshot built by another version is stale,
- * whatever its corpus. 2: clashing source ids are settled (corpus/sourceIds.ts). 3: cleaning
- * reads lines as paragraphs, a stage a kind of furniture. 4: no story's aliases in the analyzer
- * (names are matched when a question is read), "BoE"-style initials.
- */
-const ANALYSIS_VERSION = 4;
 
 const MAGIC = Buffer.from('DOSSIER\0', 'latin1');
 const FIXED_HEADER_BYTES = 64;

@@ -12,6 +12,7 @@ import { dropNewsletterBoxes } from './stages/newsletterBoxes.ts';
 import { extractOutletStatements } from './stages/outletStatements.ts';
 import { dropPolls } from './stages/polls.ts';
 import { cutRelatedTail } from './stages/relatedTail.ts';
+import { dropRepeats } from './stages/repeats.ts';
 import { dropSiteChrome } from './stages/siteChrome.ts';
 import { extractStamps } from './stages/stamps.ts';
 import { extractTitle } from './stages/title.ts';
@@ -24,7 +25,7 @@ export type { TextMeta } from './draft.ts';
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
  * other stories); statements of the outlet, bylines, stamps and the agency's credits become
  * metadata before captions are judged (a copyright line is no photo credit, a stamp no label
- * above a picture); the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
+ * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
  */
 export const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
@@ -40,6 +41,7 @@ export const CLEANING_STAGES: readonly Stage[] = [
   dropCaptions,
   dropAuthorBios,
   dropHoverCards,
+  dropRepeats,
   extractTitle,
   markHeadings,
   extractDateline,

@@ -37,11 +37,21 @@ export const dropCaptions: Stage = (draft) => {
   for (let i = Math.max(1, header); i < lines.length; i++) {
     if (looseKey(lines[i]!.text) === looseKey(lines[i - 1]!.text)) caption[i] = caption[i - 1] = true;
   }
-  const openings = lines
-    .filter((line) => isTruncated(line.text))
-    .map((line) => looseKey(line.text).split(' ').slice(0, SHARED_OPENING_WORDS).join(' '))
-    .filter((opening) => opening.split(' ').length >= 4);
-  return keepLines(draft, (line, i) => !caption[i] && !openings.some((opening) => looseKey(line.text).startsWith(opening)));
+  // The full copy of a caption the page cut short opens with the same words and then says it
+  // otherwise ("… on January 1, 2020. Pictures on the wall…" above "… Jan. 1, 2020."). A line the
+  // cut copy is the very start of is a paragraph that a teaser repeats: it stays.
+  const opening = (key: string): string => key.split(' ', SHARED_OPENING_WORDS).join(' ');
+  const cut = new Map<string, string>();
+  for (const line of lines) {
+    const key = looseKey(line.text);
+    if (isTruncated(line.text) && opening(key).split(' ').length >= 4) cut.set(opening(key), key);
+  }
+  return keepLines(draft, (line, i) => {
+    if (caption[i]) return false;
+    const key = looseKey(line.text);
+    const shortened = cut.get(opening(key));
+    return shortened === undefined || key.startsWith(shortened);
+  });
 };
 
 function isLabel(line: Line): boolean {
