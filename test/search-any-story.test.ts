@@ -83,3 +83,27 @@ describe('answers on a story never seen', () => {
     expect(index.search({ question, limit: 3 }).hits).toEqual([]);
   });
 });
+
+describe('the kind of answer a question asks for', () => {
+  const ARTICLE = [
+    'Court halts dam project',
+    'The Supreme Court on Friday suspended work on the Marren dam while a trial over its safety is prepared.',
+    'The trial is expected to open in March, and the builder says it welcomes the chance to speak.',
+    'Lawyers for the families said the trial would open old wounds for those who lost everything and their homes.',
+    'Families who lost their homes are staying with relatives, and some of the families have left the city for good.',
+    'Officials said 312 families lost their homes in the flood, and more may be counted.',
+  ].join('\n\n');
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(dir, 'kinds-'));
+    await writeFile(join(folder, 'dam.txt'), ARTICLE);
+    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+  });
+
+  it.each([
+    ['"when" puts the passage with a date first', 'When will the trial open?', 'expected to open in March'],
+    ['"how many" puts the passage with a number first', 'How many families lost their homes?', 'Officials said 312 families'],
+  ])('%s: %s', (_kind, question, snippet) => {
+    expect(answers.search({ question, limit: 3 }).hits[0]?.passage.text).toContain(snippet);
+  });
+});

@@ -142,10 +142,10 @@ export class SearchIndex {
   private answer(request: SearchRequest): SearchResult {
     let interpretation = this.interpretations.get(request.question);
     if (!interpretation) this.interpretations.set(request.question, (interpretation = interpretQuestion(this.context, request.question, EXPANDERS)));
-    const { groups, thresholds, corrections, related, unknownWords } = interpretation;
+    const { groups, thresholds, corrections, related, unknownWords, answerKind } = interpretation;
     const none: SearchResult = { hits: [], more: false, corrections, unknownWords, related };
     if (groups.every((g) => g.alternatives.length === 0)) return none;
-    const ranked = retrieveAndRank(this.context, request, groups, thresholds);
+    const ranked = retrieveAndRank(this.context, request, groups, thresholds, answerKind);
     if (!('abstained' in ranked)) return { ...ranked, corrections, unknownWords, related };
     // One word the corpus lacks that only helps to ask ("gonna", "actually", a verb it words
     // otherwise) does not sink a question whose topic it covers: asked again without it, and
@@ -156,7 +156,7 @@ export class SearchIndex {
     if (helpers.length !== 1 || groups.length < 3) return none;
     const rest = groups.filter((group) => group !== helpers[0]);
     const restThresholds = coverageThresholds(rest, (term) => this.context.frequency(term), this.context.passageCount, tuning);
-    const without = retrieveAndRank(this.context, request, rest, { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) });
+    const without = retrieveAndRank(this.context, request, rest, { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) }, answerKind);
     return 'abstained' in without ? none : { ...without, corrections, unknownWords, related, ignoredWords: [helpers[0]!.word] };
   }
 }

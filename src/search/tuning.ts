@@ -107,8 +107,10 @@ export interface SearchTuning {
    * little to answer for it. Measured: 0.3 already lets neighbours crowd out better passages.
    */
   readonly contextShare: number;
-  /** Candidates re-scored for proximity; the rest keep their first-pass order. */
+  /** Candidates re-scored for proximity (and the kind of answer); the rest keep their first-pass order. */
   readonly rescoreCandidates: number;
+  /** How much more a passage scores when it gives the kind of answer the question asks for (a date for "when", a number for "how many"): 1 + this. */
+  readonly answerKindWeight: number;
   /** Questions whose reading (corrections, stand-ins, weights) is kept: a question asked again, or paged with "More", skips it. */
   readonly cachedQuestions: number;
   /** Whole results kept, by question, filters and page: asking again costs a lookup. */
@@ -164,6 +166,7 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   maxNearWords: 8,
   contextShare: 0.2,
   rescoreCandidates: 60,
+  answerKindWeight: 0.5,
   cachedQuestions: 1024,
   cachedResults: 256,
   minProbeFrequency: 64,

@@ -1,3 +1,4 @@
+import { answerKindOf } from '../answerKind.ts';
 import type { SearchContext } from '../context.ts';
 import { coverageThresholds } from '../ranking/abstain.ts';
 import type { Expander } from './expanders/index.ts';
@@ -42,5 +43,5 @@ export function interpretQuestion(context: SearchContext, question: string, expa
     groups.push({ word: word.word, weight: topicalWeight(context, word, alternatives), alternatives, reference: referenceOf(context, alternatives) });
   }
   const thresholds = coverageThresholds(groups, (term) => context.frequency(term), context.passageCount, context.tuning);
-  return { groups, thresholds, corrections, related, unknownWords };
+  return { groups, thresholds, corrections, related, unknownWords, answerKind: answerKindOf(question) };
 }

@@ -1,3 +1,4 @@
+import type { AnswerKind } from '../answerKind.ts';
 import type { CoverageThresholds } from '../ranking/abstain.ts';
 import type { MatchKind } from '../tuning.ts';
 
@@ -54,4 +55,6 @@ export interface ReadingNotes {
 export interface Interpretation extends ReadingNotes {
   readonly groups: readonly Group[];
   readonly thresholds: CoverageThresholds;
+  /** The kind of answer the question asks for ("when": a date), if any. */
+  readonly answerKind: AnswerKind | null;
 }

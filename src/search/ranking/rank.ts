@@ -1,5 +1,6 @@
 import type { Corpus } from '../../corpus/types.ts';
 import { analyze } from '../analyzer.ts';
+import { givesAnswer, type AnswerKind } from '../answerKind.ts';
 import type { Retrieval } from '../backend.ts';
 import { hasBit } from '../bits.ts';
 import type { SearchContext } from '../context.ts';
@@ -31,7 +32,14 @@ export type Ranking = { readonly hits: Hit[]; readonly more: boolean } | { reado
  * scores below the first pass's best `take` candidates. Otherwise it says the score the
  * `take`-th candidate reached, for a second plan.
  */
-export function rank(context: SearchContext, request: SearchRequest, groups: readonly Group[], retrieval: Retrieval, probes: ProbeReach | null, thresholds: CoverageThresholds): Ranking {
+export function rank(
+  context: SearchContext,
+  request: SearchRequest,
+  { groups, answerKind }: { readonly groups: readonly Group[]; readonly answerKind: AnswerKind | null },
+  retrieval: Retrieval,
+  probes: ProbeReach | null,
+  thresholds: CoverageThresholds,
+): Ranking {
   const { tuning } = context;
   const { count, docs, scores, matched, primary, previousRow } = retrieval;
   const width = groups.length;
@@ -111,6 +119,8 @@ export function rank(context: SearchContext, request: SearchRequest, groups: rea
     if (!proximityOf) boosted.set(row, (proximityOf = proximity(analyze(passages[docs[row]!]!.text), matchedTerms(groups, matched, row, width), tuning.proximityWeight)));
     return proximityOf;
   };
+  /** 1 + answerKindWeight for a passage giving the kind of answer the question asks for, else 1. */
+  const answerBoost = (row: number): number => (answerKind !== null && givesAnswer(answerKind, passages[docs[row]!]!.text) ? 1 + tuning.answerKindWeight : 1);
   /** Groups the passage matched itself: the proximity boost is below 1 + weight × (n − 1) / n, and exactly 1 under two. */
   const groupsMatched = (row: number): number => {
     let n = 0;
@@ -123,20 +133,24 @@ export function rank(context: SearchContext, request: SearchRequest, groups: rea
     // A passage with probe words only would rank after all of these only if it scores less than the last.
     if (probeOnlyEligible && (best.length < take || rankScore[best[take - 1]!]! <= probes.score)) return { reached: best.length < take ? Number.NEGATIVE_INFINITY : rankScore[best[take - 1]!]!, top };
 
-    // The first `rescoreCandidates` get their proximity boost, but the passages are re-read only
-    // while the boost could matter: a candidate whose score times its largest possible boost
-    // stays below the last passage the page needs cannot reach the page, and is left as it is.
+    // The first `rescoreCandidates` get their boosts for proximity and the kind of answer, but
+    // the passages are re-read (analyzed) only while proximity could matter: a candidate whose
+    // score times its largest possible boost stays below the last passage the page needs cannot
+    // reach the page, and is left without it.
     const known: Ranked[] = [];
     const pending: Array<{ row: number; rank: number; bound: number }> = [];
     best.forEach((row, rank) => {
       const doc = docs[row]!;
-      const score = rankScore[row]!;
-      const entry = { row, doc, score, coverage: coverageOf[row]! };
-      if (rank >= tuning.rescoreCandidates) known.push(entry);
-      else if (boosted.has(row)) known.push({ ...entry, score: score * boosted.get(row)!.boost });
+      const entry = { row, doc, score: rankScore[row]!, coverage: coverageOf[row]! };
+      if (rank >= tuning.rescoreCandidates) {
+        known.push(entry);
+        return;
+      }
+      const score = entry.score * answerBoost(row);
+      if (boosted.has(row)) known.push({ ...entry, score: score * boosted.get(row)!.boost });
       else {
         const n = groupsMatched(row);
-        if (n < 2) known.push(entry);
+        if (n < 2) known.push({ ...entry, score });
         else pending.push({ row, rank, bound: score * (1 + (tuning.proximityWeight * (n - 1)) / n) });
       }
     });
@@ -149,7 +163,7 @@ export function rank(context: SearchContext, request: SearchRequest, groups: rea
       const reread = pending.filter((p) => p.bound >= needed);
       if (reread.length === 0) break;
       for (const p of reread) {
-        known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * boostOf(p.row).boost, coverage: coverageOf[p.row]! });
+        known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * answerBoost(p.row) * boostOf(p.row).boost, coverage: coverageOf[p.row]! });
         pending.splice(pending.indexOf(p), 1);
       }
     }

@@ -1,3 +1,4 @@
+import type { AnswerKind } from '../answerKind.ts';
 import type { PassageFilter, QueryAlternative, Retrieval } from '../backend.ts';
 import type { SearchContext } from '../context.ts';
 import type { SearchRequest } from '../engine.ts';
@@ -13,7 +14,7 @@ import { rank, type Ranking } from './rank.ts';
  * try after the first goes on from the one before (`extend`): a probe read whole now was scored
  * where it mattered already.
  */
-export function retrieveAndRank(context: SearchContext, request: SearchRequest, groups: readonly Group[], thresholds: CoverageThresholds): Exclude<Ranking, { reached: number }> {
+export function retrieveAndRank(context: SearchContext, request: SearchRequest, groups: readonly Group[], thresholds: CoverageThresholds, answerKind: AnswerKind | null): Exclude<Ranking, { reached: number }> {
   const { tuning, backend, counters } = context;
   const filter: PassageFilter | null = request.from || request.to || request.sourceId ? { from: request.from ?? null, to: request.to ?? null, sourceId: request.sourceId ?? null } : null;
   const { query, frequencies } = buildQuery(context, groups, filter);
@@ -31,7 +32,7 @@ export function retrieveAndRank(context: SearchContext, request: SearchRequest, 
   };
   if (plan) counters.probed++;
   for (let attempt = 0; plan; attempt++) {
-    const ranked = rank(context, request, groups, retrieve(plan.query), plan.reach, thresholds);
+    const ranked = rank(context, request, { groups, answerKind }, retrieve(plan.query), plan.reach, thresholds);
     if (!('reached' in ranked)) return ranked;
     if (attempt > 0) {
       counters.fellBack++;
@@ -47,7 +48,7 @@ export function retrieveAndRank(context: SearchContext, request: SearchRequest, 
     plan = !scored || (safe && safe.saved >= scored.saved) ? safe : scored;
     if (!plan) counters.fellBack++;
   }
-  const ranked = rank(context, request, groups, retrieve(query.map((alternatives) => [...alternatives])), null, thresholds);
+  const ranked = rank(context, request, { groups, answerKind }, retrieve(query.map((alternatives) => [...alternatives])), null, thresholds);
   // Without probes every candidate has its row: the ranking is final.
   return 'reached' in ranked ? { abstained: true } : ranked;
 }
