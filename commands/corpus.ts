@@ -4,6 +4,7 @@ import type { CorpusAction, CorpusResult } from '../src/commandKit/results.ts';
 import { writeAudit } from '../src/corpus/audit.ts';
 import { META_FIELDS, addArticle, removeFile, replaceArticle, setMetadata, type EditOutcome } from '../src/corpus/edits.ts';
 import { checkFileName, checkPlainName } from '../src/corpus/files.ts';
+import { ARTICLE_TYPES_IN_WORDS } from '../src/corpus/formats/index.ts';
 import { findSource, lookupSource } from '../src/corpus/lookup.ts';
 import type { Source } from '../src/corpus/types.ts';
 import { OperationalError } from '../src/errors.ts';
@@ -31,7 +32,7 @@ const sourceOption = {
 const fileOption = {
   name: 'file',
   kind: 'attachment',
-  description: 'The article file: .txt, .md or .html',
+  description: `The article file: ${ARTICLE_TYPES_IN_WORDS}`,
   required: true,
   positional: true,
 } as const satisfies OptionDefinition;
@@ -58,7 +59,7 @@ export const corpus = defineCommand({
       { name: 'reload', description: 'Read the corpus folder again and swap in the new index', example: '/corpus reload', options: [] },
       {
         name: 'add',
-        description: 'Add an article from an attached .txt, .md or .html file',
+        description: `Add an article from an attached ${ARTICLE_TYPES_IN_WORDS} file`,
         example: '/corpus add file:story.html outlet:Reuters date:2020-09-28',
         options: [fileOption, { name: 'name', kind: 'string', description: 'Save it under this file name (default: the upload’s name)', maxLength: 200 }, ...metaOptions],
       },

@@ -4,12 +4,14 @@
  * the console to one printed line.
  */
 
+import type { InputErrorCode, OperationalErrorCode } from './errorCodes.ts';
+
 /** Bad input from the person asking: CLI exit 2. */
 export class InputError extends Error {
   override readonly name = 'InputError';
   constructor(
-    /** Machine-readable, stable: printed as `error.code` in the JSON contract. */
-    readonly code: string,
+    /** Machine-readable, stable: printed as `error.code` in the JSON contract (errorCodes.ts). */
+    readonly code: InputErrorCode,
     message: string,
   ) {
     super(message);
@@ -20,7 +22,7 @@ export class InputError extends Error {
 export class OperationalError extends Error {
   override readonly name = 'OperationalError';
   constructor(
-    readonly code: string,
+    readonly code: OperationalErrorCode,
     message: string,
     options?: { cause?: unknown },
   ) {

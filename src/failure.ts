@@ -1,9 +1,10 @@
 import { ConfigError } from './config.ts';
 import type { Passage } from './corpus/types.ts';
+import { ERROR_CODES, type ErrorCode } from './errorCodes.ts';
 import { InputError, OperationalError, UnknownPassageError } from './errors.ts';
 
 export interface Failure {
-  readonly code: string;
+  readonly code: ErrorCode;
   /** Safe to show the asker: never a stack, a path outside the project, or a secret. */
   readonly message: string;
   /** 2 for bad input, 1 for anything else, as the CLI contract says. */
@@ -16,11 +17,12 @@ export interface Failure {
 
 /** The one place that maps errors to what askers see, for every adapter. */
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof UnknownPassageError) {
-    return { code: error.code, message: error.message, exitCode: 2, unexpected: false, suggestions: error.suggestions };
-  }
-  if (error instanceof InputError) return { code: error.code, message: error.message, exitCode: 2, unexpected: false };
-  if (error instanceof OperationalError) return { code: error.code, message: error.message, exitCode: 1, unexpected: false };
-  if (error instanceof ConfigError) return { code: 'bad_config', message: error.message, exitCode: 1, unexpected: false };
-  return { code: 'internal', message: 'Something went wrong inside Dossier; the details are in its log.', exitCode: 1, unexpected: true };
+  if (error instanceof UnknownPassageError) return { ...expected(error.code, error.message), suggestions: error.suggestions };
+  if (error instanceof InputError || error instanceof OperationalError) return expected(error.code, error.message);
+  if (error instanceof ConfigError) return expected('bad_config', error.message);
+  return { code: 'internal', message: 'Something went wrong inside Dossier; the details are in its log.', exitCode: ERROR_CODES.internal.exit, unexpected: true };
+}
+
+function expected(code: ErrorCode, message: string): Failure {
+  return { code, message, exitCode: ERROR_CODES[code].exit, unexpected: false };
 }

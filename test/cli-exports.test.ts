@@ -30,7 +30,7 @@ describe('cli export: the corpus bibliography for reference managers', () => {
   it('refuses an unknown format with exit 2', async () => {
     const { exitCode, stdout } = await cli('export', '--format', 'ris', '--json');
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe('/export format must be one of bibtex, csl-json, apa, mla, chicago, not "ris".');
+    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe('/export format must be one of apa, mla, chicago, bibtex, csl-json, not "ris".');
   });
 });
 

@@ -291,7 +291,7 @@ describe('text helpers', () => {
 describe('citations', () => {
   const citeView = (body: string, preformatted: boolean): View => ({
     tone: 'info',
-    title: 'BIBTEX citation of 097016-acd369',
+    title: 'BibTeX citation of 097016-acd369',
     items: [{ kind: 'entry', heading: 'VOA News · Sep 28, 2020 · US Threatens to Close Embassy · ¶3', body, preformatted }],
   });
 
@@ -314,7 +314,7 @@ describe('citations', () => {
     const row = citationStyleRow('097016-acd369', 'bibtex');
     const buttons = row.flatMap((r) => r.components);
     expect(buttons.map((b) => b.custom_id)).toEqual(['apa', 'mla', 'chicago', 'bibtex', 'csl-json'].map((style) => `cite:097016-acd369:${style}`));
-    expect(buttons.map((b) => b.label)).toEqual(['APA', 'MLA', 'CHICAGO', 'BibTeX', 'CSL-JSON']);
+    expect(buttons.map((b) => b.label)).toEqual(['APA', 'MLA', 'Chicago', 'BibTeX', 'CSL-JSON']);
     expect(buttons.find((b) => b.custom_id.endsWith(':bibtex'))).toMatchObject({ style: ButtonStyle.Primary, disabled: true });
     expect(citationStyleRow('x'.repeat(95), 'apa')).toEqual([]);
   });

@@ -24,7 +24,7 @@
 import type { Passage, Source } from '../corpus/types.ts';
 import { citationKey, itemForStyle, toCslItem, type CslItem } from './csl.ts';
 import { bibtexEntries, inTextCitation, referenceEntries } from './engine.ts';
-import { isCslStyle, type CitationStyle } from './styles.ts';
+import { isCslStyle, type CitationStyle, type CslStyle } from './styles.ts';
 
 /** Finished citations, per passage object and style: passages are immutable, and the GC frees the rest. */
 const memo = new WeakMap<Passage, Map<CitationStyle, string>>();
@@ -58,7 +58,7 @@ export interface CitationParts {
   readonly quotation: string;
 }
 
-export function citationParts(passage: Passage, style: 'apa' | 'mla' | 'chicago'): CitationParts {
+export function citationParts(passage: Passage, style: CslStyle): CitationParts {
   const styled = itemForStyle(toCslItem(passage.source), passage.source, style);
   const [reference = ''] = referenceEntries([styled], style);
   const inText = inTextCitation(styled, style, { locator: String(passage.paragraph), label: 'paragraph' });

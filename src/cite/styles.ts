@@ -13,9 +13,12 @@ export type CitationStyle = (typeof CITATION_STYLES)[number];
 export const CSL_STYLES = ['apa', 'mla', 'chicago'] as const;
 export type CslStyle = (typeof CSL_STYLES)[number];
 
-export function isCslStyle(style: CitationStyle): style is CslStyle {
+export function isCslStyle(style: string): style is CslStyle {
   return (CSL_STYLES as readonly string[]).includes(style);
 }
+
+/** How each style is named to a reader, the same on every button, heading and message. */
+export const STYLE_LABELS: { readonly [S in CitationStyle]: string } = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX', 'csl-json': 'CSL-JSON' };
 
 /**
  * Reads a style name as a user typed it: surrounding spaces and letter case do not matter.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CITATION_STYLES } from '../cite/styles.ts';
+import { ERROR_CODES, type ErrorCode } from '../errorCodes.ts';
 
 /**
  * The JSON printed by `cli … --json`, as ../shared/CONTRACT.md defines it. Fields may be added,
@@ -55,13 +57,13 @@ export const timelineSchema = z.object({
 });
 
 export const citeSchema = z.object({
-  style: z.enum(['apa', 'mla', 'chicago', 'bibtex', 'csl-json']),
+  style: z.enum(CITATION_STYLES),
   citation: z.string(),
   passage: passageSchema,
 });
 
 export const exportSchema = z.object({
-  format: z.enum(['bibtex', 'csl-json', 'apa', 'mla', 'chicago']),
+  format: z.enum(CITATION_STYLES),
   sources: z.number().int().nonnegative(),
   bibliography: z.string(),
 });
@@ -104,7 +106,7 @@ export const corpusEditSchema = corpusReloadSchema.extend({
 
 export const errorSchema = z.object({
   error: z.object({
-    code: z.string(),
+    code: z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
     // Addition: for an unknown passage id, the passages to pick from instead.
     suggestions: z.array(passageSchema).optional(),

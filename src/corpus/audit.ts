@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../errorCodes.ts';
 import type { Logger } from '../log.ts';
 import type { FileChanges } from './fingerprint.ts';
 
@@ -21,7 +22,7 @@ export interface AuditEntry {
   readonly passages?: number;
   readonly errors?: number;
   readonly ms?: number | null;
-  readonly code?: string;
+  readonly code?: ErrorCode;
   readonly reason?: string;
   /** The underlying error of a failure, for the log only. */
   readonly err?: unknown;

@@ -1,8 +1,7 @@
 import type { AskResult } from '../commandKit/results.ts';
-import { citationParts } from '../cite/index.ts';
+import { citationParts, type CslStyle } from '../cite/index.ts';
 
 /** Styles whose citations have an in-text form and a reference entry (not BibTeX or CSL-JSON). */
-export type ProseStyle = 'apa' | 'mla' | 'chicago';
 
 /** Escapes what Markdown would read as formatting, so a quote pastes exactly as the outlet printed it. */
 function escapeMarkdown(text: string): string {
@@ -13,7 +12,7 @@ function escapeMarkdown(text: string): string {
  * An answer ready to paste into a paper or a report: each passage as a block quote followed by its
  * in-text citation and passage id, then the references of the articles quoted, in `style`.
  */
-export function askMarkdown(result: AskResult, style: ProseStyle): string {
+export function askMarkdown(result: AskResult, style: CslStyle): string {
   const lines = [`## ${escapeMarkdown(result.query)}`, ''];
   const hits = result.search.hits;
   if (hits.length === 0) return [...lines, '_No passage in the corpus answers this question._', ''].join('\n');

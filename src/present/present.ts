@@ -1,4 +1,5 @@
 import type { AskResult, CiteResult, CommandResult, CorpusResult, ExportResult, TimelineResult } from '../commandKit/results.ts';
+import { STYLE_LABELS } from '../cite/styles.ts';
 import type { Hit } from '../search/engine.ts';
 import { wordOffsets } from '../search/analyzer.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -181,7 +182,7 @@ function presentCite(result: CiteResult): View {
   const { passage } = result;
   return {
     tone: 'info',
-    title: `${result.style.toUpperCase()} citation of ${passage.id}`,
+    title: `${STYLE_LABELS[result.style]} citation of ${passage.id}`,
     items: [{ kind: 'entry', heading: `${sourceLine(passage.source, 200)} · ¶${passage.paragraph}`, body: result.citation, preformatted: result.style === 'bibtex' || result.style === 'csl-json' }],
   };
 }

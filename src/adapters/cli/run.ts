@@ -8,8 +8,8 @@ import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { present } from '../../present/present.ts';
 import { renderFailureText, renderText } from '../../present/text.ts';
-import { askMarkdown, type ProseStyle } from '../../present/markdown.ts';
-import type { CitationStyle } from '../../cite/index.ts';
+import { askMarkdown } from '../../present/markdown.ts';
+import { CSL_STYLES, isCslStyle, type CitationStyle, type CslStyle } from '../../cite/index.ts';
 import type { CommandDefinition } from '../../commandKit/definition.ts';
 import { localFiles } from './localFiles.ts';
 import type { ProgressSink } from './progress.ts';
@@ -27,14 +27,11 @@ export function splitCliArgs(argv: readonly string[]): { json: boolean; name: st
   return { json, name: rest[0], words: rest.slice(1) };
 }
 
-/** Styles a Markdown answer can cite in: those with an in-text form. */
-const MARKDOWN_STYLES: readonly ProseStyle[] = ['apa', 'mla', 'chicago'];
-
 /**
  * `ask … --format markdown [--style mla]`: the answer as block quotes with citations, ready to
  * paste. `--format` and `--style` belong to the CLI only for commands with no option of that name.
  */
-function takeMarkdownOptions(definition: CommandDefinition, words: string[], preferred: CitationStyle | undefined): { words: string[]; markdown: ProseStyle | null } {
+function takeMarkdownOptions(definition: CommandDefinition, words: string[], preferred: CitationStyle | undefined): { words: string[]; markdown: CslStyle | null } {
   const own = new Set(definition.options.map((option) => option.name));
   const taken: Record<string, string> = {};
   const rest: string[] = [];
@@ -53,9 +50,10 @@ function takeMarkdownOptions(definition: CommandDefinition, words: string[], pre
     return { words: rest, markdown: null };
   }
   if (taken.format !== 'markdown' || definition.name !== 'ask') throw new InputError('bad_format', `--format ${taken.format} is not an output format of ${definition.name}; ask takes --format markdown.`);
-  const style = taken.style ?? (preferred && (MARKDOWN_STYLES as readonly string[]).includes(preferred) ? preferred : 'apa');
-  if (!(MARKDOWN_STYLES as readonly string[]).includes(style)) throw new InputError('bad_option', `--style for Markdown must be one of ${MARKDOWN_STYLES.join(', ')}, not "${style}".`);
-  return { words: rest, markdown: style as ProseStyle };
+  // A Markdown answer cites in text, so only the styles with an in-text form.
+  const style = taken.style ?? (preferred && isCslStyle(preferred) ? preferred : 'apa');
+  if (!isCslStyle(style)) throw new InputError('bad_option', `--style for Markdown must be one of ${CSL_STYLES.join(', ')}, not "${style}".`);
+  return { words: rest, markdown: style };
 }
 
 /**

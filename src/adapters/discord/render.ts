@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { AttachmentBuilder, MessageEditAttachmentData, APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
-import { CITATION_STYLES, type CitationStyle } from '../../cite/styles.ts';
+import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from '../../cite/styles.ts';
 import type { EntryItem, EventLine, PassageItem, Tone, View } from '../../present/view.ts';
 import { citeId } from './buttons.ts';
 import { BUDGET } from './limits.ts';
@@ -165,8 +165,7 @@ export function renderNotice(text: string): DiscordMessage {
 export function citationStyleRow(passageId: string, current: CitationStyle): ButtonRow[] {
   const styleButtons = CITATION_STYLES.flatMap((style) => {
     const customId = citeId(passageId, style);
-    const label = style === 'csl-json' ? 'CSL-JSON' : style === 'bibtex' ? 'BibTeX' : style.toUpperCase();
-    return customId ? [button(customId, label, style === current ? ButtonStyle.Primary : ButtonStyle.Secondary, style === current)] : [];
+    return customId ? [button(customId, STYLE_LABELS[style], style === current ? ButtonStyle.Primary : ButtonStyle.Secondary, style === current)] : [];
   });
   return rows(styleButtons);
 }

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { inWords } from '../../text/inWords.ts';
 import { html } from './html.ts';
 import { markdown } from './markdown.ts';
 import { plainText } from './plainText.ts';
@@ -16,3 +17,6 @@ export function formatFor(file: string): ArticleFormat | undefined {
 }
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = FORMATS.flatMap((format) => format.extensions);
+
+/** The file types as an option's description names them: each format's first extension (".txt, .md or .html"). */
+export const ARTICLE_TYPES_IN_WORDS = inWords(FORMATS.map((format) => format.extensions[0]!));
