@@ -37,11 +37,21 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ['a caption cut short above its full copy', 'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.'],
     ['a paragraph the page prints again', BODY.split('\n')[0]!],
     ['a teaser cutting a paragraph short', 'The regional governor said more than 1,200 buildings had been damaged across…'],
+    ['a caption ending in its photographer and agency after a comma', 'A crane lifts the last container off the ship in Harbourtown on July 7, 2021. Jane Q. Doe, Reuters'],
+    ['a card cut short, with its date and outlet', 'On Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International'],
   ])('%s', (_kind, furniture) => {
     expect(texts(`${BODY}\n${furniture}\nThe national disaster agency said its teams would keep searching through the night.`)).toEqual([
       ...BODY.split('\n'),
       'The national disaster agency said its teams would keep searching through the night.',
     ]);
+  });
+
+  it.each([
+    ['a sentence naming a photographer and an agency', 'The pictures were taken on July 7 by a photographer for Reuters, Jane Q. Doe.'],
+    ['a sentence that quotes a reporter of an agency', 'The crowd cheered as the ship left. “It was a long wait,” said Jane Doe, Reuters’ local correspondent.'],
+    ['a quotation with an ellipsis, then its date', 'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.'],
+  ])('keeps %s', (_what, sentence) => {
+    expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
   });
 
   it('keeps a bulleted list: long items as passages, short ones together', () => {

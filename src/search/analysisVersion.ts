@@ -7,6 +7,7 @@
  * 2: clashing source ids are settled (corpus/sourceIds.ts). 3: cleaning reads lines as
  * paragraphs, a stage a kind of furniture. 4: no story's aliases in the analyzer (names are
  * matched when a question is read), "BoE"-style initials. 5: linear-time cleaning rules, HTML
- * below 64 levels flattened, paragraphs a page prints twice kept once.
+ * below 64 levels flattened, paragraphs a page prints twice kept once. 6: captions credited
+ * "Name, Agency" and cards cut short before their date and outlet are furniture.
  */
-export const ANALYSIS_VERSION = 5;
+export const ANALYSIS_VERSION = 6;

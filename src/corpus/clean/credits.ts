@@ -44,10 +44,14 @@ export function isCreditLine(line: string): boolean {
   return parts.some(isServiceName) || text === text.toUpperCase();
 }
 
+/** "… 2021. Amr Abdallah Dalsh, Reuters": after the caption's last sentence, a photographer's name (initials too), a comma, the service. */
+const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\p{Lu}[\p{L}'’-]*,\s?([\p{L} ]{2,30})$/u;
+
 /**
  * A caption: a line ending in the credit of its picture, in brackets ("… (AP Photo/Khalil Hamra)",
  * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:" or "Photo by", or as a last
- * slashed credit after the caption's sentences ("… the agency said. Sameer Al-DOUMY / AFP").
+ * credit after the caption's sentences, slashed or after a comma ("… the agency said. Sameer
+ * Al-DOUMY / AFP", "… on July 7, 2021. Amr Abdallah Dalsh, Reuters").
  */
 export function endsWithCredit(line: string): boolean {
   const text = line.trimEnd();
@@ -65,5 +69,7 @@ export function endsWithCredit(line: string): boolean {
   const credit = Math.max(text.lastIndexOf('Credit:'), text.lastIndexOf('Photo by '), text.lastIndexOf('Photo: '));
   if (credit > 0 && text.length - credit <= 80) return true;
   const lastSentence = text.lastIndexOf('. ');
-  return lastSentence > 0 && text.length - lastSentence <= 80 && /\//.test(text.slice(lastSentence)) && isCreditLine(text.slice(lastSentence + 2));
+  if (lastSentence > 0 && text.length - lastSentence <= 80 && text.includes('/', lastSentence)) return isCreditLine(text.slice(lastSentence + 2));
+  const service = NAME_COMMA_SERVICE.exec(text.slice(-80))?.[1];
+  return service !== undefined && isServiceName(service);
 }

@@ -11,8 +11,15 @@ const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\
 /** "Brazilian President Jair Bolsonaro.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 
-/** Cut short by the page, not by its sentence: "… Pictures on the wall…" (a sentence ending before the ellipsis is quoted text). */
-function isTruncated(text: string): boolean {
+/** A card's date and outlet after its cut text: "… 01.01.2023, Sputnik International", "… Jan 1, 2023". */
+const CARD_STAMP = /\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})(?:, [^,.…]{2,40})?$/u;
+
+/**
+ * Cut short by the page, not by its sentence: "… Pictures on the wall…" (a sentence ending before
+ * the ellipsis is quoted text), also with the card's date and outlet after it.
+ */
+function isTruncated(line: string): boolean {
+  const text = line.replace(CARD_STAMP, '');
   return /(?:…|\.\.\.)$/.test(text) && !/[.!?]["'”’]?\s?(?:…|\.\.\.)$/.test(text);
 }
 
