@@ -19,6 +19,7 @@ const ARTICLES: Record<string, string> = {
     'Seven people were wounded when a footbridge collapsed, the regional health service said, and two remain in hospital with serious injuries.',
     'The Northvale Rovers, the city’s football club, opened their stadium to families who had lost their homes.',
     'A separatist group claimed responsibility for sabotaging the sluice gates upstream, police said, though engineers doubted the claim.',
+    'The World Health Organization warned that cholera could spread in the crowded shelters within days.',
   ].join('\n\n'),
   'court.txt': [
     'Court halts dam project after flood',
@@ -52,6 +53,7 @@ describe('answers on a story never seen', () => {
     ['"the Fed"', 'What did the Fed say about the economy?', 'would not affect the national economy'],
     ['a title by its initials', 'What did the AG say about the ruling?', 'the attorney general called premature'],
     ['an office by its initials', 'Who questioned the CFO of the builder?', 'Investigators questioned the chief financial officer'],
+    ['initials that spell a small word', 'What did the WHO say?', 'The World Health Organization warned'],
     ["a club's nickname from the moderators' aliases file", 'Where did the Otters put up families?', 'opened their stadium to families'],
     ['a country by its name for a demonym in the text', 'Which company from Kenya offered to inspect the dams?', 'A Kenyan engineering firm'],
     // Typos whose surface is far from the corpus word's stem, and typos that are English words.

@@ -8,6 +8,7 @@
  * paragraphs, a stage a kind of furniture. 4: no story's aliases in the analyzer (names are
  * matched when a question is read), "BoE"-style initials. 5: linear-time cleaning rules, HTML
  * below 64 levels flattened, paragraphs a page prints twice kept once. 6: captions credited
- * "Name, Agency" and cards cut short before their date and outlet are furniture.
+ * "Name, Agency" and cards cut short before their date and outlet are furniture. 7: the
+ * analyzer reads a question's initials that spell a stop word ("WHO") as initials.
  */
-export const ANALYSIS_VERSION = 6;
+export const ANALYSIS_VERSION = 7;

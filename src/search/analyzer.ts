@@ -101,7 +101,13 @@ export type AnalysisMode = 'passage' | 'question';
  * the pronoun; a lower-case "us" in a question is the country too, because that is how people type it.
  */
 export function analyze(text: string, mode: AnalysisMode = 'passage'): Term[] {
-  return termsOf(words(mode === 'question' ? normalizeQuestion(text) : text), mode, true);
+  const normalized = mode === 'question' ? normalizeQuestion(text) : text;
+  return termsOf(words(normalized), mode, true, mode === 'question' && typedInCase(normalized));
+}
+
+/** A question with small letters in it: its capitals mean something (a shouted question's do not). */
+function typedInCase(question: string): boolean {
+  return /\p{Ll}/u.test(question);
 }
 
 /**
@@ -133,9 +139,14 @@ export interface QuestionToken {
   readonly initials?: string;
 }
 
-/** The term a word searches for, or null when it searches for nothing (stop words, and framing words in questions). */
-function termOf(word: Word, next: Word | undefined, mode: AnalysisMode): string | null {
+/**
+ * The term a word searches for, or null when it searches for nothing (stop words, and framing
+ * words in questions). With `acronyms`, initials that spell a stop word ("what did the WHO say",
+ * "IT") are the initials, for the expanders to spell out.
+ */
+function termOf(word: Word, next: Word | undefined, mode: AnalysisMode, acronyms = false): string | null {
   if (word.countryUS || (mode === 'question' && word.text === 'us')) return US;
+  if (acronyms && word.initials && STOP_WORDS.has(word.text)) return word.text;
   if (STOP_WORDS.has(word.text) || (mode === 'question' && QUESTION_FILLERS.has(word.text))) return null;
   if (mode === 'question' && word.text === 'how' && next && QUANTITY_AFTER_HOW.has(next.text)) return null;
   const term = normalizeWord(word.text);
@@ -149,24 +160,25 @@ const US = 'usa';
 export function questionTokens(question: string): QuestionToken[] {
   const text = normalizeQuestion(question);
   const list = words(text);
+  const acronyms = typedInCase(text);
   const tokens: QuestionToken[] = [];
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
     // "how many", "how long": the second word asks for a quantity, it is not the topic.
     const quantity = i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text);
     const initials = word.initials ? text.slice(word.start, word.end).replace(/[^\p{Lu}]/gu, '').toLowerCase() : undefined;
-    tokens.push({ word: word.text, term: quantity ? null : termOf(word, list[i + 1], 'question'), position: i, capitalised: word.capitalised, ...(initials ? { initials } : {}) });
+    tokens.push({ word: word.text, term: quantity ? null : termOf(word, list[i + 1], 'question', acronyms), position: i, capitalised: word.capitalised, ...(initials ? { initials } : {}) });
   }
   return tokens;
 }
 
 /** The terms of a list of words; `context` adds each term's neighbouring words (questions need them, indexing does not). */
-function termsOf(list: readonly Word[], mode: AnalysisMode, context: boolean): Term[] {
+function termsOf(list: readonly Word[], mode: AnalysisMode, context: boolean, acronyms = false): Term[] {
   const terms: Term[] = [];
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
     if (mode === 'question' && i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text)) continue;
-    const term = termOf(word, list[i + 1], mode);
+    const term = termOf(word, list[i + 1], mode, acronyms);
     if (term === null) continue;
     terms.push(context ? { term, position: i, word: word.text, following: list[i + 1]?.text ?? '', preceding: precedingWords(list, i), initials: word.initials } : { term, position: i, word: word.text });
   }
