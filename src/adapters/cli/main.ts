@@ -1,4 +1,4 @@
-import { describeFailure } from '../../app/failure.ts';
+import { describeFailure } from '../../failure.ts';
 import { loggerFor, openLibrary, readConfig } from '../../app/environment.ts';
 import { errorJson } from '../../contract/toJson.ts';
 import { progressBar } from './progress.ts';
