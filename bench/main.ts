@@ -12,6 +12,10 @@
  *   --backend name      Dossier's backend: compact (default) or minisearch (same ranking, no snapshot)
  *   --baseline-budget S seconds of questions the baseline gets per size (default 60; it needs seconds each at scale)
  *   --dir PATH          where snapshots and question files go (default: a temporary folder, removed after)
+ *   --reload a,b        after the engines, per size, the event-loop pauses while a reload rebuilds
+ *                       (bench/reload.ts): where (worker or here) and, after a colon, what changed in
+ *                       the folder (touch: one article; replace: all of it); default
+ *                       worker:touch,worker:replace,here:touch; none: no reloads
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -20,6 +24,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MeasureOptions } from './measure.ts';
 import { finished, positiveInteger, readArgs, UsageError } from './process.ts';
+import { formatReloads, parseReloadCases, runReloadBench, type ReloadCase, type ReloadRun } from './reload.ts';
 import { formatReport, type BenchRun } from './report.ts';
 
 export interface BenchOptions {
@@ -31,6 +36,8 @@ export interface BenchOptions {
   readonly backend: 'compact' | 'minisearch';
   readonly baselineBudgetSeconds: number;
   readonly dir: string | null;
+  /** Reloads whose pauses are measured per size (none: the engines only). */
+  readonly reload: readonly ReloadCase[];
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -42,6 +49,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   backend: 'compact',
   baselineBudgetSeconds: 60,
   dir: null,
+  reload: parseReloadCases('worker:touch,worker:replace,here:touch'),
 };
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -79,6 +87,13 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       }
       case '--baseline-budget':
         options.baselineBudgetSeconds = positive(flag, value());
+        break;
+      case '--reload':
+        try {
+          options.reload = parseReloadCases(value() ?? '');
+        } catch (error) {
+          throw new UsageError((error as Error).message);
+        }
         break;
       case '--dir':
         options.dir = value() ?? null;
@@ -161,13 +176,33 @@ function toRun(engine: BenchRun['engine'], passages: number, measured: Record<st
   };
 }
 
+/** The reload pauses at every size (bench/reload.ts), each corpus in a folder of its own under `--dir` or a temporary one. */
+export async function runReloads(options: BenchOptions, progress: (line: string) => void = () => undefined): Promise<ReloadRun[]> {
+  if (options.reload.length === 0) return [];
+  const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'dossier-bench-reload-')));
+  const runs: ReloadRun[] = [];
+  try {
+    for (const passages of options.sizes) {
+      runs.push(...(await runReloadBench({ passages, seed: options.seed, dir: join(dir, `reload-${passages}`), cases: options.reload, idleSeconds: 10, questionEveryMs: 50 }, progress)));
+    }
+  } finally {
+    if (!options.dir) await rm(dir, { recursive: true, force: true });
+  }
+  return runs;
+}
+
 async function main(): Promise<number> {
   const options = readArgs(parseBenchArgs);
   if (!options) return 2;
   const started = performance.now();
-  const runs = await runBench(options, (line) => process.stderr.write(`${line}\n`));
-  if (options.json) process.stdout.write(`${JSON.stringify({ runs }, null, 2)}\n`);
-  else process.stdout.write(`${formatReport(runs)}\n(${Math.round((performance.now() - started) / 1000)} s, seed ${options.seed}, ${options.questions} questions per size)\n`);
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const runs = await runBench(options, progress);
+  const reloads = await runReloads(options, progress);
+  if (options.json) process.stdout.write(`${JSON.stringify({ runs, reloads }, null, 2)}\n`);
+  else {
+    const tables = [formatReport(runs), ...(reloads.length > 0 ? [formatReloads(reloads)] : [])];
+    process.stdout.write(`${tables.join('\n\n')}\n(${Math.round((performance.now() - started) / 1000)} s, seed ${options.seed}, ${options.questions} questions per size)\n`);
+  }
   return 0;
 }
 

@@ -1,16 +1,17 @@
-import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { OperationalError } from './errors.ts';
 import { diffFingerprints, type FileChanges, type FileFingerprint } from './corpus/fingerprint.ts';
-import { folderListing } from './corpus/folderPrint.ts';
 import { hasJournal, recoverJournal, type Recovery } from './corpus/journal.ts';
-import { loadCorpus, type LoadOptions, type LoadProgress } from './corpus/load.ts';
+import type { LoadOptions, LoadProgress } from './corpus/load.ts';
 import { ifFolderUnlocked, withFolderLock, type FolderLockOptions } from './corpus/lock.ts';
-import { readSavedFiles, removeLeftovers, writeSavedFiles } from './corpus/savedIndex.ts';
+import { readSavedFiles, removeLeftovers } from './corpus/savedIndex.ts';
 import type { Corpus, Passage, Source } from './corpus/types.ts';
 import type { Logger } from './log.ts';
+import { buildHere, EmptyFolderError, folderFingerprint, folderOptions, type BuildEvents, type BuildRequest, type Built } from './rebuild/build.ts';
+import { buildInWorker, folderFingerprintInWorker, SLICE_MS } from './rebuild/inWorker.ts';
 import { SearchIndex } from './search/engine.ts';
-import { corpusFingerprint, readSnapshot as readIndexFile, writeSnapshot as writeIndexFile } from './search/snapshot.ts';
+import { readSnapshot as readIndexFile } from './search/snapshot.ts';
+import { ShardedMap } from './shardedMap.ts';
+import { runSteps, runStepsYielding, type Steps } from './steps.ts';
 
 /** One loaded corpus and its index: what every question is answered from. Immutable once built. */
 export interface Snapshot {
@@ -29,23 +30,26 @@ export interface Snapshot {
 }
 
 export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null): Snapshot {
-  return {
-    corpus,
-    index,
-    loadedAt,
-    passageById: new Map(corpus.passages.map((passage) => [passage.id, passage])),
-    sourceById: new Map(corpus.sources.map((source) => [source.id, source])),
-    files,
-    listing,
-  };
+  return runSteps(snapshotSteps(corpus, loadedAt, files, index, listing));
 }
 
-/** Reads a folder into a snapshot, fingerprinting its files on the way; `listing` is the folder's listing taken just before. */
-async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date, listing: string | null): Promise<Snapshot> {
-  const files = new Map<string, FileFingerprint>();
-  const corpus = await loadCorpus(dir, { ...options, onFile: (file, print) => void files.set(file, print) });
-  // Built in slices: a rebuild runs while the bot answers from the index it replaces.
-  return buildSnapshot(corpus, loadedAt(), files, await SearchIndex.buildYielding(corpus), listing);
+/** Passages put in the id table between two steps of `snapshotSteps` (its shards grow about together: a step must stay small). */
+const SNAPSHOT_STEP = 256;
+
+/** `buildSnapshot` in steps (src/steps.ts): the tables of a million passages take a while to fill. */
+function* snapshotSteps(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint>, index: SearchIndex, listing: string | null): Steps<Snapshot> {
+  // Sharded: a Map of a million ids would rehash them all at once as it grows (over 100 ms).
+  const passageById = new ShardedMap<Passage>();
+  for (const [i, passage] of corpus.passages.entries()) {
+    if (i % SNAPSHOT_STEP === 0) yield;
+    passageById.set(passage.id, passage);
+  }
+  const sourceById = new ShardedMap<Source>();
+  for (const [i, source] of corpus.sources.entries()) {
+    if (i % SNAPSHOT_STEP === 0) yield;
+    sourceById.set(source.id, source);
+  }
+  return { corpus, index, loadedAt, passageById, sourceById, files, listing };
 }
 
 export type { FileChanges } from './corpus/fingerprint.ts';
@@ -77,6 +81,15 @@ export interface PersistOptions {
   readonly log?: Logger;
   /** How long an edit waits for another process's edit of the folder (see corpus/lock.ts). */
   readonly lock?: FolderLockOptions;
+  /**
+   * Where reloads and edits rebuild (start-up always builds in this thread: nothing answers yet):
+   * - `worker` (default): in a worker thread (src/rebuild/inWorker.ts), so this thread keeps
+   *   answering from the live index, pausing only for slices of a few milliseconds to assemble the
+   *   result: what a bot needs;
+   * - `here`: in this thread, in slices between which it answers (the longest pauses grow with the
+   *   corpus: see docs/scaling.md); for a one-shot CLI run, where a worker would only cost its start.
+   */
+  readonly rebuildIn?: 'worker' | 'here';
 }
 
 export interface ReloadOptions {
@@ -143,38 +156,22 @@ export class Library {
     await recoverIfUnlocked(dir, persist.log);
     const listed = await fingerprintBeforeReading(dir, options);
     const restored = listed && persist.indexPath ? await restore(listed, clock, persist) : null;
-    const library = new Library(restored ?? (await readFolder(dir, options, clock, listed)), dir, options, clock, persist);
-    if (persist.indexPath && !restored) {
-      // Changes are counted from the index saved before (stale, so rebuilt), not from this build.
-      const saved = await readSavedFiles(persist.indexPath);
-      if (saved) {
-        library.baseline = saved;
-        library.builtSinceReport = true;
-      }
-      await library.save(library.snapshot);
+    if (restored) return new Library(restored, dir, options, clock, persist);
+    // Changes are counted from the index saved before (stale, so rebuilt), not from this build:
+    // its file list is read before the build saves over it.
+    const saved = persist.indexPath ? await readSavedFiles(persist.indexPath) : null;
+    const built = await buildHere(buildRequest(dir, options, listed, persist.indexPath, false), { note: noteTo(persist.log) });
+    const library = new Library(buildSnapshot(built.corpus, clock(), built.files, built.index, listed), dir, options, clock, persist);
+    if (saved) {
+      library.baseline = saved;
+      library.builtSinceReport = true;
     }
     return library;
   }
 
-  /**
-   * Saves `snapshot` at the index path, under the fingerprint of the folder as it was before it was
-   * read (a file changed during the read then makes the next start rebuild, never trust a stale
-   * index); listed again when that could not be taken. A failure is logged, never thrown: the
-   * index in memory is what answers.
-   */
-  private async save(snapshot: Snapshot): Promise<void> {
-    const { indexPath, log } = this.persist;
-    if (!indexPath) return;
-    try {
-      const started = performance.now();
-      const fingerprint = snapshot.listing ?? (await fingerprintOf(this.dir, this.options));
-      await mkdir(dirname(indexPath), { recursive: true });
-      const { bytes } = await writeIndexFile(indexPath, { fingerprint, corpus: snapshot.corpus, index: snapshot.index, meta: { files: Object.fromEntries(snapshot.files) } });
-      await writeSavedFiles(indexPath, snapshot.files);
-      log?.info({ event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) }, 'index saved');
-    } catch (error) {
-      log?.warn({ event: 'index_save_failed', path: indexPath, reason: (error as Error).message }, 'index not saved; answering from memory');
-    }
+  /** Where reloads and edits rebuild (and list the folder): see PersistOptions. */
+  private get rebuildIn(): 'worker' | 'here' {
+    return this.persist.rebuildIn ?? 'worker';
   }
 
   get current(): Snapshot {
@@ -207,7 +204,7 @@ export class Library {
       const started = performance.now();
       const previous = this.snapshot;
       await recoverIfUnlocked(this.dir, this.persist.log);
-      const listed = await fingerprintBeforeReading(this.dir, this.options);
+      const listed = await fingerprintBeforeReading(this.dir, this.options, this.rebuildIn);
       if (listed === null || listed !== previous.listing) await this.rebuild(listeners, false, listed);
       return this.report(previous, started);
     });
@@ -230,14 +227,14 @@ export class Library {
         this.dir,
         async () => {
           logRecovery(await recoverJournal(this.dir), this.persist.log);
-          const listed = await fingerprintBeforeReading(this.dir, this.options);
+          const listed = await fingerprintBeforeReading(this.dir, this.options, this.rebuildIn);
           if (listed === null || listed !== this.snapshot.listing) await this.rebuild(new Set(), true, listed);
           return edit(this.snapshot);
         },
         this.persist.lock,
       );
       try {
-        await this.rebuild(new Set(options.onProgress ? [options.onProgress] : []), options.allowEmpty ?? false, await fingerprintBeforeReading(this.dir, this.options));
+        await this.rebuild(new Set(options.onProgress ? [options.onProgress] : []), options.allowEmpty ?? false, await fingerprintBeforeReading(this.dir, this.options, this.rebuildIn));
       } catch (error) {
         // The files are written: say so, or the moderator would think nothing happened.
         const failure = error as OperationalError;
@@ -267,7 +264,11 @@ export class Library {
     return run;
   }
 
-  /** Reads the folder (listed as `listed` just before) into a new snapshot, swaps it in and saves it. */
+  /**
+   * Reads the folder (listed as `listed` just before) into a new snapshot and saves it (in a worker
+   * thread, or here: `rebuildIn`), then swaps it in. A plain reload that finds no article where
+   * there were some fails before saving anything.
+   */
   private async rebuild(listeners: ReadonlySet<(progress: LoadProgress) => void>, allowEmpty: boolean, listed: string | null): Promise<Snapshot> {
     const previous = this.snapshot;
     const onProgress = (progress: LoadProgress) => {
@@ -279,24 +280,38 @@ export class Library {
         }
       }
     };
+    const request = buildRequest(this.dir, this.options, listed, this.persist.indexPath, !allowEmpty && previous.corpus.sources.length > 0);
+    const events: BuildEvents = { onProgress, note: noteTo(this.persist.log) };
     this.building = true;
     let next: Snapshot;
     try {
-      next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock, listed);
+      // The result takes over the live passages and sources that did not change (see `Reuse`).
+      const reuse = { passage: (id: string) => previous.passageById.get(id), source: (id: string) => previous.sourceById.get(id) };
+      const built: Built = this.rebuildIn === 'here' ? await buildHere(request, events) : await buildInWorker(request, events, { reuse });
+      next = await runStepsYielding(snapshotSteps(built.corpus, this.clock(), built.files, built.index, listed), SLICE_MS);
     } catch (error) {
+      if (error instanceof EmptyFolderError) {
+        const errors = error.refused > 0 ? ` (${error.refused} files could not be read; see /corpus status after a fix)` : '';
+        throw new OperationalError('reload_empty', `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`);
+      }
       throw new OperationalError('reload_failed', `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`, { cause: error });
     } finally {
       this.building = false;
     }
-    if (!allowEmpty && next.corpus.sources.length === 0 && previous.corpus.sources.length > 0) {
-      const errors = next.corpus.errors.length > 0 ? ` (${next.corpus.errors.length} files could not be read; see /corpus status after a fix)` : '';
-      throw new OperationalError('reload_empty', `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`);
-    }
     this.snapshot = next;
     this.builtSinceReport = true;
-    await this.save(next);
     return next;
   }
+}
+
+/** What a build of `dir` reads and where it saves (`refuseEmpty`: fail, before saving, if it finds no article). */
+function buildRequest(dir: string, options: LoadOptions, listing: string | null, indexPath: string | undefined, refuseEmpty: boolean): BuildRequest {
+  return { dir, load: folderOptions(options), listing, ...(indexPath ? { indexPath } : {}), refuseEmpty };
+}
+
+/** A build's notes (what happened to the saved index) as log lines. */
+function noteTo(log: Logger | undefined): BuildEvents['note'] {
+  return (level, fields, message) => log?.[level](fields, message);
 }
 
 /**
@@ -327,7 +342,9 @@ function reasonOf(error: unknown): string {
   if (code === 'ENOENT') return 'the corpus folder is gone (ENOENT)';
   if (code === 'EACCES' || code === 'EPERM') return `the corpus folder cannot be read (${code}: no permission)`;
   if (code === 'ENOTDIR') return 'the corpus folder is not a folder (ENOTDIR)';
-  if (code) return `the corpus folder cannot be read (${code})`;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the rebuild ran out of memory (see docs/scaling.md for the heap limit)';
+  // System errors (EIO, EMFILE, …); Node's own ERR_ codes are not about the folder.
+  if (code && /^E[A-Z]+$/.test(code)) return `the corpus folder cannot be read (${code})`;
   return 'an unexpected error while reading the corpus (see the log)';
 }
 
@@ -335,14 +352,13 @@ function stillAnswering(snapshot: Snapshot): string {
   return `Still answering from the ${snapshot.corpus.sources.length} articles loaded at ${snapshot.loadedAt.toISOString()}.`;
 }
 
-/** Identifies the folder as it is now together with the options that shape what is loaded from it. */
-async function fingerprintOf(dir: string, options: LoadOptions): Promise<string> {
-  return corpusFingerprint({ files: await folderListing(dir), maxArticleBytes: options.maxArticleBytes });
-}
-
-/** `fingerprintOf`, or null when the folder cannot be listed: reading it will say why. */
-function fingerprintBeforeReading(dir: string, options: LoadOptions): Promise<string | null> {
-  return fingerprintOf(dir, options).catch(() => null);
+/**
+ * The folder's fingerprint (`folderFingerprint`), or null when the folder cannot be listed: reading
+ * it will say why. Listed in a worker thread when rebuilds run in one: at a hundred thousand files
+ * it is a second's work.
+ */
+function fingerprintBeforeReading(dir: string, options: LoadOptions, where: PersistOptions['rebuildIn'] = 'here'): Promise<string | null> {
+  return (where === 'worker' ? folderFingerprintInWorker : folderFingerprint)(dir, options.maxArticleBytes).catch(() => null);
 }
 
 /** The saved index, when it was built from the folder as `fingerprint` describes it now; null (with the reason logged) when the articles must be read. */

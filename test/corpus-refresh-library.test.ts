@@ -42,12 +42,13 @@ describe('an atomic swap', () => {
     const seen: Array<{ snapshot: Snapshot; ids: string[] }> = [];
     let finished = false;
     const reload = library.reload().finally(() => (finished = true));
-    // Questions in a loop while the rebuild runs, each yielding to the event loop like a real asker.
+    // Questions in a loop while the rebuild runs, one a millisecond at most like real askers (the
+    // rebuild runs in a worker: back to back, this thread would answer a hundred thousand of them).
     while (!finished) {
       const snapshot = library.current;
       const result = await ask(library, 'What did the embassy officials say about the rocket attacks?');
       seen.push({ snapshot, ids: result.search.hits.map((hit) => hit.passage.id) });
-      await new Promise((resolve) => setImmediate(resolve));
+      await new Promise((resolve) => setTimeout(resolve, 1));
     }
     const report = await reload;
 

@@ -2,7 +2,7 @@ import { config as loadDotenv } from 'dotenv';
 import { resolve } from 'node:path';
 import { warmUpCitations } from '../cite/index.ts';
 import { indexPathOf, parseConfig, type Config } from '../config.ts';
-import { Library } from '../library.ts';
+import { Library, type PersistOptions } from '../library.ts';
 import { createLogger, type Logger } from '../log.ts';
 
 /** Reads `.env` (without overriding real environment variables) and validates the result once. */
@@ -15,12 +15,16 @@ export function loggerFor(config: Config, fallbackLevel: 'info' | 'warn'): Logge
   return createLogger(config.LOG_LEVEL ?? fallbackLevel);
 }
 
-/** Loads the corpus the configuration names and logs what was loaded and what was refused. */
-export async function openLibrary(config: Config, log: Logger): Promise<Library> {
+/**
+ * Loads the corpus the configuration names and logs what was loaded and what was refused.
+ * `rebuildIn`: where reloads and edits rebuild (see PersistOptions): a worker thread for the bot and
+ * the console (the default), this thread for a one-shot CLI run.
+ */
+export async function openLibrary(config: Config, log: Logger, options: Pick<PersistOptions, 'rebuildIn'> = {}): Promise<Library> {
   const dir = resolve(config.CORPUS_DIR);
   const started = performance.now();
   const indexPath = indexPathOf(config);
-  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), log });
+  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), log, ...options });
   const { corpus } = library.current;
   log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   for (const error of corpus.errors) log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');

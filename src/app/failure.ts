@@ -1,9 +1,6 @@
 import { describeFailure } from '../failure.ts';
 import type { Logger } from '../log.ts';
 
-// Re-exported for src/adapters/cli/main.ts, which imports it from here; the mapping itself lives below the commands (src/failure.ts).
-export { describeFailure };
-
 /**
  * A process that could not start or run (the bot, the shard manager): the log line, with the
  * whole error when it was unexpected, and the one line the operator sees on stderr. Returns the exit code.

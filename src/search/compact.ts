@@ -43,6 +43,13 @@ export interface CompactIndexData {
   readonly initials: ReadonlyMap<string, SpelledOut>;
 }
 
+/** What a compact index derives from its data (`CompactIndex.derive`). */
+export interface CompactIndexDerived {
+  readonly lengths: Uint16Array | Uint32Array;
+  readonly trie: Trie;
+  readonly continues: Uint32Array;
+}
+
 /** Passages indexed between two turns of the event loop in a yielding build (some tens of milliseconds). */
 const STEP_PASSAGES = 500;
 
@@ -93,16 +100,35 @@ export class CompactIndex implements SearchBackend {
     readonly data: CompactIndexData,
     /** The sources passages point at (by `passageSource`), for filters. */
     readonly sources: readonly Source[],
+    /** What the index derives from `data`, when it was derived already (by the thread that built the index). */
+    derived: CompactIndexDerived = CompactIndex.derive(data),
   ) {
     this.passageCount = data.passageCount;
-    let longest = 0;
-    for (let doc = 0; doc < data.passageCount; doc++) longest = Math.max(longest, data.passageLength[doc]!);
-    this.lengths = longest < 65536 ? Uint16Array.from(data.passageLength) : data.passageLength;
-    this.trie = buildTrie(data.terms);
+    this.lengths = derived.lengths;
+    this.trie = derived.trie;
     this.present = bitSet(data.passageCount);
     this.wanted = bitSet(data.passageCount);
-    this.continues = continuationBits(data.passageCount, (doc) => data.passageSource[doc] === data.passageSource[doc - 1]);
+    this.continues = derived.continues;
     this.rows = new Int32Array(data.passageCount);
+  }
+
+  /**
+   * What the constructor derives from the data: tens of milliseconds at a million passages, which a
+   * worker thread that builds the index does and hands over with it (typed arrays: transferred).
+   */
+  static derive(data: CompactIndexData): CompactIndexDerived {
+    let longest = 0;
+    for (let doc = 0; doc < data.passageCount; doc++) longest = Math.max(longest, data.passageLength[doc]!);
+    return {
+      lengths: longest < 65536 ? Uint16Array.from(data.passageLength) : data.passageLength,
+      trie: buildTrie(data.terms),
+      continues: continuationBits(data.passageCount, (doc) => data.passageSource[doc] === data.passageSource[doc - 1]),
+    };
+  }
+
+  /** What this index derived from its data (see `derive`). */
+  get derived(): CompactIndexDerived {
+    return { lengths: this.lengths, trie: this.trie, continues: this.continues };
   }
 
   /** BM25's length normalisation for a passage, as MiniSearch writes it (same operations, same result). */
@@ -665,7 +691,7 @@ export function searchTrie(trie: Trie, term: string, maxEdits: number, found: (i
 }
 
 /** The sorted terms as a trie: node 0 is the root; children in letter order; `ends` is the term a node completes, or -1. */
-interface Trie {
+export interface Trie {
   readonly firstChild: Int32Array;
   readonly nextSibling: Int32Array;
   readonly letter: Uint16Array;

@@ -31,9 +31,10 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import type { Corpus, LoadError, Passage, Source } from '../corpus/types.ts';
-import { CompactIndex, type CompactIndexData } from './compact.ts';
+import { CompactIndex, type CompactIndexData, type CompactIndexDerived } from './compact.ts';
 import { SearchIndex } from './engine.ts';
 import type { SpelledOut } from './lexicon.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { STOP_WORDS } from './stopwords.ts';
 import { ANALYSIS_VERSION } from './analysisVersion.ts';
 
@@ -60,8 +61,8 @@ export interface SnapshotContents {
    */
   readonly fingerprint: string;
   readonly corpus: Corpus;
-  /** Must use the compact backend (the default of `SearchIndex.build`). */
-  readonly index: SearchIndex;
+  /** Must use the compact backend (the default of `SearchIndex.build`); only its corpus and backend are read. */
+  readonly index: Pick<SearchIndex, 'corpus' | 'backend'>;
   /** Any JSON value, returned as is by `readSnapshot` (say, the fingerprints of the corpus files). */
   readonly meta?: unknown;
 }
@@ -156,16 +157,21 @@ interface Header {
 const PASSAGE_FIELDS = new Set(['id', 'text', 'paragraph', 'source', 'section']);
 const CORPUS_FIELDS = new Set(['sources', 'passages', 'alsoIn', 'duplicateGroup', 'errors']);
 
-/** A section to write: its bytes, produced in pieces (texts are encoded as they are written). */
+/** A typed array as a snapshot section holds it. */
+type SectionArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+
+/** A section to write: its bytes, produced in pieces (texts are encoded as they are written) or all at once (`solid`). */
 interface PendingSection {
   readonly name: string;
   readonly type: SectionType;
   readonly bytes: number;
   write(sink: (chunk: Uint8Array) => Promise<void>): Promise<void>;
+  /** The section's bytes as one array (for a section of texts, encoded now). */
+  solid(): SectionArray;
 }
 
-function arraySection(name: string, type: Exclude<SectionType, 'bytes'>, array: Uint8Array | Uint16Array | Uint32Array | Float64Array): PendingSection {
-  return { name, type, bytes: array.byteLength, write: (sink) => sink(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)) };
+function arraySection(name: string, type: SectionType, array: SectionArray): PendingSection {
+  return { name, type, bytes: array.byteLength, write: (sink) => sink(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), solid: () => array };
 }
 
 /** Strings as one blob (UTF-8, or Latin-1 where `ascii` says every character is ASCII) with their byte offsets. */
@@ -200,8 +206,21 @@ function stringsSection(name: string, count: number, at: (i: number) => string, 
       }
       if (used > 0) await sink(buffer.subarray(0, used));
     },
+    solid: () => {
+      const bytes = new Uint8Array(total);
+      const buffer = Buffer.from(bytes.buffer, 0, total);
+      let used = 0;
+      for (let i = 0; i < count; i++) used += buffer.write(at(i), used, ascii?.[i] ? 'latin1' : 'utf8');
+      return bytes;
+    },
   };
   return { blob, offsets };
+}
+
+/** A snapshot ready to write: its header but for the section table, and its sections in order. */
+interface Encoded {
+  readonly base: Omit<Header, 'sections'>;
+  readonly pending: readonly PendingSection[];
 }
 
 /**
@@ -210,6 +229,11 @@ function stringsSection(name: string, count: number, at: (i: number) => string, 
  * `now` stamps `createdAt` (default: the clock).
  */
 export async function writeSnapshot(path: string, contents: SnapshotContents, options: { readonly now?: () => Date } = {}): Promise<{ bytes: number }> {
+  return writeEncoded(path, encode(contents, options.now ?? (() => new Date())));
+}
+
+/** What a snapshot of `contents` holds, the texts still to be encoded. Throws SnapshotWriteError. */
+function encode(contents: SnapshotContents, now: () => Date): Encoded {
   const backend = contents.index.backend;
   if (!(backend instanceof CompactIndex)) throw new SnapshotWriteError(`Cannot snapshot a ${backend.name} index: only the compact index has a snapshot format.`);
   if (contents.index.corpus !== contents.corpus) throw new SnapshotWriteError('The index given was not built from the corpus given.');
@@ -286,12 +310,10 @@ export async function writeSnapshot(path: string, contents: SnapshotContents, op
     arraySection('termScoreMax', 'f64', data.termScoreMax),
   ];
 
-  // The header names each section's offset, which depends on the header's own length: lay the
-  // sections out after a header that reserves room for its offsets, then pad the header to it.
   const base = {
     fingerprint: contents.fingerprint,
     analysis: ANALYSIS_SIGNATURE,
-    createdAt: (options.now ?? (() => new Date()))().toISOString(),
+    createdAt: now().toISOString(),
     passages: count,
     terms: data.terms.length,
     postings: data.postingDocs.length,
@@ -307,6 +329,12 @@ export async function writeSnapshot(path: string, contents: SnapshotContents, op
     ...(corpusExtra.length > 0 ? { corpusExtras: Object.fromEntries(corpusExtra) } : {}),
     ...(contents.meta === undefined ? {} : { meta: contents.meta }),
   };
+  return { base, pending };
+}
+
+async function writeEncoded(path: string, { base, pending }: Encoded): Promise<{ bytes: number }> {
+  // The header names each section's offset, which depends on the header's own length: lay the
+  // sections out after a header that reserves room for its offsets, then pad the header to it.
   const sections: SectionEntry[] = [];
   let headerBytes = Buffer.byteLength(JSON.stringify({ ...base, sections: pending.map((s) => ({ name: s.name, type: s.type, offset: Number.MAX_SAFE_INTEGER, bytes: s.bytes })) }));
   headerBytes = align(headerBytes);
@@ -355,6 +383,134 @@ export async function writeSnapshot(path: string, contents: SnapshotContents, op
     // Best effort.
   }
   return { bytes: fileBytes };
+}
+
+/**
+ * The header's lists that grow with the corpus. A packed snapshot hands each over as JSON in pieces,
+ * so the thread that unpacks it parses one piece per slice of work, never all of them at once.
+ */
+const TABLES = ['sources', 'corpusSources', 'alsoIn', 'duplicateGroup', 'errors', 'sectionNames', 'initials', 'passageExtras'] as const;
+type TableName = (typeof TABLES)[number];
+
+/** About this many bytes of JSON in a piece of a table (a millisecond to parse). */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * A snapshot in memory, as a worker thread hands it to the thread that answers: the sections are
+ * typed arrays to transfer (moved, not copied), the header's long lists are UTF-8 JSON in pieces
+ * (transferred too), and what is left of the header is a few small fields. It holds everything
+ * `writeSnapshot` writes but `meta`: the sender hands over its own notes.
+ */
+export interface PackedSnapshot {
+  readonly header: Readonly<Record<string, unknown>>;
+  readonly tables: { readonly [K in TableName]?: readonly Uint8Array[] };
+  readonly sections: Readonly<Record<string, SectionArray>>;
+  /** What the index derived from its arrays (not in the file: a reader derives it again). */
+  readonly derived: CompactIndexDerived;
+}
+
+/** A snapshot laid out in memory, to write and to hand over to another thread. */
+export interface SnapshotImage {
+  readonly packed: PackedSnapshot;
+  /** The buffers `packed` is made of: the transfer list when posting it. */
+  readonly transfer: readonly ArrayBuffer[];
+  /** Writes the snapshot at `path` exactly as `writeSnapshot` would. Before posting `packed`, which moves its buffers away. */
+  write(path: string): Promise<{ bytes: number }>;
+}
+
+/** Lays the snapshot of `contents` out in memory (texts encoded once, for the file and the handover). Throws SnapshotWriteError. */
+export function packSnapshot(contents: SnapshotContents, options: { readonly now?: () => Date } = {}): SnapshotImage {
+  const { base, pending } = encode(contents, options.now ?? (() => new Date()));
+  const solid = pending.map((section) => arraySection(section.name, section.type, section.solid()));
+  const sections: Record<string, SectionArray> = {};
+  for (const section of solid) sections[section.name] = section.solid();
+  const header: Record<string, unknown> = { ...base };
+  delete header['meta'];
+  const tables: { [K in TableName]?: Uint8Array[] } = {};
+  for (const name of TABLES) {
+    const table = header[name] as readonly unknown[] | undefined;
+    delete header[name];
+    if (table !== undefined) tables[name] = jsonPieces(table);
+  }
+  // encode() checked that the backend is a compact index.
+  const { derived } = contents.index.backend as CompactIndex;
+  const buffers = new Set<ArrayBuffer>();
+  const { trie } = derived;
+  const arrays = [...Object.values(sections), ...Object.values(tables).flat(), derived.lengths, derived.continues, trie.firstChild, trie.nextSibling, trie.letter, trie.ends];
+  for (const array of arrays) buffers.add(array.buffer as ArrayBuffer);
+  return { packed: { header, tables, sections, derived }, transfer: [...buffers], write: (path) => writeEncoded(path, { base, pending: solid }) };
+}
+
+/**
+ * The live corpus of the thread that unpacks: a source or passage of the snapshot equal to one of
+ * its own (same id and every field, the text byte for byte) is its object, not a new one. A reload
+ * after a few articles changed then allocates next to nothing for the rest: a million new passages
+ * would keep the garbage collector busy, and the thread that answers pausing, for seconds.
+ */
+export interface Reuse {
+  readonly passage: (id: string) => Passage | undefined;
+  readonly source: (id: string) => Source | undefined;
+}
+
+/** The corpus and index of a packed snapshot, assembled a slice at a time (steps.ts): what the answering thread runs. */
+export function* unpackSnapshot(packed: PackedSnapshot, reuse?: Reuse): Steps<{ corpus: Corpus; index: SearchIndex }> {
+  const header: Record<string, unknown> = { ...packed.header, sections: [] };
+  for (const name of TABLES) {
+    const pieces = packed.tables[name];
+    // The live corpus's equal sources (see `Reuse`), taken piece by piece: the copies just parsed
+    // die young, which costs the garbage collector nothing.
+    const live = (source: Source): Source => reused(reuse!, source);
+    if (pieces) header[name] = yield* parseJsonPieces(pieces, name === 'sources' && reuse ? live : undefined);
+  }
+  return yield* assemble(header as unknown as Header, new Map(Object.entries(packed.sections)), reuse, packed.derived);
+}
+
+/** The live source equal to `source` (same id and every field), else `source`. */
+function reused(reuse: Reuse, source: Source): Source {
+  const live = reuse.source(source.id);
+  return live && sameJson(live, source) ? live : source;
+}
+
+/** Whether two JSON-like values are equal (a key whose value is undefined counts as absent, as in JSON). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = (value: object) => Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  const [ka, kb] = [keys(a), keys(b)];
+  return ka.length === kb.length && ka.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+}
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder();
+
+/** `items` as JSON arrays of about `pieceBytes` each, UTF-8 (each its own buffer, to transfer); `parseJsonPieces` reads them back. */
+export function jsonPieces(items: readonly unknown[], pieceBytes = PIECE_BYTES): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  const flush = () => {
+    pieces.push(utf8Encoder.encode(`[${parts.join(',')}]`));
+    parts = [];
+    size = 0;
+  };
+  for (const item of items) {
+    const json = JSON.stringify(item) ?? 'null';
+    parts.push(json);
+    size += json.length;
+    if (size >= pieceBytes) flush();
+  }
+  if (parts.length > 0) flush();
+  return pieces;
+}
+
+/** The items `jsonPieces` wrote (each through `map`, when given), one piece per step. */
+export function* parseJsonPieces<T = unknown, U = T>(pieces: readonly Uint8Array[], map?: (item: T) => U): Steps<U[]> {
+  const items: U[] = [];
+  for (const piece of pieces) {
+    for (const item of JSON.parse(utf8Decoder.decode(piece)) as T[]) items.push(map ? map(item) : (item as unknown as U));
+    yield;
+  }
+  return items;
 }
 
 function align(value: number): number {
@@ -439,7 +595,7 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
     if (header.analysis !== ANALYSIS_SIGNATURE) return fail('stale', 'it was indexed with another analysis (stop words, aliases or stemming changed)');
     if (header.fingerprint !== expectedFingerprint) return fail('stale', 'it was built from another corpus');
 
-    const arrays = new Map<string, Uint8Array | Uint16Array | Uint32Array | Float64Array>();
+    const arrays = new Map<string, SectionArray>();
     let position = FIXED_HEADER_BYTES + headerBytes;
     for (const section of header.sections) {
       if (section.offset < position || section.offset + section.bytes > fileBytes) throw new CorruptSnapshot(`section ${section.name} lies outside the file`);
@@ -464,7 +620,7 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
       hash.update(tail);
     }
     if (!hash.digest().equals(fixed.subarray(24, 56))) return fail('corrupt', 'its checksum does not match (the file was damaged)');
-    const { corpus, index } = assemble(header, arrays);
+    const { corpus, index } = runSteps(assemble(header, arrays));
     return { ok: true, corpus, index, meta: header.meta, fingerprint: header.fingerprint, createdAt: header.createdAt, bytes: fileBytes };
   } catch (error) {
     if (error instanceof CorruptSnapshot) return fail('corrupt', error.message);
@@ -492,8 +648,14 @@ function allocate(section: SectionEntry): Uint8Array | Uint16Array | Uint32Array
   }
 }
 
-/** Builds the corpus and the index from the header and the sections, checking that they fit together. */
-function assemble(header: Header, arrays: ReadonlyMap<string, Uint8Array | Uint16Array | Uint32Array | Float64Array>): { corpus: Corpus; index: SearchIndex } {
+/** Passages (or terms, or table entries) assembled between two steps of `assemble`: well under a millisecond's work. */
+const ASSEMBLE_STEP = 500;
+
+/**
+ * Builds the corpus and the index from the header and the sections, checking that they fit
+ * together; in steps (steps.ts), so a thread that answers meanwhile can give the event loop turns.
+ */
+function* assemble(header: Header, arrays: ReadonlyMap<string, SectionArray>, reuse?: Reuse, derived?: CompactIndexDerived): Steps<{ corpus: Corpus; index: SearchIndex }> {
   const get = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(name: string, kind: new (...args: never[]) => T, length?: number): T => {
     const array = arrays.get(name);
     if (!(array instanceof kind)) throw new CorruptSnapshot(`section ${name} is missing or of the wrong type`);
@@ -530,8 +692,8 @@ function assemble(header: Header, arrays: ReadonlyMap<string, Uint8Array | Uint1
     if (list[list.length - 1] !== blob.byteLength) throw new CorruptSnapshot(`the ${what} do not add up`);
   }
 
+  if (!Array.isArray(header.sources)) throw new CorruptSnapshot('the header lacks the sources');
   const sources = header.sources;
-  if (!Array.isArray(sources)) throw new CorruptSnapshot('the header lacks the sources');
   const sourceAt = (n: number): Source => {
     const source = sources[n];
     if (!source) throw new CorruptSnapshot(`source ${n} does not exist`);
@@ -540,22 +702,46 @@ function assemble(header: Header, arrays: ReadonlyMap<string, Uint8Array | Uint1
   const textBuffer = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
   const idBuffer = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
   const sectionNames = header.sectionNames;
+  /** The live passage `id` names, when this one is the same in every field (its text compared byte for byte). */
+  let scratch = Buffer.alloc(0);
+  const reusable = (id: string, start: number, end: number, source: Source, paragraphNumber: number, section: string | null): Passage | undefined => {
+    const live = reuse?.passage(id);
+    if (!live || live.source !== source || live.paragraph !== paragraphNumber || live.section !== section || live.text.length > end - start) return undefined;
+    for (const key in live) if (!PASSAGE_FIELDS.has(key)) return undefined;
+    if (scratch.length < end - start + 4) scratch = Buffer.allocUnsafe(2 * (end - start) + 4);
+    const written = scratch.write(live.text, 0, 'utf8');
+    return written === end - start && scratch.compare(textBuffer, start, end, 0, written) === 0 ? live : undefined;
+  };
   const passages: Passage[] = new Array<Passage>(count);
   for (let i = 0; i < count; i++) {
+    if (i % ASSEMBLE_STEP === 0) yield;
     const start = textOffsets[i]!;
     const end = textOffsets[i + 1]!;
-    const section = passageSection[i]!;
-    passages[i] = {
-      id: idBuffer.toString('latin1', idOffsets[i]!, idOffsets[i + 1]!),
+    const source = sourceAt(passageSource[i]!);
+    const sectionNumber = passageSection[i]!;
+    const section = sectionNumber === 0 ? null : (sectionNames[sectionNumber - 1] ?? null);
+    const id = idBuffer.toString('latin1', idOffsets[i]!, idOffsets[i + 1]!);
+    passages[i] = (reuse && reusable(id, start, end, source, paragraph[i]!, section)) || {
+      id,
       text: ascii[i] ? textBuffer.toString('latin1', start, end) : textBuffer.toString('utf8', start, end),
       paragraph: paragraph[i]!,
-      source: sourceAt(passageSource[i]!),
-      section: section === 0 ? null : (sectionNames[section - 1] ?? null),
+      source,
+      section,
     };
   }
+  yield;
   for (const [n, fields] of header.passageExtras ?? []) passages[n] = { ...passages[n]!, ...fields };
-  const alsoIn = new Map<string, readonly Source[]>(header.alsoIn.map(([n, others]) => [passages[n]!.id, others.map(sourceAt)]));
-  const duplicateGroup = new Map<string, string>(header.duplicateGroup.map(([n, group]) => [passages[n]!.id, group]));
+  const alsoIn = new Map<string, readonly Source[]>();
+  for (const [k, [n, others]] of header.alsoIn.entries()) {
+    if (k % ASSEMBLE_STEP === 0) yield;
+    alsoIn.set(passages[n]!.id, others.map(sourceAt));
+  }
+  const duplicateGroup = new Map<string, string>();
+  for (const [k, [n, group]] of header.duplicateGroup.entries()) {
+    if (k % ASSEMBLE_STEP === 0) yield;
+    duplicateGroup.set(passages[n]!.id, group);
+  }
+  yield;
   const corpusSources = header.corpusSources ? header.corpusSources.map(sourceAt) : sources;
   const corpus: Corpus = { ...(header.corpusExtras ?? {}), sources: corpusSources, passages, alsoIn, duplicateGroup, errors: header.errors };
 
@@ -564,11 +750,23 @@ function assemble(header: Header, arrays: ReadonlyMap<string, Uint8Array | Uint1
   const terms = new Array<string>(termCount);
   const forms = new Array<string>(termCount);
   for (let t = 0; t < termCount; t++) {
+    if (t % ASSEMBLE_STEP === 0) yield;
     terms[t] = termBuffer.toString('utf8', termOffsets[t]!, termOffsets[t + 1]!);
     forms[t] = formBuffer.toString('utf8', formOffsets[t]!, formOffsets[t + 1]!);
   }
-  const initials = new Map<string, SpelledOut>(header.initials.map(([key, spelled, n]) => [key, { terms: spelled.split(' '), count: n }]));
+  const initials = new Map<string, SpelledOut>();
+  for (const [k, [key, spelled, n]] of header.initials.entries()) {
+    if (k % ASSEMBLE_STEP === 0) yield;
+    initials.set(key, { terms: spelled.split(' '), count: n });
+  }
   const data: CompactIndexData = { passageCount: count, averageLength: header.averageLength, terms, postingStart, postingDocs, postingCounts, termScoreMax, passageLength, passageSource, forms, initials };
-  for (let i = 0; i < count; i++) if (passageSource[i]! >= sources.length) throw new CorruptSnapshot(`passage ${i} names a source that does not exist`);
-  return { corpus, index: new SearchIndex(corpus, new CompactIndex(data, sources)) };
+  for (let i = 0; i < count; i++) {
+    if (i % (ASSEMBLE_STEP * 50) === 0) yield;
+    if (passageSource[i]! >= sources.length) throw new CorruptSnapshot(`passage ${i} names a source that does not exist`);
+  }
+  yield;
+  const fits = derived && derived.lengths.length === count && derived.continues.length === (count + 31) >>> 5;
+  const backend = fits ? new CompactIndex(data, sources, derived) : new CompactIndex(data, sources);
+  yield;
+  return { corpus, index: new SearchIndex(corpus, backend) };
 }

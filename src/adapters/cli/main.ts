@@ -1,4 +1,4 @@
-import { describeFailure } from '../../app/failure.ts';
+import { describeFailure } from '../../failure.ts';
 import { loggerFor, openLibrary, readConfig } from '../../app/environment.ts';
 import { errorJson } from '../../contract/toJson.ts';
 import { progressBar } from './progress.ts';
@@ -17,7 +17,8 @@ async function main(): Promise<number> {
   }
   const log = loggerFor(config, 'warn');
   const output = await runCli(process.argv.slice(2), {
-    openLibrary: () => openLibrary(config, log),
+    // One command and done: a worker thread would only add its start to a rebuild.
+    openLibrary: () => openLibrary(config, log, { rebuildIn: 'here' }),
     log,
     preferences: { citeStyle: config.CITE_STYLE },
     ...(process.stderr.isTTY ? { progress: progressBar(process.stderr) } : {}),
