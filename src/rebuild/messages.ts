@@ -1,5 +1,6 @@
 /** What a rebuild's worker thread and the thread that started it say to each other (inWorker.ts ⇄ worker.ts). */
 import type { LoadProgress } from '../corpus/load.ts';
+import type { OperationalErrorCode } from '../errorCodes.ts';
 import type { PackedSnapshot } from '../search/snapshot.ts';
 import type { BuildRequest } from './build.ts';
 
@@ -23,5 +24,5 @@ export type FromWorker =
 export type WorkerFailure =
   | { readonly kind: 'empty'; readonly refused: number; readonly message: string }
   /** An OperationalError (the folder cannot be listed, say), with the system error's code that caused it. */
-  | { readonly kind: 'operational'; readonly code: string; readonly message: string; readonly causeCode?: string; readonly causeMessage?: string }
+  | { readonly kind: 'operational'; readonly code: OperationalErrorCode; readonly message: string; readonly causeCode?: string; readonly causeMessage?: string }
   | { readonly kind: 'unexpected'; readonly name: string; readonly message: string; readonly stack?: string; readonly code?: string };
