@@ -179,7 +179,7 @@ describe('/timeline in Discord', () => {
     expect(passageIds(answer.data)).toEqual(all.slice(0, DISCORD_PAGE_SIZE).map((event) => event.passage.id));
     // An outlet no page states is named by the article's title, never "Unknown outlet".
     expect(lines.find((line) => line.includes('ballistic missile attack on January 8'))).toContain("— *US warns Iraq it's planning to pull out of…");
-    expect(buttonsOf(answer.data).find((b) => b.label === 'More events')?.custom_id).toMatch(/^more:[\w-]{8}:10$/);
+    expect(buttonsOf(answer.data).find((b) => b.label === 'Next ▶')?.custom_id).toMatch(/^page:[\w-]{8}:10$/);
 
     expect(expectPictureIffThreeDates(answer)).toBe(true);
     expect(f.getMessage(payload.token)?.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
@@ -202,7 +202,7 @@ describe('/timeline in Discord', () => {
     expect(passageIds(answer.data)).toEqual(expected.events.map((event) => event.passage.id));
     expect(answer.data.embeds![0]!.fields!.some((field) => field.value.includes('Soleimani'))).toBe(true);
     expectPictureIffThreeDates(answer);
-    expect(buttonsOf(answer.data).some((b) => b.label === 'More events')).toBe(expected.more);
+    expect(buttonsOf(answer.data).some((b) => b.label === 'Next ▶')).toBe(expected.more);
   });
 
   it('pages a timeline in place with More events (limit 3), replacing the picture with the page’s own', async () => {
@@ -213,8 +213,8 @@ describe('/timeline in Discord', () => {
     expect(embedOf(first.data).title).toBe(`Timeline: events 1–3 of ${total}`);
     expect(passageIds(first.data)).toHaveLength(3);
     expectPictureIffThreeDates(first);
-    const more = buttonsOf(first.data).find((b) => b.label === 'More events')!;
-    expect(more.custom_id).toMatch(/^more:[\w-]+:3$/);
+    const more = buttonsOf(first.data).find((b) => b.label === 'Next ▶')!;
+    expect(more.custom_id).toMatch(/^page:[\w-]+:3$/);
 
     let press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: more.custom_id, message: f.getMessage(ask.token)! }));
     const second = await answerOf(f, press);
@@ -222,18 +222,19 @@ describe('/timeline in Discord', () => {
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(embedOf(second.data).title).toBe(`Timeline: events 4–6 of ${total}`);
     expect(passageIds(second.data)).toEqual(timelineOf(library.current).slice(3, 6).map((event) => event.passage.id));
-    expect(buttonsOf(second.data).find((b) => b.label === 'More events')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':6'));
+    expect(buttonsOf(second.data).find((b) => b.label === 'Next ▶')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':6'));
+    expect(buttonsOf(second.data).find((b) => b.label === '◀ Prev')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':0'));
     // The edit lists no earlier attachment, so the first page's picture (if any) goes.
     const pictured = expectPictureIffThreeDates(second);
     expect(second.data.attachments).toEqual(pictured ? [expect.objectContaining({ id: '0' })] : []);
     expect(f.getMessage(press.token)?.attachments.map((a) => a.filename)).toEqual(pictured ? ['timeline.png'] : []);
 
-    // On to the last page, which has no More button. The seed timeline's pages of three have
+    // On to the last page, which has no Next button. The seed timeline's pages of three have
     // pictures and not, so a picture is added and removed on the way.
     const pictures = [expectPictureIffThreeDates(first), pictured];
     let page = second;
     for (let guard = 0; guard < 10; guard++) {
-      const next = buttonsOf(page.data).find((b) => b.label === 'More events');
+      const next = buttonsOf(page.data).find((b) => b.label === 'Next ▶');
       if (!next) break;
       // Pressed on the message as it is now (the previous page), as Discord would send it.
       press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: next.custom_id, message: f.getMessage(press.token)! }));

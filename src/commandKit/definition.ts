@@ -62,6 +62,11 @@ export interface CommandDefinition {
    * within a deadline (Discord: 3 s) acknowledge before running it.
    */
   readonly slow?: boolean;
+  /**
+   * Its answer is for the asker alone, as convention keeps help and moderators' output: an adapter
+   * that can answer privately (Discord) does, and offers to post the answer for everyone.
+   */
+  readonly private?: boolean;
   /** Shown by /help and the README, and run by tests. */
   readonly example: string;
 }

@@ -1,7 +1,7 @@
-import type { CitationStyle } from '../cite/index.ts';
+import type { CitationParts, CitationStyle } from '../cite/index.ts';
 import type { EditOutcome } from '../corpus/edits.ts';
 import type { FileChanges } from '../corpus/fingerprint.ts';
-import type { LoadError, Passage, Source } from '../corpus/types.ts';
+import type { LoadError, PartialDate, Passage, Source } from '../corpus/types.ts';
 import type { SearchResult } from '../search/engine.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import type { CommandDefinition } from './definition.ts';
@@ -18,7 +18,10 @@ export interface AskResult {
   readonly offset: number;
   readonly limit: number;
   readonly filters: { readonly from: string | null; readonly to: string | null; readonly sourceId: string | null };
+  /** This page of the answer: `limit` passages from `offset`. */
   readonly search: SearchResult;
+  /** Passages that answer in all, on every page (as far as a page may start: at most offset's maximum and a page). */
+  readonly total: number;
 }
 
 export interface TimelineResult {
@@ -42,6 +45,8 @@ export interface CiteResult {
   readonly kind: 'cite';
   readonly style: CitationStyle;
   readonly citation: string;
+  /** For APA, MLA and Chicago, the citation's parts, to lay out apart: the reference to paste, the in-text citation, the quotation. */
+  readonly parts: CitationParts | null;
   readonly passage: Passage;
   readonly alsoIn: readonly Source[];
 }
@@ -64,6 +69,19 @@ export interface SourcesResult {
 export interface HelpResult {
   readonly kind: 'help';
   readonly commands: readonly CommandDefinition[];
+  /** What the corpus covers: its articles, who published them, and the dates they span. */
+  readonly story: StoryScope;
+}
+
+export interface StoryScope {
+  readonly articles: number;
+  /** The outlets named, by how many articles each has, most first. */
+  readonly outlets: readonly string[];
+  /** Articles whose outlet nobody stated. */
+  readonly unnamed: number;
+  /** The first and last articles' dates; null when no article is dated. */
+  readonly from: PartialDate | null;
+  readonly to: PartialDate | null;
 }
 
 export type CorpusAction = 'status' | 'reload' | 'add' | 'replace' | 'remove' | 'meta';

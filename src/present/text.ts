@@ -1,15 +1,17 @@
 import type { Failure } from '../failure.ts';
 import { passageLabel } from './labels.ts';
-import type { View, ViewItem } from './view.ts';
+import { isWholeQuote, type View, type ViewItem } from './view.ts';
 
 /** Draws a View as plain text for a terminal: the console and the CLI without --json. */
 export function renderText(view: View, options: { readonly color?: boolean } = {}): string {
   // A document answer prints as the document itself, so it can be redirected to a file.
   if (view.file) return view.file.text;
+  if (view.paste && view.items.length === 0) return view.paste.text;
   const bold = (text: string) => (options.color ? `\x1b[1m${text}\x1b[22m` : text);
   const dim = (text: string) => (options.color ? `\x1b[2m${text}\x1b[22m` : text);
   const lines: string[] = [bold(view.title)];
   if (view.notice) lines.push(dim(view.notice));
+  if (view.paste) lines.push('', view.paste.text);
   view.items.forEach((item, index) => lines.push('', ...renderItem(item, index, bold, dim)));
   if (view.hint) lines.push('', view.hint);
   if (view.footer) lines.push('', dim(view.footer));
@@ -19,7 +21,8 @@ export function renderText(view: View, options: { readonly color?: boolean } = {
 
 function renderItem(item: ViewItem, index: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
   if (item.kind === 'entry') return [bold(item.heading), ...item.body.split('\n').map((line) => `  ${line}`)];
-  const quote = item.emphasis ? item.quote.slice(0, item.emphasis.start) + bold(item.quote.slice(item.emphasis.start, item.emphasis.end)) + item.quote.slice(item.emphasis.end) : item.quote;
+  const { start, end } = item.answer;
+  const quote = isWholeQuote(item) ? item.quote : item.quote.slice(0, start) + bold(item.quote.slice(start, end)) + item.quote.slice(end);
   return [
     `${index + 1}. “${quote}”`,
     dim(`   — ${item.byline} · “${item.title}” · ¶${item.paragraph} · id ${item.passageId}`),
