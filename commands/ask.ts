@@ -16,7 +16,7 @@ export const ask = defineCommand({
     description: 'Ask a question about the story and get the passages that answer it',
     example: '/ask How long would closing the embassy take?',
     cooldownMs: 3000,
-    pageSize: PAGE_SIZE,
+    pageDefaults: { limit: PAGE_SIZE },
     options: [
       { name: 'question', kind: 'string', description: 'Your question, in plain English', required: true, positional: true, maxLength: 300 },
       { name: 'limit', kind: 'integer', description: `How many passages (default ${DEFAULT_LIMIT})`, min: 1, max: MAX_LIMIT },

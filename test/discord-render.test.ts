@@ -221,7 +221,7 @@ describe('renderView: timelines', () => {
   const line = (text: string, i = 0): EventLine => ({ text, outlets: i % 2 ? 'VOA News' : 'Republic World, The Hill', passageId: `a1b2c3-${String(i).padStart(6, '0')}` });
   const dated = (heading: string, lines: EventLine[]): EntryItem => ({ kind: 'entry', heading, body: lines.map((l) => l.text).join('\n'), events: lines });
 
-  it('names a field by each date and lists its events compactly: sentence, outlet, passage id', () => {
+  it('names a field by each date and lists its events’ sentences whole, then their outlets and passage ids once', () => {
     const view: View = {
       tone: 'answer',
       title: 'Timeline: events 1–3 of 9',
@@ -235,8 +235,8 @@ describe('renderView: timelines', () => {
     expectWithinLimits(message);
     const embed = message.embeds[0]!;
     expect(embed.fields).toEqual([
-      { name: 'Jan 2020', value: '• The \\*tensions\\* escalated in January. — *Republic World, The Hill* · `a1b2c3-000000`\n• Iraq voted to expel foreign troops. — *VOA News* · `a1b2c3-000001`' },
-      { name: 'Jan 8, 2020', value: '• Iran fired missiles at two bases. — *Republic World, The Hill* · `a1b2c3-000002`' },
+      { name: 'Jan 2020', value: '• The \\*tensions\\* escalated in January.\n• Iraq voted to expel foreign troops.\n— *Republic World, The Hill* · `a1b2c3-000000` · *VOA News* · `a1b2c3-000001`' },
+      { name: 'Jan 8, 2020', value: '• Iran fired missiles at two bases.\n— *Republic World, The Hill* · `a1b2c3-000002`' },
     ]);
     expect(embed.image).toEqual({ url: 'attachment://timeline.png' });
     expect(embed.footer!.text).toBe('Dates are when events happened.');
@@ -253,8 +253,10 @@ describe('renderView: timelines', () => {
       const message = renderView({ tone: 'answer', title: 'Timeline: 25 events', items, footer: 'Dates are when events happened.', nextOffset: 25, nextLabel: 'More events' }, { pager: { nextId: pageId('page', 'k', 25) } });
       expectWithinLimits(message);
       const embed = message.embeds[0]!;
-      const ids = embed.fields!.flatMap((field) => field.value.split('\n').map((l) => /`([^`]+)`$/.exec(l)?.[1]));
-      expect(ids).toEqual(Array.from({ length: 25 }, (_, i) => `a1b2c3-${String(i).padStart(6, '0')}`));
+      const ids = embed.fields!.flatMap((field) => [...field.value.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+      expect(ids.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `a1b2c3-${String(i).padStart(6, '0')}`));
+      const sentences = embed.fields!.flatMap((field) => field.value.split('\n').filter((l) => l.startsWith('• ')));
+      expect(sentences).toHaveLength(25);
       expect(embed.description).toBeUndefined(); // never the one-long-entry layout of a citation
       expect(embed.footer!.text).not.toContain('not shown');
     }
@@ -262,7 +264,8 @@ describe('renderView: timelines', () => {
     const shared = renderView({ tone: 'answer', title: 'Timeline', items: many }).embeds[0]!.fields!;
     expect(shared.length).toBeLessThan(25);
     expect(shared[0]!.name).toMatch(/^Sep 1, 2020 – Sep \d+, 2020$/);
-    expect(shared.flatMap((field) => field.value.split('\n').map((l) => /^• \*\*(Sep \d+, 2020)\*\* The embassy/.exec(l)?.[1]))).toEqual(many.map((entry) => entry.heading));
+    const led = shared.flatMap((field) => field.value.split('\n').filter((l) => l.startsWith('• ')).map((l) => /^• \*\*(Sep \d+, 2020)\*\* The embassy/.exec(l)?.[1]));
+    expect(led).toEqual(many.map((entry) => entry.heading));
     // More events on one date than a field holds: the date goes on in the next field.
     const continued = renderView({ tone: 'answer', title: 'Timeline', items: oneDate }).embeds[0]!.fields!;
     expect(continued.length).toBeGreaterThan(1);

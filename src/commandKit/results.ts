@@ -27,7 +27,9 @@ export interface AskResult {
 export interface TimelineResult {
   readonly kind: 'timeline';
   readonly topic: string | null;
-  /** This page of the timeline, oldest first: `total` events from `offset`, at most `limit` of them. */
+  /** Which end the timeline starts from: the latest events or the earliest. */
+  readonly order: 'newest' | 'oldest';
+  /** This page of the timeline, in `order`: `total` events from `offset`, at most `limit` of them. */
   readonly events: readonly TimelineEvent[];
   /** How many events were skipped before this page. */
   readonly offset: number;

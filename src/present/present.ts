@@ -2,9 +2,9 @@ import type { AskResult, CiteResult, CommandResult, CorpusResult, ExportResult, 
 import type { Hit } from '../search/engine.ts';
 import { answerKindOf } from '../search/answerKind.ts';
 import { answeringSentence, sameFacts } from './answer.ts';
-import { dateLabel, displayTitle, outletLabel, shorten, sourceLine } from './labels.ts';
+import { dateLabel, displayTitle, outletLabel, sourceLine } from './labels.ts';
 import { STYLE_LABELS } from '../cite/index.ts';
-import type { EntryItem, EventLine, PassageItem, Syntax, View } from './view.ts';
+import { eventSources, type EntryItem, type EventLine, type PassageItem, type Syntax, type View } from './view.ts';
 
 /** Turns any command result into the View every adapter draws. */
 export function present(result: CommandResult): View {
@@ -170,10 +170,7 @@ function pages(offset: number, limit: number, total: number): Pick<View, 'nextOf
   };
 }
 
-/** Longest event sentence shown in a timeline line; the passage id leads to the whole text. */
-const EVENT_TEXT_LENGTH = 160;
-
-/** Events grouped under their date, oldest first; each line names its outlet and passage id. */
+/** Events grouped under their date, in the order asked; each date's sentences whole, then the outlets and passage ids they come from, once. */
 function presentTimeline(result: TimelineResult): View {
   const groups = new Map<string, EventLine[]>();
   for (const event of result.events) {
@@ -195,10 +192,10 @@ function presentTimeline(result: TimelineResult): View {
     items: [...groups].map(([heading, events]) => ({
       kind: 'entry',
       heading,
-      body: events.map((line) => `${shorten(line.text, EVENT_TEXT_LENGTH)} — ${line.outlets} · ${line.passageId}`).join('\n'),
+      body: [...events.map((line) => `• ${line.text}`), `— ${eventSources(events).map((source) => `${source.outlets} · ${source.passageIds.join(', ')}`).join('; ')}`].join('\n'),
       events,
     })),
-    footer: 'Dates are when events happened, as precise as the articles say (day, month or year).',
+    footer: `${result.order === 'newest' ? 'Latest first' : 'Earliest first'}. Dates are when events happened, as precise as the articles say (day, month or year).`,
     ...(result.limit !== null ? pages(result.offset, result.limit, result.total) : {}),
     ...(result.more ? { nextOffset: last, nextLabel: 'More events' } : {}),
   };

@@ -92,3 +92,14 @@ export interface View {
 export function isWholeQuote(item: Pick<PassageItem, 'quote' | 'answer'>): boolean {
   return item.quote.slice(0, item.answer.start).trim() === '' && item.quote.slice(item.answer.end).trim() === '';
 }
+
+/** Where a date's events come from: each outlet (or set of outlets) once, with its passages' ids in order, for a reader to find and cite them. */
+export function eventSources(events: readonly EventLine[]): Array<{ readonly outlets: string; readonly passageIds: readonly string[] }> {
+  const byOutlets = new Map<string, string[]>();
+  for (const { outlets, passageId } of events) {
+    const ids = byOutlets.get(outlets) ?? [];
+    if (!ids.includes(passageId)) ids.push(passageId);
+    byOutlets.set(outlets, ids);
+  }
+  return [...byOutlets].map(([outlets, passageIds]) => ({ outlets, passageIds }));
+}

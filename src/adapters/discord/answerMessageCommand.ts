@@ -2,6 +2,7 @@ import { MessageFlags } from 'discord.js';
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
 import { InputError } from '../../errors.ts';
 import { shorten } from '../../present/labels.ts';
+import { onePage } from './answerSlashCommand.ts';
 import { answerWithin } from './answerWithin.ts';
 import { MESSAGE_COMMANDS } from './messageCommands.ts';
 import type { Outcome, Responder } from './responder.ts';
@@ -19,7 +20,7 @@ export async function answerMessageCommand(interaction: MessageContextMenuComman
   const limit = admitted.definition.options.find((option) => option.name === entry.option)?.maxLength;
   const text = plainText(interaction.targetMessage.content);
   if (text === '') throw new InputError('empty_query', 'That message has no text to find sources for.');
-  const raw = { [entry.option]: limit ? shorten(text, limit) : text, ...(admitted.definition.pageSize ? { limit: admitted.definition.pageSize } : {}) };
+  const raw = onePage(admitted.definition, { [entry.option]: limit ? shorten(text, limit) : text });
   const question = { command: entry.command, options: raw, ownerId: interaction.user.id };
   const { message } = await answerWithin(responder.deferAfterMs, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), async () => {
     const result = await admitted.run(raw, context);

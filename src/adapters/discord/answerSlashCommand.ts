@@ -55,9 +55,9 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
   return 'answered';
 }
 
-/** A message has room for one page: a command that declares a page size gets it as `limit` when the asker gave none. */
-function onePage(definition: CommandDefinition, raw: Readonly<Record<string, RawValue>>): Readonly<Record<string, RawValue>> {
-  return definition.pageSize !== undefined && raw.limit === undefined ? { ...raw, limit: definition.pageSize } : raw;
+/** A message has room for one page: a command gets the page defaults it declares (`limit`, `order`) where the asker gave none. */
+export function onePage(definition: CommandDefinition, raw: Readonly<Record<string, RawValue>>): Readonly<Record<string, RawValue>> {
+  return { ...definition.pageDefaults, ...raw };
 }
 
 function withoutOffset(raw: Readonly<Record<string, RawValue>>): Record<string, RawValue> {

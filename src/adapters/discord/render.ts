@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
 import type { AttachmentBuilder, MessageEditAttachmentData, APIActionRowComponent, APIButtonComponentWithCustomId, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
 import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from '../../cite/styles.ts';
-import { isWholeQuote, type EntryItem, type EventLine, type PassageItem, type Syntax, type Tone, type View } from '../../present/view.ts';
+import { eventSources, isWholeQuote, type EntryItem, type PassageItem, type Syntax, type Tone, type View } from '../../present/view.ts';
 import { citeId } from './buttons.ts';
 import { BUDGET } from './limits.ts';
 import { clip, fitEscaped, literal } from './text.ts';
@@ -93,15 +93,15 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
   return { embeds: [embed], components: pagerRows(options.pager), allowedMentions: NO_MENTIONS };
 }
 
-/** Longest event sentences tried in turn until every event of the page fits one message. */
-const EVENT_BUDGETS = [140, 110, 90, 70, 50, 35] as const;
+/** Longest event sentences tried in turn until every event of the page fits one message: whole, unless a page is crowded. */
+const EVENT_BUDGETS = [1000, 300, 200, 140, 100, 70] as const;
 
 /**
- * Entries that list dated events (a timeline): one field per date, named by the date, with one
- * compact line per event: “• sentence — *outlet* · `passage id`”. Every event of the page is
- * shown: the sentences are shortened, never the list, so "More" starts where this page ends. A
- * date with more events than a field holds continues in the next field; with more dates than
- * fields, the fields are named by the dates they span and each date leads its first line.
+ * Entries that list dated events (a timeline): one field per date, named by the date, with a
+ * line per event (“• sentence”) and the outlets and passage ids they come from once, under them.
+ * Every event of the page is shown: only a crowded page's sentences are shortened, never the list,
+ * so the next page starts where this one ends. A date with more than a field holds continues in
+ * the next field; with more dates than fields, dates share fields, each led by its date.
  */
 function renderDated(view: View, title: string, entries: readonly EntryItem[]): APIEmbed {
   const description = describe(view);
@@ -125,35 +125,41 @@ function renderDated(view: View, title: string, entries: readonly EntryItem[]): 
   };
 }
 
-/** The events' lines packed into fields of at most `BUDGET.fieldValue`: one date per field, or (`shared`) dates sharing fields. */
+/** A date's lines: its events' sentences cut to `budget`, then where they come from. */
+function dateLines(entry: EntryItem, budget: number): string[] {
+  const events = entry.events ?? [];
+  const sources = eventSources(events).map((source) => `${fitEscaped(source.outlets, 60, (raw) => `*${literal(raw)}*`)} · ${source.passageIds.map((id) => `\`${id.replaceAll('`', '')}\``).join(', ')}`);
+  return [...events.map((event) => `• ${fitEscaped(event.text, budget)}`), `— ${sources.join(' · ')}`];
+}
+
+/** "• **Sep 1, 2020** sentence": a line led by its date, after its bullet. */
+function ledBy(heading: string, line: string): string {
+  const bullet = line.startsWith('• ') ? '• ' : '';
+  return `${bullet}**${literal(heading)}** ${line.slice(bullet.length)}`;
+}
+
+/** The dates' lines packed into fields of at most `BUDGET.fieldValue`: one date per field, or (`shared`) dates sharing fields. */
 function packDated(entries: readonly EntryItem[], budget: number, shared: boolean): APIEmbedField[] {
   const fields: Array<{ dates: string[]; lines: string[]; continued: boolean }> = [];
   for (const entry of entries) {
-    let leads = shared; // in a shared field, a date's first line there names it
-    for (const event of entry.events ?? []) {
-      const line = eventLine(event, budget, leads ? entry.heading : null);
+    dateLines(entry, budget).forEach((raw, index) => {
+      // In a shared field, a date's first line there names it.
+      const lead = shared && index === 0 ? ledBy(entry.heading, raw) : raw;
       const last = fields.at(-1);
-      const sameField = last && (shared || last.dates.at(-1) === entry.heading) && [...last.lines, line].join('\n').length <= BUDGET.fieldValue;
+      const sameField = last && (shared || last.dates.at(-1) === entry.heading) && [...last.lines, lead].join('\n').length <= BUDGET.fieldValue;
       if (sameField) {
-        last.lines.push(line);
+        last.lines.push(lead);
         if (last.dates.at(-1) !== entry.heading) last.dates.push(entry.heading);
       } else {
-        const continued = last?.dates.at(-1) === entry.heading;
-        fields.push({ dates: [entry.heading], lines: [continued && shared ? eventLine(event, budget, entry.heading) : line], continued });
+        const continued = index > 0;
+        fields.push({ dates: [entry.heading], lines: [continued && shared ? ledBy(entry.heading, raw) : lead], continued });
       }
-      leads = false;
-    }
+    });
   }
   return fields.map((f) => {
     const name = f.dates.length > 1 ? `${f.dates[0]} – ${f.dates.at(-1)}` : `${f.dates[0]}${f.continued ? ' (continued)' : ''}`;
     return { name: fitEscaped(name, BUDGET.fieldName), value: f.lines.join('\n').slice(0, BUDGET.fieldValue) };
   });
-}
-
-/** “• sentence — *outlet* · `id`”, the sentence cut to `max` characters; led by its date when dates share a field. */
-function eventLine(event: EventLine, max: number, date: string | null): string {
-  const lead = date ? `**${literal(date)}** ` : '';
-  return `• ${lead}${fitEscaped(event.text, max)} — ${fitEscaped(event.outlets, 60, (raw) => `*${literal(raw)}*`)} · \`${event.passageId.replaceAll('`', '')}\``;
 }
 
 /** A short private message (errors, refusals, "expired"): plain content, escaped, no mentions. */
