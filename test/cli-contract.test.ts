@@ -182,6 +182,18 @@ describe('cli sources and help', () => {
   });
 });
 
+describe('cli --help', () => {
+  it('is cli help, and shows how to run one command (its options) without loading the corpus', async () => {
+    const whole = await cli('--help');
+    expect(whole.exitCode).toBe(0);
+    expect(whole.stdout).toMatch(/^Dossier answers questions about the news story in its articles\n5 articles, Sep 28, 2020 – Sep 29, 2020: /);
+    const ask = await runCli(['ask', '--help'], { openLibrary: () => Promise.reject(new Error('the corpus is not needed')), log: memoryLogger().log });
+    expect(ask.exitCode).toBe(0);
+    expect(ask.stdout).toContain('question: TEXT\n  Your question, in plain English (required)');
+    expect(ask.stdout).toContain('--limit N (1-20)');
+  });
+});
+
 describe('the cli as a process', () => {
   it('prints exactly one JSON document on stdout and exits 0, 2 and 1 as the contract says', { timeout: 60_000 }, async () => {
     const [ok, bad, broken, badConfig] = await Promise.all([

@@ -313,6 +313,13 @@ describe('citations', () => {
     expect(huge.content!.match(/```/g)).toHaveLength(2); // a ``` inside cannot close the block early
   });
 
+  it('tags a bibliography block with the format it is in: a reference list starting with a bracket is text, not JSON', () => {
+    const exported = (syntax: 'bibtex' | 'json' | 'text', body: string): View => ({ tone: 'info', title: 'Bibliography', items: [{ kind: 'entry', heading: 'dossier.txt', body, preformatted: true, syntax }] });
+    expect(renderView(exported('text', '[After the United States signalled…]. (2020, September 29).')).embeds[0]!.description).toContain('\n\n```\n[After');
+    expect(renderView(exported('json', '[{"id": "x"}]')).embeds[0]!.description).toContain('```json\n[');
+    expect(renderView(exported('bibtex', '@misc{x,\n}')).embeds[0]!.description).toContain('```bibtex\n@misc');
+  });
+
   it('offers a button per style with the same labels everywhere, the current one disabled', () => {
     const row = citationStyleRow('097016-acd369', 'bibtex');
     const buttons = row.flatMap((r) => r.components) as Array<{ custom_id: string; label: string }>;
