@@ -53,6 +53,7 @@ export const corpus = defineCommand({
     description: 'Moderators: see, reload and change the articles Dossier answers from',
     example: '/corpus status',
     moderatorOnly: true,
+    private: true,
     options: [],
     subcommands: [
       { name: 'status', description: 'Articles and passages loaded, when, and the files that could not be', example: '/corpus status', options: [] },

@@ -103,13 +103,17 @@ describe('cli timeline --json', () => {
     expect(last.events).toHaveLength(2);
   });
 
-  it('prints the timeline as text grouped by date, every event with its outlet and passage id', async () => {
+  it('prints the timeline as text grouped by date, every sentence whole, each date’s outlets and passage ids once', async () => {
     const { exitCode, stdout } = await cli('timeline');
     expect(exitCode).toBe(0);
     const total = timelineSchema.parse((await cli('timeline', '--json')).json).total;
     expect(stdout.split('\n')[0]).toBe(`Timeline: ${total} events`);
-    expect(stdout).toContain('\nJan 8, 2020\n  A ballistic missile attack on January 8');
-    expect(stdout.split('\n').filter((line) => / — .+ · [0-9a-f]+-[0-9a-f]+$/.test(line))).toHaveLength(total);
+    expect(stdout).toContain('\nJan 8, 2020\n  • A ballistic missile attack on January 8 from Iran resulted in severe injuries to more than 100 American troops.\n  — ');
+    const lines = stdout.split('\n');
+    expect(lines.filter((line) => line.startsWith('  • '))).toHaveLength(total);
+    const dates = lines.filter((line) => /^\S/.test(line) && !/^(Timeline|Earliest|Latest)/.test(line) && line !== '');
+    const sources = lines.filter((line) => /^ {2}— .+ · [0-9a-f]{6}-[0-9a-f]{6}(?:, [0-9a-f]{6}-[0-9a-f]{6})*(?:; .+)?$/.test(line));
+    expect(sources).toHaveLength(dates.length); // one line of sources per date
     expect(stdout).not.toContain('--offset');
   });
 });
@@ -175,6 +179,18 @@ describe('cli sources and help', () => {
     const failure = await cli('ask', 'embassy', '--from', 'yesterday');
     expect(failure).toMatchObject({ exitCode: 2, stdout: '' });
     expect(failure.stderr).toBe('dossier: /ask from must be a date written YYYY-MM-DD, like 2020-09-28, not "yesterday".\n');
+  });
+});
+
+describe('cli --help', () => {
+  it('is cli help, and shows how to run one command (its options) without loading the corpus', async () => {
+    const whole = await cli('--help');
+    expect(whole.exitCode).toBe(0);
+    expect(whole.stdout).toMatch(/^Dossier answers questions about the news story in its articles\n5 articles, Sep 28, 2020 – Sep 29, 2020: /);
+    const ask = await runCli(['ask', '--help'], { openLibrary: () => Promise.reject(new Error('the corpus is not needed')), log: memoryLogger().log });
+    expect(ask.exitCode).toBe(0);
+    expect(ask.stdout).toContain('question: TEXT\n  Your question, in plain English (required)');
+    expect(ask.stdout).toContain('--limit N (1-20)');
   });
 });
 

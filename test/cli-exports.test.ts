@@ -27,6 +27,14 @@ describe('cli export: the corpus bibliography for reference managers', () => {
     expect(JSON.parse(doc.bibliography)).toEqual(items);
   });
 
+  it('prints a BibTeX citation alone without --json, so it redirects to a .bib file; months BibTeX and biblatex read', async () => {
+    const { exitCode, stdout } = await cli('cite', '097016-acd369', '--style', 'bibtex');
+    expect(exitCode).toBe(0);
+    expect(stdout).toMatch(/^@misc\{dossier_097016_acd369,\n/);
+    expect(stdout).toContain('\tmonth = sep,\n\tday = {29},\n');
+    expect(stdout.trimEnd().endsWith('}')).toBe(true);
+  });
+
   it('refuses an unknown format with exit 2', async () => {
     const { exitCode, stdout } = await cli('export', '--format', 'ris', '--json');
     expect(exitCode).toBe(2);

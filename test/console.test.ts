@@ -34,6 +34,19 @@ describe('the local console', () => {
     expect(printed).not.toContain('What Dossier can do');
   });
 
+  it('wraps an answer to the terminal’s width at spaces, never splitting a word or a passage id', async () => {
+    const options = { library: await seedLibrary(), log: memoryLogger().log, color: true, width: 60 };
+    const answer = (await answerLine('How long would closing the embassy take?', options))!;
+    const lines = answer.split('\n').map((line) => line.replace(/\x1b\[\d+m/g, ''));
+    expect(lines.every((line) => line.length <= 60)).toBe(true);
+    const unwrapped = (await answerLine('How long would closing the embassy take?', { ...options, width: undefined }))!.replace(/\x1b\[\d+m/g, '');
+    const ids = [...unwrapped.matchAll(/id ([0-9a-f]{6}-[0-9a-f]{6})/g)].map((match) => match[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(lines.some((line) => line.includes(id))).toBe(true);
+    // The same words, only the line breaks (and the continuation indents) differ.
+    expect(lines.join(' ').split(/\s+/)).toEqual(unwrapped.split(/\s+/));
+  });
+
   it('explains a bad line and keeps going', async () => {
     const options = { library: await seedLibrary(), log: memoryLogger().log, color: false };
     expect(await answerLine('/nope', options)).toBe('There is no /nope command. Commands: ask, timeline, cite, export, sources, help, corpus; /help says what each does.');

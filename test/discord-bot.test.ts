@@ -100,7 +100,7 @@ function buttonsOf(data: MessageData): APIButtonComponentWithCustomId[] {
 const isEphemeral = (data: MessageData) => ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
 
 describe('the bot against a fake Discord', () => {
-  it('answers /ask with the passage that answers it, publicly, with More and Cite buttons', async () => {
+  it('answers /ask publicly with the sentence that answers it first, a pager, the full passages and the citation menu', async () => {
     const f = await startAll();
     const payload = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
 
@@ -111,17 +111,14 @@ describe('the bot against a fake Discord', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds![0]!;
     expect(embed.title).toBe(EMBASSY_QUESTION);
-    expect(embed.fields!.map((field) => field.name.split(' ')[0])).toEqual(['1.', '2.', '3.', '4.', '5.']);
-    const answer = embed.fields!.find((field) => field.value.includes('90 days'));
-    const [, passageId] = /\n— \*.+\* · ¶\d+ · id `([0-9a-f]+-[0-9a-f]+)`/.exec(answer!.value)!;
-    const passage = library.current.passageById.get(passageId!)!;
-    expect(passage.text).toContain('90 days');
-    // The sentence the presenter chose is in bold, and it is a sentence of the passage.
-    const bold = /\*\*([^*]+)\*\*/.exec(answer!.value)?.[1];
-    expect(bold && passage.text.includes(bold)).toBe(true);
-    const buttons = buttonsOf(data);
-    expect(buttons.find((b) => b.label === 'More passages')?.custom_id).toMatch(/^more:[\w-]{8}:5$/);
-    expect(buttons.filter((b) => b.custom_id.startsWith('cite:'))).toHaveLength(embed.fields!.length);
+    const [quote, source] = embed.description!.split('\n');
+    expect(quote).toMatch(/^> \*\*.*90 days.*\*\*$/);
+    const passageId = /`([0-9a-f]+-[0-9a-f]+)`$/.exec(source!)![1]!;
+    expect(library.current.passageById.get(passageId)!.text).toContain('90 days');
+    expect(embed.footer!.text).toMatch(/^Page 1 of \d+$/);
+    const labels = (data.components ?? []).flatMap((row) => row.components.map((c) => c.label ?? (c as { placeholder?: string }).placeholder));
+    expect(labels).toEqual(['Cite a passage…', 'Next ▶', 'Full passages']);
+    expect(buttonsOf(data).find((b) => b.label === 'Next ▶')?.custom_id).toMatch(/^page:[\w-]{8}:4$/);
     expect(f.unexpectedRequests).toEqual([]);
     await expect.poll(() => logs.events('interaction').find((l) => l.interactionId === payload.id)).toMatchObject({ kind: 'command', command: 'ask', outcome: 'answered' });
   });
@@ -132,6 +129,7 @@ describe('the bot against a fake Discord', () => {
 
     const { data } = await answerOf(f, payload);
 
+    expect(isEphemeral(data)).toBe(true);
     const embed = data.embeds![0]!;
     expect(embed.title).toBe('No passage answers that');
     expect(embed.description).toContain('Try other words');
@@ -163,7 +161,8 @@ describe('the bot against a fake Discord', () => {
     const { data } = await answerOf(f, payload);
 
     expect(data.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);
-    expect(data.embeds![0]!.fields!.some((field) => field.value.includes('90 days'))).toBe(true);
+    expect(data.embeds![0]!.description).toContain('90 days');
+    expect(buttonsOf(data).some((b) => b.label === 'Post to channel')).toBe(true);
   });
 
   it('completes the source option with at most 25 choices whose values are source ids', async () => {
@@ -185,32 +184,6 @@ describe('the bot against a fake Discord', () => {
     expect(some.data!.choices!.length).toBeGreaterThan(0);
     expect(some.data!.choices!.length).toBeLessThan(choices.length);
     expect(some.data!.choices!.every((choice) => /shutdown/i.test(choice.name))).toBe(true);
-  });
-
-  it('shows the next passages in place when More is pressed, and says when an answer has expired', async () => {
-    const f = await startAll();
-    const ask = command(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
-    const first = await answerOf(f, ask);
-    const more = buttonsOf(first.data).find((b) => b.label === 'More passages')!;
-    expect(more.custom_id).toMatch(/^more:[\w-]+:2$/);
-    const message = f.getMessage(ask.token)!;
-
-    const press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: more.custom_id, message }));
-    const next = await answerOf(f, press);
-
-    expect(next.type).toBe(InteractionResponseType.UpdateMessage);
-    const fields = next.data.embeds![0]!.fields!;
-    expect(fields.map((field) => field.name.split('.')[0])).toEqual(['3', '4']);
-    const ids = (data: MessageData) => data.embeds![0]!.fields!.map((field) => /id `([^`]+)`/.exec(field.value)?.[1]);
-    expect(ids(next.data)).not.toEqual(expect.arrayContaining(ids(first.data)));
-    expect(buttonsOf(next.data).find((b) => b.label === 'More passages')?.custom_id).toBe(more.custom_id.replace(/:2$/, ':4'));
-    expect(f.getMessage(press.token)?.embeds[0]?.fields?.[0]?.name).toMatch(/^3\. /);
-
-    const stale = f.dispatchInteraction(buttonInteraction(f.ids, { customId: 'more:AAAAAAAA:5' }));
-    const expired = await answerOf(f, stale);
-    expect(expired.type).toBe(InteractionResponseType.ChannelMessageWithSource);
-    expect(isEphemeral(expired.data)).toBe(true);
-    expect(expired.data.content).toBe('This answer has expired; ask again.');
   });
 
   it('never lets a question or an option mention anyone, and shows their markdown literally', async () => {
@@ -326,37 +299,6 @@ describe('the bot against a fake Discord', () => {
     expect(isEphemeral(refused.data)).toBe(true);
     expect(refused.data.content).toMatch(/you can \/ask again in (59|60) s\.$/);
     expect(allowed.data.embeds![0]!.title).toBe(EMBASSY_QUESTION);
-  });
-
-  it('gives a private APA citation for a Cite button, and switches style in place', async () => {
-    const f = await startAll();
-    const ask = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
-    const answer = (await answerOf(f, ask)).data;
-    const index = answer.embeds![0]!.fields!.findIndex((field) => field.value.includes('90 days'));
-    const cite = buttonsOf(answer).find((b) => b.label === `Cite ${index + 1}`)!;
-    const passageId = cite.custom_id.slice('cite:'.length);
-
-    const press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: cite.custom_id, message: f.getMessage(ask.token)! }));
-    const apa = await answerOf(f, press);
-
-    expect(apa.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
-    expect(isEphemeral(apa.data)).toBe(true);
-    expect(apa.data.allowed_mentions).toEqual({ parse: [] });
-    const apaEmbed = apa.data.embeds![0]!;
-    expect(apaEmbed.title).toBe(`APA citation of ${passageId}`);
-    expect(apaEmbed.description ?? apaEmbed.fields?.[0]?.value).toContain('para.');
-    expect(apaEmbed.description ?? apaEmbed.fields?.[0]?.value).toContain('90 days');
-    const bibtexButton = buttonsOf(apa.data).find((b) => b.label === 'BibTeX')!;
-    expect(bibtexButton.custom_id).toBe(`cite:${passageId}:bibtex`);
-    expect(buttonsOf(apa.data).find((b) => b.label === 'APA')).toMatchObject({ disabled: true });
-
-    const toBibtex = f.dispatchInteraction(buttonInteraction(f.ids, { customId: bibtexButton.custom_id, message: f.getMessage(press.token)! }));
-    const bibtex = await answerOf(f, toBibtex);
-    expect(bibtex.type).toBe(InteractionResponseType.DeferredMessageUpdate);
-    const description = bibtex.data.embeds![0]!.description!;
-    expect(description).toMatch(/```bibtex\n@(article|misc)\{dossier_/);
-    expect(description.endsWith('\n```')).toBe(true);
-    expect(buttonsOf(bibtex.data).find((b) => b.custom_id.endsWith(':bibtex'))).toMatchObject({ style: ButtonStyle.Primary, disabled: true });
   });
 
   it('answers the /help example of every command in the catalog with a message Discord accepts', async () => {
@@ -487,12 +429,13 @@ describe('deploy', () => {
     const code = await runDeploy(config, { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => out.push(text) } });
 
     expect(code).toBe(0);
-    const names = CATALOG.map((definition) => definition.name);
-    expect(out.join('')).toBe(`Registered ${names.length} commands (${names.map((name) => `/${name}`).join(', ')}) in guild ${fake.ids.guildId} (available now) for application ${fake.ids.appId}.\n`);
+    const names = [...CATALOG.map((definition) => `/${definition.name}`), 'Find sources'];
+    expect(out.join('')).toBe(`Registered ${names.length} commands (${names.join(', ')}) in guild ${fake.ids.guildId} (available now) for application ${fake.ids.appId}.\n`);
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/applications/@me')).toBe(true);
     const stored = fake.commands.get(fake.ids.guildId)!;
-    expect(stored.map((c) => c.name)).toEqual(CATALOG.map((definition) => definition.name));
-    for (const c of stored) {
+    expect(stored.map((c) => c.name)).toEqual([...CATALOG.map((definition) => definition.name), 'Find sources']);
+    expect(stored.at(-1)).toMatchObject({ type: 3 }); // a message context-menu command
+    for (const c of stored.filter((command) => command.type !== 3)) {
       const options = c.options as Array<{ name: string; type: number; options?: Array<{ name: string; type: number }> }>;
       // A command with subcommands (type 1) has hide in each of them.
       for (const list of options[0]?.type === 1 ? options.map((sub) => sub.options ?? []) : [options]) expect(list.at(-1)).toMatchObject({ name: 'hide', type: 5 });
@@ -509,7 +452,7 @@ describe('deploy', () => {
 
     const result = await deployCommands(config, slashCommands([...CATALOG, moderatorCommand]));
 
-    expect(result).toEqual({ scope: 'global', applicationId: fake.ids.appId, guildId: null, commands: [...CATALOG.map((definition) => definition.name), 'archive'] });
+    expect(result).toEqual({ scope: 'global', applicationId: fake.ids.appId, guildId: null, commands: [...CATALOG.map((definition) => `/${definition.name}`), '/archive'] });
     expect(fake.requests.some((r) => r.path === '/applications/@me')).toBe(false);
     const stored = fake.commands.get('global')!;
     expect(stored.find((c) => c.name === 'archive')).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild) });
@@ -540,7 +483,7 @@ describe('/export in Discord', () => {
         : callback;
     expect(upload.files.map((file) => [file.name, file.size > 500])).toEqual([['dossier.bib', true]]);
     const data = (body.type === InteractionResponseType.DeferredChannelMessageWithSource ? upload.body : body.data) as MessageData;
-    expect(data.embeds?.[0]?.title).toBe('Bibliography of 5 articles (bibtex)');
+    expect(data.embeds?.[0]?.title).toBe('Bibliography of 5 articles (BibTeX)');
   });
 
   /** The reply that carries /export's answer: the callback, or the edit after a deferral. */

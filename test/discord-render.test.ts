@@ -9,12 +9,13 @@ import { CATALOG } from '../src/app/commands.ts';
 import { Cooldown } from '../src/commandKit/cooldown.ts';
 import type { CommandDefinition } from '../src/commandKit/definition.ts';
 import type { EntryItem, EventLine, PassageItem, View } from '../src/present/view.ts';
-import { AnswerStore, citeId, moreId, parseButtonId } from '../src/adapters/discord/buttons.ts';
+import { AnswerStore, citeId, pageId, parseButtonId, POST_ID } from '../src/adapters/discord/buttons.ts';
 import { fitChoices } from '../src/adapters/discord/answerAutocomplete.ts';
 import { answerWithin } from '../src/adapters/discord/answerWithin.ts';
 import { DISCORD_LIMITS } from '../src/adapters/discord/limits.ts';
 import { invokerFor, readOptions } from '../src/adapters/discord/options.ts';
 import { NO_MENTIONS, citationStyleRow, quoted, renderNotice, renderView, type DiscordMessage } from '../src/adapters/discord/render.ts';
+import { renderCitation } from '../src/adapters/discord/renderCitation.ts';
 import { HIDE_OPTION, slashCommand, slashCommands } from '../src/adapters/discord/slashCommands.ts';
 import { clip, defuseMentions, literal } from '../src/adapters/discord/text.ts';
 
@@ -25,11 +26,15 @@ function passage(overrides: Partial<PassageItem> = {}): PassageItem {
     kind: 'passage',
     passageId: '097016-acd369',
     byline: 'VOA News · Sep 28, 2020',
+    outlet: 'VOA News',
+    date: 'Sep 28, 2020',
     title: 'US Threatens to Close Embassy in Baghdad',
     paragraph: 3,
     quote: 'The US warned Iraq. Closing the embassy is expected to take 90 days. Officials said so.',
-    emphasis: { start: 20, end: 68 },
+    answer: { start: 20, end: 68 },
     alsoIn: [],
+    alsoReportedBy: [],
+    repeats: null,
     ...overrides,
   };
 }
@@ -65,9 +70,10 @@ function expectWithinLimits(message: DiscordMessage): void {
   expect(message.components.length).toBeLessThanOrEqual(DISCORD_LIMITS.actionRows);
   for (const row of message.components) {
     expect(row.components.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonsPerRow);
-    for (const button of row.components) {
-      expect(button.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
-      expect(button.label!.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonLabel);
+    for (const control of row.components) {
+      if (!('custom_id' in control)) throw new Error('every control has a custom id');
+      expect(control.custom_id.length).toBeLessThanOrEqual(DISCORD_LIMITS.customId);
+      if ('label' in control) expect(control.label!.length).toBeLessThanOrEqual(DISCORD_LIMITS.buttonLabel);
     }
   }
   expect(message.allowedMentions).toEqual({ parse: [] });
@@ -110,7 +116,7 @@ describe('renderView', () => {
   it('cuts an oversized passage at a sentence end with an ellipsis, escaped, with balanced bold', () => {
     const quote = longQuote(40); // ~7000 characters, markdown everywhere
     const emphasisStart = quote.indexOf('Sentence 3 ');
-    const item = passage({ quote, emphasis: { start: emphasisStart, end: quote.length - 1 } }); // bold runs past any cut
+    const item = passage({ quote, answer: { start: emphasisStart, end: quote.length - 1 } }); // bold runs past any cut
     const message = renderView(answerView([item]));
 
     expectWithinLimits(message);
@@ -133,7 +139,7 @@ describe('renderView', () => {
 
   it('never cuts inside the bold markup, whatever the budget', () => {
     const quote = longQuote(6);
-    const item = { quote, emphasis: { start: 40, end: quote.length - 20 } };
+    const item = { quote, answer: { start: 40, end: quote.length - 20 } };
     for (let max = 12; max < 1100; max += 37) {
       const text = quoted(item, max);
       expect(text.length).toBeLessThanOrEqual(max);
@@ -143,21 +149,20 @@ describe('renderView', () => {
     }
   });
 
-  it('fits many long results into one message: every limit respected, the rest left for More', () => {
+  it('fits many long results into one message: every limit respected, the rest counted in the footer', () => {
     const items = Array.from({ length: 20 }, (_, i) =>
       passage({
         passageId: `${'a'.repeat(6)}-${String(i).padStart(6, '0')}`,
         byline: `Outlet number ${i} with a very long name indeed · Sep 28, 2020`.repeat(4),
         title: `A very long title about the embassy *closure* number ${i} `.repeat(8),
         quote: longQuote(8),
-        emphasis: { start: 0, end: 60 },
+        answer: { start: 0, end: 60 },
         alsoIn: Array.from({ length: 6 }, (_, j) => `Outlet ${j} · Sep 29, 2020 · Another long title about the same paragraph`),
       }),
     );
     const message = renderView(answerView(items, { title: 'Q'.repeat(400), notice: 'N'.repeat(5000), nextOffset: 20 }), {
-      cite: true,
       firstNumber: 1,
-      moreCustomId: (offset) => moreId('abcdEFGH', offset),
+      pager: { nextId: pageId('page', 'abcdEFGH', 20) },
     });
 
     expectWithinLimits(message);
@@ -165,15 +170,8 @@ describe('renderView', () => {
     const shown = embed.fields!.length;
     expect(shown).toBeGreaterThanOrEqual(5);
     for (const field of embed.fields!) expect(boldMarkers(field.value) % 2).toBe(0);
-    const buttons = message.components.flatMap((row) => row.components);
-    expect(buttons.filter((b) => b.custom_id.startsWith('cite:'))).toHaveLength(shown);
-    const more = buttons.find((b) => b.label === 'More passages')!;
-    if (shown < items.length) {
-      expect(embed.footer?.text).toContain(`${items.length - shown} more not shown`);
-      expect(more.custom_id).toBe(`more:abcdEFGH:${shown}`); // More continues with the first passage left out
-    } else {
-      expect(more.custom_id).toBe('more:abcdEFGH:20');
-    }
+    if (shown < items.length) expect(embed.footer?.text).toContain(`${items.length - shown} more not shown`);
+    expect(message.components.flatMap((row) => row.components)).toMatchObject([{ label: 'Next ▶', custom_id: 'page:abcdEFGH:20' }]);
   });
 
   it('numbers the passages of a later page from where the page starts', () => {
@@ -196,7 +194,7 @@ describe('renderView', () => {
   it('shows an empty answer with its notice and hint, and no buttons', () => {
     const message = renderView(
       { tone: 'empty', title: 'No passage answers that', notice: 'Not in any article: “zebra”.', hint: 'Try other words, or see /sources.', items: [] },
-      { moreCustomId: (offset) => moreId('k', offset), cite: true },
+      { pager: {} },
     );
     expect(message.embeds[0]).toMatchObject({ title: 'No passage answers that', description: '*Not in any article: “zebra”.*\n\nTry other words, or see /sources.' });
     expect(message.embeds[0]!.fields).toBeUndefined();
@@ -207,7 +205,7 @@ describe('renderView', () => {
     const view: View = {
       tone: 'answer',
       title: 'Ask @everyone and @here about <@123>, <@!456>, <@&789> and <#42>',
-      items: [passage({ quote: 'A quote that pings @everyone and <@&789>.', emphasis: null, title: '@here news' })],
+      items: [passage({ quote: 'A quote that pings @everyone and <@&789>.', answer: { start: 0, end: 41 }, title: '@here news' })],
     };
     const message = renderView(view);
     const json = JSON.stringify(message);
@@ -223,7 +221,7 @@ describe('renderView: timelines', () => {
   const line = (text: string, i = 0): EventLine => ({ text, outlets: i % 2 ? 'VOA News' : 'Republic World, The Hill', passageId: `a1b2c3-${String(i).padStart(6, '0')}` });
   const dated = (heading: string, lines: EventLine[]): EntryItem => ({ kind: 'entry', heading, body: lines.map((l) => l.text).join('\n'), events: lines });
 
-  it('names a field by each date and lists its events compactly: sentence, outlet, passage id', () => {
+  it('names a field by each date and lists its events’ sentences whole, then their outlets and passage ids once', () => {
     const view: View = {
       tone: 'answer',
       title: 'Timeline: events 1–3 of 9',
@@ -232,18 +230,18 @@ describe('renderView: timelines', () => {
       nextOffset: 3,
       nextLabel: 'More events',
     };
-    const message = renderView(view, { moreCustomId: (offset) => moreId('k', offset), imageUrl: 'attachment://timeline.png' });
+    const message = renderView(view, { pager: { nextId: pageId('page', 'k', 3) }, imageUrl: 'attachment://timeline.png' });
 
     expectWithinLimits(message);
     const embed = message.embeds[0]!;
     expect(embed.fields).toEqual([
-      { name: 'Jan 2020', value: '• The \\*tensions\\* escalated in January. — *Republic World, The Hill* · `a1b2c3-000000`\n• Iraq voted to expel foreign troops. — *VOA News* · `a1b2c3-000001`' },
-      { name: 'Jan 8, 2020', value: '• Iran fired missiles at two bases. — *Republic World, The Hill* · `a1b2c3-000002`' },
+      { name: 'Jan 2020', value: '• The \\*tensions\\* escalated in January.\n• Iraq voted to expel foreign troops.\n— *Republic World, The Hill* · `a1b2c3-000000` · *VOA News* · `a1b2c3-000001`' },
+      { name: 'Jan 8, 2020', value: '• Iran fired missiles at two bases.\n— *Republic World, The Hill* · `a1b2c3-000002`' },
     ]);
     expect(embed.image).toEqual({ url: 'attachment://timeline.png' });
     expect(embed.footer!.text).toBe('Dates are when events happened.');
     const [more] = message.components[0]!.components;
-    expect(more).toMatchObject({ label: 'More events', custom_id: 'more:k:3', style: ButtonStyle.Primary });
+    expect(more).toMatchObject({ label: 'Next ▶', custom_id: 'page:k:3', style: ButtonStyle.Primary });
   });
 
   it('keeps every event of a full page, shortening sentences rather than dropping lines', () => {
@@ -252,11 +250,13 @@ describe('renderView: timelines', () => {
     const many = Array.from({ length: 25 }, (_, i) => dated(`Sep ${i + 1}, 2020`, [line(long, i)]));
     const oneDate = [dated('Sep 2020', Array.from({ length: 25 }, (_, i) => line(long, i)))];
     for (const items of [many, oneDate]) {
-      const message = renderView({ tone: 'answer', title: 'Timeline: 25 events', items, footer: 'Dates are when events happened.', nextOffset: 25, nextLabel: 'More events' }, { moreCustomId: (offset) => moreId('k', offset) });
+      const message = renderView({ tone: 'answer', title: 'Timeline: 25 events', items, footer: 'Dates are when events happened.', nextOffset: 25, nextLabel: 'More events' }, { pager: { nextId: pageId('page', 'k', 25) } });
       expectWithinLimits(message);
       const embed = message.embeds[0]!;
-      const ids = embed.fields!.flatMap((field) => field.value.split('\n').map((l) => /`([^`]+)`$/.exec(l)?.[1]));
-      expect(ids).toEqual(Array.from({ length: 25 }, (_, i) => `a1b2c3-${String(i).padStart(6, '0')}`));
+      const ids = embed.fields!.flatMap((field) => [...field.value.matchAll(/`([^`]+)`/g)].map((m) => m[1]));
+      expect(ids.sort()).toEqual(Array.from({ length: 25 }, (_, i) => `a1b2c3-${String(i).padStart(6, '0')}`));
+      const sentences = embed.fields!.flatMap((field) => field.value.split('\n').filter((l) => l.startsWith('• ')));
+      expect(sentences).toHaveLength(25);
       expect(embed.description).toBeUndefined(); // never the one-long-entry layout of a citation
       expect(embed.footer!.text).not.toContain('not shown');
     }
@@ -264,7 +264,8 @@ describe('renderView: timelines', () => {
     const shared = renderView({ tone: 'answer', title: 'Timeline', items: many }).embeds[0]!.fields!;
     expect(shared.length).toBeLessThan(25);
     expect(shared[0]!.name).toMatch(/^Sep 1, 2020 – Sep \d+, 2020$/);
-    expect(shared.flatMap((field) => field.value.split('\n').map((l) => /^• \*\*(Sep \d+, 2020)\*\* The embassy/.exec(l)?.[1]))).toEqual(many.map((entry) => entry.heading));
+    const led = shared.flatMap((field) => field.value.split('\n').filter((l) => l.startsWith('• ')).map((l) => /^• \*\*(Sep \d+, 2020)\*\* The embassy/.exec(l)?.[1]));
+    expect(led).toEqual(many.map((entry) => entry.heading));
     // More events on one date than a field holds: the date goes on in the next field.
     const continued = renderView({ tone: 'answer', title: 'Timeline', items: oneDate }).embeds[0]!.fields!;
     expect(continued.length).toBeGreaterThan(1);
@@ -289,30 +290,39 @@ describe('text helpers', () => {
 });
 
 describe('citations', () => {
-  const citeView = (body: string, preformatted: boolean): View => ({
-    tone: 'info',
-    title: 'BibTeX citation of 097016-acd369',
-    items: [{ kind: 'entry', heading: 'VOA News · Sep 28, 2020 · US Threatens to Close Embassy · ¶3', body, preformatted }],
+  const citeView = (paste: View['paste'], items: EntryItem[] = []): View => ({ tone: 'info', title: 'BibTeX citation · VOA News · ¶3', items, ...(paste ? { paste } : {}) });
+
+  it('puts the citation alone in a code block in the content, verbatim; the in-text citation and the quote apart', () => {
+    const bibtex = renderCitation(citeView({ text: '@misc{dossier_097016_acd369,\n  title = {A *title*}\n}', syntax: 'bibtex' }), '097016-acd369', 'bibtex');
+    expect(bibtex.embeds).toEqual([]);
+    expect(bibtex.content).toBe('**BibTeX citation · VOA News · ¶3**\n```bibtex\n@misc{dossier_097016_acd369,\n  title = {A *title*}\n}\n```');
+
+    const apa = renderCitation(
+      citeView({ text: 'VOA News. (2020). *US threatens* @everyone.', syntax: 'text' }, [
+        { kind: 'entry', heading: 'In-text', body: '(VOA News, 2020, para. 3)' },
+        { kind: 'entry', heading: 'Quote', body: '“The US *warned* Iraq.”' },
+      ]),
+      '097016-acd369',
+      'apa',
+    );
+    expect(apa.content!.split('\n')).toEqual(['**BibTeX citation · VOA News · ¶3**', '```', 'VOA News. (2020). *US threatens* @everyone.', '```', 'In-text: `(VOA News, 2020, para. 3)`', '> “The US \\*warned\\* Iraq.”']);
+
+    const huge = renderCitation(citeView({ text: JSON.stringify({ note: 'x '.repeat(5000), code: '```' }, null, 2), syntax: 'json' }), 'x', 'csl-json');
+    expect(huge.content!.length).toBeLessThanOrEqual(DISCORD_LIMITS.content);
+    expect(huge.content!.endsWith('\n```')).toBe(true);
+    expect(huge.content!.match(/```/g)).toHaveLength(2); // a ``` inside cannot close the block early
   });
 
-  it('shows BibTeX and CSL-JSON verbatim in a code block, text styles escaped', () => {
-    const bibtex = renderView(citeView('@misc{dossier_097016_acd369,\n  title = {A *title*}\n}', true));
-    expect(bibtex.embeds[0]!.description).toBe('**VOA News · Sep 28, 2020 · US Threatens to Close Embassy · ¶3**\n\n```bibtex\n@misc{dossier_097016_acd369,\n  title = {A *title*}\n}\n```');
-    expect(bibtex.embeds[0]!.fields).toBeUndefined();
-
-    const apa = renderView(citeView('VOA News. (2020). *US threatens* @everyone.', false));
-    expect(apa.embeds[0]!.fields![0]!.value).toBe('VOA News. (2020). \\*US threatens\\* @\u200beveryone.');
-
-    const huge = renderView(citeView(JSON.stringify({ note: 'x '.repeat(5000), code: '```' }, null, 2), true));
-    expectWithinLimits(huge);
-    const description = huge.embeds[0]!.description!;
-    expect(description.endsWith('\n```')).toBe(true);
-    expect(description.match(/```/g)).toHaveLength(2); // a ``` inside cannot close the block early
+  it('tags a bibliography block with the format it is in: a reference list starting with a bracket is text, not JSON', () => {
+    const exported = (syntax: 'bibtex' | 'json' | 'text', body: string): View => ({ tone: 'info', title: 'Bibliography', items: [{ kind: 'entry', heading: 'dossier.txt', body, preformatted: true, syntax }] });
+    expect(renderView(exported('text', '[After the United States signalled…]. (2020, September 29).')).embeds[0]!.description).toContain('\n\n```\n[After');
+    expect(renderView(exported('json', '[{"id": "x"}]')).embeds[0]!.description).toContain('```json\n[');
+    expect(renderView(exported('bibtex', '@misc{x,\n}')).embeds[0]!.description).toContain('```bibtex\n@misc');
   });
 
-  it('offers a button per style, the current one disabled', () => {
+  it('offers a button per style with the same labels everywhere, the current one disabled', () => {
     const row = citationStyleRow('097016-acd369', 'bibtex');
-    const buttons = row.flatMap((r) => r.components);
+    const buttons = row.flatMap((r) => r.components) as Array<{ custom_id: string; label: string }>;
     expect(buttons.map((b) => b.custom_id)).toEqual(['apa', 'mla', 'chicago', 'bibtex', 'csl-json'].map((style) => `cite:097016-acd369:${style}`));
     expect(buttons.map((b) => b.label)).toEqual(['APA', 'MLA', 'Chicago', 'BibTeX', 'CSL-JSON']);
     expect(buttons.find((b) => b.custom_id.endsWith(':bibtex'))).toMatchObject({ style: ButtonStyle.Primary, disabled: true });
@@ -324,10 +334,12 @@ describe('citations', () => {
 
 describe('custom ids', () => {
   it('round-trip, and stay within 100 characters', () => {
-    expect(parseButtonId(moreId('abcdEFGH', 10))).toEqual({ kind: 'more', key: 'abcdEFGH', offset: 10 });
+    expect(parseButtonId(pageId('page', 'abcdEFGH', 10))).toEqual({ kind: 'page', key: 'abcdEFGH', offset: 10 });
+    expect(parseButtonId(pageId('full', 'abcdEFGH', 0))).toEqual({ kind: 'full', key: 'abcdEFGH', offset: 0 });
+    expect(parseButtonId(POST_ID)).toEqual({ kind: 'post' });
     expect(parseButtonId(citeId('097016-acd369')!)).toEqual({ kind: 'cite', passageId: '097016-acd369', style: null });
     expect(parseButtonId(citeId('097016-acd369', 'csl-json')!)).toEqual({ kind: 'cite', passageId: '097016-acd369', style: 'csl-json' });
-    expect(moreId('abcdEFGH', 200).length).toBeLessThanOrEqual(100);
+    expect(pageId('page', 'abcdEFGH', 200).length).toBeLessThanOrEqual(100);
     expect(citeId('x'.repeat(90), 'csl-json')).toBeNull();
     expect(parseButtonId('cite:abc:harvard')).toBeNull();
     expect(parseButtonId('dossier:refresh')).toBeNull();
@@ -338,7 +350,7 @@ describe('AnswerStore', () => {
   it('forgets questions after the TTL and beyond its size, least recently used first', () => {
     let now = 0;
     const store = new AnswerStore({ maxEntries: 2, ttlMs: 1000, now: () => now });
-    const question = (n: number) => ({ command: 'ask', options: { question: `q${n}` } });
+    const question = (n: number) => ({ command: 'ask', options: { question: `q${n}` }, ownerId: '1' });
     const a = store.put(question(1));
     const b = store.put(question(2));
     expect(a).toMatch(/^[\w-]{8}$/);

@@ -16,7 +16,7 @@ import type { TimelineResult } from '../src/commandKit/results.ts';
 import { parseConfig } from '../src/config.ts';
 import { Library } from '../src/library.ts';
 import { present } from '../src/present/present.ts';
-import { timelineOf } from '../src/timeline/index.ts';
+import { timelineOf, type TimelineEvent } from '../src/timeline/index.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { buttonInteraction, chatInputInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedFile } from './support/fakeDiscord.ts';
@@ -25,8 +25,9 @@ import { captureLog } from './support/logCapture.ts';
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** "Jan 8, 2020", "Jul 2020" or "2020". */
 const DATE_LABEL = /^(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?:\d{1,2}, )?)?\d{4}$/;
-/** "• sentence — *outlet* · `passage id`". */
-const EVENT_LINE = /^• .+ — \*.+\* · `([0-9a-f]+-[0-9a-f]+)`$/;
+/** "— *outlet* · `passage id`, `passage id` · *outlet* · `passage id`": where a date's events come from. */
+const SOURCES_LINE = /^— \*.+\* · `[0-9a-f]+-[0-9a-f]+`/;
+const PASSAGE_ID = /`([0-9a-f]+-[0-9a-f]+)`/g;
 
 interface MessageData {
   flags?: number;
@@ -135,7 +136,11 @@ async function answerOf(f: FakeDiscord, payload: FakeInteractionPayload): Promis
 
 const embedOf = (data: MessageData) => data.embeds![0]!;
 const buttonsOf = (data: MessageData) => (data.components ?? []).flatMap((row) => row.components);
-const passageIds = (data: MessageData) => (embedOf(data).fields ?? []).flatMap((field) => field.value.split('\n').map((line) => EVENT_LINE.exec(line)?.[1]));
+/** The passage ids of a page's events, once each, in the order they are shown. */
+const passageIds = (data: MessageData) => (embedOf(data).fields ?? []).flatMap((field) => field.value.split('\n').filter((line) => SOURCES_LINE.test(line)).flatMap((line) => [...line.matchAll(PASSAGE_ID)].map((m) => m[1]!)));
+/** The passages a page's events come from, once each, sorted: what its lines of sources must name. */
+const idsOf = (events: readonly TimelineEvent[]) => [...new Set(events.map((event) => event.passage.id))].sort();
+const sorted = (ids: readonly string[]) => [...new Set(ids)].sort();
 
 /** A page has a picture exactly when it shows three dates or more. */
 function expectPictureIffThreeDates(answer: { data: MessageData; files: RecordedFile[] }): boolean {
@@ -157,7 +162,7 @@ function expectPictureIffThreeDates(answer: { data: MessageData; files: Recorded
 }
 
 describe('/timeline in Discord', () => {
-  it('answers with the events grouped by date, oldest first, a More button and a timeline.png picture', async () => {
+  it('answers with the events grouped by date, the latest first, whole sentences, sources once per date, a pager and a timeline.png picture', async () => {
     const f = await startAll();
     const payload = command(f, { commandName: 'timeline' });
 
@@ -171,15 +176,22 @@ describe('/timeline in Discord', () => {
     expect(names.every((name) => DATE_LABEL.test(name))).toBe(true);
     expect(new Set(names).size).toBe(names.length); // one field per date
     expect(names).toContain('Jan 8, 2020');
-    expect(names.indexOf('Jan 2020')).toBeLessThan(names.indexOf('Jul 2020')); // oldest first
-    // Each line: the sentence, the outlet, the passage id; every event of the page, in order.
-    const lines = embed.fields!.flatMap((field) => field.value.split('\n'));
-    expect(lines.every((line) => EVENT_LINE.test(line))).toBe(true);
-    expect(lines.every((line) => line.length < 300)).toBe(true); // compact: sentences are shortened
-    expect(passageIds(answer.data)).toEqual(all.slice(0, DISCORD_PAGE_SIZE).map((event) => event.passage.id));
+    expect(names[0]).toBe('Sep 28, 2020'); // the news first
+    // Each date: its events' sentences, whole, then the outlets and passage ids once.
+    const newest = [...all].reverse().slice(0, DISCORD_PAGE_SIZE);
+    for (const field of embed.fields!) {
+      const lines = field.value.split('\n');
+      expect(lines.slice(0, -1).every((line) => line.startsWith('• '))).toBe(true);
+      expect(lines.at(-1)).toMatch(SOURCES_LINE);
+    }
+    const sentences = embed.fields!.flatMap((field) => field.value.split('\n').filter((line) => line.startsWith('• ')));
+    expect(sentences).toHaveLength(DISCORD_PAGE_SIZE);
+    expect(sentences.map((line) => line.slice(2).replace(/\\(.)/g, '$1'))).toEqual(newest.map((event) => event.text));
+    expect(sorted(passageIds(answer.data))).toEqual(idsOf(newest));
     // An outlet no page states is named by the article's title, never "Unknown outlet".
-    expect(lines.find((line) => line.includes('ballistic missile attack on January 8'))).toContain("— *US warns Iraq it's planning to pull out of…");
-    expect(buttonsOf(answer.data).find((b) => b.label === 'More events')?.custom_id).toMatch(/^more:[\w-]{8}:10$/);
+    const january = embed.fields!.find((field) => field.name === 'Jan 8, 2020')!;
+    expect(january.value).toContain("— *US warns Iraq it's planning to pull out of…");
+    expect(buttonsOf(answer.data).find((b) => b.label === 'Next ▶')?.custom_id).toMatch(/^page:[\w-]{8}:10$/);
 
     expect(expectPictureIffThreeDates(answer)).toBe(true);
     expect(f.getMessage(payload.token)?.attachments.map((a) => a.filename)).toEqual(['timeline.png']);
@@ -198,42 +210,43 @@ describe('/timeline in Discord', () => {
     const names = embed.fields!.map((field) => field.name);
     // Within January to June 2020, or the whole of 2020 (which overlaps the range).
     expect(names.every((name) => /^(?:(?:Jan|Feb|Mar|Apr|May|Jun) (?:\d{1,2}, )?)?2020$/.test(name))).toBe(true);
-    const expected = await timeline({ topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30', limit: DISCORD_PAGE_SIZE }, 'discord');
-    expect(passageIds(answer.data)).toEqual(expected.events.map((event) => event.passage.id));
+    const expected = await timeline({ topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30', limit: DISCORD_PAGE_SIZE, order: 'newest' }, 'discord');
+    expect(sorted(passageIds(answer.data))).toEqual(idsOf(expected.events));
     expect(answer.data.embeds![0]!.fields!.some((field) => field.value.includes('Soleimani'))).toBe(true);
     expectPictureIffThreeDates(answer);
-    expect(buttonsOf(answer.data).some((b) => b.label === 'More events')).toBe(expected.more);
+    expect(buttonsOf(answer.data).some((b) => b.label === 'Next ▶')).toBe(expected.more);
   });
 
-  it('pages a timeline in place with More events (limit 3), replacing the picture with the page’s own', async () => {
+  it('pages a timeline in place with Next (limit 3, oldest first), replacing the picture with the page’s own', async () => {
     const f = await startAll();
-    const ask = command(f, { commandName: 'timeline', options: { limit: 3 } });
+    const ask = command(f, { commandName: 'timeline', options: { limit: 3, order: 'oldest' } });
     const first = await answerOf(f, ask);
     const total = timelineOf(library.current).length;
     expect(embedOf(first.data).title).toBe(`Timeline: events 1–3 of ${total}`);
-    expect(passageIds(first.data)).toHaveLength(3);
+    expect(sorted(passageIds(first.data))).toEqual(idsOf(timelineOf(library.current).slice(0, 3)));
     expectPictureIffThreeDates(first);
-    const more = buttonsOf(first.data).find((b) => b.label === 'More events')!;
-    expect(more.custom_id).toMatch(/^more:[\w-]+:3$/);
+    const more = buttonsOf(first.data).find((b) => b.label === 'Next ▶')!;
+    expect(more.custom_id).toMatch(/^page:[\w-]+:3$/);
 
     let press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: more.custom_id, message: f.getMessage(ask.token)! }));
     const second = await answerOf(f, press);
 
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(embedOf(second.data).title).toBe(`Timeline: events 4–6 of ${total}`);
-    expect(passageIds(second.data)).toEqual(timelineOf(library.current).slice(3, 6).map((event) => event.passage.id));
-    expect(buttonsOf(second.data).find((b) => b.label === 'More events')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':6'));
+    expect(sorted(passageIds(second.data))).toEqual(idsOf(timelineOf(library.current).slice(3, 6)));
+    expect(buttonsOf(second.data).find((b) => b.label === 'Next ▶')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':6'));
+    expect(buttonsOf(second.data).find((b) => b.label === '◀ Prev')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':0'));
     // The edit lists no earlier attachment, so the first page's picture (if any) goes.
     const pictured = expectPictureIffThreeDates(second);
     expect(second.data.attachments).toEqual(pictured ? [expect.objectContaining({ id: '0' })] : []);
     expect(f.getMessage(press.token)?.attachments.map((a) => a.filename)).toEqual(pictured ? ['timeline.png'] : []);
 
-    // On to the last page, which has no More button. The seed timeline's pages of three have
+    // On to the last page, which has no Next button. The seed timeline's pages of three have
     // pictures and not, so a picture is added and removed on the way.
     const pictures = [expectPictureIffThreeDates(first), pictured];
     let page = second;
     for (let guard = 0; guard < 10; guard++) {
-      const next = buttonsOf(page.data).find((b) => b.label === 'More events');
+      const next = buttonsOf(page.data).find((b) => b.label === 'Next ▶');
       if (!next) break;
       // Pressed on the message as it is now (the previous page), as Discord would send it.
       press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: next.custom_id, message: f.getMessage(press.token)! }));
@@ -250,7 +263,7 @@ describe('/timeline in Discord', () => {
   it('sends no picture for a timeline of fewer than three dates', async () => {
     const f = await startAll();
     // The first two events of the seed timeline are on two dates (2020, Jan 2020).
-    const payload = command(f, { commandName: 'timeline', options: { limit: 2 } });
+    const payload = command(f, { commandName: 'timeline', options: { limit: 2, order: 'oldest' } });
 
     const answer = await answerOf(f, payload);
 

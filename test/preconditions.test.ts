@@ -153,7 +153,7 @@ describe('one refusal for every adapter', () => {
     expectRefusal(await answerOf(f, again), message);
     await expect.poll(() => outcomeOf(again)).toMatchObject({ outcome: 'refused', command: 'ask' });
     // The next page of the answer already given is no new question.
-    const more = answer.components!.flatMap((row) => row.components).find((button) => button.label === 'More passages')!;
+    const more = answer.components!.flatMap((row) => row.components).find((button) => button.label === 'Next ▶')!;
     const press = buttonInteraction(f.ids, { customId: more.custom_id!, message: f.getMessage(first.token)! });
     const page = await answerOf(f, f.dispatchInteraction(press));
     expect(page.embeds?.[0]?.title).toBe(QUESTION);

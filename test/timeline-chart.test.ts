@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Resvg } from '@resvg/resvg-js';
 import type { DatePrecision, Passage } from '../src/corpus/types.ts';
 import { dateLabel } from '../src/present/labels.ts';
-import { CHART_MIN_DATES, countDates, fitWidth, textWidth, timelineChart, wrap } from '../src/present/timelineChart.ts';
+import { CHART_MIN_DATES, countDates, fitWidth, textWidth, timelineChart } from '../src/present/timelineChart.ts';
 import { timelineOf } from '../src/timeline/index.ts';
 import { CHART_FONTS, svgToPng, timelinePng } from '../src/adapters/discord/timelineImage.ts';
 import type { TimelineEvent } from '../src/timeline/index.ts';
@@ -27,14 +27,15 @@ const EVENTS: readonly TimelineEvent[] = [
   event('2020-09-27', 'day', 'Pompeo warned that the embassy would close.', 'Republic World'),
 ];
 
-/** The SVG without its white background, so a bounding box covers only what is drawn on it. */
-const withoutBackground = (svg: string) => svg.replace(/<rect width="\d+" height="\d+" fill="#ffffff"\/>/, '');
+/** The SVG without its background, so a bounding box covers only what is drawn on it. */
+const withoutBackground = (svg: string) => svg.replace(/<rect width="\d+" height="\d+" fill="#2b2d31"\/>/, '');
 
 describe('timelineChart (SVG)', () => {
-  it('labels every date with its precision-aware label, and every outlet', () => {
-    const { svg, dates, width, height } = timelineChart(EVENTS, { title: 'Timeline: 4 events' });
+  it('labels every date with its precision-aware label and how many outlets tell of it, not the sentences the list has', () => {
+    const { svg, dates, width, height } = timelineChart([...EVENTS, event('2020-09-27', 'day', 'The embassy would close in 90 days.', 'The Hill')], { title: 'Timeline: 5 events' });
     expect(dates).toBe(4);
-    for (const label of ['2019', 'Jan 2020', 'Jan 8, 2020', 'Sep 27, 2020', 'VOA News', 'Republic World', 'A title', 'Timeline: 4 events']) expect(svg).toContain(label);
+    for (const label of ['2019', 'Jan 2020', 'Jan 8, 2020', 'Sep 27, 2020', '1 outlet', '2 events · 2 outlets', 'Timeline: 5 events']) expect(svg).toContain(label);
+    expect(svg).not.toContain('Pompeo warned');
     expect(svg).not.toContain('Unknown outlet');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="800" height="600"/);
     expect([width, height]).toEqual([800, 600]);
@@ -47,11 +48,11 @@ describe('timelineChart (SVG)', () => {
     for (const e of events) expect(svg).toContain(`>${dateLabel({ value: e.date, precision: e.precision })}<`);
   });
 
-  it('escapes <, & and > (and quotes) in event text, outlets and the title', () => {
+  it('escapes <, & and > (and quotes) in the title, and draws no event text or outlet name it would have to', () => {
     const nasty = [event('2020-01-01', 'day', 'Tom & Jerry said <script>alert("x")</script> > all', 'A&B <News>'), ...EVENTS.slice(1)];
     const { svg } = timelineChart(nasty, { title: 'About “<b>&</b>”' });
-    expect(svg).toContain('Tom &amp; Jerry said &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &gt; all');
-    expect(svg).toContain('A&amp;B &lt;News&gt;');
+    expect(svg).not.toContain('Tom');
+    expect(svg).not.toContain('News');
     expect(svg).toContain('About “&lt;b&gt;&amp;&lt;/b&gt;”');
     expect(svg).not.toMatch(/<script|<b>|<News>|& /);
     // resvg parses it as XML: a stray & or < would throw here.
@@ -77,11 +78,15 @@ describe('timelineChart (SVG)', () => {
     const cut = fitWidth('The rocket attacks by militants have killed two US servicemen', 200, 20);
     expect(cut).toMatch(/^The rocket attacks.*…$/);
     expect(textWidth(cut, 20)).toBeLessThanOrEqual(200);
-    const lines = wrap('The rocket attacks by militants have killed two US servicemen, a Briton and several members of Iraq’s security forces this year.', 300, 20, 2);
-    expect(lines).toHaveLength(2);
-    expect(lines.every((line) => textWidth(line, 20) <= 300)).toBe(true);
-    expect(lines[1]).toMatch(/…$/);
-    expect(wrap('Short.', 300, 20, 2)).toEqual(['Short.']);
+  });
+
+  it('is dark, with type legible at the half size Discord shows it (13 px and up), and time running down whatever the list’s order', () => {
+    const { svg } = timelineChart(EVENTS);
+    expect(svg).toContain('<rect width="800" height="600" fill="#2b2d31"/>');
+    const sizes = [...svg.matchAll(/font-size="(\d+)"/g)].map((match) => Number(match[1]));
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(Math.min(...sizes) / 2).toBeGreaterThanOrEqual(13);
+    expect(timelineChart([...EVENTS].reverse()).svg).toBe(svg);
   });
 
   it('counts distinct dates: the same day twice is one, a month and a day in it are two', () => {

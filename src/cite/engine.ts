@@ -71,10 +71,16 @@ export function inTextCitation(item: CslItem, style: CslStyle, cite: Omit<CiteIt
     .trim();
 }
 
-/** BibTeX entries as citation-js writes them (tab-indented fields), without trailing blank lines. */
+/**
+ * BibTeX entries as citation-js writes them (tab-indented fields), without trailing blank lines,
+ * and with the month as BibTeX and biblatex both read it: citation-js writes a day into it
+ * (`month = {sep 29}`), which neither reads; the month goes as its macro (`month = sep`, which
+ * BibTeX spells out and Biber makes a number) and the day apart (`day = {29}`, biblatex's field).
+ */
 export function bibtexEntries(items: readonly CslItem[]): string {
   if (items.length === 0) return '';
-  return citationJs().plugins.output.format('bibtex', items, { format: 'text' }).trim();
+  const text = citationJs().plugins.output.format('bibtex', items, { format: 'text' }).trim();
+  return text.replace(/^\tmonth = \{([a-z]{3})(?: (\d{1,2}))?\},$/gm, (_, month: string, day: string | undefined) => `\tmonth = ${month},${day ? `\n\tday = {${day}},` : ''}`);
 }
 
 /**

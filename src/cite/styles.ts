@@ -9,6 +9,9 @@ import { InputError } from '../errors.ts';
 export const CITATION_STYLES = ['apa', 'mla', 'chicago', 'bibtex', 'csl-json'] as const;
 export type CitationStyle = (typeof CITATION_STYLES)[number];
 
+/** Each style's name as users read it, the same on every button, title and help line. */
+export const STYLE_LABELS: { readonly [S in CitationStyle]: string } = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX', 'csl-json': 'CSL-JSON' };
+
 /** The styles rendered as formatted text by a CSL style (the others are data formats). */
 export const CSL_STYLES = ['apa', 'mla', 'chicago'] as const;
 export type CslStyle = (typeof CSL_STYLES)[number];
@@ -16,9 +19,6 @@ export type CslStyle = (typeof CSL_STYLES)[number];
 export function isCslStyle(style: string): style is CslStyle {
   return (CSL_STYLES as readonly string[]).includes(style);
 }
-
-/** How each style is named to a reader, the same on every button, heading and message. */
-export const STYLE_LABELS: { readonly [S in CitationStyle]: string } = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX', 'csl-json': 'CSL-JSON' };
 
 /**
  * Reads a style name as a user typed it: surrounding spaces and letter case do not matter.

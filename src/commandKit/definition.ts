@@ -51,17 +51,23 @@ export interface CommandDefinition {
    */
   readonly cooldownMs?: number;
   /**
-   * Results per page when the asker gives no `limit` (this command's option of that name), for an
-   * adapter that shows one page at a time: a Discord message has room for a page, while a terminal
-   * or a script gets every result unless it asks for fewer.
+   * Options an adapter that shows one page at a time gives where the asker gives none: a Discord
+   * message has room for a page (`limit`), and a timeline read in a channel starts with the news
+   * (`order: 'newest'`), while a terminal or a script gets every result, in the contract's order,
+   * unless it asks otherwise. Checked like any option the asker gives.
    */
-  readonly pageSize?: number;
+  readonly pageDefaults?: Readonly<Record<string, string | number | boolean>>;
   /**
    * It may work for seconds on the whole corpus (building a timeline, a bibliography, a reload).
    * JavaScript cannot interrupt such work to acknowledge a request, so adapters that must answer
    * within a deadline (Discord: 3 s) acknowledge before running it.
    */
   readonly slow?: boolean;
+  /**
+   * Its answer is for the asker alone, as convention keeps help and moderators' output: an adapter
+   * that can answer privately (Discord) does, and offers to post the answer for everyone.
+   */
+  readonly private?: boolean;
   /** Shown by /help and the README, and run by tests. */
   readonly example: string;
 }

@@ -1,7 +1,7 @@
-import type { CitationStyle } from '../cite/index.ts';
+import type { CitationParts, CitationStyle } from '../cite/index.ts';
 import type { EditOutcome } from '../corpus/edits.ts';
 import type { FileChanges } from '../corpus/fingerprint.ts';
-import type { LoadError, Passage, Source } from '../corpus/types.ts';
+import type { LoadError, PartialDate, Passage, Source } from '../corpus/types.ts';
 import type { SearchResult } from '../search/engine.ts';
 import type { TimelineEvent } from '../timeline/index.ts';
 import type { CommandDefinition } from './definition.ts';
@@ -18,13 +18,18 @@ export interface AskResult {
   readonly offset: number;
   readonly limit: number;
   readonly filters: { readonly from: string | null; readonly to: string | null; readonly sourceId: string | null };
+  /** This page of the answer: `limit` passages from `offset`. */
   readonly search: SearchResult;
+  /** Passages that answer in all, on every page (as far as a page may start: at most offset's maximum and a page). */
+  readonly total: number;
 }
 
 export interface TimelineResult {
   readonly kind: 'timeline';
   readonly topic: string | null;
-  /** This page of the timeline, oldest first: `total` events from `offset`, at most `limit` of them. */
+  /** Which end the timeline starts from: the latest events or the earliest. */
+  readonly order: 'newest' | 'oldest';
+  /** This page of the timeline, in `order`: `total` events from `offset`, at most `limit` of them. */
   readonly events: readonly TimelineEvent[];
   /** How many events were skipped before this page. */
   readonly offset: number;
@@ -42,6 +47,8 @@ export interface CiteResult {
   readonly kind: 'cite';
   readonly style: CitationStyle;
   readonly citation: string;
+  /** For APA, MLA and Chicago, the citation's parts, to lay out apart: the reference to paste, the in-text citation, the quotation. */
+  readonly parts: CitationParts | null;
   readonly passage: Passage;
   readonly alsoIn: readonly Source[];
 }
@@ -64,6 +71,19 @@ export interface SourcesResult {
 export interface HelpResult {
   readonly kind: 'help';
   readonly commands: readonly CommandDefinition[];
+  /** What the corpus covers: its articles, who published them, and the dates they span. */
+  readonly story: StoryScope;
+}
+
+export interface StoryScope {
+  readonly articles: number;
+  /** The outlets named, by how many articles each has, most first. */
+  readonly outlets: readonly string[];
+  /** Articles whose outlet nobody stated. */
+  readonly unnamed: number;
+  /** The first and last articles' dates; null when no article is dated. */
+  readonly from: PartialDate | null;
+  readonly to: PartialDate | null;
 }
 
 export type CorpusAction = 'status' | 'reload' | 'add' | 'replace' | 'remove' | 'meta';

@@ -16,7 +16,7 @@ const NAME_TITLE_LENGTH = 48;
 
 /** The title as a reader sees it: a description Dossier derived reads as plain words, without its brackets and ellipsis. */
 export function displayTitle(source: Source): string {
-  return source.titleOrigin === 'derived' ? source.title.replace(/^\[|…?\]$/g, '') : source.title;
+  return source.titleOrigin === 'derived' ? source.title.replace(/^\[|(?:…|\.{3})?\]$/g, '') : source.title;
 }
 
 /** What names a source in a line: its outlet, or, where no page or moderator states it, its title (never "Unknown outlet"). */

@@ -1,10 +1,10 @@
-import type { AskResult, CiteResult, CommandResult, CorpusResult, ExportResult, TimelineResult } from '../commandKit/results.ts';
-import { STYLE_LABELS } from '../cite/styles.ts';
+import type { AskResult, CiteResult, CommandResult, CorpusResult, ExportResult, HelpResult, TimelineResult } from '../commandKit/results.ts';
 import type { Hit } from '../search/engine.ts';
-import { wordOffsets } from '../search/analyzer.ts';
-import { splitSentences } from '../text/sentences.ts';
-import { dateLabel, outletLabel, shorten, sourceLine } from './labels.ts';
-import type { EntryItem, EventLine, PassageItem, View } from './view.ts';
+import { answerKindOf } from '../search/answerKind.ts';
+import { answeringSentence, sameFacts } from './answer.ts';
+import { dateLabel, displayTitle, outletLabel, sourceLine } from './labels.ts';
+import { STYLE_LABELS } from '../cite/index.ts';
+import { eventSources, type EntryItem, type EventLine, type PassageItem, type Syntax, type View } from './view.ts';
 
 /** Turns any command result into the View every adapter draws. */
 export function present(result: CommandResult): View {
@@ -32,6 +32,7 @@ export function present(result: CommandResult): View {
       return {
         tone: 'info',
         title: 'Dossier answers questions about the news story in its articles',
+        notice: storyLine(result.story),
         items: result.commands.map((definition) => ({
           kind: 'entry',
           heading: `/${definition.name}`,
@@ -41,6 +42,19 @@ export function present(result: CommandResult): View {
     case 'corpus':
       return presentCorpus(result);
   }
+}
+
+/** Outlets named in the story's line; the others are counted. */
+const STORY_OUTLETS = 4;
+
+/** "5 articles, Sep 28, 2020 – Sep 29, 2020: VOA News, The Hill and 3 other sources." */
+function storyLine(story: HelpResult['story']): string {
+  const span = story.from && story.to ? (story.from.value === story.to.value ? `, ${dateLabel(story.from)}` : `, ${dateLabel(story.from)} – ${dateLabel(story.to)}`) : '';
+  const named = story.outlets.slice(0, STORY_OUTLETS);
+  // Each article of no stated outlet is a source of its own.
+  const others = story.outlets.length - named.length + story.unnamed;
+  const outlets = named.length === 0 ? '' : `: ${named.join(', ')}${others > 0 ? ` and ${others} other ${others === 1 ? 'source' : 'sources'}` : ''}`;
+  return `${story.articles} articles${span}${outlets}.`;
 }
 
 const CORPUS_TITLES: Record<CorpusResult['action'], string> = {
@@ -111,44 +125,52 @@ function presentAsk(result: AskResult): View {
     tone: 'answer',
     title: result.query,
     ...(notice ? { notice } : {}),
-    items: search.hits.map(passageItem),
-    ...(search.more ? { nextOffset: result.offset + result.limit } : {}),
+    items: passageItems(search.hits, result.query),
+    ...pages(result.offset, result.limit, result.total),
   };
 }
 
-/** Bolding one sentence helps only when the passage has more than one. */
-function bestSentence(hit: Hit): PassageItem['emphasis'] {
-  const sentences = splitSentences(hit.passage.text);
-  if (sentences.length < 2 || hit.matchedPositions.length === 0) return null;
-  const offsets = wordOffsets(hit.passage.text);
-  const starts = hit.matchedPositions.map((position) => offsets[position]?.[0] ?? -1);
-  let best: { start: number; end: number; count: number } | null = null;
-  for (const sentence of sentences) {
-    const end = sentence.start + sentence.text.length;
-    const count = starts.filter((start) => start >= sentence.start && start < end).length;
-    if (!best || count > best.count) best = { start: sentence.start, end, count };
-  }
-  return best && best.count > 0 ? { start: best.start, end: best.end } : null;
+/**
+ * The passages of an answer, each with its answering sentence, and the articles that state the
+ * same fact: the same paragraph republished, or another passage of the page in other words (which
+ * `repeats` the first, so a summary names it once with how many articles report it).
+ */
+export function passageItems(hits: readonly Hit[], question: string): PassageItem[] {
+  const kind = answerKindOf(question);
+  const answers = hits.map((hit) => answeringSentence(hit, kind));
+  const repeats = sameFacts(hits.map((hit, index) => hit.passage.text.slice(answers[index]!.start, answers[index]!.end)));
+  return hits.map((hit, index) => {
+    const { passage } = hit;
+    const tellers = [hit, ...hits.filter((_, other) => repeats[other] === index)].flatMap((teller) => [teller.passage.source, ...teller.alsoIn]);
+    const others = [...new Map(tellers.filter((source) => source.id !== passage.source.id).map((source) => [source.id, source])).values()];
+    return {
+      kind: 'passage',
+      passageId: passage.id,
+      byline: `${outletLabel(passage.source)} · ${dateLabel(passage.source.date)}`,
+      outlet: outletLabel(passage.source),
+      date: dateLabel(passage.source.date),
+      title: displayTitle(passage.source),
+      paragraph: passage.paragraph,
+      quote: passage.text,
+      answer: answers[index]!,
+      alsoIn: hit.alsoIn.map((source) => sourceLine(source)),
+      alsoReportedBy: others.map(outletLabel),
+      repeats: repeats[index]!,
+    };
+  });
 }
 
-export function passageItem(hit: Hit): PassageItem {
-  const { passage } = hit;
+/** Where the pages before and after start, and which page this is of how many: for a request shown a page at a time. */
+function pages(offset: number, limit: number, total: number): Pick<View, 'nextOffset' | 'previousOffset' | 'page'> {
+  const count = Math.max(1, Math.ceil(total / limit));
   return {
-    kind: 'passage',
-    passageId: passage.id,
-    byline: `${outletLabel(passage.source)} · ${dateLabel(passage.source.date)}`,
-    title: passage.source.title,
-    paragraph: passage.paragraph,
-    quote: passage.text,
-    emphasis: bestSentence(hit),
-    alsoIn: hit.alsoIn.map((source) => sourceLine(source)),
+    ...(offset + limit < total ? { nextOffset: offset + limit } : {}),
+    ...(offset > 0 ? { previousOffset: Math.max(0, offset - limit) } : {}),
+    ...(count > 1 ? { page: { number: Math.floor(offset / limit) + 1, count } } : {}),
   };
 }
 
-/** Longest event sentence shown in a timeline line; the passage id leads to the whole text. */
-const EVENT_TEXT_LENGTH = 160;
-
-/** Events grouped under their date, oldest first; each line names its outlet and passage id. */
+/** Events grouped under their date, in the order asked; each date's sentences whole, then the outlets and passage ids they come from, once. */
 function presentTimeline(result: TimelineResult): View {
   const groups = new Map<string, EventLine[]>();
   for (const event of result.events) {
@@ -170,30 +192,40 @@ function presentTimeline(result: TimelineResult): View {
     items: [...groups].map(([heading, events]) => ({
       kind: 'entry',
       heading,
-      body: events.map((line) => `${shorten(line.text, EVENT_TEXT_LENGTH)} — ${line.outlets} · ${line.passageId}`).join('\n'),
+      body: [...events.map((line) => `• ${line.text}`), `— ${eventSources(events).map((source) => `${source.outlets} · ${source.passageIds.join(', ')}`).join('; ')}`].join('\n'),
       events,
     })),
-    footer: 'Dates are when events happened, as precise as the articles say (day, month or year).',
+    footer: `${result.order === 'newest' ? 'Latest first' : 'Earliest first'}. Dates are when events happened, as precise as the articles say (day, month or year).`,
+    ...(result.limit !== null ? pages(result.offset, result.limit, result.total) : {}),
     ...(result.more ? { nextOffset: last, nextLabel: 'More events' } : {}),
   };
 }
 
+/** A citation to paste, alone; for a text style, its in-text citation and the quotation apart. */
 function presentCite(result: CiteResult): View {
-  const { passage } = result;
+  const { passage, parts } = result;
+  const title = `${STYLE_LABELS[result.style]} citation · ${outletLabel(passage.source)} · ¶${passage.paragraph}`;
+  if (!parts) return { tone: 'info', title, items: [], paste: { text: result.citation, syntax: result.style === 'bibtex' ? 'bibtex' : 'json' } };
   return {
     tone: 'info',
-    title: `${STYLE_LABELS[result.style]} citation of ${passage.id}`,
-    items: [{ kind: 'entry', heading: `${sourceLine(passage.source, 200)} · ¶${passage.paragraph}`, body: result.citation, preformatted: result.style === 'bibtex' || result.style === 'csl-json' }],
+    title,
+    paste: { text: parts.reference, syntax: 'text' },
+    items: [
+      { kind: 'entry', heading: 'In-text', body: parts.inText },
+      { kind: 'entry', heading: 'Quote', body: parts.quotation },
+    ],
   };
 }
 
 const EXPORT_FILES: Record<ExportResult['format'], string> = { bibtex: 'dossier.bib', 'csl-json': 'dossier.json', apa: 'dossier-apa.txt', mla: 'dossier-mla.txt', chicago: 'dossier-chicago.txt' };
 
+const EXPORT_SYNTAX: Record<ExportResult['format'], Syntax> = { bibtex: 'bibtex', 'csl-json': 'json', apa: 'text', mla: 'text', chicago: 'text' };
+
 function presentExport(result: ExportResult): View {
   return {
     tone: 'info',
-    title: `Bibliography of ${result.sources} articles (${result.format})`,
-    items: [{ kind: 'entry', heading: EXPORT_FILES[result.format], body: result.bibliography, preformatted: true }],
+    title: `Bibliography of ${result.sources} articles (${STYLE_LABELS[result.format]})`,
+    items: [{ kind: 'entry', heading: EXPORT_FILES[result.format], body: result.bibliography, preformatted: true, syntax: EXPORT_SYNTAX[result.format] }],
     file: { name: EXPORT_FILES[result.format], text: result.bibliography },
   };
 }

@@ -2,12 +2,14 @@
  * A picture of a timeline, as an SVG string: pure (events in, text out), so any adapter can turn
  * it into an image and tests can read it.
  *
- * Time runs down a vertical axis on the left, to scale, so gaps and clusters show; each date is a
- * mark as wide as what is known (a dot for a day, a bar over the month or the year). Each date
- * has one label on the right, in date order, pushed apart so none overlap and joined to its mark
- * by a leader line: the precision-aware date, the outlets, and the first event's sentence cut to
- * fit. The canvas is 800 px wide and 4:3 when it can be, the shape Discord shows largest in an
- * embed (about 400 × 300), so its type is sized to be read at half size.
+ * It adds what the list beside it cannot: time runs down a vertical axis on the left, to scale,
+ * so gaps and clusters show; each date is a mark as wide as what is known (a dot for a day, a bar
+ * over the month or the year), a day's dot the larger the more outlets tell of it. Each date has
+ * one label on the right, in date order, pushed apart so none overlap and joined to its mark by
+ * a leader line: the precision-aware date and how many events and outlets it has (the sentences
+ * are the list's). Light on Discord's dark grey, the canvas is 800 px wide and 4:3 when it can
+ * be, the shape Discord shows largest in an embed (about 400 × 300): at half size, its smallest
+ * type is 13 px.
  *
  * Text is measured with the advance widths of DejaVu Sans Condensed, the font the PNG step
  * bundles; another sans-serif font draws it a little wider or narrower, never off the canvas
@@ -40,34 +42,30 @@ const WIDTH = 800;
 const BASE_HEIGHT = 600;
 const PAD = 24;
 const HEADER = 64;
-const AXIS_X = 132;
-const TICK_LABEL_RIGHT = 114;
-const LABEL_DOT_X = 184;
-const TEXT_X = 196;
+const AXIS_X = 168;
+const TICK_LABEL_RIGHT = 146;
+const LABEL_DOT_X = 222;
+const TEXT_X = 236;
 const TEXT_RIGHT = WIDTH - PAD;
 
+/** Discord's dark theme: its embed grey behind, its light text on it. */
 const COLOR = {
-  background: '#ffffff',
-  ink: '#1d2733',
-  text: '#2b333b',
-  muted: '#5b6770',
-  rule: '#d5dbe1',
-  axis: '#c3ccd5',
-  leader: '#9aa5b1',
-  accent: '#2f6f9f',
-  month: '#6f9cc0',
-  year: '#d6e4ef',
+  background: '#2b2d31',
+  ink: '#f2f3f5',
+  muted: '#b5bac1',
+  rule: '#3f4147',
+  axis: '#4e5058',
+  leader: '#80848e',
+  accent: '#5da9e9',
+  month: '#3f7bb0',
+  year: '#35506b',
 } as const;
 
-const SIZE = { title: 26, legend: 18, tick: 17, date: 25, outlet: 20, text: 23 } as const;
+/** At the half size Discord shows the picture, 26 px is 13 px: the least that reads on a phone. */
+const SIZE = { title: 32, legend: 26, tick: 26, date: 30, count: 26 } as const;
 
-/**
- * Two lines per date (date and outlets, then the sentence) while they fit the 4:3 canvas, and a
- * second line of the sentence where the next label leaves room; one line per date when crowded.
- */
-const TWO_LINE_PITCH = 58;
-const SENTENCE_LINE = 28;
-const ONE_LINE_PITCH = 38;
+/** One line per date. */
+const PITCH = 46;
 
 interface DateGroup {
   readonly label: string;
@@ -87,11 +85,7 @@ export function countDates(events: readonly TimelineEvent[]): number {
 /** The picture of `events` (oldest first, as the timeline gives them). */
 export function timelineChart(events: readonly TimelineEvent[], options: ChartOptions = {}): TimelineChart {
   const groups = groupByDate(events);
-  const room = BASE_HEIGHT - HEADER - 2 * PAD;
-  const twoLines = groups.length * TWO_LINE_PITCH <= room;
-  // Few dates: every label gets two lines of its sentence; more: where the next label leaves room.
-  const pitch = !twoLines ? ONE_LINE_PITCH : groups.length * (TWO_LINE_PITCH + SENTENCE_LINE) <= room ? TWO_LINE_PITCH + SENTENCE_LINE : TWO_LINE_PITCH;
-  const height = Math.max(BASE_HEIGHT, HEADER + PAD + groups.length * pitch + PAD);
+  const height = Math.max(BASE_HEIGHT, HEADER + PAD + groups.length * PITCH + PAD);
   const top = HEADER + PAD;
   const bottom = height - PAD;
 
@@ -104,18 +98,14 @@ export function timelineChart(events: readonly TimelineEvent[], options: ChartOp
     const first = Math.min(...groups.map((group) => group.start));
     const last = Math.max(...groups.map((group) => group.end));
     // A little room at both ends so the first and last marks are whole.
-    const y = (day: number) => top + 10 + ((day - first) / Math.max(1, last - first)) * (bottom - top - 20);
+    const y = (day: number) => top + 16 + ((day - first) / Math.max(1, last - first)) * (bottom - top - 32);
     parts.push(`<line x1="${AXIS_X}" y1="${top}" x2="${AXIS_X}" y2="${bottom}" stroke="${COLOR.axis}" stroke-width="3" stroke-linecap="round"/>`);
     parts.push(...ticks(first, last, y));
-    const rows = placeRows(groups.map((group) => idealRow(group.precision, y(group.start), y(group.end), pitch, firstLineOffset(twoLines))), pitch, top, bottom - pitch);
+    const rows = placeRows(groups.map((group) => idealRow(group.precision, y(group.start), y(group.end), PITCH)), PITCH, top, bottom - PITCH);
     // Wider marks first, so a day's dot sits on its month's bar, and both on the year's.
     const byWidth = groups.map((group, index) => ({ group, index })).sort((a, b) => rank(a.group.precision) - rank(b.group.precision));
     for (const { group } of byWidth) parts.push(mark(group, y(group.start), y(group.end)));
-    groups.forEach((group, index) => {
-      const below = (rows[index + 1] ?? bottom) - rows[index]!;
-      const sentenceLines = twoLines && below >= TWO_LINE_PITCH + SENTENCE_LINE ? 2 : 1;
-      parts.push(...label(group, rows[index]!, y(group.start), y(group.end), twoLines ? sentenceLines : 0));
-    });
+    groups.forEach((group, index) => parts.push(...label(group, rows[index]!, y(group.start), y(group.end))));
   }
   const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="${CHART_FONT_FAMILY}, DejaVu Sans, sans-serif">`,
@@ -131,12 +121,14 @@ function groupByDate(events: readonly TimelineEvent[]): DateGroup[] {
     const key = `${event.precision}:${event.date}`;
     byKey.set(key, [...(byKey.get(key) ?? []), event]);
   }
-  return [...byKey.values()].map((list) => {
+  const groups = [...byKey.values()].map((list) => {
     const { date, precision } = list[0]!;
     const [start, end] = daySpan(date, precision);
     const outlets = [...new Set(list.flatMap((event) => [event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source))))];
     return { label: dateLabel({ value: date, precision }), precision, start, end, events: list, outlets };
   });
+  // Time runs down, whichever order the page lists the events in; a wider date first, as the timeline orders them.
+  return groups.sort((a, b) => a.start - b.start || rank(a.precision) - rank(b.precision));
 }
 
 /** The first day of a date and the day after its last, as days since the epoch. */
@@ -164,16 +156,16 @@ function header(title: string, groups: readonly DateGroup[]): string[] {
     legend.unshift(
       `<text x="${x.toFixed(1)}" y="${baseline}" font-size="${SIZE.legend}" fill="${COLOR.muted}">${word}</text>`,
     );
-    const cx = x - 14;
-    const cy = baseline - 6;
+    const cx = x - 16;
+    const cy = baseline - 9;
     legend.unshift(
       precision === 'day'
-        ? `<circle cx="${cx}" cy="${cy}" r="6" fill="${COLOR.accent}"/>`
+        ? `<circle cx="${cx}" cy="${cy}" r="8" fill="${COLOR.accent}"/>`
         : precision === 'month'
-          ? `<rect x="${cx - 5}" y="${cy - 9}" width="10" height="18" rx="5" fill="${COLOR.month}"/>`
-          : `<rect x="${cx - 8}" y="${cy - 11}" width="16" height="22" rx="3" fill="${COLOR.year}"/>`,
+          ? `<rect x="${cx - 6}" y="${cy - 11}" width="12" height="22" rx="6" fill="${COLOR.month}"/>`
+          : `<rect x="${cx - 9}" y="${cy - 13}" width="18" height="26" rx="3" fill="${COLOR.year}"/>`,
     );
-    x -= 36;
+    x -= 44;
   }
   const room = x - PAD - 12;
   return [`<text x="${PAD}" y="${baseline}" font-size="${SIZE.title}" font-weight="bold" fill="${COLOR.ink}">${xml(fitWidth(title, room, SIZE.title, true))}</text>`, ...legend];
@@ -245,22 +237,27 @@ function yearTicks(first: number, last: number, every: number): Tick[] {
 
 // ----- marks and labels -----------------------------------------------------------------------
 
+/** A day's dot grows with the outlets that tell of it, up to five. */
+function dotRadius(group: DateGroup): number {
+  return 8 + 2.5 * (Math.min(group.outlets.length, 5) - 1);
+}
+
 function mark(group: DateGroup, top: number, bottom: number): string {
   if (group.precision === 'day') {
-    return `<circle cx="${AXIS_X}" cy="${((top + bottom) / 2).toFixed(1)}" r="7" fill="${COLOR.accent}" stroke="${COLOR.background}" stroke-width="2"/>`;
+    return `<circle cx="${AXIS_X}" cy="${((top + bottom) / 2).toFixed(1)}" r="${dotRadius(group)}" fill="${COLOR.accent}" stroke="${COLOR.background}" stroke-width="2"/>`;
   }
   // A month or a year is a bar over its days, never shorter than a dot is wide.
-  const half = group.precision === 'month' ? 6 : 10;
-  const height = Math.max(bottom - top, 14);
+  const half = group.precision === 'month' ? 7 : 11;
+  const height = Math.max(bottom - top, 16);
   const y = (top + bottom) / 2 - height / 2;
   const fill = group.precision === 'month' ? COLOR.month : COLOR.year;
   return `<rect x="${AXIS_X - half}" y="${y.toFixed(1)}" width="${2 * half}" height="${height.toFixed(1)}" rx="${group.precision === 'month' ? half : 3}" fill="${fill}"/>`;
 }
 
-/** Where a label would sit if nothing were in its way: its first line level with its mark (or the start of a long one). */
-function idealRow(precision: DatePrecision, top: number, bottom: number, pitch: number, firstLine: number): number {
-  const centre = precision === 'day' || bottom - top < 2 * pitch ? (top + bottom) / 2 : top + firstLine;
-  return centre - firstLine;
+/** Where a label would sit if nothing were in its way: level with its mark (or the start of a long one). */
+function idealRow(precision: DatePrecision, top: number, bottom: number, pitch: number): number {
+  const centre = precision === 'day' || bottom - top < 2 * pitch ? (top + bottom) / 2 : top + pitch / 2;
+  return centre - pitch / 2;
 }
 
 /** Rows as close to their ideal places as they can be, in order, at least `pitch` apart, within bounds. */
@@ -272,52 +269,29 @@ function placeRows(ideal: readonly number[], pitch: number, min: number, max: nu
   return rows;
 }
 
-/** From the top of a label's row to the middle of its first line, where its leader arrives. */
-const firstLineOffset = (twoLines: boolean) => (twoLines ? 20 : ONE_LINE_PITCH / 2);
+/** "2 events · 3 outlets": what a date holds, the sentences being the list's. */
+function countLabel(group: DateGroup): string {
+  const events = group.events.length;
+  const outlets = group.outlets.length;
+  return `${events > 1 ? `${events} events · ` : ''}${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}`;
+}
 
-/** A date's label at `row`: its first line, then `sentenceLines` lines of its first sentence (0: all on one line). */
-function label(group: DateGroup, row: number, top: number, bottom: number, sentenceLines: number): string[] {
-  const twoLines = sentenceLines > 0;
-  // The leader joins the label's first line to the nearest point of the mark.
-  const lineY = row + firstLineOffset(twoLines);
+/** A date's label at `row`, joined to its mark: the date, then what it holds. */
+function label(group: DateGroup, row: number, top: number, bottom: number): string[] {
+  // The leader joins the label to the nearest point of the mark.
+  const lineY = row + PITCH / 2;
   const anchor = group.precision === 'day' ? (top + bottom) / 2 : Math.min(Math.max(lineY, top), bottom);
-  const from = AXIS_X + (group.precision === 'day' ? 9 : group.precision === 'month' ? 8 : 12);
+  const from = AXIS_X + (group.precision === 'day' ? dotRadius(group) + 2 : group.precision === 'month' ? 9 : 13);
   const bend = (from + LABEL_DOT_X) / 2;
-  const parts = [
-    `<path d="M${from} ${anchor.toFixed(1)} C${bend} ${anchor.toFixed(1)} ${bend} ${lineY.toFixed(1)} ${LABEL_DOT_X - 5} ${lineY.toFixed(1)}" fill="none" stroke="${COLOR.leader}" stroke-width="1.5"/>`,
-    `<circle cx="${LABEL_DOT_X}" cy="${lineY.toFixed(1)}" r="3.5" fill="${COLOR.leader}"/>`,
-  ];
-  const more = group.events.length > 1 ? `+${group.events.length - 1} more` : '';
-  const sentence = group.events[0]!.text;
-  const room = TEXT_RIGHT - TEXT_X;
+  const count = countLabel(group);
   const dateWidth = textWidth(group.label, SIZE.date, true);
-  const moreWidth = more ? textWidth(more, SIZE.outlet) + 10 : 0;
-  const baseline = (lineY + SIZE.date * 0.36).toFixed(1);
-  if (twoLines) {
-    const outletRoom = room - dateWidth - 14 - moreWidth;
-    const outlets = fitList(group.outlets, outletRoom, SIZE.outlet);
-    parts.push(
-      `<text x="${TEXT_X}" y="${baseline}" font-size="${SIZE.date}" fill="${COLOR.ink}"><tspan font-weight="bold">${xml(group.label)}</tspan>` +
-        `<tspan dx="12" font-size="${SIZE.outlet}" fill="${COLOR.muted}">${xml(outlets)}</tspan>` +
-        (more ? `<tspan dx="10" font-size="${SIZE.outlet}" fill="${COLOR.accent}">${more}</tspan>` : '') +
-        '</text>',
-      ...wrap(sentence, room, SIZE.text, sentenceLines).map(
-        (line, index) => `<text x="${TEXT_X}" y="${(lineY + 20 + SIZE.text * 0.55 + index * SENTENCE_LINE).toFixed(1)}" font-size="${SIZE.text}" fill="${COLOR.text}">${xml(line)}</text>`,
-      ),
-    );
-  } else {
-    // One line: the date, the sentence, then the outlets, each cut to what is left.
-    const outlets = fitList(group.outlets, Math.min(170, room / 4), SIZE.outlet);
-    const sentenceRoom = room - dateWidth - 12 - textWidth(outlets, SIZE.outlet) - 12 - moreWidth;
-    parts.push(
-      `<text x="${TEXT_X}" y="${baseline}" font-size="${SIZE.text}" fill="${COLOR.text}"><tspan font-size="${SIZE.date}" font-weight="bold" fill="${COLOR.ink}">${xml(group.label)}</tspan>` +
-        `<tspan dx="12">${xml(fitWidth(sentence, sentenceRoom, SIZE.text))}</tspan>` +
-        `<tspan dx="12" font-size="${SIZE.outlet}" fill="${COLOR.muted}">${xml(outlets)}</tspan>` +
-        (more ? `<tspan dx="10" font-size="${SIZE.outlet}" fill="${COLOR.accent}">${more}</tspan>` : '') +
-        '</text>',
-    );
-  }
-  return parts;
+  const countRoom = TEXT_RIGHT - TEXT_X - dateWidth - 16;
+  return [
+    `<path d="M${from} ${anchor.toFixed(1)} C${bend} ${anchor.toFixed(1)} ${bend} ${lineY.toFixed(1)} ${LABEL_DOT_X - 5} ${lineY.toFixed(1)}" fill="none" stroke="${COLOR.leader}" stroke-width="2"/>`,
+    `<circle cx="${LABEL_DOT_X}" cy="${lineY.toFixed(1)}" r="4" fill="${COLOR.leader}"/>`,
+    `<text x="${TEXT_X}" y="${(lineY + SIZE.date * 0.36).toFixed(1)}" font-size="${SIZE.date}" fill="${COLOR.ink}"><tspan font-weight="bold">${xml(group.label)}</tspan>` +
+      `<tspan dx="16" font-size="${SIZE.count}" fill="${COLOR.muted}">${xml(fitWidth(count, countRoom, SIZE.count))}</tspan></text>`,
+  ];
 }
 
 // ----- text -----------------------------------------------------------------------------------
@@ -352,30 +326,6 @@ export function textWidth(text: string, size: number, bold = false): number {
     units += code >= 32 && code <= 126 ? table[code - 32]! : (EXTRA[char]?.[bold ? 1 : 0] ?? (bold ? 650 : 600));
   }
   return (units * size) / 1000;
-}
-
-/** As many whole names as fit in `max` px, then how many are left out: "VOA News, The Hill +2". */
-function fitList(names: readonly string[], max: number, size: number): string {
-  for (let count = names.length; count > 0; count--) {
-    const text = names.slice(0, count).join(', ') + (count < names.length ? ` +${names.length - count}` : '');
-    if (textWidth(text, size) <= max) return text;
-  }
-  return fitWidth(names.join(', '), max, size);
-}
-
-/** `text` in at most `lines` lines of `max` px, broken between words; the last cut with "…" if need be. */
-export function wrap(text: string, max: number, size: number, lines: number, bold = false): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const out: string[] = [];
-  let index = 0;
-  while (out.length < lines - 1 && index < words.length) {
-    let line = words[index++]!;
-    while (index < words.length && textWidth(`${line} ${words[index]}`, size, bold) <= max) line += ` ${words[index++]}`;
-    if (textWidth(line, size, bold) > max) line = fitWidth(line, max, size, bold);
-    out.push(line);
-  }
-  if (index < words.length) out.push(fitWidth(words.slice(index).join(' '), max, size, bold));
-  return out;
 }
 
 /** `text` cut at a word boundary (with "…") to fit `max` px. */

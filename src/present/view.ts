@@ -10,21 +10,35 @@ export interface PassageItem {
   readonly passageId: string;
   /** "VOA News · Sep 28, 2020" */
   readonly byline: string;
+  /** Who published it: the outlet, or where none is known the article's title ("VOA News"). */
+  readonly outlet: string;
+  /** When: "Sep 28, 2020", "undated". */
+  readonly date: string;
+  /** The article's title as a reader sees it (a derived description without brackets). */
   readonly title: string;
   readonly paragraph: number;
   readonly quote: string;
-  /** The sentence that answers best, as offsets into `quote`, when the passage has several. */
-  readonly emphasis: { readonly start: number; readonly end: number } | null;
+  /** The sentence that answers best, as offsets into `quote` (all of it when it is one sentence). */
+  readonly answer: { readonly start: number; readonly end: number };
   /** Other outlets carrying the same paragraph, as source lines. */
   readonly alsoIn: readonly string[];
+  /**
+   * Other articles that state this passage's answer (the same paragraph elsewhere, or another
+   * passage of this page telling the same fact), named as in a byline: "also reported by 2 other articles".
+   */
+  readonly alsoReportedBy: readonly string[];
+  /** Index in the view's items of an earlier passage stating the same fact; a summary shows that one only. */
+  readonly repeats: number | null;
 }
 
 export interface EntryItem {
   readonly kind: 'entry';
   readonly heading: string;
   readonly body: string;
-  /** Text to show exactly as is, in a fixed-width block (BibTeX, CSL-JSON). */
+  /** Text to show exactly as is, in a fixed-width block (BibTeX, CSL-JSON, a reference list). */
   readonly preformatted?: boolean;
+  /** What a preformatted body is written in, for highlighting: plain text unless said. */
+  readonly syntax?: Syntax;
   /**
    * When the entry lists dated events (a timeline's date and its events), the same lines as
    * parts, for renderers that lay them out and shorten them to their own room; `body` holds them as text.
@@ -42,6 +56,8 @@ export interface EventLine {
 
 export type ViewItem = PassageItem | EntryItem;
 
+export type Syntax = 'bibtex' | 'json' | 'text';
+
 export interface View {
   readonly tone: Tone;
   readonly title: string;
@@ -53,11 +69,37 @@ export interface View {
   readonly footer?: string;
   /** Offset of the next page of the same request, when there is one. */
   readonly nextOffset?: number;
+  /** Offset of the previous page, when this is not the first. */
+  readonly previousOffset?: number;
+  /** Which page this is of how many, for a request shown a page at a time. */
+  readonly page?: { readonly number: number; readonly count: number };
   /** What the next page holds, for a "More …" button or hint ("More events"); passages when absent. */
   readonly nextLabel?: string;
+  /**
+   * Text the reader copies as is (a citation): Discord shows it alone in a code block, which copies
+   * whole on a phone; a terminal prints it plain, and only it when the view has no items, so it
+   * redirects to a file.
+   */
+  readonly paste?: { readonly text: string; readonly syntax: Syntax };
   /**
    * A document that is itself the answer (a bibliography): the terminal prints it as is, Discord
    * attaches it as a file, so nothing of it is cut.
    */
   readonly file?: { readonly name: string; readonly text: string };
+}
+
+/** The answering sentence is the whole passage: bolding it would single nothing out. */
+export function isWholeQuote(item: Pick<PassageItem, 'quote' | 'answer'>): boolean {
+  return item.quote.slice(0, item.answer.start).trim() === '' && item.quote.slice(item.answer.end).trim() === '';
+}
+
+/** Where a date's events come from: each outlet (or set of outlets) once, with its passages' ids in order, for a reader to find and cite them. */
+export function eventSources(events: readonly EventLine[]): Array<{ readonly outlets: string; readonly passageIds: readonly string[] }> {
+  const byOutlets = new Map<string, string[]>();
+  for (const { outlets, passageId } of events) {
+    const ids = byOutlets.get(outlets) ?? [];
+    if (!ids.includes(passageId)) ids.push(passageId);
+    byOutlets.set(outlets, ids);
+  }
+  return [...byOutlets].map(([outlets, passageIds]) => ({ outlets, passageIds }));
 }

@@ -51,6 +51,7 @@ import type {
   APIInteractionGuildMember,
   APIMessage,
   APIMessageComponentGuildInteraction,
+  APIMessageApplicationCommandGuildInteraction,
   APIRole,
   APIUser,
   ChannelFlags,
@@ -234,6 +235,7 @@ export interface FakeDiscord {
 
 export type FakeInteractionPayload =
   | APIChatInputApplicationCommandGuildInteraction
+  | APIMessageApplicationCommandGuildInteraction
   | APIApplicationCommandAutocompleteGuildInteraction
   | APIMessageComponentGuildInteraction;
 
@@ -598,6 +600,55 @@ export function buttonInteraction(ids: FakeIds, spec: ButtonSpec): APIMessageCom
   };
 }
 
+/** A pick in a string select menu (type 3, component 3) on a message the bot sent earlier. */
+export interface SelectSpec extends InvokerSpec {
+  customId: string;
+  values: string[];
+  /** The message the menu is on (default: a bot message with that menu). */
+  message?: Partial<APIMessage>;
+}
+
+export function selectMenuInteraction(ids: FakeIds, spec: SelectSpec): APIMessageComponentGuildInteraction {
+  const message: APIMessage = {
+    ...messageObject({
+      id: snowflake(),
+      channelId: ids.channelId,
+      author: makeUser(ids.botUserId, 'dossier', true),
+      type: MessageType.Default,
+      content: 'A message with a menu',
+      components: [
+        {
+          type: ComponentType.ActionRow,
+          components: [{ type: ComponentType.StringSelect, custom_id: spec.customId, options: spec.values.map((value) => ({ label: value, value })) }],
+        },
+      ],
+    }),
+    ...spec.message,
+  };
+  return {
+    ...guildInteractionBase(ids, spec),
+    type: InteractionType.MessageComponent,
+    data: { custom_id: spec.customId, component_type: ComponentType.StringSelect, values: spec.values },
+    message,
+  } as APIMessageComponentGuildInteraction;
+}
+
+/** A message context-menu command (right-click a message → Apps → `commandName`) on a member's message. */
+export interface MessageCommandSpec extends InvokerSpec {
+  commandName: string;
+  /** The text of the message it was used on. */
+  content: string;
+}
+
+export function messageCommandInteraction(ids: FakeIds, spec: MessageCommandSpec): APIMessageApplicationCommandGuildInteraction {
+  const target = messageObject({ id: snowflake(), channelId: ids.channelId, author: makeUser(snowflake(), 'member', false), type: MessageType.Default, content: spec.content });
+  return {
+    ...guildInteractionBase(ids, spec),
+    type: InteractionType.ApplicationCommand,
+    data: { id: snowflake(), name: spec.commandName, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+  } as APIMessageApplicationCommandGuildInteraction;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Messages
 // ---------------------------------------------------------------------------------------------
@@ -768,8 +819,11 @@ const EMPTY_MESSAGE: Reply = { status: 400, body: { message: 'Cannot send an emp
 
 const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
+/** User and message commands (context menus) may have capitals and spaces: "Find sources". */
+const CONTEXT_MENU_NAME = /^[-_' \p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
+
 function nameIssues(name: unknown, path: Issue['path'], chatInput: boolean): Issue[] {
-  const ok = typeof name === 'string' && COMMAND_NAME.test(name) && (!chatInput || name === name.toLowerCase());
+  const ok = typeof name === 'string' && (chatInput ? COMMAND_NAME.test(name) && name === name.toLowerCase() : CONTEXT_MENU_NAME.test(name));
   return ok ? [] : [issue([...path, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid')];
 }
 

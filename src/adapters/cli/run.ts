@@ -9,6 +9,7 @@ import type { Logger } from '../../log.ts';
 import { present } from '../../present/present.ts';
 import { renderFailureText, renderText } from '../../present/text.ts';
 import { askMarkdown } from '../../present/markdown.ts';
+import { usageView } from '../../present/usage.ts';
 import { CSL_STYLES, isCslStyle, type CitationStyle, type CslStyle } from '../../cite/index.ts';
 import type { CommandDefinition } from '../../commandKit/definition.ts';
 import { localFiles } from './localFiles.ts';
@@ -20,11 +21,14 @@ export interface CliOutput {
   readonly exitCode: 0 | 1 | 2;
 }
 
-/** Splits `--json` (which belongs to the CLI, not to any command) from the command's own words. */
-export function splitCliArgs(argv: readonly string[]): { json: boolean; name: string | undefined; words: string[] } {
+const HELP_FLAGS = ['--help', '-h'];
+
+/** Splits `--json` and `--help` (which belong to the CLI, not to any command) from the command's own words. */
+export function splitCliArgs(argv: readonly string[]): { json: boolean; help: boolean; name: string | undefined; words: string[] } {
   const json = argv.includes('--json');
-  const rest = argv.filter((word) => word !== '--json');
-  return { json, name: rest[0], words: rest.slice(1) };
+  const help = argv.some((word) => HELP_FLAGS.includes(word));
+  const rest = argv.filter((word) => word !== '--json' && !HELP_FLAGS.includes(word));
+  return { json, help, name: rest[0], words: rest.slice(1) };
 }
 
 /**
@@ -72,8 +76,11 @@ export interface CliDependencies {
 const INVOKER: Invoker = { via: 'cli', isModerator: true };
 
 export async function runCli(argv: readonly string[], { openLibrary, log, preferences, progress }: CliDependencies): Promise<CliOutput> {
-  const { json, name, words } = splitCliArgs(argv);
+  const { json, help, name: named, words } = splitCliArgs(argv);
+  // `cli --help` is `cli help`; `cli ask --help` shows how to run ask, without loading the corpus.
+  const name = help && !named ? 'help' : named;
   try {
+    if (help && name !== 'help' && name && !json) return { stdout: `${renderText(usageView(commandDispatcher().find(name, INVOKER)))}\n`, stderr: '', exitCode: 0 };
     if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
     const dispatcher = commandDispatcher();
     const definition = dispatcher.find(name, INVOKER);

@@ -22,6 +22,9 @@ export interface ConsoleOptions {
   readonly progress?: ProgressSink;
 }
 
+/** How a line is answered: the console's options, and the terminal's width now, to wrap the answer to (never inside a word or an id). */
+export type LineOptions = Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences' | 'progress'> & { readonly width?: number };
+
 export const PROMPT = 'dossier> ';
 
 /** The console runs on the operator's own machine: a moderator, as in the CLI. */
@@ -31,7 +34,7 @@ const INVOKER: Invoker = { via: 'console', isModerator: true };
  * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask.
  * Returns the text to print, or null when the user asked to leave.
  */
-export async function answerLine(line: string, options: Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences' | 'progress'>): Promise<string | null> {
+export async function answerLine(line: string, options: LineOptions): Promise<string | null> {
   const trimmed = line.trim();
   if (trimmed === '') return '';
   if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
@@ -49,7 +52,7 @@ export async function answerLine(line: string, options: Pick<ConsoleOptions, 'li
       ...(progress ? { progress: (state) => progress.report(state) } : {}),
       ...(options.preferences ? { preferences: options.preferences } : {}),
     }).finally(() => progress?.end());
-    return renderText(present(result), { color: options.color });
+    return renderText(present(result), { color: options.color, ...(options.width ? { width: options.width } : {}) });
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.unexpected) options.log.error({ event: 'console_command_failed', err: error }, 'command failed');
@@ -68,7 +71,9 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   lines.prompt();
   // Lines are answered one at a time, in order, even when pasted in a burst.
   for await (const line of lines) {
-    const answer = await answerLine(line, options);
+    // Read each time: the terminal may have been resized.
+    const { columns } = options.output as { columns?: number };
+    const answer = await answerLine(line, { ...options, ...(columns ? { width: columns } : {}) });
     if (answer === null) break;
     if (answer !== '') write(answer);
     lines.prompt();

@@ -7,15 +7,15 @@ import { answerWithin } from './answerWithin.ts';
 import type { StoredQuestion } from './buttons.ts';
 import { readAttachments, readOptions } from './options.ts';
 import { progressReplies } from './progress.ts';
-import type { DiscordMessage } from './render.ts';
 import type { Outcome, Responder } from './responder.ts';
-import { resultMessage } from './resultMessage.ts';
+import { resultMessage, type ResultMessage } from './resultMessage.ts';
 
 /**
  * Answers a slash command: admitted by dispatch first (a refusal throws, before anything is
  * acknowledged or downloaded, and recovery.ts replies to it privately), then run through the same
- * dispatcher, publicly unless the asker chose `hide`. A slow command is acknowledged first; a
- * long one shows its progress.
+ * dispatcher. Publicly, unless the asker chose `hide`, the command answers privately by
+ * convention (/help, /corpus), or nothing answers: those only the asker sees. A slow command is
+ * acknowledged first; a long one shows its progress.
  */
 export async function answerSlashCommand(interaction: ChatInputCommandInteraction, responder: Responder): Promise<Outcome> {
   const { raw: leaves, hide, subcommand } = readOptions(interaction.options.data);
@@ -23,8 +23,9 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
   const admitted = responder.dispatcher.admit(interaction.commandName, context.invoker);
   // A subcommand (`/corpus status`) travels to the command kit as the `subcommand` option.
   const raw = { ...onePage(admitted.definition, leaves), ...(subcommand ? { [SUBCOMMAND]: subcommand } : {}) };
-  const flags = hide ? MessageFlags.Ephemeral : undefined;
-  const question: StoredQuestion = { command: admitted.definition.name, options: withoutOffset(raw) };
+  const privately = hide || admitted.definition.private === true;
+  const flags = privately ? MessageFlags.Ephemeral : undefined;
+  const question: StoredQuestion = { command: admitted.definition.name, options: withoutOffset(raw), ownerId: interaction.user.id };
   // Attached files are downloaded only if the command reads them.
   const uploads = attachmentUploads(readAttachments(interaction.options.data), responder.downloads);
   const replies = progressReplies(interaction, flags, {
@@ -32,23 +33,31 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
     now: responder.now,
     ...(responder.progressIntervalMs !== undefined ? { intervalMs: responder.progressIntervalMs } : {}),
   });
-  let message: DiscordMessage;
+  let answer: ResultMessage;
   try {
-    message = await answerWithin(admitted.definition.slow ? 0 : responder.deferAfterMs, replies.defer, async () => {
+    answer = await answerWithin(admitted.definition.slow ? 0 : responder.deferAfterMs, replies.defer, async () => {
       const result = await admitted.run(raw, { ...context, uploads, progress: replies.report });
-      return resultMessage(result, question, interaction.attachmentSizeLimit, responder);
+      return resultMessage(result, question, interaction.attachmentSizeLimit, responder, { private: privately });
     });
   } finally {
     await replies.settle();
   }
-  if (interaction.deferred) await interaction.editReply(replies.shown ? { content: '', ...message } : message);
-  else await interaction.reply({ ...message, flags });
+  const { message, empty } = answer;
+  if (!interaction.deferred) {
+    await interaction.reply({ ...message, flags: privately || empty ? MessageFlags.Ephemeral : undefined });
+  } else if (empty && !privately) {
+    // "Thinking…" was shown to everyone: nothing to show them, so it goes, and the asker alone is told.
+    await interaction.deleteReply();
+    await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+  } else {
+    await interaction.editReply(replies.shown ? { content: '', ...message } : message);
+  }
   return 'answered';
 }
 
-/** A message has room for one page: a command that declares a page size gets it as `limit` when the asker gave none. */
-function onePage(definition: CommandDefinition, raw: Readonly<Record<string, RawValue>>): Readonly<Record<string, RawValue>> {
-  return definition.pageSize !== undefined && raw.limit === undefined ? { ...raw, limit: definition.pageSize } : raw;
+/** A message has room for one page: a command gets the page defaults it declares (`limit`, `order`) where the asker gave none. */
+export function onePage(definition: CommandDefinition, raw: Readonly<Record<string, RawValue>>): Readonly<Record<string, RawValue>> {
+  return { ...definition.pageDefaults, ...raw };
 }
 
 function withoutOffset(raw: Readonly<Record<string, RawValue>>): Record<string, RawValue> {

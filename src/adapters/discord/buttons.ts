@@ -4,21 +4,28 @@ import { CITATION_STYLES, type CitationStyle } from '../../cite/styles.ts';
 import { DISCORD_LIMITS } from './limits.ts';
 
 /**
- * Buttons under an answer, and the state behind them. A custom id carries at most 100 characters,
- * so the "More" button carries only a short random key into a bounded in-memory store of the
- * question; "Cite" carries the passage id itself (passage ids are stable across reloads).
+ * The controls under an answer, and the state behind them. A custom id carries at most 100
+ * characters, so the pager carries only a short random key into a bounded in-memory store of the
+ * question; a citation carries the passage id itself (passage ids are stable across reloads).
  *
- *   more:<key>:<offset>          next page of the question stored under <key>
- *   cite:<passageId>[:<style>]   a private citation of the passage (APA when no style)
+ *   page:<key>:<offset>          the page from <offset> of the question stored under <key> (Prev, Next)
+ *   full:<key>:<offset>          that page's passages in full, privately
+ *   cite:<passageId>[:<style>]   a private citation of the passage (the default style when none)
+ *   cite-menu                    "Cite a passage…": the menu's value is the passage id
+ *   post                         posts the private answer it sits under to the channel
  */
 
 export type ButtonAction =
-  | { readonly kind: 'more'; readonly key: string; readonly offset: number }
-  | { readonly kind: 'cite'; readonly passageId: string; readonly style: CitationStyle | null };
+  | { readonly kind: 'page' | 'full'; readonly key: string; readonly offset: number }
+  | { readonly kind: 'cite'; readonly passageId: string; readonly style: CitationStyle | null }
+  | { readonly kind: 'post' };
 
-/** `more:<key>:<offset>`. */
-export function moreId(key: string, offset: number): string {
-  return `more:${key}:${offset}`;
+export const CITE_MENU_ID = 'cite-menu';
+export const POST_ID = 'post';
+
+/** `page:<key>:<offset>` or `full:<key>:<offset>`. */
+export function pageId(kind: 'page' | 'full', key: string, offset: number): string {
+  return `${kind}:${key}:${offset}`;
 }
 
 /** `cite:<passageId>[:<style>]`, or null when the id would not fit in a custom id. */
@@ -29,8 +36,9 @@ export function citeId(passageId: string, style?: CitationStyle): string | null 
 
 /** Reads a custom id this module wrote; anything else (an old or foreign button) is null. */
 export function parseButtonId(customId: string): ButtonAction | null {
-  const more = /^more:([\w-]{1,32}):(\d{1,6})$/.exec(customId);
-  if (more) return { kind: 'more', key: more[1]!, offset: Number(more[2]) };
+  if (customId === POST_ID) return { kind: 'post' };
+  const page = /^(page|full):([\w-]{1,32}):(\d{1,6})$/.exec(customId);
+  if (page) return { kind: page[1] as 'page' | 'full', key: page[2]!, offset: Number(page[3]) };
   const cite = /^cite:([^:]{1,90})(?::([a-z-]+))?$/.exec(customId);
   if (cite) {
     const style = cite[2] === undefined ? null : CITATION_STYLES.find((candidate) => candidate === cite[2]);
@@ -40,10 +48,13 @@ export function parseButtonId(customId: string): ButtonAction | null {
   return null;
 }
 
-/** What a "More" button needs to ask the same question again: the command's options, without offset. */
+/** What the pager needs to ask the same question again, and whose it is. */
 export interface StoredQuestion {
   readonly command: string;
+  /** The command's options, without offset. */
   readonly options: Readonly<Record<string, RawValue>>;
+  /** Who asked: only they page the message; anyone else gets their own private copy. */
+  readonly ownerId: string;
 }
 
 export interface AnswerStoreOptions {

@@ -4,7 +4,8 @@ import type { CommandContext } from '../../commandKit/command.ts';
 import type { Library } from '../../library.ts';
 import type { Logger } from '../../log.ts';
 import { answerAutocomplete } from './answerAutocomplete.ts';
-import { answerButton, CITE_COMMAND } from './answerButton.ts';
+import { answerButton, answerSelect, CITE_COMMAND } from './answerButton.ts';
+import { answerMessageCommand } from './answerMessageCommand.ts';
 import { answerSlashCommand } from './answerSlashCommand.ts';
 import { AnswerStore } from './buttons.ts';
 import { invokerFor, moderatorsIn } from './options.ts';
@@ -14,8 +15,8 @@ import type { Outcome, Responder } from './responder.ts';
 
 /**
  * Answers every interaction Discord sends, each kind by its own module: slash commands
- * (answerSlashCommand.ts), autocomplete (answerAutocomplete.ts), the buttons under answers
- * (answerButton.ts), and failures (recovery.ts). Whatever happens, the asker gets a short reply
+ * (answerSlashCommand.ts), message context-menu commands (answerMessageCommand.ts), autocomplete (answerAutocomplete.ts), the buttons and menus under
+ * answers (answerButton.ts), and failures (recovery.ts). Whatever happens, the asker gets a short reply
  * and the log gets the whole story, one line per event, each with the interaction id.
  */
 
@@ -26,10 +27,10 @@ export interface InteractionHandlerOptions {
   readonly cooldownMs?: number;
   /** An answer not ready after this long is deferred ("Dossier is thinking…") and sent as an edit (default 1500). */
   readonly deferAfterMs?: number;
-  /** Where "More" buttons keep their question (default: 500 questions, 15 minutes). */
+  /** Where the pager keeps its question (default: 500 questions, 15 minutes). */
   readonly answers?: AnswerStore;
-  /** A "Cite" button under each passage, answered by the cite command (default: when there is one). */
-  readonly citeButtons?: boolean;
+  /** A "Cite a passage…" menu under each answer, answered by the cite command (default: when there is one). */
+  readonly citeMenus?: boolean;
   /** Defaults chosen by the operator, such as the citation style (CITE_STYLE). */
   readonly preferences?: CommandContext['preferences'];
   readonly now?: () => number;
@@ -68,7 +69,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     log,
     dispatcher,
     answers: options.answers ?? new AnswerStore({ now }),
-    citeButtons: options.citeButtons ?? dispatcher.catalog.some((definition) => definition.name === CITE_COMMAND),
+    citeMenus: options.citeMenus ?? dispatcher.catalog.some((definition) => definition.name === CITE_COMMAND),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
     now,
     downloads: {
@@ -88,8 +89,10 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
 
   async function route(interaction: Interaction): Promise<{ outcome: Outcome; command?: string }> {
     if (interaction.isChatInputCommand()) return { outcome: await answerSlashCommand(interaction, responder), command: interaction.commandName };
+    if (interaction.isMessageContextMenuCommand()) return { outcome: await answerMessageCommand(interaction, responder), command: interaction.commandName };
     if (interaction.isAutocomplete()) return { outcome: await answerAutocomplete(interaction, responder), command: interaction.commandName };
     if (interaction.isButton()) return { outcome: await answerButton(interaction, responder), command: commandOf(interaction) };
+    if (interaction.isStringSelectMenu()) return { outcome: await answerSelect(interaction, responder), command: commandOf(interaction) };
     log.debug({ event: 'interaction_ignored', interactionId: interaction.id, type: interaction.type }, 'interaction type not handled');
     return { outcome: 'unanswered' };
   }
@@ -144,13 +147,15 @@ async function whileStopping(interaction: Interaction): Promise<void> {
 
 function kindOf(interaction: Interaction): string {
   if (interaction.isChatInputCommand()) return 'command';
+  if (interaction.isMessageContextMenuCommand()) return 'message-command';
   if (interaction.isAutocomplete()) return 'autocomplete';
   if (interaction.isButton()) return 'button';
+  if (interaction.isStringSelectMenu()) return 'select';
   return `type-${interaction.type}`;
 }
 
 function commandOf(interaction: Interaction): string | undefined {
-  if (interaction.isChatInputCommand() || interaction.isAutocomplete()) return interaction.commandName;
-  if (interaction.isButton()) return interaction.customId.split(':')[0];
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isButton() || interaction.isStringSelectMenu()) return interaction.customId.split(':')[0];
   return undefined;
 }

@@ -1,10 +1,11 @@
 import { MessageFlags } from 'discord.js';
 import type { RepliableInteraction } from 'discord.js';
-import { renderNotice } from './render.ts';
+import { renderNotice, type DiscordMessage } from './render.ts';
 
-/** A private reply that works whatever state the interaction is in. */
-export async function replyPrivately(interaction: RepliableInteraction, text: string): Promise<void> {
-  const message = { ...renderNotice(text), flags: MessageFlags.Ephemeral } as const;
+/** A private reply (a notice, or a message of its own) that works whatever state the interaction is in. */
+export async function replyPrivately(interaction: RepliableInteraction, text: string | DiscordMessage): Promise<void> {
+  const body = typeof text === 'string' ? renderNotice(text) : text;
+  const message = { ...body, flags: MessageFlags.Ephemeral } as const;
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(message);
     return;
@@ -14,7 +15,7 @@ export async function replyPrivately(interaction: RepliableInteraction, text: st
   if (interaction.deferred && !interaction.replied && !interaction.ephemeral && !interaction.isMessageComponent()) {
     await interaction.deleteReply().catch(() => undefined);
   } else if (interaction.deferred && !interaction.replied && interaction.ephemeral) {
-    await interaction.editReply(renderNotice(text));
+    await interaction.editReply(body);
     return;
   }
   await interaction.followUp(message);

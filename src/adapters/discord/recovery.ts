@@ -1,14 +1,20 @@
-import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
+import { ComponentType, DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import type { Interaction } from 'discord.js';
 import { RefusedError } from '../../commandKit/preconditions.ts';
-import { describeFailure } from '../../failure.ts';
+import { describeFailure, type Failure } from '../../failure.ts';
+import { dateLabel, outletLabel, shorten } from '../../present/labels.ts';
+import { CITE_MENU_ID } from './buttons.ts';
+import { renderNotice, type DiscordMessage } from './render.ts';
+import { citeMenu } from './renderAnswer.ts';
+import { literal } from './text.ts';
 import type { Logger } from '../../log.ts';
 import { replyPrivately } from './privateReply.ts';
 import type { Outcome } from './responder.ts';
 
 /**
  * What happens after an interaction failed: a refusal (a command there is not, a moderator
- * command, a cooldown) and bad input get their message privately, anything else an apology with a
+ * command, a cooldown) and bad input get their message privately (with the passages it offers
+ * instead, to cite with one pick), anything else an apology with a
  * reference; Discord's own failures are logged only. The log gets the whole story.
  */
 export async function recover(
@@ -33,11 +39,21 @@ export async function recover(
   const outcome: Outcome = error instanceof RefusedError ? 'refused' : failure.unexpected ? 'failed' : 'invalid';
   if (!interaction.isRepliable()) return { outcome: 'failed', command };
   try {
-    await replyPrivately(interaction, failure.unexpected ? apology(interactionId) : failure.message);
+    await replyPrivately(interaction, failure.unexpected ? apology(interactionId) : failureMessage(failure));
   } catch (replyError) {
     log.error({ event: 'discord_request_failed', interactionId, command, ...discordErrorFields(replyError) }, 'could not send the error reply');
   }
   return { outcome, command };
+}
+
+/** A failure the asker can act on: its message, and the passages it offers instead to cite with one pick. */
+function failureMessage(failure: Failure): string | DiscordMessage {
+  const offered = failure.suggestions ?? [];
+  if (offered.length === 0) return failure.message;
+  const items = offered.map((passage) => ({ passageId: passage.id, byline: `${outletLabel(passage.source)} · ${dateLabel(passage.source.date)}`, paragraph: passage.paragraph, quote: passage.text }));
+  const list = items.map((item, index) => `**${index + 1}.** ${literal(shorten(`${item.byline} · ¶${item.paragraph} · ${item.quote}`, 150))} · \`${item.passageId}\``);
+  const notice = renderNotice(failure.message);
+  return { ...notice, content: [notice.content, ...list].join('\n'), components: [{ type: ComponentType.ActionRow, components: [citeMenu(CITE_MENU_ID, items, 1)] }] };
 }
 
 /** What the asker sees when Dossier failed: the shared message for unexpected failures, and a reference for the log. */

@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { AttachmentBuilder, MessageEditAttachmentData, APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed, APIEmbedField } from 'discord.js';
+import type { AttachmentBuilder, MessageEditAttachmentData, APIActionRowComponent, APIButtonComponentWithCustomId, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
 import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from '../../cite/styles.ts';
-import type { EntryItem, EventLine, PassageItem, Tone, View } from '../../present/view.ts';
+import { eventSources, isWholeQuote, type EntryItem, type PassageItem, type Syntax, type Tone, type View } from '../../present/view.ts';
 import { citeId } from './buttons.ts';
 import { BUDGET } from './limits.ts';
 import { clip, fitEscaped, literal } from './text.ts';
@@ -12,13 +12,13 @@ import { clip, fitEscaped, literal } from './text.ts';
  * (so a cut never leaves half of Dossier's own markup), and no message can mention anyone.
  */
 
-export type ButtonRow = APIActionRowComponent<APIButtonComponentWithCustomId>;
+export type ComponentRow = APIActionRowComponent<APIComponentInMessageActionRow>;
 
 /** What `interaction.reply`, `editReply` and `update` are given (flags are added by the caller). */
 export interface DiscordMessage {
   readonly content?: string;
   readonly embeds: APIEmbed[];
-  readonly components: ButtonRow[];
+  readonly components: ComponentRow[];
   readonly allowedMentions: { readonly parse: [] };
   /** Files uploaded with the message (a timeline's picture). */
   readonly files?: AttachmentBuilder[];
@@ -26,14 +26,14 @@ export interface DiscordMessage {
   readonly attachments?: MessageEditAttachmentData[];
 }
 
+/** Custom ids of the buttons to the pages before and after this one; no button where absent. */
+export interface Pager {
+  readonly previousId?: string;
+  readonly nextId?: string;
+}
+
 export interface RenderOptions {
-  /**
-   * Custom id of the "More" button that shows passages from `offset` on; no button without it.
-   * The offset is `view.nextOffset`, or the first passage left out when not all fit in one message.
-   */
-  readonly moreCustomId?: (offset: number) => string;
-  /** A "Cite" button under each passage. */
-  readonly cite?: boolean;
+  readonly pager?: Pager;
   /** Number of the first passage shown (1 on the first page, 6 on the next page of five). */
   readonly firstNumber?: number;
   /** A picture shown in the embed, such as `attachment://timeline.png` for a file sent with the message. */
@@ -43,7 +43,7 @@ export interface RenderOptions {
 /** Mentions are never parsed, whatever the text says (the client default says so too). */
 export const NO_MENTIONS = { parse: [] as [] } as const;
 
-const COLORS: Record<Tone, number> = { answer: 0x2f6f9f, info: 0x5b6770, empty: 0xc28a1e };
+export const COLORS: Record<Tone, number> = { answer: 0x2f6f9f, info: 0x5b6770, empty: 0xc28a1e };
 
 /** Per-passage quote budgets tried in turn until the whole embed fits Discord's 6000 characters. */
 const QUOTE_BUDGETS = [900, 700, 520, 400, 300, 220, 160, 120, 90] as const;
@@ -54,7 +54,7 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
   const image = options.imageUrl ? { image: { url: options.imageUrl } } : {};
   if (view.items.length > 0 && view.items.every((item) => item.kind === 'entry' && item.events)) {
     const embed: APIEmbed = { ...renderDated(view, title, view.items as EntryItem[]), ...image };
-    return { embeds: [embed], components: buttons(view, view.items.length, 1, options), allowedMentions: NO_MENTIONS };
+    return { embeds: [embed], components: pagerRows(options.pager), allowedMentions: NO_MENTIONS };
   }
   const lone = loneEntry(view);
   if (lone) {
@@ -63,7 +63,7 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
     const intro = [describe(view), heading].filter(Boolean).join('\n\n');
     const footer = footerText(view, 0);
     const room = Math.min(BUDGET.embedDescription, BUDGET.embedTotal - title.length - (footer?.length ?? 0)) - intro.length - 2;
-    const body = fitEscaped(lone.body, room, lone.preformatted ? codeBlock : literal);
+    const body = fitEscaped(lone.body, room, lone.preformatted ? codeBlock(lone.syntax) : literal);
     const embed: APIEmbed = { title, color: COLORS[view.tone], description: `${intro}\n\n${body}`, ...(footer ? { footer: { text: footer } } : {}), ...image };
     return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
   }
@@ -90,18 +90,18 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
     ...(footer ? { footer: { text: footer } } : {}),
     ...image,
   };
-  return { embeds: [embed], components: buttons(view, shown, first, options), allowedMentions: NO_MENTIONS };
+  return { embeds: [embed], components: pagerRows(options.pager), allowedMentions: NO_MENTIONS };
 }
 
-/** Longest event sentences tried in turn until every event of the page fits one message. */
-const EVENT_BUDGETS = [140, 110, 90, 70, 50, 35] as const;
+/** Longest event sentences tried in turn until every event of the page fits one message: whole, unless a page is crowded. */
+const EVENT_BUDGETS = [1000, 300, 200, 140, 100, 70] as const;
 
 /**
- * Entries that list dated events (a timeline): one field per date, named by the date, with one
- * compact line per event: “• sentence — *outlet* · `passage id`”. Every event of the page is
- * shown: the sentences are shortened, never the list, so "More" starts where this page ends. A
- * date with more events than a field holds continues in the next field; with more dates than
- * fields, the fields are named by the dates they span and each date leads its first line.
+ * Entries that list dated events (a timeline): one field per date, named by the date, with a
+ * line per event (“• sentence”) and the outlets and passage ids they come from once, under them.
+ * Every event of the page is shown: only a crowded page's sentences are shortened, never the list,
+ * so the next page starts where this one ends. A date with more than a field holds continues in
+ * the next field; with more dates than fields, dates share fields, each led by its date.
  */
 function renderDated(view: View, title: string, entries: readonly EntryItem[]): APIEmbed {
   const description = describe(view);
@@ -125,35 +125,41 @@ function renderDated(view: View, title: string, entries: readonly EntryItem[]): 
   };
 }
 
-/** The events' lines packed into fields of at most `BUDGET.fieldValue`: one date per field, or (`shared`) dates sharing fields. */
+/** A date's lines: its events' sentences cut to `budget`, then where they come from. */
+function dateLines(entry: EntryItem, budget: number): string[] {
+  const events = entry.events ?? [];
+  const sources = eventSources(events).map((source) => `${fitEscaped(source.outlets, 60, (raw) => `*${literal(raw)}*`)} · ${source.passageIds.map((id) => `\`${id.replaceAll('`', '')}\``).join(', ')}`);
+  return [...events.map((event) => `• ${fitEscaped(event.text, budget)}`), `— ${sources.join(' · ')}`];
+}
+
+/** "• **Sep 1, 2020** sentence": a line led by its date, after its bullet. */
+function ledBy(heading: string, line: string): string {
+  const bullet = line.startsWith('• ') ? '• ' : '';
+  return `${bullet}**${literal(heading)}** ${line.slice(bullet.length)}`;
+}
+
+/** The dates' lines packed into fields of at most `BUDGET.fieldValue`: one date per field, or (`shared`) dates sharing fields. */
 function packDated(entries: readonly EntryItem[], budget: number, shared: boolean): APIEmbedField[] {
   const fields: Array<{ dates: string[]; lines: string[]; continued: boolean }> = [];
   for (const entry of entries) {
-    let leads = shared; // in a shared field, a date's first line there names it
-    for (const event of entry.events ?? []) {
-      const line = eventLine(event, budget, leads ? entry.heading : null);
+    dateLines(entry, budget).forEach((raw, index) => {
+      // In a shared field, a date's first line there names it.
+      const lead = shared && index === 0 ? ledBy(entry.heading, raw) : raw;
       const last = fields.at(-1);
-      const sameField = last && (shared || last.dates.at(-1) === entry.heading) && [...last.lines, line].join('\n').length <= BUDGET.fieldValue;
+      const sameField = last && (shared || last.dates.at(-1) === entry.heading) && [...last.lines, lead].join('\n').length <= BUDGET.fieldValue;
       if (sameField) {
-        last.lines.push(line);
+        last.lines.push(lead);
         if (last.dates.at(-1) !== entry.heading) last.dates.push(entry.heading);
       } else {
-        const continued = last?.dates.at(-1) === entry.heading;
-        fields.push({ dates: [entry.heading], lines: [continued && shared ? eventLine(event, budget, entry.heading) : line], continued });
+        const continued = index > 0;
+        fields.push({ dates: [entry.heading], lines: [continued && shared ? ledBy(entry.heading, raw) : lead], continued });
       }
-      leads = false;
-    }
+    });
   }
   return fields.map((f) => {
     const name = f.dates.length > 1 ? `${f.dates[0]} – ${f.dates.at(-1)}` : `${f.dates[0]}${f.continued ? ' (continued)' : ''}`;
     return { name: fitEscaped(name, BUDGET.fieldName), value: f.lines.join('\n').slice(0, BUDGET.fieldValue) };
   });
-}
-
-/** “• sentence — *outlet* · `id`”, the sentence cut to `max` characters; led by its date when dates share a field. */
-function eventLine(event: EventLine, max: number, date: string | null): string {
-  const lead = date ? `**${literal(date)}** ` : '';
-  return `• ${lead}${fitEscaped(event.text, max)} — ${fitEscaped(event.outlets, 60, (raw) => `*${literal(raw)}*`)} · \`${event.passageId.replaceAll('`', '')}\``;
 }
 
 /** A short private message (errors, refusals, "expired"): plain content, escaped, no mentions. */
@@ -162,7 +168,7 @@ export function renderNotice(text: string): DiscordMessage {
 }
 
 /** A row of buttons, one per citation style, to show the same passage's citation in another style. */
-export function citationStyleRow(passageId: string, current: CitationStyle): ButtonRow[] {
+export function citationStyleRow(passageId: string, current: CitationStyle): ComponentRow[] {
   const styleButtons = CITATION_STYLES.flatMap((style) => {
     const customId = citeId(passageId, style);
     return customId ? [button(customId, STYLE_LABELS[style], style === current ? ButtonStyle.Primary : ButtonStyle.Secondary, style === current)] : [];
@@ -171,12 +177,13 @@ export function citationStyleRow(passageId: string, current: CitationStyle): But
 }
 
 /**
- * Fixed-width text (BibTeX, CSL-JSON) in a code block, highlighted when its syntax is plain to
- * see: shown verbatim; only a ``` inside could close the block early, so those are broken up.
+ * Fixed-width text (BibTeX, CSL-JSON, a reference list) in a code block, highlighted as the
+ * syntax it is written in: shown verbatim; only a ``` inside could close the block early, so
+ * those are broken up.
  */
-function codeBlock(raw: string): string {
-  const language = /^\s*[[{]/.test(raw) ? 'json' : /^\s*@\w+\s*\{/.test(raw) ? 'bibtex' : '';
-  return `\`\`\`${language}\n${raw.replaceAll('```', '`\u200b`\u200b`')}\n\`\`\``;
+export function codeBlock(syntax: Syntax = 'text'): (raw: string) => string {
+  const language = syntax === 'text' ? '' : syntax;
+  return (raw) => `\`\`\`${language}\n${raw.replaceAll('```', '`\u200b`\u200b`')}\n\`\`\``;
 }
 
 /** How many of `fields`, from the first, fit in one message along with the rest of the embed. */
@@ -196,7 +203,7 @@ function loneEntry(view: View): EntryItem | undefined {
   return view.items.length === 1 && only?.kind === 'entry' && (only.preformatted || only.body.length > BUDGET.fieldValue) ? only : undefined;
 }
 
-function describe(view: View): string | undefined {
+export function describe(view: View): string | undefined {
   const parts = [view.notice ? { text: view.notice, italic: true } : null, view.hint ? { text: view.hint, italic: false } : null].filter((part) => part !== null);
   if (parts.length === 0) return undefined;
   // With items to show, the notice and hint are kept short so the items have the room.
@@ -207,13 +214,13 @@ function describe(view: View): string | undefined {
 
 function footerText(view: View, hidden: number): string | undefined {
   // Footers do not render markdown, so they are cut but not escaped.
-  const parts = [hidden > 0 ? `${hidden} more not shown here (Discord limits the size of a message).` : '', view.footer ?? ''].filter(Boolean);
+  const parts = [view.page ? `Page ${view.page.number} of ${view.page.count}.` : '', hidden > 0 ? `${hidden} more not shown here (Discord limits the size of a message).` : '', view.footer ?? ''].filter(Boolean);
   return parts.length > 0 ? clip(parts.join(' '), BUDGET.footerText) : undefined;
 }
 
 function field(item: PassageItem | EntryItem, number: number, budget: number): APIEmbedField {
   if (item.kind === 'entry') {
-    return { name: fitEscaped(item.heading, BUDGET.fieldName), value: fitEscaped(item.body, Math.min(budget, BUDGET.fieldValue), item.preformatted ? codeBlock : literal) };
+    return { name: fitEscaped(item.heading, BUDGET.fieldName), value: fitEscaped(item.body, Math.min(budget, BUDGET.fieldValue), item.preformatted ? codeBlock(item.syntax) : literal) };
   }
   const prefix = `${number}. `; // Dossier's own numbering: not escaped (it would read "1\.")
   const name = prefix + fitEscaped(item.byline, Math.max(60, Math.min(BUDGET.fieldName, Math.round(budget * 0.5))) - prefix.length);
@@ -229,56 +236,42 @@ function field(item: PassageItem | EntryItem, number: number, budget: number): A
 }
 
 /** The passage in curly quotes, cut to `max` characters in all, with its best sentence in bold. */
-export function quoted(item: Pick<PassageItem, 'quote' | 'emphasis'>, max: number): string {
+export function quoted(item: Pick<PassageItem, 'quote' | 'answer'>, max: number): string {
   return fitEscaped(item.quote, max, (clipped) => `“${emphasize(item, clipped)}”`);
 }
 
 /**
- * Escapes the kept part of the quote in up to three pieces, bolding the emphasised one. The bold
- * markers are added after the cut, around escaped text, so they are always balanced.
+ * Escapes the kept part of the quote in up to three pieces, bolding the answering sentence when
+ * the passage has others. The bold markers are added after the cut, around escaped text, so they
+ * are always balanced.
  */
-function emphasize(item: Pick<PassageItem, 'quote' | 'emphasis'>, clipped: string): string {
+function emphasize(item: Pick<PassageItem, 'quote' | 'answer'>, clipped: string): string {
   const whole = clipped === item.quote;
   const kept = whole ? clipped : clipped.replace(/ ?…$/, '');
   const tail = whole ? '' : clipped.slice(kept.length);
-  if (!item.emphasis) return literal(kept) + tail;
-  let start = Math.min(item.emphasis.start, kept.length);
-  let end = Math.min(item.emphasis.end, kept.length);
+  if (isWholeQuote(item)) return literal(kept) + tail;
+  let start = Math.min(item.answer.start, kept.length);
+  let end = Math.min(item.answer.end, kept.length);
   while (start < end && /\s/.test(kept[start]!)) start++;
   while (end > start && /\s/.test(kept[end - 1]!)) end--;
   if (end <= start) return literal(kept) + tail;
   return `${literal(kept.slice(0, start))}**${literal(kept.slice(start, end))}**${literal(kept.slice(end))}${tail}`;
 }
 
-function buttons(view: View, shown: number, first: number, options: RenderOptions): ButtonRow[] {
-  const list: APIButtonComponentWithCustomId[] = [];
-  if (options.cite) {
-    view.items.slice(0, shown).forEach((item, index) => {
-      const customId = item.kind === 'passage' ? citeId(item.passageId) : null;
-      if (customId) list.push(button(customId, `Cite ${first + index}`, ButtonStyle.Secondary));
-    });
-  }
-  // Room is kept for "More": it is what a reader most often wants next.
-  const next = nextOffset(view, shown, first);
-  const max = BUDGET.actionRows * BUDGET.buttonsPerRow - (options.moreCustomId && next !== undefined ? 1 : 0);
-  const kept = list.slice(0, max);
-  if (options.moreCustomId && next !== undefined) kept.push(button(options.moreCustomId(next), view.nextLabel ?? 'More passages', ButtonStyle.Primary));
-  return rows(kept);
+/** "◀ Prev" and "Next ▶", where there are pages before and after. */
+export function pagerRows(pager: Pager | undefined): ComponentRow[] {
+  return rows([
+    ...(pager?.previousId ? [button(pager.previousId, '◀ Prev', ButtonStyle.Secondary)] : []),
+    ...(pager?.nextId ? [button(pager.nextId, 'Next ▶', ButtonStyle.Primary)] : []),
+  ]);
 }
 
-/** Where the next page starts: after the last passage shown, which is `view.nextOffset` unless some did not fit. */
-function nextOffset(view: View, shown: number, first: number): number | undefined {
-  const passages = view.items.some((item) => item.kind === 'passage');
-  if (passages && shown < view.items.length) return first - 1 + shown;
-  return view.nextOffset;
-}
-
-function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary, disabled = false): APIButtonComponentWithCustomId {
+export function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary, disabled = false): APIButtonComponentWithCustomId {
   return { type: ComponentType.Button, style, label: clip(label, BUDGET.buttonLabel), custom_id: customId, ...(disabled ? { disabled } : {}) };
 }
 
-function rows(list: readonly APIButtonComponentWithCustomId[]): ButtonRow[] {
-  const result: ButtonRow[] = [];
+export function rows(list: readonly APIButtonComponentWithCustomId[]): ComponentRow[] {
+  const result: ComponentRow[] = [];
   for (let i = 0; i < list.length && result.length < BUDGET.actionRows; i += BUDGET.buttonsPerRow) {
     result.push({ type: ComponentType.ActionRow, components: list.slice(i, i + BUDGET.buttonsPerRow) });
   }

@@ -12,10 +12,10 @@ export type Outcome = 'answered' | 'refused' | 'invalid' | 'failed' | 'expired' 
 export interface Responder {
   readonly log: Logger;
   readonly dispatcher: Dispatcher<CommandResult>;
-  /** Where "More" buttons keep their question. */
+  /** Where the pager keeps its question. */
   readonly answers: AnswerStore;
-  /** A "Cite" button under each passage of an answer. */
-  readonly citeButtons: boolean;
+  /** A "Cite a passage…" menu under each answer. */
+  readonly citeMenus: boolean;
   /** An answer not ready after this long is deferred ("Dossier is thinking…") and sent as an edit. */
   readonly deferAfterMs: number;
   readonly now: () => number;
