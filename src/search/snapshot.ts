@@ -457,10 +457,10 @@ export function* unpackSnapshot(packed: PackedSnapshot, reuse?: Reuse): Steps<{ 
   const header: Record<string, unknown> = { ...packed.header, sections: [] };
   for (const name of TABLES) {
     const pieces = packed.tables[name];
-    // The live corpus's equal sources (see `Reuse`), taken piece by piece: the copies just parsed
-    // die young, which costs the garbage collector nothing.
-    const live = (source: Source): Source => reused(reuse!, source);
-    if (pieces) header[name] = yield* parseJsonPieces(pieces, name === 'sources' && reuse ? live : undefined);
+    if (!pieces) continue;
+    // Sources equal to live ones are the live objects (see `Reuse`), taken piece by piece: the
+    // copies just parsed die young, which costs the garbage collector little.
+    header[name] = yield* parseJsonPieces(pieces, name === 'sources' && reuse ? (source: Source) => reused(reuse, source) : undefined);
   }
   return yield* assemble(header as unknown as Header, new Map(Object.entries(packed.sections)), reuse, packed.derived);
 }
