@@ -76,25 +76,25 @@ async function dossierServe(options: MeasureOptions): Promise<Record<string, unk
   if (!read.ok) throw new Error(read.message);
   const snapshotLoadMs = round(performance.now() - started, 0);
   started = performance.now();
-  read.index.warmUp();
+  await read.index.warmUp();
   const warmUpMs = round(performance.now() - started, 0);
   const loaded = memory();
   const file = JSON.parse(await readFile(options.questionsPath, 'utf8')) as { warmUp: BenchQuestion[]; questions: BenchQuestion[] };
   const served = await serve(read.index, file);
   const after = memory();
-  const timelines = topicTimelines(buildSnapshot(read.corpus, new Date(), new Map(), read.index), file.questions);
+  const timelines = await topicTimelines(buildSnapshot(read.corpus, new Date(), new Map(), read.index), file.questions);
   return { snapshotLoadMs, warmUpMs, startMs: snapshotLoadMs + warmUpMs, loadedHeapMB: loaded.heapMB, ...after, peakRssMB: peakRssMB(), ...served, ...timelines };
 }
 
 /** Timelines asked for with a topic (`/timeline <question>`), each over the passages about it. */
 const TIMELINE_TOPICS = 30;
 
-function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[]): Record<string, unknown> {
+async function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[]): Promise<Record<string, unknown>> {
   const times: number[] = [];
   let events = 0;
   for (const q of questions.slice(0, TIMELINE_TOPICS)) {
     const started = performance.now();
-    events += topicTimeline(snapshot, q.question).length;
+    events += (await topicTimeline(snapshot, q.question)).length;
     times.push(performance.now() - started);
   }
   const { p50, max } = timings(times);
@@ -104,7 +104,7 @@ function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[])
 /** Asks every question once (after a warm-up), then the first few again (answered from the cache). */
 async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questions: BenchQuestion[] }): Promise<Record<string, unknown>> {
   const ask = (q: BenchQuestion) => index.search({ question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null });
-  for (const q of file.warmUp) ask(q);
+  for (const q of file.warmUp) await ask(q);
   const times: number[] = [];
   let answered = 0;
   let offTopicAnswered = 0;
@@ -112,7 +112,7 @@ async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questi
   let found = 0;
   for (const q of file.questions) {
     const started = performance.now();
-    const { hits } = ask(q);
+    const { hits } = await ask(q);
     times.push(performance.now() - started);
     if (hits.length > 0) answered++;
     if (q.kind === 'off-topic') {
@@ -124,7 +124,7 @@ async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questi
   // The last ones: still in the result cache (it keeps the most recent few hundred).
   for (const q of file.questions.slice(-REPEATED_QUESTIONS)) {
     const started = performance.now();
-    ask(q);
+    await ask(q);
     repeats.push(performance.now() - started);
   }
   const { p50, p99, max } = timings(times);

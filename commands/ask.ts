@@ -21,7 +21,7 @@ export const ask = defineCommand({
       { name: 'offset', kind: 'integer', description: 'Skip this many passages (for the next page)', min: 0, max: 200 },
     ],
   },
-  run(args, context): AskResult {
+  async run(args, context): Promise<AskResult> {
     const snapshot = context.library.current;
     const from = args.from ?? null;
     const to = args.to ?? null;
@@ -29,7 +29,7 @@ export const ask = defineCommand({
     const sourceId = args.source ? findSource(snapshot, args.source).id : null;
     const limit = args.limit ?? DEFAULT_LIMIT;
     const offset = args.offset ?? 0;
-    const search = snapshot.index.search({ question: args.question, limit, offset, from, to, sourceId });
+    const search = await snapshot.index.search({ question: args.question, limit, offset, from, to, sourceId });
     return { kind: 'ask', query: args.question, offset, limit, filters: { from, to, sourceId }, search };
   },
   complete(option, partial, context) {

@@ -22,14 +22,14 @@ export const timeline = defineCommand({
       { name: 'offset', kind: 'integer', description: 'Skip this many events (for the next page)', min: 0, max: 100_000 },
     ],
   },
-  run(args, context): TimelineResult {
+  async run(args, context): Promise<TimelineResult> {
     if (args.from && args.to && args.from > args.to) throw new InputError('bad_range', `The range is backwards: from ${args.from} is after to ${args.to}.`);
     const snapshot = context.library.current;
     const passages = snapshot.corpus.passages.length;
     if (!args.topic && passages > WHOLE_TIMELINE_MAX_PASSAGES) {
       throw new InputError('topic_needed', `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, such as Soleimani.`);
     }
-    const topical = args.topic ? topicTimeline(snapshot, args.topic) : timelineOf(snapshot);
+    const topical = args.topic ? await topicTimeline(snapshot, args.topic) : timelineOf(snapshot);
     const events = filterEvents(topical, { ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
     // Without a limit, the whole timeline: an adapter that shows pages asks for one (see `pageSize`).
     const limit = args.limit ?? null;

@@ -31,13 +31,13 @@ export async function openLibrary(config: Config, log: Logger): Promise<Library>
  * What a bot does before going online, so the first askers get the speed of the rest: the
  * citation engine built, the search's word lists read and its hot code compiled. Returns how long each took.
  */
-export function warmUp(library: Library, log: Logger): { citationsMs: number; searchMs: number } {
+export async function warmUp(library: Library, log: Logger): Promise<{ citationsMs: number; searchMs: number }> {
   let started = performance.now();
   warmUpCitations();
   const citationsMs = Math.round(performance.now() - started);
   log.info({ event: 'citations_ready', ms: citationsMs }, 'citation engine ready');
   started = performance.now();
-  library.current.index.warmUp();
+  await library.current.index.warmUp();
   const searchMs = Math.round(performance.now() - started);
   log.info({ event: 'search_ready', ms: searchMs }, 'search warmed up');
   return { citationsMs, searchMs };

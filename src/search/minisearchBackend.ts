@@ -80,7 +80,15 @@ export class MiniSearchBackend implements SearchBackend {
     return this.lexicon.initials.get(initials)?.terms;
   }
 
-  phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number {
+  phraseFrequency(terms: readonly string[]): number {
+    return this.countPhrase(terms, null);
+  }
+
+  async phraseCount(terms: readonly string[], filter: PassageFilter | null): Promise<number> {
+    return this.countPhrase(terms, filter);
+  }
+
+  private countPhrase(terms: readonly string[], filter: PassageFilter | null): number {
     return this.mini.search(terms.join(' '), { ...this.searchOptions(filter), combineWith: 'AND' }).length;
   }
 
@@ -92,7 +100,7 @@ export class MiniSearchBackend implements SearchBackend {
       .slice(0, limit);
   }
 
-  retrieve(query: RetrievalQuery): Retrieval {
+  async retrieve(query: RetrievalQuery): Promise<Retrieval> {
     const groups = query.groups.length;
     const rows = new Map<number, number>();
     const docs: number[] = [];
