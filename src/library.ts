@@ -9,13 +9,19 @@ import { ifFolderUnlocked, withFolderLock, type FolderLockOptions } from './corp
 import { readSavedFiles, removeLeftovers, writeSavedFiles } from './corpus/savedIndex.ts';
 import type { Corpus, Passage, Source } from './corpus/types.ts';
 import type { Logger } from './log.ts';
+import { answeringIndex, type AnsweringOptions } from './search/answeringIndex.ts';
 import { SearchIndex } from './search/engine.ts';
+import type { IndexSetting } from './search/indexChoice.ts';
+import { miniSearchPathOf } from './search/miniSearchFile.ts';
 import { corpusFingerprint, readSnapshot as readIndexFile, writeSnapshot as writeIndexFile } from './search/snapshot.ts';
 
 /** One loaded corpus and its index: what every question is answered from. Immutable once built. */
 export interface Snapshot {
   readonly corpus: Corpus;
+  /** The index that answers (search/indexChoice.ts). */
   readonly index: SearchIndex;
+  /** The compact index, which the saved snapshot holds: `index` itself when it answers. */
+  readonly compact: SearchIndex;
   readonly loadedAt: Date;
   readonly passageById: ReadonlyMap<string, Passage>;
   readonly sourceById: ReadonlyMap<string, Source>;
@@ -28,10 +34,11 @@ export interface Snapshot {
   readonly listing: string | null;
 }
 
-export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null): Snapshot {
+export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null, compact: SearchIndex = index): Snapshot {
   return {
     corpus,
     index,
+    compact,
     loadedAt,
     passageById: new Map(corpus.passages.map((passage) => [passage.id, passage])),
     sourceById: new Map(corpus.sources.map((source) => [source.id, source])),
@@ -41,11 +48,16 @@ export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap
 }
 
 /** Reads a folder into a snapshot, fingerprinting its files on the way; `listing` is the folder's listing taken just before. */
-async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date, listing: string | null): Promise<Snapshot> {
+async function readFolder(dir: string, options: LoadOptions, loadedAt: () => Date, listing: string | null, persist: PersistOptions): Promise<Snapshot> {
   const files = new Map<string, FileFingerprint>();
   const corpus = await loadCorpus(dir, { ...options, onFile: (file, print) => void files.set(file, print) });
   // Built in slices: a rebuild runs while the bot answers from the index it replaces.
-  return buildSnapshot(corpus, loadedAt(), files, await SearchIndex.buildYielding(corpus), listing);
+  const compact = await SearchIndex.buildYielding(corpus);
+  return buildSnapshot(corpus, loadedAt(), files, await answeringIndex(compact, answeringOptions(persist)), listing, compact);
+}
+
+function answeringOptions({ index, indexPath, log }: PersistOptions): AnsweringOptions {
+  return { ...(index ? { index } : {}), miniSearchPath: indexPath ? miniSearchPathOf(indexPath) : null, ...(log ? { log } : {}) };
 }
 
 export type { FileChanges } from './corpus/fingerprint.ts';
@@ -74,6 +86,8 @@ export interface ReloadReport {
  */
 export interface PersistOptions {
   readonly indexPath?: string;
+  /** Which index answers (SEARCH_INDEX); MiniSearch's own is saved beside the snapshot. Unset: `auto`. */
+  readonly index?: IndexSetting;
   readonly log?: Logger;
   /** How long an edit waits for another process's edit of the folder (see corpus/lock.ts). */
   readonly lock?: FolderLockOptions;
@@ -143,7 +157,7 @@ export class Library {
     await recoverIfUnlocked(dir, persist.log);
     const listed = await fingerprintBeforeReading(dir, options);
     const restored = listed && persist.indexPath ? await restore(listed, clock, persist) : null;
-    const library = new Library(restored ?? (await readFolder(dir, options, clock, listed)), dir, options, clock, persist);
+    const library = new Library(restored ?? (await readFolder(dir, options, clock, listed, persist)), dir, options, clock, persist);
     if (persist.indexPath && !restored) {
       // Changes are counted from the index saved before (stale, so rebuilt), not from this build.
       const saved = await readSavedFiles(persist.indexPath);
@@ -169,7 +183,7 @@ export class Library {
       const started = performance.now();
       const fingerprint = snapshot.listing ?? (await fingerprintOf(this.dir, this.options));
       await mkdir(dirname(indexPath), { recursive: true });
-      const { bytes } = await writeIndexFile(indexPath, { fingerprint, corpus: snapshot.corpus, index: snapshot.index, meta: { files: Object.fromEntries(snapshot.files) } });
+      const { bytes } = await writeIndexFile(indexPath, { fingerprint, corpus: snapshot.corpus, index: snapshot.compact, meta: { files: Object.fromEntries(snapshot.files) } });
       await writeSavedFiles(indexPath, snapshot.files);
       log?.info({ event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) }, 'index saved');
     } catch (error) {
@@ -282,7 +296,7 @@ export class Library {
     this.building = true;
     let next: Snapshot;
     try {
-      next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock, listed);
+      next = await readFolder(this.dir, { ...this.options, onProgress }, this.clock, listed, this.persist);
     } catch (error) {
       throw new OperationalError('reload_failed', `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`, { cause: error });
     } finally {
@@ -346,7 +360,8 @@ function fingerprintBeforeReading(dir: string, options: LoadOptions): Promise<st
 }
 
 /** The saved index, when it was built from the folder as `fingerprint` describes it now; null (with the reason logged) when the articles must be read. */
-async function restore(fingerprint: string, clock: () => Date, { indexPath, log }: PersistOptions): Promise<Snapshot | null> {
+async function restore(fingerprint: string, clock: () => Date, persist: PersistOptions): Promise<Snapshot | null> {
+  const { indexPath, log } = persist;
   const started = performance.now();
   const read = await readIndexFile(indexPath!, fingerprint);
   if (!read.ok) {
@@ -355,5 +370,5 @@ async function restore(fingerprint: string, clock: () => Date, { indexPath, log 
   }
   const saved = (read.meta as { files?: Record<string, FileFingerprint> } | null)?.files ?? {};
   log?.info({ event: 'index_loaded', path: indexPath, bytes: read.bytes, passages: read.corpus.passages.length, ms: Math.round(performance.now() - started) }, 'index loaded from its snapshot');
-  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), read.index, fingerprint);
+  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), await answeringIndex(read.index, answeringOptions(persist)), fingerprint, read.index);
 }

@@ -12,7 +12,11 @@ useTempCorpus((made) => (dir = made));
 async function open(indexPath: string) {
   const logger = memoryLogger();
   const library = await Library.open(dir, LOAD_OPTIONS, undefined, { indexPath, log: logger.log });
-  const events = logger.lines().map((line) => ({ event: line.event, reason: line.reason }));
+  // The snapshot's events (MiniSearch's own file: test/search-index-choice.test.ts).
+  const events = logger
+    .lines()
+    .filter((line) => String(line.event).startsWith('index_'))
+    .map((line) => ({ event: line.event, reason: line.reason }));
   return { library, events };
 }
 

@@ -20,9 +20,9 @@ export async function openLibrary(config: Config, log: Logger): Promise<Library>
   const dir = resolve(config.CORPUS_DIR);
   const started = performance.now();
   const indexPath = indexPathOf(config);
-  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), log });
+  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), index: config.SEARCH_INDEX, log });
   const { corpus } = library.current;
-  log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+  log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, index: library.current.index.backend.name, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   for (const error of corpus.errors) log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');
   return library;
 }

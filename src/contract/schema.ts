@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INDEX_NAMES } from '../search/indexChoice.ts';
 
 /**
  * The JSON printed by `cli … --json`, as ../shared/CONTRACT.md defines it. Fields may be added,
@@ -83,6 +84,8 @@ export const corpusStatusSchema = z.object({
   passages: z.number().int().nonnegative(),
   loadedAt: z.iso.datetime(),
   errors: z.array(loadErrorSchema),
+  /** Which index answers (src/search/indexChoice.ts). */
+  index: z.enum(INDEX_NAMES),
 });
 
 /**

@@ -73,7 +73,12 @@ export class SearchIndex {
     this.results = new LruCache(environment.tuning.cachedResults);
   }
 
-  /** Indexes a corpus with the default backend, the compact index. */
+  /** The same corpus, read with the same environment, answered from another backend (answeringIndex.ts). */
+  withBackend(backend: SearchBackend): SearchIndex {
+    return new SearchIndex(this.corpus, backend, this.context.environment);
+  }
+
+  /** Indexes a corpus in the compact index: what a snapshot stores (answeringIndex.ts chooses which index answers). */
   static build(corpus: Corpus, environment?: SearchEnvironment): SearchIndex {
     return new SearchIndex(corpus, CompactIndex.build(corpus.passages, corpus.sources), environment);
   }
