@@ -9,7 +9,8 @@
  *   --questions N       questions per size (default 300)
  *   --seed N            corpus and question seed (default 42)
  *   --engines a,b       dossier and/or baseline (default both)
- *   --backend name      Dossier's backend: compact (default) or minisearch (same ranking, no snapshot)
+ *   --backends a,b      Dossier's indexes: compact and/or minisearch (default both; the same ranking, each started
+ *                       from its saved files as the bot starts)
  *   --baseline-budget S seconds of questions the baseline gets per size (default 60; it needs seconds each at scale)
  *   --dir PATH          where snapshots and question files go (default: a temporary folder, removed after)
  *   --reload a,b        after the engines, per size, the event-loop pauses while a reload rebuilds
@@ -22,6 +23,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { INDEX_NAMES, type IndexName } from '../src/search/indexChoice.ts';
 import type { MeasureOptions } from './measure.ts';
 import { finished, positiveInteger, readArgs, UsageError } from './process.ts';
 import { formatReloads, parseReloadCases, runReloadBench, type ReloadCase, type ReloadRun } from './reload.ts';
@@ -33,7 +35,7 @@ export interface BenchOptions {
   readonly questions: number;
   readonly seed: number;
   readonly engines: ReadonlyArray<'dossier' | 'baseline'>;
-  readonly backend: 'compact' | 'minisearch';
+  readonly backends: ReadonlyArray<IndexName>;
   readonly baselineBudgetSeconds: number;
   readonly dir: string | null;
   /** Reloads whose pauses are measured per size (none: the engines only). */
@@ -46,7 +48,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   questions: 300,
   seed: 42,
   engines: ['dossier', 'baseline'],
-  backend: 'compact',
+  backends: ['compact', 'minisearch'],
   baselineBudgetSeconds: 60,
   dir: null,
   reload: parseReloadCases('worker:touch,worker:replace,here:touch'),
@@ -79,10 +81,10 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         options.engines = engines as Array<'dossier' | 'baseline'>;
         break;
       }
-      case '--backend': {
-        const backend = value();
-        if (backend !== 'compact' && backend !== 'minisearch') throw new UsageError(`bench: --backend is compact or minisearch, got ${JSON.stringify(backend ?? '')}`);
-        options.backend = backend;
+      case '--backends': {
+        const backends = (value() ?? '').split(',');
+        if (backends.some((backend) => !(INDEX_NAMES as readonly string[]).includes(backend))) throw new UsageError(`bench: --backends takes ${INDEX_NAMES.join(' and/or ')}, got ${JSON.stringify(backends.join(','))}`);
+        options.backends = backends as IndexName[];
         break;
       }
       case '--baseline-budget':
@@ -130,28 +132,25 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
   const runs: BenchRun[] = [];
   try {
     for (const passages of options.sizes) {
-      const measure: MeasureOptions = {
+      const measure = (backend: IndexName): MeasureOptions => ({
         passages,
         seed: options.seed,
         questions: options.questions,
-        snapshotPath: join(dir, `dossier-${passages}.snapshot`),
+        snapshotPath: join(dir, `dossier-${passages}-${backend}.snapshot`),
         questionsPath: join(dir, `questions-${passages}.json`),
         baselineBudgetMs: options.baselineBudgetSeconds * 1000,
-        backend: options.backend,
-      };
-      if (options.engines.includes('dossier')) {
-        progress(`dossier (${options.backend}): building ${passages} passages`);
-        const build = await runStep('dossier-build', measure);
-        let serve: Record<string, unknown> = {};
-        if (options.backend === 'compact') {
-          progress(`dossier: starting from the snapshot and answering ${options.questions} questions`);
-          serve = await runStep('dossier-serve', measure);
-        }
-        runs.push(toRun('dossier', passages, { ...build, ...serve }));
+        backend,
+      });
+      for (const backend of options.engines.includes('dossier') ? options.backends : []) {
+        progress(`dossier (${backend}): building ${passages} passages`);
+        const build = await runStep('dossier-build', measure(backend));
+        progress(`dossier (${backend}): starting from its saved files and answering ${options.questions} questions`);
+        const serve = await runStep('dossier-serve', measure(backend));
+        runs.push(toRun('dossier', backend, passages, { ...build, ...serve }));
       }
       if (options.engines.includes('baseline')) {
         progress(`baseline: building plain MiniSearch over ${passages} passages and asking (fuzzy + prefix)`);
-        runs.push(toRun('baseline', passages, await runStep('baseline', measure)));
+        runs.push(toRun('baseline', null, passages, await runStep('baseline', measure('compact'))));
       }
     }
   } finally {
@@ -160,10 +159,11 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
   return runs;
 }
 
-function toRun(engine: BenchRun['engine'], passages: number, measured: Record<string, unknown>): BenchRun {
+function toRun(engine: BenchRun['engine'], backend: IndexName | null, passages: number, measured: Record<string, unknown>): BenchRun {
   const number = (key: string): number | null => (typeof measured[key] === 'number' ? (measured[key] as number) : null);
   return {
     engine,
+    backend,
     passages,
     buildMs: number('buildMs')!,
     snapshotLoadMs: number('snapshotLoadMs'),

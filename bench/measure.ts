@@ -5,8 +5,9 @@
  *   node --expose-gc --import tsx bench/measure.ts <step> '<options JSON>'
  *
  * Steps:
- * - dossier-build: generate the corpus, build the index, write the snapshot and the questions;
- * - dossier-serve: start as the bot does, from the snapshot alone (then `index.warmUp()`), and
+ * - dossier-build: generate the corpus, build the index (compact or MiniSearch), write the
+ *   snapshot (and MiniSearch's own file) and the questions;
+ * - dossier-serve: start as the bot does, from the saved files alone (then `index.warmUp()`), and
  *   answer the questions; then a timeline for each of the first few questions as a topic;
  * - baseline: generate the corpus, build plain MiniSearch, answer the questions with
  *   `fuzzy: 0.2, prefix: true` on every term.
@@ -17,7 +18,9 @@ import type { Passage } from '../src/corpus/types.ts';
 import { buildSnapshot, type Snapshot } from '../src/library.ts';
 import { SearchIndex } from '../src/search/engine.ts';
 import { readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
+import type { IndexName } from '../src/search/indexChoice.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
+import { miniSearchPathOf, readMiniSearchFile, writeMiniSearchFile } from '../src/search/miniSearchFile.ts';
 import { topicTimeline } from '../src/timeline/index.ts';
 import { generateCorpus, generatedFingerprint } from './generate.ts';
 import { memory, peakRssMB, round, timings } from './process.ts';
@@ -32,8 +35,8 @@ export interface MeasureOptions {
   readonly questionsPath: string;
   /** The baseline stops asking once its questions have taken this long (it takes seconds each at scale). */
   readonly baselineBudgetMs: number;
-  /** Dossier's backend: the compact index (default) or MiniSearch behind the same ranking (no snapshot). */
-  readonly backend: 'compact' | 'minisearch';
+  /** Dossier's index: the compact index or MiniSearch, behind the same ranking. */
+  readonly backend: IndexName;
 }
 
 /** Generated questions asked before measuring (besides `SearchIndex#warmUp`'s own), not measured. */
@@ -49,21 +52,24 @@ async function dossierBuild(options: MeasureOptions): Promise<Record<string, unk
   const generated = generateCorpus({ passages: options.passages, seed: options.seed });
   const questions = generateQuestions(generated, options.questions, options.seed);
   await writeFile(options.questionsPath, JSON.stringify({ warmUp: warmUpQuestions(options, generated), questions }));
+  const { passages } = generated.corpus;
   const before = memory();
   let started = performance.now();
-  const index = options.backend === 'minisearch' ? new SearchIndex(generated.corpus, MiniSearchBackend.build(generated.corpus.passages)) : SearchIndex.build(generated.corpus);
+  // The index measured: MiniSearch's build alone, beside the compact index the snapshot holds either way.
+  const mini = options.backend === 'minisearch' ? MiniSearchBackend.build(passages) : null;
+  const index = mini ? null : SearchIndex.build(generated.corpus);
   const buildMs = round(performance.now() - started, 0);
   const after = memory();
   const result: Record<string, unknown> = { buildMs, indexHeapMB: round(after.heapMB - before.heapMB), buildPeakRssMB: 0 };
-  if (options.backend === 'compact') {
+  started = performance.now();
+  const { bytes } = await writeSnapshot(options.snapshotPath, { fingerprint: generatedFingerprint(generated.options), corpus: generated.corpus, index: index ?? SearchIndex.build(generated.corpus) });
+  if (index) result['snapshotWriteMs'] = round(performance.now() - started, 0);
+  result['snapshotBytes'] = bytes;
+  if (mini) {
     started = performance.now();
-    const { bytes } = await writeSnapshot(options.snapshotPath, { fingerprint: generatedFingerprint(generated.options), corpus: generated.corpus, index });
-    result['snapshotWriteMs'] = round(performance.now() - started, 0);
-    result['snapshotBytes'] = bytes;
-  } else {
-    // No snapshot format: the serve step would rebuild; measure this build's serving here.
-    Object.assign(result, await serve(index, JSON.parse(await readFile(options.questionsPath, 'utf8'))));
-    Object.assign(result, memory());
+    const written = await writeMiniSearchFile(miniSearchPathOf(options.snapshotPath), mini, passages);
+    result['miniSearchWriteMs'] = round(performance.now() - started, 0);
+    result['miniSearchBytes'] = written.bytes;
   }
   result['buildPeakRssMB'] = peakRssMB();
   return result;
@@ -74,27 +80,34 @@ async function dossierServe(options: MeasureOptions): Promise<Record<string, unk
   let started = performance.now();
   const read = await readSnapshot(options.snapshotPath, fingerprint);
   if (!read.ok) throw new Error(read.message);
+  // As the bot starts: the snapshot, then MiniSearch from its own file (answeringIndex.ts, without its fallback to a build).
+  let index = read.index;
+  if (options.backend === 'minisearch') {
+    const mini = await readMiniSearchFile(miniSearchPathOf(options.snapshotPath), read.corpus.passages);
+    if (!mini.ok) throw new Error(mini.message);
+    index = read.index.withBackend(mini.backend);
+  }
   const snapshotLoadMs = round(performance.now() - started, 0);
   started = performance.now();
-  read.index.warmUp();
+  await index.warmUp();
   const warmUpMs = round(performance.now() - started, 0);
   const loaded = memory();
   const file = JSON.parse(await readFile(options.questionsPath, 'utf8')) as { warmUp: BenchQuestion[]; questions: BenchQuestion[] };
-  const served = await serve(read.index, file);
+  const served = await serve(index, file);
   const after = memory();
-  const timelines = topicTimelines(buildSnapshot(read.corpus, new Date(), new Map(), read.index), file.questions);
+  const timelines = await topicTimelines(buildSnapshot(read.corpus, new Date(), new Map(), index, null, read.index), file.questions);
   return { snapshotLoadMs, warmUpMs, startMs: snapshotLoadMs + warmUpMs, loadedHeapMB: loaded.heapMB, ...after, peakRssMB: peakRssMB(), ...served, ...timelines };
 }
 
 /** Timelines asked for with a topic (`/timeline <question>`), each over the passages about it. */
 const TIMELINE_TOPICS = 30;
 
-function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[]): Record<string, unknown> {
+async function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[]): Promise<Record<string, unknown>> {
   const times: number[] = [];
   let events = 0;
   for (const q of questions.slice(0, TIMELINE_TOPICS)) {
     const started = performance.now();
-    events += topicTimeline(snapshot, q.question).length;
+    events += (await topicTimeline(snapshot, q.question)).length;
     times.push(performance.now() - started);
   }
   const { p50, max } = timings(times);
@@ -104,16 +117,21 @@ function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[])
 /** Asks every question once (after a warm-up), then the first few again (answered from the cache). */
 async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questions: BenchQuestion[] }): Promise<Record<string, unknown>> {
   const ask = (q: BenchQuestion) => index.search({ question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null });
-  for (const q of file.warmUp) ask(q);
+  for (const q of file.warmUp) await ask(q);
   const times: number[] = [];
+  // CPU time too: on a machine shared with other work, wall time measures the neighbours as well.
+  const cpuTimes: number[] = [];
   let answered = 0;
   let offTopicAnswered = 0;
   let offTopic = 0;
   let found = 0;
   for (const q of file.questions) {
     const started = performance.now();
-    const { hits } = ask(q);
+    const cpu = process.cpuUsage();
+    const { hits } = await ask(q);
     times.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     if (hits.length > 0) answered++;
     if (q.kind === 'off-topic') {
       offTopic++;
@@ -124,16 +142,19 @@ async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questi
   // The last ones: still in the result cache (it keeps the most recent few hundred).
   for (const q of file.questions.slice(-REPEATED_QUESTIONS)) {
     const started = performance.now();
-    ask(q);
+    await ask(q);
     repeats.push(performance.now() - started);
   }
   const { p50, p99, max } = timings(times);
+  const cpu = timings(cpuTimes);
   const answerable = file.questions.length - offTopic;
   return {
     queries: times.length,
     queryP50Ms: p50,
     queryP99Ms: p99,
     queryMaxMs: max,
+    queryCpuP50Ms: cpu.p50,
+    queryCpuP99Ms: cpu.p99,
     repeatP50Ms: round(timings(repeats).p50, 3),
     slowest: file.questions
       .map((q, i) => ({ ms: round(times[i]!, 1), question: q.question }))
@@ -162,20 +183,25 @@ async function baseline(options: MeasureOptions): Promise<Record<string, unknown
   const ask = (q: BenchQuestion) => mini.search(q.question, { fuzzy: 0.2, prefix: true }).slice(0, 5);
   for (const q of warmUp) ask(q);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let found = 0;
   let answerable = 0;
   const deadline = performance.now() + options.baselineBudgetMs;
   for (const q of questions) {
     if (times.length >= 10 && performance.now() > deadline) break;
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const hits = ask(q);
     times.push(performance.now() - t);
+    const used = process.cpuUsage(cpu);
+    cpuTimes.push((used.user + used.system) / 1000);
     if (q.kind !== 'off-topic') {
       answerable++;
       if (hits.some((hit) => passages[hit.id as number]!.id === q.passageId)) found++;
     }
   }
   const { p50, p99, max } = timings(times);
+  const cpu = timings(cpuTimes);
   return {
     buildMs,
     indexHeapMB: round(after.heapMB - before.heapMB),
@@ -185,6 +211,8 @@ async function baseline(options: MeasureOptions): Promise<Record<string, unknown
     queryP50Ms: p50,
     queryP99Ms: p99,
     queryMaxMs: max,
+    queryCpuP50Ms: cpu.p50,
+    queryCpuP99Ms: cpu.p99,
     sourceInTop5: round(found / Math.max(1, answerable), 3),
   };
 }

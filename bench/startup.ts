@@ -135,7 +135,7 @@ async function secondStart(options: StepOptions): Promise<Record<string, unknown
   const loaded = event('index_loaded');
   if (!loaded) throw new Error(`the second start rebuilt the index instead of restoring its snapshot (${String(event('index_not_used')?.['detail'] ?? 'no index_loaded event')})`);
   // The warm-up runBot does before going online.
-  const { citationsMs, searchMs: searchWarmUpMs } = warmUp(library, log);
+  const { citationsMs, searchMs: searchWarmUpMs } = await warmUp(library, log);
 
   const context = { library, invoker: { via: 'cli' as const, isModerator: false } };
   const times: number[] = [];

@@ -26,7 +26,7 @@ export const ask = defineCommand({
       { name: 'offset', kind: 'integer', description: 'Skip this many passages (for the next page)', min: 0, max: MAX_OFFSET },
     ],
   },
-  run(args, context): AskResult {
+  async run(args, context): Promise<AskResult> {
     const snapshot = context.library.current;
     const from = args.from ?? null;
     const to = args.to ?? null;
@@ -35,9 +35,9 @@ export const ask = defineCommand({
     const limit = args.limit ?? DEFAULT_LIMIT;
     const offset = args.offset ?? 0;
     const request = { question: args.question, from, to, sourceId };
-    const search = snapshot.index.search({ ...request, limit, offset });
+    const search = await snapshot.index.search({ ...request, limit, offset });
     // How many pages there are: every passage a page could reach, counted once and cached for the next pages.
-    const total = search.more || offset > 0 ? snapshot.index.search({ ...request, limit: MAX_OFFSET + MAX_LIMIT, offset: 0 }).hits.length : offset + search.hits.length;
+    const total = search.more || offset > 0 ? (await snapshot.index.search({ ...request, limit: MAX_OFFSET + MAX_LIMIT, offset: 0 })).hits.length : offset + search.hits.length;
     return { kind: 'ask', query: args.question, offset, limit, filters: { from, to, sourceId }, search, total };
   },
   complete(option, partial, context) {

@@ -22,9 +22,9 @@ export const cite = defineCommand({
       { name: 'style', kind: 'string', description: 'Citation style (default apa)', choices: CITATION_STYLES },
     ],
   },
-  run(args, context): CiteResult {
+  async run(args, context): Promise<CiteResult> {
     const snapshot = context.library.current;
-    const passage = resolvePassage(snapshot, args.passage);
+    const passage = await resolvePassage(snapshot, args.passage);
     const style = args.style ?? context.preferences?.citeStyle ?? 'apa';
     return {
       kind: 'cite',
@@ -45,7 +45,7 @@ export const cite = defineCommand({
  * passage says. When they mean several, an UnknownPassageError offers them (those that say the
  * words, else those that answer them as a question); an id that names none, findPassage's offer.
  */
-function resolvePassage(snapshot: Snapshot, typed: string): Passage {
+async function resolvePassage(snapshot: Snapshot, typed: string): Promise<Passage> {
   const wanted = typed.trim().toLowerCase();
   const exact = snapshot.passageById.get(wanted);
   if (exact) return exact;
@@ -59,7 +59,7 @@ function resolvePassage(snapshot: Snapshot, typed: string): Passage {
   const saying = firstTellings(snapshot, passages.filter((passage) => passage.text.toLowerCase().includes(wanted)));
   if (saying.length === 1) return saying[0]!;
   if (saying.length > 1) throw new UnknownPassageError(`${saying.length} passages say “${typed.trim()}”; pick one.`, saying.slice(0, MAX_CANDIDATES));
-  const answering = snapshot.index.search({ question: typed, limit: MAX_CANDIDATES }).hits.map((hit) => hit.passage);
+  const answering = (await snapshot.index.search({ question: typed, limit: MAX_CANDIDATES })).hits.map((hit) => hit.passage);
   if (answering.length === 0) throw new UnknownPassageError(`No passage says or answers “${typed.trim()}”; find one with /ask.`, []);
   throw new UnknownPassageError(`No passage says “${typed.trim()}” word for word; these answer it. Pick one.`, answering);
 }

@@ -140,6 +140,7 @@ function result(action: CorpusAction, snapshot: Snapshot, reloading: boolean, re
     passages: corpus.passages.length,
     loadedAt: snapshot.loadedAt,
     errors: corpus.errors,
+    index: snapshot.index.backend.name,
     reloading,
     changes: report?.changes ?? null,
     rebuilt: report?.rebuilt ?? null,

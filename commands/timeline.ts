@@ -24,14 +24,14 @@ export const timeline = defineCommand({
       { name: 'order', kind: 'string', description: 'newest first (default in Discord) or oldest first (default in the terminal)', choices: TIMELINE_ORDERS },
     ],
   },
-  run(args, context): TimelineResult {
+  async run(args, context): Promise<TimelineResult> {
     if (args.from && args.to && args.from > args.to) throw new InputError('bad_range', `The range is backwards: from ${args.from} is after to ${args.to}.`);
     const snapshot = context.library.current;
     const passages = snapshot.corpus.passages.length;
     if (!args.topic && passages > WHOLE_TIMELINE_MAX_PASSAGES) {
       throw new InputError('topic_needed', `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, such as Soleimani.`);
     }
-    const topical = args.topic ? topicTimeline(snapshot, args.topic) : timelineOf(snapshot);
+    const topical = args.topic ? await topicTimeline(snapshot, args.topic) : timelineOf(snapshot);
     const order = args.order ?? 'oldest';
     const filtered = filterEvents(topical, { ...(args.from ? { from: args.from } : {}), ...(args.to ? { to: args.to } : {}) });
     const events = order === 'newest' ? [...filtered].reverse() : filtered;

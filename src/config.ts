@@ -1,6 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { CITATION_STYLES } from './cite/styles.ts';
+import { INDEX_SETTINGS } from './search/indexChoice.ts';
 
 /** Where the index is saved when INDEX_PATH is unset: a hidden file in the corpus folder, so each corpus (and every shard of one bot) has its own. */
 export const DEFAULT_INDEX_FILE = '.dossier.index';
@@ -32,6 +33,11 @@ const schema = z.object({
    * `.dossier.index` in CORPUS_DIR; `off`: nothing is saved. See `indexPathOf`.
    */
   INDEX_PATH: z.string().trim().min(1).optional(),
+  /**
+   * Which index answers: `auto` (MiniSearch up to MINISEARCH_MAX_PASSAGES passages, the compact
+   * index above), or `minisearch` or `compact` whatever the size. See src/search/indexChoice.ts.
+   */
+  SEARCH_INDEX: z.string().trim().toLowerCase().pipe(z.enum(INDEX_SETTINGS, { error: `must be ${INDEX_SETTINGS.join(', ')}` })).default('auto'),
   /**
    * Hosts `/corpus add` may download attachments from (comma-separated); the tests' fake Discord
    * serves them from 127.0.0.1. Redirects are followed only to these hosts.

@@ -8,7 +8,10 @@ import type { Corpus, Passage, Source } from './corpus/types.ts';
 import type { Logger } from './log.ts';
 import { buildHere, EmptyFolderError, folderFingerprint, folderOptions, type BuildEvents, type BuildRequest, type Built } from './rebuild/build.ts';
 import { buildInWorker, folderFingerprintInWorker, SLICE_MS } from './rebuild/inWorker.ts';
+import { answeringIndex, type AnsweringOptions } from './search/answeringIndex.ts';
 import { SearchIndex } from './search/engine.ts';
+import type { IndexSetting } from './search/indexChoice.ts';
+import { miniSearchPathOf } from './search/miniSearchFile.ts';
 import { readSnapshot as readIndexFile } from './search/snapshot.ts';
 import { ShardedMap } from './shardedMap.ts';
 import { runSteps, runStepsYielding, type Steps } from './steps.ts';
@@ -16,7 +19,10 @@ import { runSteps, runStepsYielding, type Steps } from './steps.ts';
 /** One loaded corpus and its index: what every question is answered from. Immutable once built. */
 export interface Snapshot {
   readonly corpus: Corpus;
+  /** The index that answers (search/indexChoice.ts). */
   readonly index: SearchIndex;
+  /** The compact index, which the saved snapshot holds: `index` itself when it answers. */
+  readonly compact: SearchIndex;
   readonly loadedAt: Date;
   readonly passageById: ReadonlyMap<string, Passage>;
   readonly sourceById: ReadonlyMap<string, Source>;
@@ -29,15 +35,15 @@ export interface Snapshot {
   readonly listing: string | null;
 }
 
-export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null): Snapshot {
-  return runSteps(snapshotSteps(corpus, loadedAt, files, index, listing));
+export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null, compact: SearchIndex = index): Snapshot {
+  return runSteps(snapshotSteps(corpus, loadedAt, files, index, listing, compact));
 }
 
 /** Passages put in the id table between two steps of `snapshotSteps` (its shards grow about together: a step must stay small). */
 const SNAPSHOT_STEP = 256;
 
 /** `buildSnapshot` in steps (src/steps.ts): the tables of a million passages take a while to fill. */
-function* snapshotSteps(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint>, index: SearchIndex, listing: string | null): Steps<Snapshot> {
+function* snapshotSteps(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint>, index: SearchIndex, listing: string | null, compact: SearchIndex): Steps<Snapshot> {
   // Sharded: a Map of a million ids would rehash them all at once as it grows (over 100 ms).
   const passageById = new ShardedMap<Passage>();
   for (const [i, passage] of corpus.passages.entries()) {
@@ -49,7 +55,11 @@ function* snapshotSteps(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<strin
     if (i % SNAPSHOT_STEP === 0) yield;
     sourceById.set(source.id, source);
   }
-  return { corpus, index, loadedAt, passageById, sourceById, files, listing };
+  return { corpus, index, compact, loadedAt, passageById, sourceById, files, listing };
+}
+
+function answeringOptions({ index, indexPath, log }: PersistOptions): AnsweringOptions {
+  return { ...(index ? { index } : {}), miniSearchPath: indexPath ? miniSearchPathOf(indexPath) : null, ...(log ? { log } : {}) };
 }
 
 export type { FileChanges } from './corpus/fingerprint.ts';
@@ -78,6 +88,8 @@ export interface ReloadReport {
  */
 export interface PersistOptions {
   readonly indexPath?: string;
+  /** Which index answers (SEARCH_INDEX); MiniSearch's own is saved beside the snapshot. Unset: `auto`. */
+  readonly index?: IndexSetting;
   readonly log?: Logger;
   /** How long an edit waits for another process's edit of the folder (see corpus/lock.ts). */
   readonly lock?: FolderLockOptions;
@@ -161,7 +173,8 @@ export class Library {
     // its file list is read before the build saves over it.
     const saved = persist.indexPath ? await readSavedFiles(persist.indexPath) : null;
     const built = await buildHere(buildRequest(dir, options, listed, persist.indexPath, false), { note: noteTo(persist.log) });
-    const library = new Library(buildSnapshot(built.corpus, clock(), built.files, built.index, listed), dir, options, clock, persist);
+    const answering = await answeringIndex(built.index, answeringOptions(persist));
+    const library = new Library(buildSnapshot(built.corpus, clock(), built.files, answering, listed, built.index), dir, options, clock, persist);
     if (saved) {
       library.baseline = saved;
       library.builtSinceReport = true;
@@ -288,7 +301,8 @@ export class Library {
       // The result takes over the live passages and sources that did not change (see `Reuse`).
       const reuse = { passage: (id: string) => previous.passageById.get(id), source: (id: string) => previous.sourceById.get(id) };
       const built: Built = this.rebuildIn === 'here' ? await buildHere(request, events) : await buildInWorker(request, events, { reuse });
-      next = await runStepsYielding(snapshotSteps(built.corpus, this.clock(), built.files, built.index, listed), SLICE_MS);
+      const answering = await answeringIndex(built.index, answeringOptions(this.persist));
+      next = await runStepsYielding(snapshotSteps(built.corpus, this.clock(), built.files, answering, listed, built.index), SLICE_MS);
     } catch (error) {
       if (error instanceof EmptyFolderError) {
         const errors = error.refused > 0 ? ` (${error.refused} files could not be read; see /corpus status after a fix)` : '';
@@ -362,7 +376,8 @@ function fingerprintBeforeReading(dir: string, options: LoadOptions, where: Pers
 }
 
 /** The saved index, when it was built from the folder as `fingerprint` describes it now; null (with the reason logged) when the articles must be read. */
-async function restore(fingerprint: string, clock: () => Date, { indexPath, log }: PersistOptions): Promise<Snapshot | null> {
+async function restore(fingerprint: string, clock: () => Date, persist: PersistOptions): Promise<Snapshot | null> {
+  const { indexPath, log } = persist;
   const started = performance.now();
   const read = await readIndexFile(indexPath!, fingerprint);
   if (!read.ok) {
@@ -371,5 +386,5 @@ async function restore(fingerprint: string, clock: () => Date, { indexPath, log 
   }
   const saved = (read.meta as { files?: Record<string, FileFingerprint> } | null)?.files ?? {};
   log?.info({ event: 'index_loaded', path: indexPath, bytes: read.bytes, passages: read.corpus.passages.length, ms: Math.round(performance.now() - started) }, 'index loaded from its snapshot');
-  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), read.index, fingerprint);
+  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), await answeringIndex(read.index, answeringOptions(persist)), fingerprint, read.index);
 }

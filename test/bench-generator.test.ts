@@ -81,18 +81,19 @@ describe('bench options', () => {
   });
 
   it('read --sizes, --json and the rest', () => {
-    expect(parseBenchArgs(['--sizes', '10000,100_000,1000000', '--json', '--engines', 'dossier', '--questions', '50', '--backend', 'minisearch'])).toMatchObject({
+    expect(parseBenchArgs(['--sizes', '10000,100_000,1000000', '--json', '--engines', 'dossier', '--questions', '50', '--backends', 'minisearch'])).toMatchObject({
       sizes: [10_000, 100_000, 1_000_000],
       json: true,
       engines: ['dossier'],
       questions: 50,
-      backend: 'minisearch',
+      backends: ['minisearch'],
     });
   });
 
   it.each([
     [['--sizes', '10k'], 'bench: --sizes needs a positive whole number, got "10k"'],
     [['--engines', 'elastic'], 'bench: --engines takes dossier and/or baseline, got "elastic"'],
+    [['--backends', 'compact,elastic'], 'bench: --backends takes minisearch and/or compact, got "compact,elastic"'],
     [['--fast'], 'bench: unknown option "--fast" (see bench/main.ts)'],
   ])('refuse %j with a message', (argv, message) => {
     expect(() => parseBenchArgs(argv)).toThrow(new UsageError(message));
@@ -102,6 +103,7 @@ describe('bench options', () => {
 describe('the report', () => {
   const run = (engine: BenchRun['engine'], passages: number, fields: Partial<BenchRun>): BenchRun => ({
     engine,
+    backend: engine === 'dossier' ? 'compact' : null,
     passages,
     buildMs: 1000,
     snapshotLoadMs: engine === 'dossier' ? 100 : null,
@@ -129,22 +131,24 @@ describe('the report', () => {
     ]);
   });
 
-  it('prints a table with both engines side by side', () => {
-    const table = formatReport([run('dossier', 10_000, {}), run('baseline', 10_000, { queryP99Ms: 120 })]);
+  it("prints a table with the engines and Dossier's indexes side by side", () => {
+    const table = formatReport([run('dossier', 10_000, {}), run('dossier', 10_000, { backend: 'minisearch' }), run('baseline', 10_000, { queryP99Ms: 120 })]);
     expect(table.split('\n')[0]).toMatch(/^engine\s+passages\s+build ms/);
-    expect(table).toMatch(/dossier\s+10,000/);
+    expect(table).toMatch(/dossier \(compact\)\s+10,000/);
+    expect(table).toMatch(/dossier \(minisearch\)\s+10,000/);
     expect(table).toMatch(/baseline\s+10,000/);
   });
 });
 
 describe('a tiny end-to-end run', () => {
-  it('measures both engines in their own processes and reports the JSON fields', { timeout: 120_000 }, async () => {
+  it('measures Dossier on both indexes and the baseline in their own processes and reports the JSON fields', { timeout: 180_000 }, async () => {
     const runs = await runBench({ ...DEFAULT_OPTIONS, sizes: [400], questions: 20, baselineBudgetSeconds: 5 });
-    expect(runs.map((r) => [r.engine, r.passages])).toEqual([
-      ['dossier', 400],
-      ['baseline', 400],
+    expect(runs.map((r) => [r.engine, r.backend, r.passages])).toEqual([
+      ['dossier', 'compact', 400],
+      ['dossier', 'minisearch', 400],
+      ['baseline', null, 400],
     ]);
-    const [dossier, baseline] = runs;
+    const [dossier, dossierOnMiniSearch, baseline] = runs;
     for (const r of runs) {
       for (const key of ['buildMs', 'heapMB', 'rssMB', 'queryP50Ms', 'queryP99Ms'] as const) expect(r[key], `${r.engine} ${key}`).toBeGreaterThan(0);
       expect(r.queryP99Ms).toBeGreaterThanOrEqual(r.queryP50Ms);
@@ -152,6 +156,10 @@ describe('a tiny end-to-end run', () => {
     expect(dossier!.snapshotLoadMs).toBeGreaterThan(0);
     expect(dossier!.snapshotBytes).toBeGreaterThan(10_000);
     expect(dossier!.details['queries']).toBe(20);
+    // Started from the snapshot and MiniSearch's own file, and answering the same.
+    expect(dossierOnMiniSearch!.snapshotLoadMs).toBeGreaterThan(0);
+    expect(dossierOnMiniSearch!.details['miniSearchBytes']).toBeGreaterThan(10_000);
+    expect(dossierOnMiniSearch!.details['sourceInTop5']).toBe(dossier!.details['sourceInTop5']);
     expect(baseline!.snapshotLoadMs).toBeNull();
     expect(JSON.parse(JSON.stringify({ runs })).runs[0]).toMatchObject({ engine: 'dossier', passages: 400 });
   });

@@ -31,8 +31,8 @@ describe('cli corpus status and reload --json', () => {
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     const doc = corpusStatusSchema.parse(json);
-    expect(Object.keys(json)).toEqual(['sources', 'passages', 'loadedAt', 'errors']);
-    expect(doc).toEqual({ sources: 5, passages: 41, loadedAt: library.current.loadedAt.toISOString(), errors: [] });
+    expect(Object.keys(json)).toEqual(['sources', 'passages', 'loadedAt', 'errors', 'index']);
+    expect(doc).toEqual({ sources: 5, passages: 41, loadedAt: library.current.loadedAt.toISOString(), errors: [], index: 'minisearch' });
   });
 
   it('prints the reload document with the files added, removed and changed since the last build', async () => {
@@ -43,7 +43,7 @@ describe('cli corpus status and reload --json', () => {
     expect(exitCode).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     const doc = corpusReloadSchema.parse(json);
-    expect(Object.keys(json)).toEqual(['sources', 'passages', 'loadedAt', 'errors', 'changes', 'rebuilt']);
+    expect(Object.keys(json)).toEqual(['sources', 'passages', 'loadedAt', 'errors', 'index', 'changes', 'rebuilt']);
     expect(doc).toMatchObject({ rebuilt: true, sources: 6, errors: [{ file: 'notes.pdf', message: 'has an unsupported type; articles are .txt, .md, .markdown, .html, .htm' }], changes: { added: ['notes.pdf', 'packing.md'], removed: [], changed: [] } });
     expect(doc.loadedAt).toBe(library.current.loadedAt.toISOString());
   });

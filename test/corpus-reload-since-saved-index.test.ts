@@ -50,7 +50,7 @@ describe('cli corpus reload', () => {
     try {
       const env = { INDEX_PATH: join(elsewhere, 'state', 'dossier.index') };
       await reload(env);
-      expect(await readdir(join(elsewhere, 'state'))).toEqual(['dossier.index', 'dossier.index.files.json']);
+      expect(await readdir(join(elsewhere, 'state'))).toEqual(['dossier.index', 'dossier.index.files.json', 'dossier.index.minisearch.json']);
       expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
       await changeTheFolder();
       expect((await reload(env)).changes).toEqual(CHANGES);

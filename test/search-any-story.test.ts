@@ -44,7 +44,7 @@ beforeAll(async () => {
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const first = (question: string): string | undefined => index.search({ question, limit: 3 }).hits[0]?.passage.text;
+const first = async (question: string): Promise<string | undefined> => (await index.search({ question, limit: 3 })).hits[0]?.passage.text;
 
 describe('answers on a story never seen', () => {
   it.each([
@@ -64,12 +64,12 @@ describe('answers on a story never seen', () => {
     ['"hurt" for "wounded"', 'How many people were hurt when the bridge fell?', 'Seven people were wounded'],
     ['"promise money" for "pledged"', 'How much money did donors promise?', 'donors pledged $12 million'],
     ['"asked" for "questioned"', 'How long was the finance chief asked questions?', 'questioned the chief financial officer'],
-  ])('%s: %s', (_kind, question, snippet) => {
-    expect(first(question)).toContain(snippet);
+  ])('%s: %s', async (_kind, question, snippet) => {
+    expect(await first(question)).toContain(snippet);
   });
 
-  it('answers without one helper word no article has, and says which', () => {
-    const result = index.search({ question: 'Which club gonna open its stadium to the Northvale families?', limit: 3 });
+  it('answers without one helper word no article has, and says which', async () => {
+    const result = await index.search({ question: 'Which club gonna open its stadium to the Northvale families?', limit: 3 });
     expect(result.hits[0]?.passage.text).toContain('opened their stadium to families');
     expect(result.unknownWords).toEqual(['gonna']);
   });
@@ -81,8 +81,8 @@ describe('answers on a story never seen', () => {
     ['a name whose words stand apart in the corpus', 'Who won the Supreme Trophy?'],
     ['a person sharing a surname part with the story', 'What did Colin Marren say about taxes?'],
     ['a topic the story never treats', 'What is the weather forecast for Northvale?'],
-  ])('gives no passage for %s: %s', (_kind, question) => {
-    expect(index.search({ question, limit: 3 }).hits).toEqual([]);
+  ])('gives no passage for %s: %s', async (_kind, question) => {
+    expect((await index.search({ question, limit: 3 })).hits).toEqual([]);
   });
 });
 
@@ -105,7 +105,7 @@ describe('the kind of answer a question asks for', () => {
   it.each([
     ['"when" puts the passage with a date first', 'When will the trial open?', 'expected to open in March'],
     ['"how many" puts the passage with a number first', 'How many families lost their homes?', 'Officials said 312 families'],
-  ])('%s: %s', (_kind, question, snippet) => {
-    expect(answers.search({ question, limit: 3 }).hits[0]?.passage.text).toContain(snippet);
+  ])('%s: %s', async (_kind, question, snippet) => {
+    expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
   });
 });

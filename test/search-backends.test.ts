@@ -36,27 +36,27 @@ beforeAll(async () => {
 });
 
 describe('the compact index ranks exactly as MiniSearch behind the same ranking', () => {
-  it('on the seed corpus, for every eval question, page and filter', () => {
+  it('on the seed corpus, for every eval question, page and filter', async () => {
     const compact = SearchIndex.build(seed);
     const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
-    for (const request of requests(evalQuestions())) expect(plain(compact.search(request)), request.question).toEqual(plain(mini.search(request)));
+    for (const request of requests(evalQuestions())) expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
   });
 
-  it('on a generated corpus, with its typos and off-topic questions', () => {
+  it('on a generated corpus, with its typos and off-topic questions', async () => {
     const generated = generateCorpus({ passages: 3000, seed: 21 });
     const compact = SearchIndex.build(generated.corpus);
     const mini = new SearchIndex(generated.corpus, MiniSearchBackend.build(generated.corpus.passages));
     for (const q of generateQuestions(generated, 80, 21)) {
       const request = { question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null };
-      expect(plain(compact.search(request)), q.question).toEqual(plain(mini.search(request)));
+      expect(plain(await compact.search(request)), q.question).toEqual(plain(await mini.search(request)));
     }
     expect(compact.stats.probed).toBeGreaterThan(0);
   });
 
-  it('when every word is read as a probe where it can be (the exact bounds, tried hard)', () => {
+  it('when every word is read as a probe where it can be (the exact bounds, tried hard)', async () => {
     const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
     const compact = SearchIndex.build(seed, withTuning({ minProbeFrequency: 1, minProbeShare: 0 }));
-    for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops'])) expect(plain(compact.search(request)), request.question).toEqual(plain(mini.search(request)));
+    for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops'])) expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
     const { probed, retried, fellBack } = compact.stats;
     expect(probed).toBeGreaterThan(100);
     expect(retried).toBeGreaterThan(0);
@@ -75,7 +75,7 @@ describe('the compact index going on from its last retrieval', () => {
     return [...byDoc].sort(([a], [b]) => a - b);
   }
 
-  it('extends a probed retrieval to exactly what a fresh one with those probes read whole gives', () => {
+  it('extends a probed retrieval to exactly what a fresh one with those probes read whole gives', async () => {
     const generated = generateCorpus({ passages: 2000, seed: 5 });
     const backend = CompactIndex.build(generated.corpus.passages, generated.corpus.sources);
     const fresh = CompactIndex.build(generated.corpus.passages, generated.corpus.sources);
@@ -83,24 +83,35 @@ describe('the compact index going on from its last retrieval', () => {
     const ranked = backend.data.terms.map((term) => ({ term, frequency: backend.documentFrequency(term) })).sort((a, b) => b.frequency - a.frequency);
     const [common1, common2, rare] = [ranked[0]!.term, ranked[5]!.term, ranked[Math.floor(ranked.length / 3)]!.term];
     const probed: QueryAlternative[][] = [[{ terms: [rare], weight: 1 }], [{ terms: [common1], weight: 0.5, probe: true }], [{ terms: [common2], weight: 0.8, probe: true }, { terms: [common1, common2], weight: 0.3, probe: true }]];
-    backend.retrieve({ groups: probed, filter: null, withNeighbours: true });
+    await backend.retrieve({ groups: probed, filter: null, k: 1000, withNeighbours: true });
     const wholer = probed.map((alternatives, g) => alternatives.map((alternative) => (g === 1 ? { ...alternative, probe: false } : alternative)));
-    const extended = rowsOf(backend.extend({ groups: wholer, filter: null, withNeighbours: true }), probed.length);
-    const expected = rowsOf(fresh.retrieve({ groups: wholer, filter: null, withNeighbours: true }), probed.length);
+    const extended = rowsOf(await backend.extend({ groups: wholer, filter: null, k: 1000, withNeighbours: true }), probed.length);
+    const expected = rowsOf(await fresh.retrieve({ groups: wholer, filter: null, k: 1000, withNeighbours: true }), probed.length);
     expect(extended.length).toBeGreaterThan(10);
     expect(extended).toEqual(expected);
   });
 });
 
 describe('what the engine caches', () => {
-  it('answers a repeated question from its cache, with the same result', () => {
+  it('answers a repeated question from its cache, with the same result', async () => {
     const index = SearchIndex.build(seed);
-    const first = index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3 });
-    const again = index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3 });
+    const first = await index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3 });
+    const again = await index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3 });
     expect(again).toBe(first);
     expect(index.stats.cached).toBe(1);
     // Another page or filter is another result.
-    expect(index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3, offset: 3 })).not.toBe(first);
+    expect(await index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 3, offset: 3 })).not.toBe(first);
+  });
+});
+
+describe('questions asked at once', () => {
+  it('are answered as when asked one after another, though the backend reuses its retrieval arrays', async () => {
+    const all = requests(evalQuestions());
+    const oneByOne = SearchIndex.build(seed);
+    const expected = [];
+    for (const request of all) expected.push(plain(await oneByOne.search(request)));
+    const atOnce = SearchIndex.build(seed);
+    expect((await Promise.all(all.map((request) => atOnce.search(request)))).map(plain)).toEqual(expected);
   });
 });
 

@@ -22,15 +22,16 @@ function questionSets(): Array<{ name: string; corpus: string; questions: string
 describe('search answers, pinned', () => {
   it.each(questionSets())('$name', async ({ name, corpus, questions }) => {
     const index = SearchIndex.build(await loadCorpus(corpus, LOAD_OPTIONS));
-    const answers = (await readQuestions(questions)).map(({ id, question }) => {
-      const result = index.search({ question, limit: 5 });
-      return {
+    const answers = [];
+    for (const { id, question } of await readQuestions(questions)) {
+      const result = await index.search({ question, limit: 5 });
+      answers.push({
         id,
         hits: result.hits.map((hit) => `${hit.passage.id} ${hit.score.toFixed(3)}`),
         ...(result.corrections.length > 0 ? { corrections: result.corrections.map((c) => `${c.from}->${c.to}`) } : {}),
         ...(result.unknownWords.length > 0 ? { unknown: result.unknownWords } : {}),
-      };
-    });
+      });
+    }
     await expect(`${JSON.stringify(answers, null, 1)}\n`).toMatchFileSnapshot(join('golden', `${basename(name)}.json`));
   });
 });

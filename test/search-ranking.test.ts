@@ -9,8 +9,8 @@ beforeAll(async () => {
 });
 
 /** The texts of the first `limit` passages for a question, lower-cased with straight quotes. */
-function top(question: string, limit = 3): string[] {
-  return index.search({ question, limit }).hits.map((hit) => hit.passage.text.toLowerCase().replace(/[’‘]/g, "'"));
+async function top(question: string, limit = 3): Promise<string[]> {
+  return (await index.search({ question, limit })).hits.map((hit) => hit.passage.text.toLowerCase().replace(/[’‘]/g, "'"));
 }
 
 describe('ranking on the seed corpus', () => {
@@ -33,8 +33,8 @@ describe('ranking on the seed corpus', () => {
     ['Which newspaper reported the plan?', ['the washington post reported', 'told the newspaper', 'told the post']],
   ];
 
-  it.each(RANKED)('%s', (question, snippets) => {
-    const texts = top(question);
+  it.each(RANKED)('%s', async (question, snippets) => {
+    const texts = await top(question);
     expect(texts.some((text) => snippets.some((snippet) => text.includes(snippet))), texts.join('\n---\n')).toBe(true);
   });
 });
@@ -58,20 +58,20 @@ describe('abstaining when the corpus does not answer', () => {
     'What is the capital of Australia?',
   ];
 
-  it.each(OFF_TOPIC)('%s', (question) => {
-    expect(index.search({ question, limit: 5 }).hits).toEqual([]);
+  it.each(OFF_TOPIC)('%s', async (question) => {
+    expect((await index.search({ question, limit: 5 })).hits).toEqual([]);
   });
 
-  it.each(['', '   ', 'what is the', 'Tell me what happened?', '?!'])('gives no hits for the empty or stop-word-only question %j', (question) => {
-    const result = index.search({ question, limit: 5 });
+  it.each(['', '   ', 'what is the', 'Tell me what happened?', '?!'])('gives no hits for the empty or stop-word-only question %j', async (question) => {
+    const result = await index.search({ question, limit: 5 });
     expect(result.hits).toEqual([]);
     expect(result.more).toBe(false);
   });
 });
 
 describe('duplicate paragraphs', () => {
-  it('shows a paragraph carried by seeds 000 and 001 once, naming the other in alsoIn', () => {
-    const { hits } = index.search({ question: 'Pompeo letter warning President Barham Salih liquidate', limit: 10 });
+  it('shows a paragraph carried by seeds 000 and 001 once, naming the other in alsoIn', async () => {
+    const { hits } = await index.search({ question: 'Pompeo letter warning President Barham Salih liquidate', limit: 10 });
     const copies = hits.filter((hit) => hit.passage.text.includes('will “liquidate” those responsible'));
     expect(copies).toHaveLength(1);
     const [hit] = copies;
@@ -80,10 +80,10 @@ describe('duplicate paragraphs', () => {
     expect(hit!.alsoIn.map((source) => source.id)).toEqual([shown === '495c20' ? '097016' : '495c20']);
   });
 
-  it('pages through the folded list without repeating a group', () => {
+  it('pages through the folded list without repeating a group', async () => {
     const question = 'US embassy Baghdad militias';
-    const first = index.search({ question, limit: 4 });
-    const second = index.search({ question, limit: 4, offset: 4 });
+    const first = await index.search({ question, limit: 4 });
+    const second = await index.search({ question, limit: 4, offset: 4 });
     expect(first.more).toBe(true);
     const ids = [...first.hits, ...second.hits].map((hit) => hit.passage.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -93,22 +93,22 @@ describe('duplicate paragraphs', () => {
 });
 
 describe('filters', () => {
-  it('keeps only passages of the chosen source', () => {
-    const { hits } = index.search({ question: 'embassy Baghdad', limit: 20, sourceId: '74ef57' });
+  it('keeps only passages of the chosen source', async () => {
+    const { hits } = await index.search({ question: 'embassy Baghdad', limit: 20, sourceId: '74ef57' });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.passage.source.id === '74ef57')).toBe(true);
   });
 
-  it('keeps only dated passages within the range, leaving undated articles out', () => {
-    const { hits } = index.search({ question: 'embassy Baghdad', limit: 40, from: '2020-09-29', to: '2020-09-29' });
+  it('keeps only dated passages within the range, leaving undated articles out', async () => {
+    const { hits } = await index.search({ question: 'embassy Baghdad', limit: 40, from: '2020-09-29', to: '2020-09-29' });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.passage.source.date?.value === '2020-09-29')).toBe(true);
-    const before = index.search({ question: 'embassy Baghdad', limit: 40, to: '2020-09-28' }).hits;
+    const before = (await index.search({ question: 'embassy Baghdad', limit: 40, to: '2020-09-28' })).hits;
     expect(before.length).toBeGreaterThan(0);
     expect(before.every((hit) => hit.passage.source.date !== null && hit.passage.source.date.value <= '2020-09-28')).toBe(true);
   });
 
-  it('finds nothing in a range no article falls in', () => {
-    expect(index.search({ question: 'embassy Baghdad', limit: 5, from: '2021-01-01' }).hits).toEqual([]);
+  it('finds nothing in a range no article falls in', async () => {
+    expect((await index.search({ question: 'embassy Baghdad', limit: 5, from: '2021-01-01' })).hits).toEqual([]);
   });
 });

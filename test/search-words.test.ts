@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 const terms = (text: string, mode: 'passage' | 'question' = 'question'): string[] => analyze(text, mode).map((t) => t.term);
-const topId = (question: string): string | undefined => index.search({ question, limit: 1 }).hits[0]?.passage.id;
+const topId = async (question: string): Promise<string | undefined> => (await index.search({ question, limit: 1 })).hits[0]?.passage.id;
 
 describe('names written other ways', () => {
   it('reads "US" and "U.S." in capitals as the country, and "us" in a passage as the pronoun', () => {
@@ -32,9 +32,9 @@ describe('names written other ways', () => {
     ['What did Moqtada al-Sadr ask of the groups?', 'What did Moqtada Sadr ask of the groups?'],
     // A misspelt place.
     ['Will the US close its mission in Bagdad?', 'Will the US close its mission in Baghdad?'],
-  ])('finds the same passage first for %j and %j', (first, second) => {
-    expect(topId(first)).toBeDefined();
-    expect(topId(first)).toBe(topId(second));
+  ])('finds the same passage first for %j and %j', async (first, second) => {
+    expect(await topId(first)).toBeDefined();
+    expect(await topId(first)).toBe(await topId(second));
   });
 });
 
@@ -44,20 +44,20 @@ describe('typo correction', () => {
     ['time frame for leaving the Baghadd embassy', [['baghadd', 'baghdad']]],
     ['how many soldiers were injurd in the missle attack', [['injurd', 'injuries'], ['missle', 'missile']]],
     ['did officials ask kadimi to set up a comittee', [['kadimi', 'kadhimi'], ['comittee', 'committee']]],
-  ])('reads %j with its typos corrected', (question, expected) => {
-    const result = index.search({ question, limit: 3 });
+  ])('reads %j with its typos corrected', async (question, expected) => {
+    const result = await index.search({ question, limit: 3 });
     expect(result.corrections.map((c) => [c.from, c.to])).toEqual(expected);
     expect(result.hits.length).toBeGreaterThan(0);
   });
 
-  it('never "corrects" a real English word into a corpus word', () => {
+  it('never "corrects" a real English word into a corpus word', async () => {
     // "weather" is one letter from "whether", "wage" from "wake": they are words, not typos.
-    expect(index.search({ question: 'What is the weather like?', limit: 3 }).corrections).toEqual([]);
-    expect(index.search({ question: 'What is the minimum wage?', limit: 3 }).corrections).toEqual([]);
+    expect((await index.search({ question: 'What is the weather like?', limit: 3 })).corrections).toEqual([]);
+    expect((await index.search({ question: 'What is the minimum wage?', limit: 3 })).corrections).toEqual([]);
   });
 
-  it('names the words no article knows, nor any word related to them', () => {
-    const result = index.search({ question: 'What did Pompeo say about falafel?', limit: 3 });
+  it('names the words no article knows, nor any word related to them', async () => {
+    const result = await index.search({ question: 'What did Pompeo say about falafel?', limit: 3 });
     expect(result.unknownWords).toContain('falafel');
     expect(result.hits).toEqual([]);
   });
@@ -100,8 +100,8 @@ describe('reading words through WordNet', () => {
     expect(zipf('kadhimi')).toBeLessThan(1.5);
   });
 
-  it('answers a paraphrase through a related word, and says which', () => {
-    const result = index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 1 });
+  it('answers a paraphrase through a related word, and says which', async () => {
+    const result = await index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 1 });
     expect(result.hits[0]?.passage.text).toContain('a spokesperson for Kadhimi');
     expect(result.related).toEqual([{ from: 'spokesman', to: 'spokesperson' }]);
     expect(result.unknownWords).toEqual([]);
@@ -115,9 +115,9 @@ describe('questions read as articles are (issue 16, finding 14)', () => {
     ['a soft hyphen inside a word', 'Will the US close its em\u00ADbassy in Bagh\u00ADdad?'],
     ['a zero-width joiner and a byte-order mark', '\uFEFFWill the US close its embas\u200Dsy in Baghdad?'],
     ['fullwidth letters', 'Will the ＵＳ close its ｅｍｂａｓｓｙ in Ｂａｇｈｄａｄ?'],
-  ])('%s gives the answers of the plain spelling', (_how, typed) => {
-    const expected = index.search({ question: plain, limit: 5 }).hits.map((hit) => hit.passage.id);
+  ])('%s gives the answers of the plain spelling', async (_how, typed) => {
+    const expected = (await index.search({ question: plain, limit: 5 })).hits.map((hit) => hit.passage.id);
     expect(expected).toHaveLength(5);
-    expect(index.search({ question: typed, limit: 5 }).hits.map((hit) => hit.passage.id)).toEqual(expected);
+    expect((await index.search({ question: typed, limit: 5 })).hits.map((hit) => hit.passage.id)).toEqual(expected);
   });
 });

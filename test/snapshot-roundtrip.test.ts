@@ -43,7 +43,7 @@ describe('a snapshot read back', () => {
       expect(read.fingerprint).toBe('seed-1');
       for (const question of QUESTIONS) {
         for (const request of [{ question, limit: 5 }, { question, limit: 2, offset: 2 }, { question, limit: 5, from: '2020-09-29' }]) {
-          expect(plain(read.index.search(request)), question).toEqual(plain(index.search(request)));
+          expect(plain(await read.index.search(request)), question).toEqual(plain(await index.search(request)));
         }
       }
     });
@@ -84,7 +84,7 @@ describe('a snapshot read back', () => {
       expect(read.corpus.passages).toEqual(tweaked.passages);
       expect(read.corpus.sources).toEqual(tweaked.sources);
       const question = 'Ça va Tokyo';
-      expect(plain(read.index.search({ question, limit: 5 }))).toEqual(plain(built.search({ question, limit: 5 })));
+      expect(plain(await read.index.search({ question, limit: 5 }))).toEqual(plain(await built.search({ question, limit: 5 })));
     });
   });
 });

@@ -22,17 +22,17 @@ describe('a topic’s timeline', () => {
     seeds = (await seedLibrary()).current;
   });
 
-  it.each(['Soleimani', 'embassy', 'Pompeo', 'rocket attacks', 'Kadhimi', 'militias'])('for %j, holds the whole timeline’s events told by the topic’s passages', (topic) => {
-    const { hits } = seeds.index.search({ question: topic, limit: seeds.corpus.passages.length });
+  it.each(['Soleimani', 'embassy', 'Pompeo', 'rocket attacks', 'Kadhimi', 'militias'])('for %j, holds the whole timeline’s events told by the topic’s passages', async (topic) => {
+    const { hits } = await seeds.index.search({ question: topic, limit: seeds.corpus.passages.length });
     const relevant = new Set(hits.map((hit) => hit.passage.id));
     const expected = timelineOf(seeds).filter((event) => [event.passage, ...event.alsoIn].some((passage) => relevant.has(passage.id)));
-    const events = topicTimeline(seeds, topic);
+    const events = await topicTimeline(seeds, topic);
     expect(events.length).toBeGreaterThan(0);
     expect(events.map(plain).sort()).toEqual(expected.map(plain).sort());
   });
 
-  it('is empty for a topic the corpus does not cover', () => {
-    expect(topicTimeline(seeds, 'volcano eruption in Iceland')).toEqual([]);
+  it('is empty for a topic the corpus does not cover', async () => {
+    expect((await topicTimeline(seeds, 'volcano eruption in Iceland'))).toEqual([]);
   });
 });
 
@@ -57,7 +57,7 @@ describe('a timeline of a corpus too large to read whole', () => {
     const result = (await runCommand('timeline', { topic }, { library, invoker: { via: 'cli', isModerator: false } })) as TimelineResult;
     expect(result.kind).toBe('timeline');
     const { corpus, index } = library.current;
-    const { hits } = index.search({ question: topic, limit: 1000 });
+    const { hits } = await index.search({ question: topic, limit: 1000 });
     // The passages found, and the paragraphs republished from them.
     const groups = new Set(hits.map((hit) => corpus.duplicateGroup.get(hit.passage.id)));
     const relevant = new Set([...hits.map((hit) => hit.passage.id), ...[...corpus.duplicateGroup].filter(([, group]) => groups.has(group)).map(([id]) => id)]);

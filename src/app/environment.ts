@@ -24,9 +24,9 @@ export async function openLibrary(config: Config, log: Logger, options: Pick<Per
   const dir = resolve(config.CORPUS_DIR);
   const started = performance.now();
   const indexPath = indexPathOf(config);
-  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), log, ...options });
+  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), index: config.SEARCH_INDEX, log, ...options });
   const { corpus } = library.current;
-  log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
+  log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, index: library.current.index.backend.name, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
   for (const error of corpus.errors) log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');
   return library;
 }
@@ -35,13 +35,13 @@ export async function openLibrary(config: Config, log: Logger, options: Pick<Per
  * What a bot does before going online, so the first askers get the speed of the rest: the
  * citation engine built, the search's word lists read and its hot code compiled. Returns how long each took.
  */
-export function warmUp(library: Library, log: Logger): { citationsMs: number; searchMs: number } {
+export async function warmUp(library: Library, log: Logger): Promise<{ citationsMs: number; searchMs: number }> {
   let started = performance.now();
   warmUpCitations();
   const citationsMs = Math.round(performance.now() - started);
   log.info({ event: 'citations_ready', ms: citationsMs }, 'citation engine ready');
   started = performance.now();
-  library.current.index.warmUp();
+  await library.current.index.warmUp();
   const searchMs = Math.round(performance.now() - started);
   log.info({ event: 'search_ready', ms: searchMs }, 'search warmed up');
   return { citationsMs, searchMs };

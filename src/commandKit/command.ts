@@ -57,7 +57,7 @@ export interface Choice {
 export interface Command<D extends CommandDefinition = CommandDefinition, R = unknown> {
   readonly definition: D;
   run(args: ArgsOf<D>, context: CommandContext): R | Promise<R>;
-  complete?(option: string, partial: string, context: CommandContext): readonly Choice[];
+  complete?(option: string, partial: string, context: CommandContext): readonly Choice[] | Promise<readonly Choice[]>;
 }
 
 /** Declares a command with its argument types checked against its definition. */

@@ -33,7 +33,7 @@ export interface Dispatcher<R> {
   /** Admits, validates and runs. */
   run(name: string, raw: Readonly<Record<string, RawValue | undefined>>, context: RequestContext, occasion?: Occasion): Promise<R>;
   /** Completions for an option being typed; none for a command there is not. */
-  complete(name: string, option: string, partial: string, context: RequestContext): readonly Choice[];
+  complete(name: string, option: string, partial: string, context: RequestContext): Promise<readonly Choice[]>;
 }
 
 export type DispatcherOptions = PreconditionOptions;
@@ -64,6 +64,6 @@ export function createDispatcher<R>(commands: ReadonlyArray<Command<CommandDefin
     admit,
     // Async, so a refusal is a rejected promise like any other failure.
     run: async (name, raw, context, occasion) => admit(name, context.invoker, occasion).run(raw, context),
-    complete: (name, option, partial, context) => byName.get(name)?.complete?.(option, partial, { ...context, catalog }) ?? [],
+    complete: async (name, option, partial, context) => (await byName.get(name)?.complete?.(option, partial, { ...context, catalog })) ?? [],
   };
 }

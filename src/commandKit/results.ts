@@ -96,6 +96,8 @@ export interface CorpusResult {
   readonly passages: number;
   readonly loadedAt: Date;
   readonly errors: readonly LoadError[];
+  /** Which index answers: "minisearch" or "compact" (src/search/indexChoice.ts). */
+  readonly index: string;
   /** A rebuild is under way (status only says so; the numbers are those of the snapshot answering). */
   readonly reloading: boolean;
   /** Files added, removed and changed since the saved index (or the previous build); null for status. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CITATION_STYLES } from '../cite/styles.ts';
 import { ERROR_CODES, type ErrorCode } from '../errorCodes.ts';
+import { INDEX_NAMES } from '../search/indexChoice.ts';
 
 /**
  * The JSON printed by `cli … --json`, as ../shared/CONTRACT.md defines it. Fields may be added,
@@ -85,6 +86,8 @@ export const corpusStatusSchema = z.object({
   passages: z.number().int().nonnegative(),
   loadedAt: z.iso.datetime(),
   errors: z.array(loadErrorSchema),
+  /** Which index answers (src/search/indexChoice.ts). */
+  index: z.enum(INDEX_NAMES),
 });
 
 /**

@@ -68,7 +68,7 @@ export function resultJson(result: CommandResult): unknown {
 
 /** `corpus status` and `corpus reload` as the contract has them; the other actions add what they did. */
 function corpusJson(result: Extract<CommandResult, { kind: 'corpus' }>): unknown {
-  const status = { sources: result.sources, passages: result.passages, loadedAt: result.loadedAt.toISOString(), errors: result.errors.map(({ file, message }) => ({ file, message })) };
+  const status = { sources: result.sources, passages: result.passages, loadedAt: result.loadedAt.toISOString(), errors: result.errors.map(({ file, message }) => ({ file, message })), index: result.index };
   if (result.action === 'status') return corpusStatusSchema.parse(status);
   const changes = result.changes ?? { added: [], removed: [], changed: [] };
   const reload = { ...status, changes: { added: [...changes.added], removed: [...changes.removed], changed: [...changes.changed] }, rebuilt: result.rebuilt ?? true };

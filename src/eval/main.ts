@@ -34,12 +34,12 @@ interface StoryReport {
 async function evaluate(story: Story): Promise<StoryReport> {
   const corpus = await loadCorpus(story.corpusDir, LOAD_OPTIONS);
   const index = SearchIndex.build(corpus, tuningOverride());
-  const dossier: Retriever = (question) => index.search({ question, limit: 5 }).hits.map((hit) => hit.passage.text);
+  const dossier: Retriever = async (question) => (await index.search({ question, limit: 5 })).hits.map((hit) => hit.passage.text);
   const baseline = await plainMiniSearch(story.corpusDir);
   const sets = [];
   for (const file of story.questionFiles) {
     const questions = await readQuestions(file);
-    sets.push({ file, questions: questions.length, dossier: score(questions, dossier), baseline: score(questions, baseline) });
+    sets.push({ file, questions: questions.length, dossier: await score(questions, dossier), baseline: await score(questions, baseline) });
   }
   const gold = story.pagesGold ? await readGoldPages(story.pagesGold) : null;
   const pages = gold ? scorePages(corpus, gold) : null;

@@ -19,13 +19,13 @@ export interface Scores {
 }
 
 /** A retriever answers a question with passage texts, best first. */
-export type Retriever = (question: string) => readonly string[];
+export type Retriever = (question: string) => readonly string[] | Promise<readonly string[]>;
 
 /**
  * Recall@k: share of answerable questions with a gold snippet in the first k passages; MRR@5.
  * Off-topic questions (gold []) count only for abstention.
  */
-export function score(questions: readonly EvalQuestion[], retrieve: Retriever): Scores {
+export async function score(questions: readonly EvalQuestion[], retrieve: Retriever): Promise<Scores> {
   let at1 = 0;
   let at3 = 0;
   let reciprocal = 0;
@@ -36,7 +36,7 @@ export function score(questions: readonly EvalQuestion[], retrieve: Retriever): 
   const offTopic = questions.filter((q) => q.gold.length === 0);
   for (const question of answerable) {
     const gold = question.gold.map(normalizeForMatch);
-    const found = retrieve(question.question);
+    const found = await retrieve(question.question);
     if (found.length === 0) empty++;
     const texts = found.slice(0, 5).map(normalizeForMatch);
     const rank = texts.findIndex((text) => gold.some((snippet) => text.includes(snippet))) + 1;
@@ -46,7 +46,7 @@ export function score(questions: readonly EvalQuestion[], retrieve: Retriever): 
     if (rank >= 1) reciprocal += 1 / rank;
   }
   for (const question of offTopic) {
-    if (retrieve(question.question).length === 0) continue;
+    if ((await retrieve(question.question)).length === 0) continue;
     answered++;
     misses.push(question.id);
   }

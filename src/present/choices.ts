@@ -20,11 +20,11 @@ export function sourceChoices(snapshot: Snapshot, partial: string): Choice[] {
 }
 
 /** Passages for what is typed: all of them, those whose id starts so, or those that answer it as a question; values are passage ids. */
-export function passageChoices(snapshot: Snapshot, partial: string): Choice[] {
+export async function passageChoices(snapshot: Snapshot, partial: string): Promise<Choice[]> {
   const typed = partial.trim().toLowerCase();
   let passages: readonly Passage[];
   if (typed === '') passages = snapshot.corpus.passages;
   else if (/^[0-9a-f]{1,6}(?:-[0-9a-f]{0,6})?$/.test(typed)) passages = snapshot.corpus.passages.filter((passage) => passage.id.startsWith(typed));
-  else passages = snapshot.index.search({ question: typed, limit: MAX_CHOICES }).hits.map((hit) => hit.passage);
+  else passages = (await snapshot.index.search({ question: typed, limit: MAX_CHOICES })).hits.map((hit) => hit.passage);
   return passages.slice(0, MAX_CHOICES).map((passage) => ({ name: passageLabel(passage), value: passage.id }));
 }

@@ -1,16 +1,22 @@
 /**
- * What the ranking layer (engine.ts) needs from an index, and nothing more: term statistics, the
- * vocabulary (for typo correction and WordNet stand-ins), and candidate retrieval with BM25+ scores
- * and the alternatives each candidate matched, under a source/date filter. Commands and rendering
- * see only `SearchIndex`; what sits behind this interface can change without touching them.
+ * What the ranking layer (engine.ts) needs from an index, and nothing more, in two parts:
  *
- * Implementations:
- * - `CompactIndex` (compact.ts), the default: postings in typed arrays, built in one pass, saved and
- *   loaded as a binary snapshot (snapshot.ts).
- * - `MiniSearchBackend` (minisearchBackend.ts): the same answers from MiniSearch, kept as the
- *   reference the compact index is checked against, and for comparison in `npm run bench`.
- * - A distributed engine (OpenSearch, Elasticsearch) fits as well; docs/scaling.md maps each method
- *   to its query (dis_max per group with boosts, named queries, filters on source id and date).
+ * - `Vocabulary`, what stays in the process and is asked synchronously, a few dozen times per
+ *   question: term statistics, typo candidates, written forms, initials (and, for now, the two
+ *   phrase lookups reading a question makes: see below). A table of megabytes, exported from
+ *   whatever holds the postings.
+ * - `Retriever`, asynchronous, asked once or twice per question: the candidates for a set of term
+ *   groups under a filter, with their BM25+ scores and the alternatives each matched, and how many
+ *   passages under a filter hold a phrase. A search server can implement it; docs/scaling.md maps it
+ *   onto OpenSearch / Elasticsearch queries.
+ *
+ * Commands and rendering see only `SearchIndex`; what sits behind this interface can change without
+ * touching them. Implementations (src/search/indexChoice.ts picks one):
+ * - `MiniSearchBackend` (minisearchBackend.ts): MiniSearch, one query per alternative; the default
+ *   up to the size where it stays fast, its own index saved beside the snapshot (miniSearchFile.ts).
+ * - `CompactIndex` (compact.ts): postings in typed arrays, built in one pass, saved and loaded as a
+ *   binary snapshot (snapshot.ts); the index above that size. Both give the same answers
+ *   (test/search-backends.test.ts).
  *
  * Passages are numbered by their position in `Corpus.passages`; every method speaks those numbers.
  */
@@ -58,6 +64,12 @@ export interface RetrievalQuery {
    * one. Only needed with probes: without them every match has its row anyway.
    */
   readonly withNeighbours?: boolean;
+  /**
+   * The candidates the ranking needs at least. The in-process backends return every match, which
+   * keeps the ranking exact; a search server may cap its results at the `k` best by summed score
+   * (its `size`), at the cost docs/scaling.md describes.
+   */
+  readonly k: number;
 }
 
 /**
@@ -65,7 +77,8 @@ export interface RetrievalQuery {
  * `scores[i * groups + g]` in group g (its best alternative's weighted score, 0 when it matches
  * none) and matched the alternatives whose bits are set in `matched[i * groups + g]` (bit j for
  * alternative j of the group). The arrays may be longer than `count`, and an in-process backend
- * may reuse them: a Retrieval is read before the next `retrieve` call on the same backend.
+ * may reuse them: a Retrieval is read before the next `retrieve` call on the same backend (`SearchIndex`
+ * answers one question at a time).
  */
 export interface Retrieval {
   readonly count: number;
@@ -83,9 +96,11 @@ export interface Retrieval {
   readonly previousRow?: Int32Array;
 }
 
-export interface SearchBackend {
-  /** Short name for logs and benchmarks ("compact", "minisearch"). */
-  readonly name: string;
+/**
+ * The in-process part: statistics of the indexed terms, the vocabulary for typo correction and
+ * WordNet stand-ins, and how words are written. Synchronous: reading a question asks it per word.
+ */
+export interface Vocabulary {
   /** Passages indexed: N in the inverse document frequency. */
   readonly passageCount: number;
   /** Passages the term occurs in; 0 when the corpus lacks it. */
@@ -108,16 +123,34 @@ export interface SearchBackend {
   writtenForms(term: string): readonly string[];
   /** The capitalised phrase the passages mostly spell these initials out as ("fm" -> foreign minist), as terms. */
   spelledOut(initials: string): readonly string[] | undefined;
-  /** Passages (under the filter) that hold every term of a phrase. */
-  phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number;
+  /**
+   * Passages (in the whole corpus) that hold every term of a phrase: a name's or an expansion's
+   * frequency while the question is read. It reads postings, so a server-backed vocabulary would
+   * keep the phrases it may be asked (names, spelled-out initials) with their counts.
+   */
+  phraseFrequency(terms: readonly string[]): number;
   /** The first `limit` passages (by number) that hold every term: where a name's words may stand together. */
   passagesWithAll(terms: readonly string[], limit: number): number[];
-  /** Every passage matching at least one alternative, with its best weighted score per group. */
-  retrieve(query: RetrievalQuery): Retrieval;
+}
+
+/** The asynchronous part: what a search server can answer. */
+export interface Retriever {
+  /**
+   * Every passage matching at least one alternative, with its best weighted score per group (a
+   * backend that cannot return every match returns at least its `k` best: see RetrievalQuery).
+   */
+  retrieve(query: RetrievalQuery): Promise<Retrieval>;
   /**
    * Optional: what `retrieve(query)` returns, reusing the last retrieval, when `query` is the last
    * one with some probes read whole instead (the ranking's second try). Without it the ranking
    * retrieves afresh.
    */
-  extend?(query: RetrievalQuery): Retrieval;
+  extend?(query: RetrievalQuery): Promise<Retrieval>;
+  /** Passages under the filter that hold every term of a phrase. */
+  phraseCount(terms: readonly string[], filter: PassageFilter | null): Promise<number>;
+}
+
+/** An index: both parts, under a short name for logs, `corpus status` and benchmarks ("compact", "minisearch"). */
+export interface SearchBackend extends Vocabulary, Retriever {
+  readonly name: string;
 }

@@ -298,7 +298,15 @@ export class CompactIndex implements SearchBackend {
     return this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
   }
 
-  phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number {
+  phraseFrequency(terms: readonly string[]): number {
+    return this.countPhrase(terms, null);
+  }
+
+  async phraseCount(terms: readonly string[], filter: PassageFilter | null): Promise<number> {
+    return this.countPhrase(terms, filter);
+  }
+
+  private countPhrase(terms: readonly string[], filter: PassageFilter | null): number {
     let count = 0;
     this.intersect(terms, this.maskFor(filter), () => {
       count++;
@@ -341,7 +349,8 @@ export class CompactIndex implements SearchBackend {
     }
   }
 
-  retrieve(query: RetrievalQuery): Retrieval {
+  // Computed at once: the promise only lets a remote backend stand in (backend.ts).
+  async retrieve(query: RetrievalQuery): Promise<Retrieval> {
     // Clear what the last query left.
     const present = this.present;
     for (let row = 0; row < this.count; row++) present[this.docs[row]! >>> 5] = 0;
@@ -373,7 +382,7 @@ export class CompactIndex implements SearchBackend {
    * marked, and the probes left applied again (which changes nothing where they were). The result
    * is the one `retrieve(query)` gives, for less. Any other query is retrieved afresh.
    */
-  extend(query: RetrievalQuery): Retrieval {
+  async extend(query: RetrievalQuery): Promise<Retrieval> {
     const last = this.last;
     const same =
       last !== null &&

@@ -58,7 +58,7 @@ export class SearchContext {
 
   /** Passages a term occurs in; for a phrase (terms joined by spaces), passages holding all its terms. */
   frequency(term: string): number {
-    return term.includes(' ') ? this.backend.phraseFrequency(term.split(' '), null) : this.backend.documentFrequency(term);
+    return term.includes(' ') ? this.backend.phraseFrequency(term.split(' ')) : this.backend.documentFrequency(term);
   }
 
   knows(term: string): boolean {

@@ -57,6 +57,11 @@ export class SearchIndex {
   private readonly context: SearchContext;
   private readonly interpretations: LruCache<string, Interpretation>;
   private readonly results: LruCache<string, SearchResult>;
+  /**
+   * Settles when the question being answered has been: questions are answered one at a time,
+   * since the ranking's scratch arrays and an in-process backend's retrieval are reused.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     readonly corpus: Corpus,
@@ -68,7 +73,12 @@ export class SearchIndex {
     this.results = new LruCache(environment.tuning.cachedResults);
   }
 
-  /** Indexes a corpus with the default backend, the compact index. */
+  /** The same corpus, read with the same environment, answered from another backend (answeringIndex.ts). */
+  withBackend(backend: SearchBackend): SearchIndex {
+    return new SearchIndex(this.corpus, backend, this.context.environment);
+  }
+
+  /** Indexes a corpus in the compact index: what a snapshot stores (answeringIndex.ts chooses which index answers). */
   static build(corpus: Corpus, environment?: SearchEnvironment): SearchIndex {
     return new SearchIndex(corpus, CompactIndex.build(corpus.passages, corpus.sources), environment);
   }
@@ -94,7 +104,7 @@ export class SearchIndex {
    * words' WordNet lookups are cached before the first asker comes. Takes about `budgetMs` (less
    * for a small corpus); leaves the counters at zero and nothing in the result cache.
    */
-  warmUp(budgetMs = 1500): void {
+  async warmUp(budgetMs = 1500): Promise<void> {
     SearchIndex.warmUp(this.context.environment);
     const passages = this.corpus.passages;
     if (passages.length === 0) return;
@@ -114,20 +124,33 @@ export class SearchIndex {
     for (let round = 0; round < 3 && performance.now() < deadline; round++) {
       for (const question of questions) {
         if (performance.now() >= deadline) break;
-        this.answer(question);
+        await this.inTurn(question);
       }
     }
     const { counters } = this.context;
     for (const key of Object.keys(counters) as Array<keyof SearchCounters>) counters[key] = 0;
   }
 
-  search(request: SearchRequest): SearchResult {
+  /** The answer to a request, from the result cache when it was asked lately. */
+  search(request: SearchRequest): Promise<SearchResult> {
     const key = JSON.stringify([request.question, request.limit, request.offset ?? 0, request.from ?? null, request.to ?? null, request.sourceId ?? null]);
     this.context.counters.questions++;
-    let result = this.results.get(key);
-    if (result) this.context.counters.cached++;
-    else this.results.set(key, (result = this.answer(request)));
-    return result;
+    const cached = this.results.get(key);
+    if (cached) {
+      this.context.counters.cached++;
+      return Promise.resolve(cached);
+    }
+    return this.inTurn(request).then((result) => {
+      this.results.set(key, result);
+      return result;
+    });
+  }
+
+  /** Answers once the questions asked before have been. */
+  private inTurn(request: SearchRequest): Promise<SearchResult> {
+    const answered = this.turn.then(() => this.answer(request));
+    this.turn = answered.catch(() => undefined);
+    return answered;
   }
 
   /**
@@ -139,13 +162,13 @@ export class SearchIndex {
     return { ...this.context.counters };
   }
 
-  private answer(request: SearchRequest): SearchResult {
+  private async answer(request: SearchRequest): Promise<SearchResult> {
     let interpretation = this.interpretations.get(request.question);
     if (!interpretation) this.interpretations.set(request.question, (interpretation = interpretQuestion(this.context, request.question, EXPANDERS)));
     const { groups, thresholds, corrections, related, unknownWords, answerKind } = interpretation;
     const none: SearchResult = { hits: [], more: false, corrections, unknownWords, related };
     if (groups.every((g) => g.alternatives.length === 0)) return none;
-    const ranked = retrieveAndRank(this.context, request, groups, thresholds, answerKind);
+    const ranked = await retrieveAndRank(this.context, request, groups, thresholds, answerKind);
     if (!('abstained' in ranked)) return { ...ranked, corrections, unknownWords, related };
     // One word the corpus lacks that only helps to ask ("gonna", "actually", a verb it words
     // otherwise) does not sink a question whose topic it covers: asked again without it, and
@@ -156,7 +179,7 @@ export class SearchIndex {
     if (helpers.length !== 1 || groups.length < 3) return none;
     const rest = groups.filter((group) => group !== helpers[0]);
     const restThresholds = coverageThresholds(rest, (term) => this.context.frequency(term), this.context.passageCount, tuning);
-    const without = retrieveAndRank(this.context, request, rest, { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) }, answerKind);
+    const without = await retrieveAndRank(this.context, request, rest, { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) }, answerKind);
     return 'abstained' in without ? none : { ...without, corrections, unknownWords, related, ignoredWords: [helpers[0]!.word] };
   }
 }

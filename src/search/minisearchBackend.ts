@@ -1,61 +1,93 @@
 /**
- * The search backend on MiniSearch, as Dossier first ran: one MiniSearch query per alternative,
- * its `filter` applied after scoring. Kept as the reference the compact index must agree with
- * (test/search-backends.test.ts) and for comparison in `npm run bench -- --backend minisearch`;
- * it has no snapshot format (MiniSearch's JSON tops out near V8's 512 MiB string limit).
+ * The search backend on MiniSearch: one MiniSearch query per alternative, its `filter` applied
+ * after scoring. The default index up to the size where it stays fast (indexChoice.ts); above it
+ * the compact index gives the same answers (test/search-backends.test.ts) faster. Its own index is
+ * saved beside the snapshot (miniSearchFile.ts), as MiniSearch's JSON: fine at the sizes it
+ * answers for, though that JSON tops out near V8's 512 MiB string limit at a million passages.
  */
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import { dateSpan } from '../corpus/dates.ts';
 import type { Passage } from '../corpus/types.ts';
+import { runSteps, type Steps } from '../steps.ts';
 import { analyzeForIndex } from './analyzer.ts';
 import type { PassageFilter, Retrieval, RetrievalQuery, SearchBackend } from './backend.ts';
 import { RadixVocabulary } from './fuzzy.ts';
-import { LexiconBuilder } from './lexicon.ts';
+import { LexiconBuilder, type SpelledOut } from './lexicon.ts';
 
 interface IndexedDoc {
   readonly id: number;
   readonly terms: string;
 }
 
+/**
+ * MiniSearch over the analyzer's terms, joined by spaces: the analysis is Dossier's, so MiniSearch
+ * neither splits nor changes them. Loading a saved index needs the same options.
+ */
+export const MINISEARCH_OPTIONS: Options<IndexedDoc> = {
+  fields: ['terms'],
+  tokenize: (text) => (text === '' ? [] : text.split(' ')),
+  processTerm: (term) => term,
+  searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
+};
+
+/** Passages indexed between two turns of the event loop in a yielding build. */
+const STEP_PASSAGES = 500;
+
+/** What a MiniSearch backend is made of, and what its file saves: MiniSearch's index and the vocabulary beside it. */
+export interface MiniSearchParts {
+  readonly mini: MiniSearch<IndexedDoc>;
+  /** Passages per term, in the order the terms were first seen. */
+  readonly frequency: ReadonlyMap<string, number>;
+  /** Written forms per term, the first seen first (lexicon.ts). */
+  readonly forms: ReadonlyMap<string, readonly string[]>;
+  readonly initials: ReadonlyMap<string, SpelledOut>;
+}
+
 export class MiniSearchBackend implements SearchBackend {
   readonly name = 'minisearch';
   readonly passageCount: number;
   private readonly mini: MiniSearch<IndexedDoc>;
-  private readonly frequency = new Map<string, number>();
-  private readonly lexicon = new LexiconBuilder();
   private readonly vocabulary: RadixVocabulary;
   private forms: { vocabulary: RadixVocabulary; termOf: Map<string, string> } | undefined;
 
-  private constructor(private readonly passages: readonly Passage[]) {
-    this.mini = new MiniSearch<IndexedDoc>({
-      fields: ['terms'],
-      tokenize: (text) => (text === '' ? [] : text.split(' ')),
-      processTerm: (term) => term,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
-    });
-    const docs = passages.map((passage, id): IndexedDoc => {
-      const { terms, phrases } = analyzeForIndex(passage.text);
-      for (const term of new Set(terms.map((t) => t.term))) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
-      for (const { term, word } of terms) this.lexicon.addForm(term, word);
-      for (const { initials, terms: phraseTerms } of phrases) this.lexicon.addPhrase(initials, phraseTerms);
-      return { id, terms: terms.map((t) => t.term).join(' ') };
-    });
-    this.mini.addAll(docs);
-    this.vocabulary = new RadixVocabulary(this.frequency);
+  constructor(
+    /** The passages indexed, numbered by position: for filters. */
+    private readonly passages: readonly Passage[],
+    readonly parts: MiniSearchParts,
+  ) {
+    if (parts.mini.documentCount !== passages.length) throw new Error(`MiniSearchBackend: MiniSearch holds ${parts.mini.documentCount} passages, the corpus has ${passages.length}`);
+    this.mini = parts.mini;
+    this.vocabulary = new RadixVocabulary(parts.frequency);
     this.passageCount = passages.length;
   }
 
   static build(passages: readonly Passage[]): MiniSearchBackend {
-    return new MiniSearchBackend(passages);
+    return runSteps(MiniSearchBackend.buildSteps(passages));
+  }
+
+  /** `build` in slices of STEP_PASSAGES passages (see src/steps.ts). */
+  static *buildSteps(passages: readonly Passage[]): Steps<MiniSearchBackend> {
+    const mini = new MiniSearch<IndexedDoc>(MINISEARCH_OPTIONS);
+    const frequency = new Map<string, number>();
+    const lexicon = new LexiconBuilder();
+    for (let id = 0; id < passages.length; id++) {
+      if (id > 0 && id % STEP_PASSAGES === 0) yield;
+      const { terms, phrases } = analyzeForIndex(passages[id]!.text);
+      for (const term of new Set(terms.map((t) => t.term))) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+      for (const { term, word } of terms) lexicon.addForm(term, word);
+      for (const { initials, terms: phraseTerms } of phrases) lexicon.addPhrase(initials, phraseTerms);
+      mini.add({ id, terms: terms.map((t) => t.term).join(' ') });
+    }
+    return new MiniSearchBackend(passages, { mini, frequency, forms: lexicon.forms, initials: lexicon.initials });
   }
 
   documentFrequency(term: string): number {
-    return this.frequency.get(term) ?? 0;
+    return this.parts.frequency.get(term) ?? 0;
   }
 
   /** Unknown without scanning the postings: no bound, so the ranking never relies on probes here. */
   scoreBound(term: string): number {
-    return this.frequency.has(term) ? Number.POSITIVE_INFINITY : 0;
+    return this.parts.frequency.has(term) ? Number.POSITIVE_INFINITY : 0;
   }
 
   termsNear(term: string, maxEdits: number): Array<{ term: string; frequency: number }> {
@@ -65,22 +97,30 @@ export class MiniSearchBackend implements SearchBackend {
   formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }> {
     if (!this.forms) {
       const termOf = new Map<string, string>();
-      for (const [term, forms] of this.lexicon.forms) for (const form of forms) termOf.set(form, term);
-      this.forms = { termOf, vocabulary: new RadixVocabulary(new Map([...termOf].map(([form, term]) => [form, this.frequency.get(term) ?? 0]))) };
+      for (const [term, forms] of this.parts.forms) for (const form of forms) termOf.set(form, term);
+      this.forms = { termOf, vocabulary: new RadixVocabulary(new Map([...termOf].map(([form, term]) => [form, this.parts.frequency.get(term) ?? 0]))) };
     }
     const { termOf, vocabulary } = this.forms;
     return vocabulary.near(word, maxEdits).map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
   }
 
   writtenForms(term: string): readonly string[] {
-    return this.lexicon.forms.get(term) ?? [];
+    return this.parts.forms.get(term) ?? [];
   }
 
   spelledOut(initials: string): readonly string[] | undefined {
-    return this.lexicon.initials.get(initials)?.terms;
+    return this.parts.initials.get(initials)?.terms;
   }
 
-  phraseFrequency(terms: readonly string[], filter: PassageFilter | null): number {
+  phraseFrequency(terms: readonly string[]): number {
+    return this.countPhrase(terms, null);
+  }
+
+  async phraseCount(terms: readonly string[], filter: PassageFilter | null): Promise<number> {
+    return this.countPhrase(terms, filter);
+  }
+
+  private countPhrase(terms: readonly string[], filter: PassageFilter | null): number {
     return this.mini.search(terms.join(' '), { ...this.searchOptions(filter), combineWith: 'AND' }).length;
   }
 
@@ -92,7 +132,7 @@ export class MiniSearchBackend implements SearchBackend {
       .slice(0, limit);
   }
 
-  retrieve(query: RetrievalQuery): Retrieval {
+  async retrieve(query: RetrievalQuery): Promise<Retrieval> {
     const groups = query.groups.length;
     const rows = new Map<number, number>();
     const docs: number[] = [];

@@ -35,9 +35,9 @@ export function timelineOf(snapshot: Pick<Snapshot, 'corpus'>): readonly Timelin
  * paragraphs republished from them). Only those passages are read, in corpus order, so the time
  * it takes follows the topic, not the corpus.
  */
-export function topicTimeline(snapshot: Pick<Snapshot, 'corpus' | 'index' | 'passageById'>, topic: string): TimelineEvent[] {
+export async function topicTimeline(snapshot: Pick<Snapshot, 'corpus' | 'index' | 'passageById'>, topic: string): Promise<TimelineEvent[]> {
   const { corpus, passageById } = snapshot;
-  const { hits } = snapshot.index.search({ question: topic, limit: Math.min(corpus.passages.length, TOPIC_PASSAGES) });
+  const { hits } = await snapshot.index.search({ question: topic, limit: Math.min(corpus.passages.length, TOPIC_PASSAGES) });
   const relevant = new Set(hits.map((hit) => hit.passage.id));
   const groups = new Set(hits.map((hit) => corpus.duplicateGroup.get(hit.passage.id)).filter((group) => group !== undefined));
   if (groups.size > 0) for (const [id, group] of corpus.duplicateGroup) if (groups.has(group)) relevant.add(id);

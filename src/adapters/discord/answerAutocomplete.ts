@@ -9,7 +9,7 @@ export async function answerAutocomplete(interaction: AutocompleteInteraction, {
   const focused = interaction.options.getFocused(true);
   let choices: readonly Choice[] = [];
   try {
-    choices = dispatcher.complete(interaction.commandName, focused.name, String(focused.value), requestContext(interaction));
+    choices = await dispatcher.complete(interaction.commandName, focused.name, String(focused.value), requestContext(interaction));
   } catch (error) {
     const fields = { interactionId: interaction.id, command: interaction.commandName, option: focused.name, err: error };
     log.error({ event: 'autocomplete_failed', ...fields }, 'autocomplete failed');

@@ -32,7 +32,7 @@ export async function runBot(config: Config, deps: RunBotDeps = {}): Promise<num
   let bot;
   try {
     const library = deps.library ?? (await openLibrary(config, log));
-    if (deps.warmUp !== false) warmUp(library, log);
+    if (deps.warmUp !== false) await warmUp(library, log);
     bot = await startBot({ config, library, log, ...deps.bot });
   } catch (error) {
     return reportFailure(error, 'bot_start_failed', 'bot failed', log, stderr);

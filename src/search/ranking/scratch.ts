@@ -1,6 +1,6 @@
 /**
  * Per-question arrays, one slot per retrieved row, reused from question to question: questions on
- * one index are answered one at a time, synchronously, so one set per index suffices.
+ * one index are answered one at a time (`SearchIndex` queues them), so one set per index suffices.
  */
 export class RankScratch {
   rankScore = new Float64Array(0);
