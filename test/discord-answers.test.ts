@@ -14,6 +14,7 @@ import { Library } from '../src/library.ts';
 import { parseConfig } from '../src/config.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { AnswerStore } from '../src/adapters/discord/buttons.ts';
+import { deployCommands } from '../src/adapters/discord/deploy.ts';
 import { buttonInteraction, chatInputInteraction, messageCommandInteraction, selectMenuInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
 import { captureLog } from './support/logCapture.ts';
@@ -170,13 +171,15 @@ describe('private where Discord convention expects it', () => {
     expect(posted.data.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('names the story in /help: its dates, outlets and number of articles', async () => {
+  it('names the story in /help (its dates, outlets and number of articles) and its commands as clickable mentions', async () => {
     const f = await startAll();
+    await deployCommands(parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: f.apiUrl, CORPUS_DIR: 'corpus', DISCORD_GUILD_ID: f.ids.guildId }));
     const { data } = await replyOf(f, command(f, { commandName: 'help' }));
     const description = data.embeds![0]!.description!;
-    expect(description).toContain('5 articles');
-    expect(description).toMatch(/Sep 28, 2020 – Sep 29, 2020/);
-    expect(description).toContain('VOA News');
+    expect(description).toMatch(/^\*5 articles, Sep 28, 2020 – Sep 29, 2020: .*VOA News/);
+    const ask = f.commands.get(f.ids.guildId)!.find((c) => c.name === 'ask')!;
+    expect(description).toContain(`\n</ask:${ask.id}> — Ask a question about the story`);
+    expect(description).toContain(`Example: </ask:${ask.id}> How long would closing the embassy take?`);
   });
 });
 

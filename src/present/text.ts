@@ -6,6 +6,8 @@ export interface TextOptions {
   readonly color?: boolean;
   /** The terminal's width: lines wrap at spaces to it, so a word or a passage id is never split. None: lines as long as they are. */
   readonly width?: number;
+  /** How the reader asks for the next page: the console's `/more`, or (by default) the same command again with `--offset`. */
+  readonly nextPage?: 'more' | 'offset';
 }
 
 /** Draws a View as plain text for a terminal: the console and the CLI without --json. */
@@ -26,7 +28,10 @@ function drawText(view: View, options: TextOptions): string {
   view.items.forEach((item, index) => lines.push('', ...renderItem(item, index, bold, dim)));
   if (view.hint) lines.push('', view.hint);
   if (view.footer) lines.push('', dim(view.footer));
-  if (view.nextOffset !== undefined) lines.push('', dim(`${view.nextLabel ?? 'More passages'}: repeat with --offset ${view.nextOffset}`));
+  if (view.nextOffset !== undefined) {
+    const how = options.nextPage === 'more' ? 'type /more' : `repeat with --offset ${view.nextOffset}`;
+    lines.push('', dim(`${view.nextLabel ?? 'More passages'}: ${how}`));
+  }
   return lines.join('\n');
 }
 

@@ -6,6 +6,7 @@ import { CITE_MENU_ID, pageId, POST_ID, type StoredQuestion } from './buttons.ts
 import { fileUpload } from './fileUpload.ts';
 import { renderCitation } from './renderCitation.ts';
 import { citeMenu, renderAnswer } from './renderAnswer.ts';
+import { renderHelp } from './renderHelp.ts';
 import { button, renderNotice, renderView, type DiscordMessage, type Pager } from './render.ts';
 import type { Responder } from './responder.ts';
 import { TIMELINE_IMAGE_NAME, timelineAttachment } from './timelineImage.ts';
@@ -28,6 +29,8 @@ export interface ResultMessageOptions {
   readonly key?: string;
   /** The answer is shown to the asker alone. */
   readonly private: boolean;
+  /** The ids of the slash commands where the answer is shown, for /help to make them clickable; asked for only by /help. */
+  readonly commandIds?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 export async function resultMessage(
@@ -45,7 +48,7 @@ export async function resultMessage(
     ...(view.nextOffset !== undefined ? { nextId: pageId('page', keyOf(), view.nextOffset) } : {}),
   };
   const empty = view.tone === 'empty';
-  const message = await messageFor(result, view, pager, uploadLimit, { keyOf, citeMenus, log });
+  const message = result.kind === 'help' ? renderHelp(view, (await options.commandIds?.()) ?? new Map()) : await messageFor(result, view, pager, uploadLimit, { keyOf, citeMenus, log });
   return { message: options.private && !empty ? withPostButton(message) : message, empty };
 }
 
