@@ -59,10 +59,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function startAll(answers?: AnswerStore): Promise<FakeDiscord> {
+async function startAll(options: { answers?: AnswerStore; deferAfterMs?: number } = {}): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
-  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0, ...(answers ? { answers } : {}) } });
+  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0, ...options } });
   return fake;
 }
 
@@ -171,6 +171,18 @@ describe('private where Discord convention expects it', () => {
     expect(posted.data.allowed_mentions).toEqual({ parse: [] });
   });
 
+  it('takes back a public "thinking…" when nothing answers, and tells the asker alone', async () => {
+    const f = await startAll({ deferAfterMs: -1 }); // every answer is deferred first, publicly
+    const payload = command(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
+    const callback = (await f.waitForCallback(payload.id)).body as { type: number; data?: MessageData };
+    expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(isPrivate(callback.data ?? {})).toBe(false);
+    await f.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/webhooks/${f.ids.appId}/${payload.token}/messages/@original`));
+    const notice = await followUpOf(f, payload);
+    expect(isPrivate(notice)).toBe(true);
+    expect(notice.embeds![0]!.title).toBe('No passage answers that');
+  });
+
   it('names the story in /help (its dates, outlets and number of articles) and its commands as clickable mentions', async () => {
     const f = await startAll();
     await deployCommands(parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: f.apiUrl, CORPUS_DIR: 'corpus', DISCORD_GUILD_ID: f.ids.guildId }));
@@ -254,7 +266,7 @@ describe('the pager', () => {
   it('takes the pager off an expired answer and tells the presser privately, keeping the citation menu', async () => {
     let now = 0;
     const answers = new AnswerStore({ ttlMs: 1000, now: () => now });
-    const f = await startAll(answers);
+    const f = await startAll({ answers });
     const ask = command(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
     const { data } = await replyOf(f, ask);
     now = 5000;
