@@ -44,6 +44,11 @@ export interface EntryItem {
    * parts, for renderers that lay them out and shorten them to their own room; `body` holds them as text.
    */
   readonly events?: readonly EventLine[];
+  /**
+   * Moments the body names, as it writes them ("2020-09-28 14:05:09 UTC"): a renderer that can
+   * show a time in each reader's own zone (Discord's timestamps) puts that in their place.
+   */
+  readonly times?: ReadonlyArray<{ readonly text: string; readonly at: Date }>;
 }
 
 /** One event under its date: the whole sentence, where it was told, and the passage to cite. */
