@@ -59,6 +59,21 @@ describe('the local console', () => {
     expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
   });
 
+  it('clears the typed line at Ctrl-C, and quits at a second one in a row', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += String(chunk)));
+    // color: a terminal, where Ctrl-C arrives as a key.
+    const done = runConsole({ input, output, library: await seedLibrary(), log: memoryLogger().log, color: true });
+    input.write('How long would closing');
+    input.write('\x03');
+    await expect.poll(() => printed).toContain('(Press Ctrl-C again to quit, or type /quit.)');
+    input.write('\x03');
+    await done;
+    expect(printed).not.toContain('90 days'); // the half-typed question was dropped, never asked
+  });
+
   it('explains a bad line and keeps going', async () => {
     const options = { library: await seedLibrary(), log: memoryLogger().log, color: false };
     expect(await answerLine('/nope', options)).toBe('There is no /nope command. Commands: ask, timeline, cite, export, sources, help, corpus; /help says what each does.');

@@ -1,4 +1,4 @@
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commandDispatcher } from '../../app/commands.ts';
 import type { RawValue } from '../../commandKit/args.ts';
@@ -82,6 +82,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   if (corpus.errors.length > 0) write(`Not loaded: ${corpus.errors.map((error) => `${error.file} ${error.message}`).join('; ')}`);
   write('Type a question, or /help for the commands, /more for the next page, /quit to leave.');
   const session = new ConsoleSession();
+  quitOnSecondInterrupt(lines, write);
   lines.prompt();
   // Lines are answered one at a time, in order, even when pasted in a burst.
   for await (const line of lines) {
@@ -93,4 +94,23 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     lines.prompt();
   }
   lines.close();
+}
+
+/**
+ * Ctrl-C as a shell has it: the first clears what is typed (and says how to leave), a second in a
+ * row quits. Only a terminal sends it as a key; elsewhere SIGINT stops the process as usual.
+ */
+function quitOnSecondInterrupt(lines: Interface, write: (text: string) => void): void {
+  let armed = false;
+  lines.on('line', () => (armed = false));
+  lines.on('SIGINT', () => {
+    if (armed) {
+      lines.close();
+      return;
+    }
+    armed = true;
+    lines.write(null, { ctrl: true, name: 'u' }); // clears the line typed so far
+    write('\n(Press Ctrl-C again to quit, or type /quit.)');
+    lines.prompt();
+  });
 }
