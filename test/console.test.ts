@@ -54,7 +54,7 @@ describe('the local console', () => {
     const first = (await answerLine('/ask embassy limit:2', options, session))!;
     expect(first).toMatch(/\n1\. “[\s\S]*\n2\. “[\s\S]*More passages: type \/more$/);
     const second = (await answerLine('/more', options, session))!;
-    expect(second).toMatch(/^embassy\n\n1\. “[\s\S]*\n2\. “/);
+    expect(second).toMatch(/^embassy\n\n3\. “[\s\S]*\n4\. “/);
     const ids = (text: string) => [...text.matchAll(/id ([0-9a-f]{6}-[0-9a-f]{6})/g)].map((match) => match[1]);
     expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
   });

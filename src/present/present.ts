@@ -127,6 +127,7 @@ function presentAsk(result: AskResult): View {
     title: result.query,
     ...(notice ? { notice } : {}),
     items: passageItems(search.hits, result.query),
+    firstNumber: result.offset + 1,
     ...pages(result.offset, result.limit, result.total),
   };
 }

@@ -25,7 +25,7 @@ function drawText(view: View, options: TextOptions): string {
   const lines: string[] = [bold(view.title)];
   if (view.notice) lines.push(dim(view.notice));
   if (view.paste) lines.push('', view.paste.text);
-  view.items.forEach((item, index) => lines.push('', ...renderItem(item, index, bold, dim)));
+  view.items.forEach((item, index) => lines.push('', ...renderItem(item, (view.firstNumber ?? 1) + index, bold, dim)));
   if (view.hint) lines.push('', view.hint);
   if (view.footer) lines.push('', dim(view.footer));
   if (view.nextOffset !== undefined) {
@@ -35,12 +35,12 @@ function drawText(view: View, options: TextOptions): string {
   return lines.join('\n');
 }
 
-function renderItem(item: ViewItem, index: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
+function renderItem(item: ViewItem, number: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
   if (item.kind === 'entry') return [bold(item.heading), ...item.body.split('\n').map((line) => `  ${line}`)];
   const { start, end } = item.answer;
   const quote = isWholeQuote(item) ? item.quote : item.quote.slice(0, start) + bold(item.quote.slice(start, end)) + item.quote.slice(end);
   return [
-    `${index + 1}. “${quote}”`,
+    `${number}. “${quote}”`,
     dim(`   — ${item.byline} · “${item.title}” · ¶${item.paragraph} · id ${item.passageId}`),
     ...(item.alsoIn.length > 0 ? [dim(`   Also in: ${item.alsoIn.join('; ')}`)] : []),
   ];

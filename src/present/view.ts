@@ -76,6 +76,8 @@ export interface View {
   readonly nextOffset?: number;
   /** Offset of the previous page, when this is not the first. */
   readonly previousOffset?: number;
+  /** Number of the first item, counted over every page (6 on the second page of five); 1 when absent. */
+  readonly firstNumber?: number;
   /** Which page this is of how many, for a request shown a page at a time. */
   readonly page?: { readonly number: number; readonly count: number };
   /** What the next page holds, for a "More …" button or hint ("More events"); passages when absent. */

@@ -60,7 +60,7 @@ async function messageFor(
   { keyOf, citeMenus, log }: { keyOf: () => string } & Pick<Responder, 'citeMenus' | 'log'>,
 ): Promise<DiscordMessage> {
   if (result.kind === 'ask' && !view.file && view.tone === 'answer') {
-    return renderAnswer(view, { firstNumber: result.offset + 1, ...pager, fullId: pageId('full', keyOf(), result.offset), ...(citeMenus ? { citeMenuId: CITE_MENU_ID } : {}) });
+    return renderAnswer(view, { firstNumber: view.firstNumber ?? 1, ...pager, fullId: pageId('full', keyOf(), result.offset), ...(citeMenus ? { citeMenuId: CITE_MENU_ID } : {}) });
   }
   if (result.kind === 'cite') return renderCitation(view, result.passage.id, result.style);
   if (view.file) {
@@ -80,7 +80,7 @@ async function messageFor(
 /** An answer's passages in full, for the asker alone: the "Full passages" button's reply. */
 export function fullPassagesMessage(result: CommandResult, citeMenus: boolean): DiscordMessage {
   const view = present(result);
-  const first = result.kind === 'ask' ? result.offset + 1 : 1;
+  const first = view.firstNumber ?? 1;
   const message = renderView(view, { firstNumber: first });
   const passages = view.items.flatMap((item) => (item.kind === 'passage' ? [item] : []));
   const menu = citeMenus && passages.length > 0 ? [{ type: ComponentType.ActionRow as const, components: [citeMenu(CITE_MENU_ID, passages, first)] }] : [];
