@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PROMPT, answerLine, runConsole } from '../src/adapters/console/console.ts';
+import { ConsoleSession, PROMPT, answerLine, runConsole } from '../src/adapters/console/console.ts';
 import { seedLibrary } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 
@@ -23,7 +23,7 @@ async function session(lines: string[]): Promise<string> {
 describe('the local console', () => {
   it('greets with the corpus size, answers slash commands and plain questions, and leaves on /quit', async () => {
     const printed = await session(['/sources', 'How long would closing the embassy take?', '/ask Soleimani limit:1', '/quit', '/help']);
-    expect(printed).toMatch(/^Dossier: 5 articles, 41 passages from .*corpus\.\nType a question, or \/help for the commands, \/quit to leave\.\n/);
+    expect(printed).toMatch(/^Dossier: 5 articles, 41 passages from .*corpus\.\nType a question, or \/help for the commands, \/more for the next page, \/quit to leave\.\n/);
     expect(printed).toContain(PROMPT);
     expect(printed).toContain("5 articles\n\nUS warns Iraq it's planning to pull out of Baghdad embassy over inaction against militants · Sep 28, 2020");
     expect(printed).not.toContain('Unknown outlet');
@@ -45,6 +45,33 @@ describe('the local console', () => {
     for (const id of ids) expect(lines.some((line) => line.includes(id))).toBe(true);
     // The same words, only the line breaks (and the continuation indents) differ.
     expect(lines.join(' ').split(/\s+/)).toEqual(unwrapped.split(/\s+/));
+  });
+
+  it('shows the next page of the last answer with /more, and says when there is none', async () => {
+    const options = { library: await seedLibrary(), log: memoryLogger().log, color: false };
+    const session = new ConsoleSession();
+    expect(await answerLine('/more', options, session)).toBe('Nothing to continue: /more shows the next page of the last answer that has one.');
+    const first = (await answerLine('/ask embassy limit:2', options, session))!;
+    expect(first).toMatch(/\n1\. “[\s\S]*\n2\. “[\s\S]*More passages: type \/more$/);
+    const second = (await answerLine('/more', options, session))!;
+    expect(second).toMatch(/^embassy\n\n3\. “[\s\S]*\n4\. “/);
+    const ids = (text: string) => [...text.matchAll(/id ([0-9a-f]{6}-[0-9a-f]{6})/g)].map((match) => match[1]);
+    expect(ids(second).some((id) => ids(first).includes(id))).toBe(false);
+  });
+
+  it('clears the typed line at Ctrl-C, and quits at a second one in a row', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk) => (printed += String(chunk)));
+    // color: a terminal, where Ctrl-C arrives as a key.
+    const done = runConsole({ input, output, library: await seedLibrary(), log: memoryLogger().log, color: true });
+    input.write('How long would closing');
+    input.write('\x03');
+    await expect.poll(() => printed).toContain('(Press Ctrl-C again to quit, or type /quit.)');
+    input.write('\x03');
+    await done;
+    expect(printed).not.toContain('90 days'); // the half-typed question was dropped, never asked
   });
 
   it('explains a bad line and keeps going', async () => {

@@ -14,6 +14,7 @@ import { Library } from '../src/library.ts';
 import { parseConfig } from '../src/config.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { AnswerStore } from '../src/adapters/discord/buttons.ts';
+import { deployCommands } from '../src/adapters/discord/deploy.ts';
 import { buttonInteraction, chatInputInteraction, messageCommandInteraction, selectMenuInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
 import { captureLog } from './support/logCapture.ts';
@@ -58,10 +59,10 @@ afterEach(async () => {
   fake = undefined;
 });
 
-async function startAll(answers?: AnswerStore): Promise<FakeDiscord> {
+async function startAll(options: { answers?: AnswerStore; deferAfterMs?: number } = {}): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
-  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0, ...(answers ? { answers } : {}) } });
+  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0, ...options } });
   return fake;
 }
 
@@ -170,13 +171,27 @@ describe('private where Discord convention expects it', () => {
     expect(posted.data.allowed_mentions).toEqual({ parse: [] });
   });
 
-  it('names the story in /help: its dates, outlets and number of articles', async () => {
+  it('takes back a public "thinking…" when nothing answers, and tells the asker alone', async () => {
+    const f = await startAll({ deferAfterMs: -1 }); // every answer is deferred first, publicly
+    const payload = command(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
+    const callback = (await f.waitForCallback(payload.id)).body as { type: number; data?: MessageData };
+    expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
+    expect(isPrivate(callback.data ?? {})).toBe(false);
+    await f.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/webhooks/${f.ids.appId}/${payload.token}/messages/@original`));
+    const notice = await followUpOf(f, payload);
+    expect(isPrivate(notice)).toBe(true);
+    expect(notice.embeds![0]!.title).toBe('No passage answers that');
+  });
+
+  it('names the story in /help (its dates, outlets and number of articles) and its commands as clickable mentions', async () => {
     const f = await startAll();
+    await deployCommands(parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: f.apiUrl, CORPUS_DIR: 'corpus', DISCORD_GUILD_ID: f.ids.guildId }));
     const { data } = await replyOf(f, command(f, { commandName: 'help' }));
     const description = data.embeds![0]!.description!;
-    expect(description).toContain('5 articles');
-    expect(description).toMatch(/Sep 28, 2020 – Sep 29, 2020/);
-    expect(description).toContain('VOA News');
+    expect(description).toMatch(/^\*5 articles, Sep 28, 2020 – Sep 29, 2020: .*VOA News/);
+    const ask = f.commands.get(f.ids.guildId)!.find((c) => c.name === 'ask')!;
+    expect(description).toContain(`\n</ask:${ask.id}> — Ask a question about the story`);
+    expect(description).toContain(`Example: </ask:${ask.id}> How long would closing the embassy take?`);
   });
 });
 
@@ -251,7 +266,7 @@ describe('the pager', () => {
   it('takes the pager off an expired answer and tells the presser privately, keeping the citation menu', async () => {
     let now = 0;
     const answers = new AnswerStore({ ttlMs: 1000, now: () => now });
-    const f = await startAll(answers);
+    const f = await startAll({ answers });
     const ask = command(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
     const { data } = await replyOf(f, ask);
     now = 5000;

@@ -272,6 +272,8 @@ describe('/corpus add, remove, meta and status', () => {
     const embed = (await answerOf(f, corpusCommand(f, 'status'))).embeds![0]!;
     expect(embed.title).toBe('Corpus: 5 articles, 41 passages');
     expect(embed.fields!.map((field) => field.name)).toEqual(['Answering from', 'Not loaded (1)']);
+    // When it was loaded, in each reader's own time zone.
+    expect(embed.fields![0]!.value).toBe(`5 articles, 41 passages, loaded <t:${Math.floor(library.current.loadedAt.getTime() / 1000)}:f>`);
     expect(embed.fields![1]!.value).toContain('empty.txt is empty');
   });
 });

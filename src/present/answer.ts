@@ -38,11 +38,16 @@ export function answeringSentence(hit: Pick<Hit, 'passage' | 'matchedPositions'>
 
 /** Words too common to tell two facts apart. */
 const COMMON = new Set(
-  'the and for that with this from have has had was were are been will would could should said says its his her their they them than then there which who whom whose what when where while also into onto over after before about'.split(' '),
+  'the and for that with this from have has had was were are been will would could should said says its his her their they them than then there which who whom whose what when where while also into onto over after before about some'.split(' '),
 );
 
-/** Shared words, as a share of the shorter sentence's, from which two sentences state one fact; and at least this many. */
+/**
+ * Shared words, as a share of the shorter sentence's, from which two sentences state one fact:
+ * fewer when they give the same numbers ("90 days"), which names alone (a minister, a city) never do.
+ */
 const SAME_FACT_SHARE = 0.6;
+const SAME_NUMBERS_SHARE = 0.4;
+/** At least this many words shared, whatever the share. */
 const SAME_FACT_MIN_WORDS = 4;
 
 function factWords(sentence: string): Set<string> {
@@ -51,9 +56,9 @@ function factWords(sentence: string): Set<string> {
 }
 
 /**
- * For each sentence, the index of the first earlier one stating the same fact (most of the
- * shorter one's telling words in the other, numbers included), or null: "closing the embassy is
- * expected to take 90 days" in two articles' words is one fact.
+ * For each sentence, the index of the first earlier one stating the same fact (most of the shorter
+ * one's telling words in the other, and the same numbers where both give some), or null:
+ * "closing the embassy is expected to take 90 days" in two articles' words is one fact.
  */
 export function sameFacts(sentences: readonly string[]): Array<number | null> {
   const words = sentences.map(factWords);
@@ -67,6 +72,10 @@ export function sameFacts(sentences: readonly string[]): Array<number | null> {
 }
 
 function sameFact(mine: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean {
+  const numbers = (words: ReadonlySet<string>) => [...words].filter((word) => /\d/.test(word)).sort().join(' ');
+  const [mineNumbers, theirNumbers] = [numbers(mine), numbers(theirs)];
+  const bothCount = mineNumbers !== '' && theirNumbers !== '';
+  if (bothCount && mineNumbers !== theirNumbers) return false;
   const shared = [...mine].filter((word) => theirs.has(word)).length;
-  return shared >= SAME_FACT_MIN_WORDS && shared >= SAME_FACT_SHARE * Math.min(mine.size, theirs.size);
+  return shared >= SAME_FACT_MIN_WORDS && shared >= (bothCount ? SAME_NUMBERS_SHARE : SAME_FACT_SHARE) * Math.min(mine.size, theirs.size);
 }

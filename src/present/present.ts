@@ -77,6 +77,7 @@ function presentCorpus(result: CorpusResult): View {
   const loaded: EntryItem = {
     kind: 'entry',
     heading: result.action === 'status' || unchanged ? 'Answering from' : 'Now answering from',
+    times: [{ text: utcLabel(result.loadedAt), at: result.loadedAt }],
     body: `${result.sources} articles, ${result.passages} passages, loaded ${utcLabel(result.loadedAt)}${result.ms !== null ? ` (rebuilt in ${result.ms} ms)` : ''}${unchanged ? '\nThe folder lists as this index was built from (names, sizes, times), so nothing was rebuilt.' : ''}${result.reloading ? '\nA reload is under way.' : ''}`,
   };
   const items: EntryItem[] = [loaded];
@@ -126,6 +127,7 @@ function presentAsk(result: AskResult): View {
     title: result.query,
     ...(notice ? { notice } : {}),
     items: passageItems(search.hits, result.query),
+    firstNumber: result.offset + 1,
     ...pages(result.offset, result.limit, result.total),
   };
 }

@@ -6,6 +6,8 @@ export interface TextOptions {
   readonly color?: boolean;
   /** The terminal's width: lines wrap at spaces to it, so a word or a passage id is never split. None: lines as long as they are. */
   readonly width?: number;
+  /** How the reader asks for the next page: the console's `/more`, or (by default) the same command again with `--offset`. */
+  readonly nextPage?: 'more' | 'offset';
 }
 
 /** Draws a View as plain text for a terminal: the console and the CLI without --json. */
@@ -23,19 +25,22 @@ function drawText(view: View, options: TextOptions): string {
   const lines: string[] = [bold(view.title)];
   if (view.notice) lines.push(dim(view.notice));
   if (view.paste) lines.push('', view.paste.text);
-  view.items.forEach((item, index) => lines.push('', ...renderItem(item, index, bold, dim)));
+  view.items.forEach((item, index) => lines.push('', ...renderItem(item, (view.firstNumber ?? 1) + index, bold, dim)));
   if (view.hint) lines.push('', view.hint);
   if (view.footer) lines.push('', dim(view.footer));
-  if (view.nextOffset !== undefined) lines.push('', dim(`${view.nextLabel ?? 'More passages'}: repeat with --offset ${view.nextOffset}`));
+  if (view.nextOffset !== undefined) {
+    const how = options.nextPage === 'more' ? 'type /more' : `repeat with --offset ${view.nextOffset}`;
+    lines.push('', dim(`${view.nextLabel ?? 'More passages'}: ${how}`));
+  }
   return lines.join('\n');
 }
 
-function renderItem(item: ViewItem, index: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
+function renderItem(item: ViewItem, number: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
   if (item.kind === 'entry') return [bold(item.heading), ...item.body.split('\n').map((line) => `  ${line}`)];
   const { start, end } = item.answer;
   const quote = isWholeQuote(item) ? item.quote : item.quote.slice(0, start) + bold(item.quote.slice(start, end)) + item.quote.slice(end);
   return [
-    `${index + 1}. “${quote}”`,
+    `${number}. “${quote}”`,
     dim(`   — ${item.byline} · “${item.title}” · ¶${item.paragraph} · id ${item.passageId}`),
     ...(item.alsoIn.length > 0 ? [dim(`   Also in: ${item.alsoIn.join('; ')}`)] : []),
   ];

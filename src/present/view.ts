@@ -44,6 +44,11 @@ export interface EntryItem {
    * parts, for renderers that lay them out and shorten them to their own room; `body` holds them as text.
    */
   readonly events?: readonly EventLine[];
+  /**
+   * Moments the body names, as it writes them ("2020-09-28 14:05:09 UTC"): a renderer that can
+   * show a time in each reader's own zone (Discord's timestamps) puts that in their place.
+   */
+  readonly times?: ReadonlyArray<{ readonly text: string; readonly at: Date }>;
 }
 
 /** One event under its date: the whole sentence, where it was told, and the passage to cite. */
@@ -71,6 +76,8 @@ export interface View {
   readonly nextOffset?: number;
   /** Offset of the previous page, when this is not the first. */
   readonly previousOffset?: number;
+  /** Number of the first item, counted over every page (6 on the second page of five); 1 when absent. */
+  readonly firstNumber?: number;
   /** Which page this is of how many, for a request shown a page at a time. */
   readonly page?: { readonly number: number; readonly count: number };
   /** What the next page holds, for a "More …" button or hint ("More events"); passages when absent. */

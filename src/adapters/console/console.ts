@@ -1,6 +1,7 @@
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commandDispatcher } from '../../app/commands.ts';
+import type { RawValue } from '../../commandKit/args.ts';
 import { parseCommandWords, splitWords } from '../../commandKit/commandLine.ts';
 import type { CommandContext, Invoker } from '../../commandKit/command.ts';
 import { describeFailure } from '../../failure.ts';
@@ -30,19 +31,29 @@ export const PROMPT = 'dossier> ';
 /** The console runs on the operator's own machine: a moderator, as in the CLI. */
 const INVOKER: Invoker = { via: 'console', isModerator: true };
 
+/** What one console remembers between lines: the request `/more` continues, the last one with a next page. */
+export class ConsoleSession {
+  next: { readonly name: string; readonly raw: Readonly<Record<string, RawValue>>; readonly offset: number } | null = null;
+}
+
+const NOTHING_TO_CONTINUE = 'Nothing to continue: /more shows the next page of the last answer that has one.';
+
 /**
- * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask.
- * Returns the text to print, or null when the user asked to leave.
+ * Answers one typed line: "/name options…" runs that command, plain text is a question for /ask,
+ * `/more` the next page of the last answer. Returns the text to print, or null when the user
+ * asked to leave.
  */
-export async function answerLine(line: string, options: LineOptions): Promise<string | null> {
+export async function answerLine(line: string, options: LineOptions, session: ConsoleSession = new ConsoleSession()): Promise<string | null> {
   const trimmed = line.trim();
   if (trimmed === '') return '';
   if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
-  const [first = '', ...rest] = splitWords(trimmed.startsWith('/') ? trimmed.slice(1) : `ask ${trimmed}`);
+  const more = /^\/more$/i.test(trimmed);
+  if (more && !session.next) return NOTHING_TO_CONTINUE;
+  const [first = '', ...rest] = more ? [session.next!.name] : splitWords(trimmed.startsWith('/') ? trimmed.slice(1) : `ask ${trimmed}`);
   try {
     // A dispatcher per line: it keeps only cooldowns, and the operator has no user id for one to hold back.
     const dispatcher = commandDispatcher();
-    const raw = parseCommandWords(dispatcher.find(first, INVOKER), rest);
+    const raw = more ? { ...session.next!.raw, offset: session.next!.offset } : parseCommandWords(dispatcher.find(first, INVOKER), rest);
     const { progress } = options;
     const result = await dispatcher.run(first, raw, {
       library: options.library,
@@ -52,7 +63,9 @@ export async function answerLine(line: string, options: LineOptions): Promise<st
       ...(progress ? { progress: (state) => progress.report(state) } : {}),
       ...(options.preferences ? { preferences: options.preferences } : {}),
     }).finally(() => progress?.end());
-    return renderText(present(result), { color: options.color, ...(options.width ? { width: options.width } : {}) });
+    const view = present(result);
+    session.next = view.nextOffset !== undefined ? { name: first, raw, offset: view.nextOffset } : null;
+    return renderText(view, { color: options.color, nextPage: 'more', ...(options.width ? { width: options.width } : {}) });
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.unexpected) options.log.error({ event: 'console_command_failed', err: error }, 'command failed');
@@ -67,16 +80,37 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const write = (text: string) => options.output.write(`${text}\n`);
   write(`Dossier: ${corpus.sources.length} articles, ${corpus.passages.length} passages from ${options.library.dir}.`);
   if (corpus.errors.length > 0) write(`Not loaded: ${corpus.errors.map((error) => `${error.file} ${error.message}`).join('; ')}`);
-  write('Type a question, or /help for the commands, /quit to leave.');
+  write('Type a question, or /help for the commands, /more for the next page, /quit to leave.');
+  const session = new ConsoleSession();
+  quitOnSecondInterrupt(lines, write);
   lines.prompt();
   // Lines are answered one at a time, in order, even when pasted in a burst.
   for await (const line of lines) {
     // Read each time: the terminal may have been resized.
     const { columns } = options.output as { columns?: number };
-    const answer = await answerLine(line, { ...options, ...(columns ? { width: columns } : {}) });
+    const answer = await answerLine(line, { ...options, ...(columns ? { width: columns } : {}) }, session);
     if (answer === null) break;
     if (answer !== '') write(answer);
     lines.prompt();
   }
   lines.close();
+}
+
+/**
+ * Ctrl-C as a shell has it: the first clears what is typed (and says how to leave), a second in a
+ * row quits. Only a terminal sends it as a key; elsewhere SIGINT stops the process as usual.
+ */
+function quitOnSecondInterrupt(lines: Interface, write: (text: string) => void): void {
+  let armed = false;
+  lines.on('line', () => (armed = false));
+  lines.on('SIGINT', () => {
+    if (armed) {
+      lines.close();
+      return;
+    }
+    armed = true;
+    lines.write(null, { ctrl: true, name: 'u' }); // clears the line typed so far
+    write('\n(Press Ctrl-C again to quit, or type /quit.)');
+    lines.prompt();
+  });
 }

@@ -37,7 +37,8 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
   try {
     answer = await answerWithin(admitted.definition.slow ? 0 : responder.deferAfterMs, replies.defer, async () => {
       const result = await admitted.run(raw, { ...context, uploads, progress: replies.report });
-      return resultMessage(result, question, interaction.attachmentSizeLimit, responder, { private: privately });
+      const commandIds = () => responder.commandMentions.ids(interaction.client, interaction.guildId);
+      return resultMessage(result, question, interaction.attachmentSizeLimit, responder, { private: privately, commandIds });
     });
   } finally {
     await replies.settle();

@@ -8,6 +8,7 @@ import { answerButton, answerSelect, CITE_COMMAND } from './answerButton.ts';
 import { answerMessageCommand } from './answerMessageCommand.ts';
 import { answerSlashCommand } from './answerSlashCommand.ts';
 import { AnswerStore } from './buttons.ts';
+import { CommandMentions } from './commandMentions.ts';
 import { invokerFor, moderatorsIn } from './options.ts';
 import { replyPrivately } from './privateReply.ts';
 import { recover } from './recovery.ts';
@@ -69,6 +70,7 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     log,
     dispatcher,
     answers: options.answers ?? new AnswerStore({ now }),
+    commandMentions: new CommandMentions(log),
     citeMenus: options.citeMenus ?? dispatcher.catalog.some((definition) => definition.name === CITE_COMMAND),
     deferAfterMs: options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS,
     now,

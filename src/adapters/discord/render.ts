@@ -63,7 +63,7 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
     const intro = [describe(view), heading].filter(Boolean).join('\n\n');
     const footer = footerText(view, 0);
     const room = Math.min(BUDGET.embedDescription, BUDGET.embedTotal - title.length - (footer?.length ?? 0)) - intro.length - 2;
-    const body = fitEscaped(lone.body, room, lone.preformatted ? codeBlock(lone.syntax) : literal);
+    const body = withTimestamps(fitEscaped(lone.body, room, lone.preformatted ? codeBlock(lone.syntax) : literal), lone);
     const embed: APIEmbed = { title, color: COLORS[view.tone], description: `${intro}\n\n${body}`, ...(footer ? { footer: { text: footer } } : {}), ...image };
     return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
   }
@@ -162,6 +162,14 @@ function packDated(entries: readonly EntryItem[], budget: number, shared: boolea
   });
 }
 
+/**
+ * The moments an entry names as Discord timestamps (`<t:1601301909:f>`), which each reader sees
+ * in their own time zone; no longer than the text they replace, so the entry still fits.
+ */
+function withTimestamps(text: string, entry: Pick<EntryItem, 'times'>): string {
+  return (entry.times ?? []).reduce((out, time) => out.replaceAll(literal(time.text), `<t:${Math.floor(time.at.getTime() / 1000)}:f>`), text);
+}
+
 /** A short private message (errors, refusals, "expired"): plain content, escaped, no mentions. */
 export function renderNotice(text: string): DiscordMessage {
   return { content: fitEscaped(text, BUDGET.content), embeds: [], components: [], allowedMentions: NO_MENTIONS };
@@ -220,7 +228,7 @@ function footerText(view: View, hidden: number): string | undefined {
 
 function field(item: PassageItem | EntryItem, number: number, budget: number): APIEmbedField {
   if (item.kind === 'entry') {
-    return { name: fitEscaped(item.heading, BUDGET.fieldName), value: fitEscaped(item.body, Math.min(budget, BUDGET.fieldValue), item.preformatted ? codeBlock(item.syntax) : literal) };
+    return { name: fitEscaped(item.heading, BUDGET.fieldName), value: withTimestamps(fitEscaped(item.body, Math.min(budget, BUDGET.fieldValue), item.preformatted ? codeBlock(item.syntax) : literal), item) };
   }
   const prefix = `${number}. `; // Dossier's own numbering: not escaped (it would read "1\.")
   const name = prefix + fitEscaped(item.byline, Math.max(60, Math.min(BUDGET.fieldName, Math.round(budget * 0.5))) - prefix.length);

@@ -4,6 +4,7 @@ import type { CommandResult } from '../../commandKit/results.ts';
 import type { Logger } from '../../log.ts';
 import type { AttachmentDownloadOptions } from './attachments.ts';
 import type { AnswerStore } from './buttons.ts';
+import type { CommandMentions } from './commandMentions.ts';
 
 /** What became of one interaction, as its log line says. */
 export type Outcome = 'answered' | 'refused' | 'invalid' | 'failed' | 'expired' | 'unanswered';
@@ -16,6 +17,8 @@ export interface Responder {
   readonly answers: AnswerStore;
   /** A "Cite a passage…" menu under each answer. */
   readonly citeMenus: boolean;
+  /** The slash commands' ids, for /help to show them clickable. */
+  readonly commandMentions: CommandMentions;
   /** An answer not ready after this long is deferred ("Dossier is thinking…") and sent as an edit. */
   readonly deferAfterMs: number;
   readonly now: () => number;

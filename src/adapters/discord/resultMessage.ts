@@ -6,6 +6,7 @@ import { CITE_MENU_ID, pageId, POST_ID, type StoredQuestion } from './buttons.ts
 import { fileUpload } from './fileUpload.ts';
 import { renderCitation } from './renderCitation.ts';
 import { citeMenu, renderAnswer } from './renderAnswer.ts';
+import { renderHelp } from './renderHelp.ts';
 import { button, renderNotice, renderView, type DiscordMessage, type Pager } from './render.ts';
 import type { Responder } from './responder.ts';
 import { TIMELINE_IMAGE_NAME, timelineAttachment } from './timelineImage.ts';
@@ -28,6 +29,8 @@ export interface ResultMessageOptions {
   readonly key?: string;
   /** The answer is shown to the asker alone. */
   readonly private: boolean;
+  /** The ids of the slash commands where the answer is shown, for /help to make them clickable; asked for only by /help. */
+  readonly commandIds?: () => Promise<ReadonlyMap<string, string>>;
 }
 
 export async function resultMessage(
@@ -45,7 +48,7 @@ export async function resultMessage(
     ...(view.nextOffset !== undefined ? { nextId: pageId('page', keyOf(), view.nextOffset) } : {}),
   };
   const empty = view.tone === 'empty';
-  const message = await messageFor(result, view, pager, uploadLimit, { keyOf, citeMenus, log });
+  const message = result.kind === 'help' ? renderHelp(view, (await options.commandIds?.()) ?? new Map()) : await messageFor(result, view, pager, uploadLimit, { keyOf, citeMenus, log });
   return { message: options.private && !empty ? withPostButton(message) : message, empty };
 }
 
@@ -57,7 +60,7 @@ async function messageFor(
   { keyOf, citeMenus, log }: { keyOf: () => string } & Pick<Responder, 'citeMenus' | 'log'>,
 ): Promise<DiscordMessage> {
   if (result.kind === 'ask' && !view.file && view.tone === 'answer') {
-    return renderAnswer(view, { firstNumber: result.offset + 1, ...pager, fullId: pageId('full', keyOf(), result.offset), ...(citeMenus ? { citeMenuId: CITE_MENU_ID } : {}) });
+    return renderAnswer(view, { firstNumber: view.firstNumber ?? 1, ...pager, fullId: pageId('full', keyOf(), result.offset), ...(citeMenus ? { citeMenuId: CITE_MENU_ID } : {}) });
   }
   if (result.kind === 'cite') return renderCitation(view, result.passage.id, result.style);
   if (view.file) {
@@ -77,7 +80,7 @@ async function messageFor(
 /** An answer's passages in full, for the asker alone: the "Full passages" button's reply. */
 export function fullPassagesMessage(result: CommandResult, citeMenus: boolean): DiscordMessage {
   const view = present(result);
-  const first = result.kind === 'ask' ? result.offset + 1 : 1;
+  const first = view.firstNumber ?? 1;
   const message = renderView(view, { firstNumber: first });
   const passages = view.items.flatMap((item) => (item.kind === 'passage' ? [item] : []));
   const menu = citeMenus && passages.length > 0 ? [{ type: ComponentType.ActionRow as const, components: [citeMenu(CITE_MENU_ID, passages, first)] }] : [];
