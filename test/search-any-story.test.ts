@@ -94,6 +94,8 @@ describe('the kind of answer a question asks for', () => {
     'Lawyers for the families said the trial would open old wounds for those who lost everything and their homes.',
     'Families who lost their homes are staying with relatives, and some of the families have left the city for good.',
     'Officials said 312 families lost their homes in the flood, and more may be counted.',
+    'Engineers warned that the dam repairs will take a long time, and that the repairs will be costly.',
+    'The builder said repairs to the dam should take 18 months.',
   ].join('\n\n');
   let answers: SearchIndex;
   beforeAll(async () => {
@@ -105,6 +107,7 @@ describe('the kind of answer a question asks for', () => {
   it.each([
     ['"when" puts the passage with a date first', 'When will the trial open?', 'expected to open in March'],
     ['"how many" puts the passage with a number first', 'How many families lost their homes?', 'Officials said 312 families'],
+    ['"how long" puts the passage with a number first', 'How long will the dam repairs take?', 'should take 18 months'],
   ])('%s: %s', async (_kind, question, snippet) => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
   });

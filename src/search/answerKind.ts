@@ -1,12 +1,12 @@
 /**
  * What kind of answer a question asks for, and whether a passage gives one: "when …" wants a
- * date or a time, "how many …" a number. Among passages that speak of the question's topic, one
+ * date or a time, "how many …" or "how long …" a number. Among passages that speak of the question's topic, one
  * that also gives that kind of answer is more likely the answer (ranking/rank.ts weighs it).
  */
 export type AnswerKind = 'date' | 'quantity';
 
 const ASKS_DATE = /^\s*(?:when\b|what (?:time|date|day|year|month)\b|(?:on|in) what (?:day|date|year|month)\b|since when\b|how long ago\b)/i;
-const ASKS_QUANTITY = /\bhow (?:many|much)\b/i;
+const ASKS_QUANTITY = /\bhow (?:many|much|long(?! ago))\b/i;
 
 export function answerKindOf(question: string): AnswerKind | null {
   if (ASKS_DATE.test(question)) return 'date';
