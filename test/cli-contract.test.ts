@@ -31,6 +31,10 @@ describe('cli ask --json', () => {
   it('honours --limit, --source and the date range', async () => {
     const limited = askSchema.parse((await cli('ask', 'Soleimani', '--limit', '1', '--json')).json);
     expect(limited.results).toHaveLength(1);
+    // Every page together: the total is the same whatever the page's size.
+    const wider = askSchema.parse((await cli('ask', 'Soleimani', '--limit', '10', '--json')).json);
+    expect(limited).toMatchObject({ more: true, total: wider.total });
+    expect(wider.total).toBeGreaterThanOrEqual(wider.results.length);
     const voaOnly = askSchema.parse((await cli('ask', 'Soleimani', '--source', '004_232c69b19052f130.txt', '--json')).json);
     expect(voaOnly.results.every((result) => result.source.file === '004_232c69b19052f130.txt')).toBe(true);
     const late = askSchema.parse((await cli('ask', 'embassy', '--from', '2020-09-29', '--limit', '20', '--json')).json);
@@ -67,9 +71,13 @@ describe('cli timeline --json', () => {
   it('lists dated events oldest first at their true dates and precision', async () => {
     const { exitCode, json } = await cli('timeline', '--json');
     expect(exitCode).toBe(0);
-    const { events } = timelineSchema.parse(json);
+    const { events, order } = timelineSchema.parse(json);
+    expect(order).toBe('oldest');
     const dates = events.map((event) => event.date);
     expect([...dates].sort()).toEqual(dates);
+    const newest = timelineSchema.parse((await cli('timeline', '--order', 'newest', '--json')).json);
+    expect(newest.order).toBe('newest');
+    expect(newest.events.map((event) => event.date)).toEqual([...dates].reverse());
     const missile = events.find((event) => event.text.includes('ballistic missile attack on January 8'));
     expect(missile).toMatchObject({ date: '2020-01-08', precision: 'day' });
     expect(missile!.alsoIn.map((passage) => passage.source.file)).toEqual(['001_64ba0aa1239cf7d6.txt']);

@@ -38,6 +38,8 @@ export const askSchema = z.object({
   corrections: z.array(z.object({ from: z.string(), to: z.string() })),
   // Addition: a word no article has that only helped to ask, left out to answer.
   ignored: z.array(z.string()),
+  // Addition: how many passages answer on every page together.
+  total: z.number().int().nonnegative(),
 });
 
 export const timelineSchema = z.object({
@@ -55,6 +57,8 @@ export const timelineSchema = z.object({
   // Additions: paging. `events` is every event unless --limit or --offset asks for a page.
   total: z.number().int().nonnegative(),
   more: z.boolean(),
+  // Addition: which end the events start from (oldest unless --order newest).
+  order: z.enum(['oldest', 'newest']),
 });
 
 export const citeSchema = z.object({

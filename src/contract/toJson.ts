@@ -30,6 +30,7 @@ export function resultJson(result: CommandResult): unknown {
         more: result.search.more,
         corrections: result.search.corrections,
         ignored: result.search.ignoredWords ?? [],
+        total: result.total,
       });
     case 'timeline': {
       const alsoInOf = (passage: Passage) => result.alsoIn.get(passage.id) ?? [];
@@ -44,6 +45,7 @@ export function resultJson(result: CommandResult): unknown {
         topic: result.topic,
         total: result.total,
         more: result.more,
+        order: result.order,
       });
     }
     case 'cite':
