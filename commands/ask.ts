@@ -14,7 +14,7 @@ export const ask = defineCommand({
   definition: {
     name: 'ask',
     description: 'Ask a question about the story and get the passages that answer it',
-    example: '/ask How long would closing the embassy take?',
+    example: '/ask What did officials say would happen next?',
     cooldownMs: 3000,
     pageDefaults: { limit: PAGE_SIZE },
     options: [

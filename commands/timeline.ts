@@ -14,7 +14,7 @@ export const timeline = defineCommand({
     slow: true,
     pageDefaults: { limit: PAGE_SIZE, order: 'newest' },
     description: 'What happened when: dated events from the articles, the latest first',
-    example: '/timeline Soleimani',
+    example: '/timeline talks',
     options: [
       { name: 'topic', kind: 'string', description: 'Only events about this (words, as for /ask)', positional: true, maxLength: 200 },
       { name: 'from', kind: 'date', description: 'Only events on or after this day (YYYY-MM-DD)' },
@@ -29,7 +29,7 @@ export const timeline = defineCommand({
     const snapshot = context.library.current;
     const passages = snapshot.corpus.passages.length;
     if (!args.topic && passages > WHOLE_TIMELINE_MAX_PASSAGES) {
-      throw new InputError('topic_needed', `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, such as Soleimani.`);
+      throw new InputError('topic_needed', `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, a name or a word the articles use (the titles in /sources have some).`);
     }
     const topical = args.topic ? await topicTimeline(snapshot, args.topic) : timelineOf(snapshot);
     const order = args.order ?? 'oldest';

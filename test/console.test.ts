@@ -77,7 +77,7 @@ describe('the local console', () => {
   it('explains a bad line and keeps going', async () => {
     const options = { library: await seedLibrary(), log: memoryLogger().log, color: false };
     expect(await answerLine('/nope', options)).toBe('There is no /nope command. Commands: ask, timeline, cite, export, sources, help, corpus; /help says what each does.');
-    expect(await answerLine('/ask', options)).toBe('/ask needs a question. Example: /ask How long would closing the embassy take?');
+    expect(await answerLine('/ask', options)).toBe('/ask needs a question. Example: /ask What did officials say would happen next?');
     expect(await answerLine('/ask embassy --from 2020-9-1', options)).toBe('/ask from must be a date written YYYY-MM-DD, like 2020-09-28, not "2020-9-1".');
     expect(await answerLine('What is the capital of France?', options)).toMatch(/^No passage answers that\n/);
     expect(await answerLine('   ', options)).toBe('');

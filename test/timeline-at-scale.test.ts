@@ -49,7 +49,7 @@ describe('a timeline of a corpus too large to read whole', () => {
     expect(passages).toBeGreaterThan(WHOLE_TIMELINE_MAX_PASSAGES);
     const attempt = runCommand('timeline', {}, { library, invoker: { via: 'cli', isModerator: false } });
     await expect(attempt).rejects.toBeInstanceOf(InputError);
-    await expect(attempt).rejects.toMatchObject({ code: 'topic_needed', message: `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, such as Soleimani.` });
+    await expect(attempt).rejects.toMatchObject({ code: 'topic_needed', message: `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, a name or a word the articles use (the titles in /sources have some).` });
   });
 
   it('answers with a topic, from the passages about it', async () => {

@@ -81,7 +81,7 @@ export async function runCli(argv: readonly string[], { openLibrary, log, prefer
   const name = help && !named ? 'help' : named;
   try {
     if (help && name !== 'help' && name && !json) return { stdout: `${renderText(usageView(commandDispatcher().find(name, INVOKER)))}\n`, stderr: '', exitCode: 0 };
-    if (!name) throw new InputError('missing_command', 'Name a command: ask, sources or help. Example: npm run -s cli -- ask "How long would closing the embassy take?" --json');
+    if (!name) throw new InputError('missing_command', 'Name a command (npm run -s cli -- --help lists them). Example: npm run -s cli -- ask "What did officials say would happen next?" --json');
     const dispatcher = commandDispatcher();
     const definition = dispatcher.find(name, INVOKER);
     const { words: commandWords, markdown } = takeMarkdownOptions(definition, words, preferences?.citeStyle);
