@@ -53,7 +53,15 @@ export async function writeArticles(generated: GeneratedCorpus, dir: string): Pr
   let written = 0;
   let batch: Array<Promise<void>> = [];
   for (const { source, passages } of articles(generated)) {
-    batch.push(writeFile(join(dir, articleName(written++)), articleText(source, passages.map((passage) => passage.text))));
+    batch.push(
+      writeFile(
+        join(dir, articleName(written++)),
+        articleText(
+          source,
+          passages.map((passage) => passage.text),
+        ),
+      ),
+    );
     if (batch.length >= CONCURRENT_WRITES) {
       await Promise.all(batch);
       batch = [];

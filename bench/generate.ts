@@ -38,25 +38,154 @@ const TOPICAL_TO = 25_000;
 const ARTICLES_PER_STORY = 40;
 
 const OUTLETS = [
-  'Reuters', 'Associated Press', 'BBC News', 'Al Jazeera', 'The Guardian', 'The New York Times', 'The Washington Post',
-  'CNN', 'NBC News', 'Voice of America', 'Agence France-Presse', 'The Hill', 'Politico', 'Bloomberg', 'Financial Times',
-  'The Times', 'Le Monde', 'Der Spiegel', 'NPR', 'Fox News', 'Sky News', 'The Independent', 'Deutsche Welle', 'Axios',
-  'The Economist', 'Los Angeles Times', 'Chicago Tribune', 'The Telegraph', 'France 24', 'Euronews', 'ABC News', 'CBS News',
-  'The National', 'Arab News', 'Rudaw', 'Kurdistan 24', 'Middle East Eye', 'The Atlantic', 'Newsweek', 'Time',
+  'Reuters',
+  'Associated Press',
+  'BBC News',
+  'Al Jazeera',
+  'The Guardian',
+  'The New York Times',
+  'The Washington Post',
+  'CNN',
+  'NBC News',
+  'Voice of America',
+  'Agence France-Presse',
+  'The Hill',
+  'Politico',
+  'Bloomberg',
+  'Financial Times',
+  'The Times',
+  'Le Monde',
+  'Der Spiegel',
+  'NPR',
+  'Fox News',
+  'Sky News',
+  'The Independent',
+  'Deutsche Welle',
+  'Axios',
+  'The Economist',
+  'Los Angeles Times',
+  'Chicago Tribune',
+  'The Telegraph',
+  'France 24',
+  'Euronews',
+  'ABC News',
+  'CBS News',
+  'The National',
+  'Arab News',
+  'Rudaw',
+  'Kurdistan 24',
+  'Middle East Eye',
+  'The Atlantic',
+  'Newsweek',
+  'Time',
 ];
 
 const FIRST_NAMES = [
-  'Ahmed', 'Mustafa', 'Ali', 'Hassan', 'Fatima', 'Layla', 'Omar', 'Yusuf', 'Mariam', 'Karim', 'John', 'Mike', 'Sarah',
-  'David', 'Emma', 'James', 'Anna', 'Peter', 'Maria', 'Robert', 'Elena', 'Thomas', 'Sofia', 'Daniel', 'Laura', 'Michael',
-  'Hamid', 'Nadia', 'Samir', 'Rania', 'Tariq', 'Zainab', 'Ibrahim', 'Huda', 'Khalid', 'Salma', 'Jamal', 'Noor', 'Walid', 'Dina',
+  'Ahmed',
+  'Mustafa',
+  'Ali',
+  'Hassan',
+  'Fatima',
+  'Layla',
+  'Omar',
+  'Yusuf',
+  'Mariam',
+  'Karim',
+  'John',
+  'Mike',
+  'Sarah',
+  'David',
+  'Emma',
+  'James',
+  'Anna',
+  'Peter',
+  'Maria',
+  'Robert',
+  'Elena',
+  'Thomas',
+  'Sofia',
+  'Daniel',
+  'Laura',
+  'Michael',
+  'Hamid',
+  'Nadia',
+  'Samir',
+  'Rania',
+  'Tariq',
+  'Zainab',
+  'Ibrahim',
+  'Huda',
+  'Khalid',
+  'Salma',
+  'Jamal',
+  'Noor',
+  'Walid',
+  'Dina',
 ];
-const SYLLABLES = ['ka', 'dhi', 'mi', 'sol', 'ei', 'ma', 'ni', 'ha', 'san', 'ru', 'ba', 'qa', 'sem', 'tal', 'mul', 'la', 'ri', 'za', 'far', 'hu', 'din', 'rah', 'man', 'bar', 'ham', 'sa', 'lih', 'no', 'vak', 'ter', 'sen', 'ber', 'gov', 'lin', 'do', 'ko', 'vic', 'ros', 'el', 'an'];
+const SYLLABLES = [
+  'ka',
+  'dhi',
+  'mi',
+  'sol',
+  'ei',
+  'ma',
+  'ni',
+  'ha',
+  'san',
+  'ru',
+  'ba',
+  'qa',
+  'sem',
+  'tal',
+  'mul',
+  'la',
+  'ri',
+  'za',
+  'far',
+  'hu',
+  'din',
+  'rah',
+  'man',
+  'bar',
+  'ham',
+  'sa',
+  'lih',
+  'no',
+  'vak',
+  'ter',
+  'sen',
+  'ber',
+  'gov',
+  'lin',
+  'do',
+  'ko',
+  'vic',
+  'ros',
+  'el',
+  'an',
+];
 const PLACE_ENDINGS = ['abad', 'iya', 'stan', 'ville', 'burg', 'port', 'ah', 'on', 'ia', ''];
-const ORG_KINDS = ['Ministry', 'Council', 'Front', 'Party', 'Brigades', 'Commission', 'Movement', 'Authority', 'Bank', 'Agency'];
+const ORG_KINDS = [
+  'Ministry',
+  'Council',
+  'Front',
+  'Party',
+  'Brigades',
+  'Commission',
+  'Movement',
+  'Authority',
+  'Bank',
+  'Agency',
+];
 /** Real spelling variants of the seed story, which Dossier's aliases fold together. */
 const KNOWN_VARIANTS: ReadonlyArray<readonly string[]> = [
-  ['Soleimani', 'Suleimani', 'Sulaimani'], ['Kadhimi', 'Kazemi', 'Kadhemi'], ['Baghdad', 'Bagdad'], ['Hezbollah', 'Hizbollah', 'Hizballah'],
-  ['Muhandis', 'Mohandes'], ['Rouhani', 'Rohani'], ['Qassem', 'Qasem', 'Qassim'],
+  ['Soleimani', 'Suleimani', 'Sulaimani'],
+  ['Kadhimi', 'Kazemi', 'Kadhemi'],
+  ['Baghdad', 'Bagdad'],
+  ['Hezbollah', 'Hizbollah', 'Hizballah'],
+  ['Muhandis', 'Mohandes'],
+  ['Rouhani', 'Rohani'],
+  ['Qassem', 'Qasem', 'Qassim'],
 ];
 
 interface Entity {
@@ -94,7 +223,8 @@ export function loadWordList(): WordList {
   }
   const sorted = [...seen].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, VOCABULARY_SIZE);
   const reserved = new Set<number>();
-  for (let rank = RESERVED_FROM; rank < Math.min(RESERVED_TO, sorted.length); rank += RESERVED_EVERY) reserved.add(rank);
+  for (let rank = RESERVED_FROM; rank < Math.min(RESERVED_TO, sorted.length); rank += RESERVED_EVERY)
+    reserved.add(rank);
   const counts = new Float64Array(sorted.length);
   sorted.forEach(([, count], rank) => (counts[rank] = reserved.has(rank) ? 0 : count));
   wordList = { words: sorted.map(([word]) => word), counts, reserved };
@@ -123,9 +253,17 @@ function inventEntities(random: Random, count: number): Entity[] {
     const roll = random.next();
     if (roll < 0.5) {
       const surname = random.chance(0.05) ? [...random.pick(KNOWN_VARIANTS)] : inventName(random, random.int(2, 3));
-      entities.push({ kind: 'person', spellings: surname.map((s) => `${random.pick(FIRST_NAMES)} ${s}`).slice(0, 1).concat(surname) });
+      entities.push({
+        kind: 'person',
+        spellings: surname
+          .map((s) => `${random.pick(FIRST_NAMES)} ${s}`)
+          .slice(0, 1)
+          .concat(surname),
+      });
     } else if (roll < 0.8) {
-      const place = random.chance(0.05) ? [...random.pick(KNOWN_VARIANTS)] : inventName(random, random.int(1, 2)).map((p) => p + random.pick(PLACE_ENDINGS));
+      const place = random.chance(0.05)
+        ? [...random.pick(KNOWN_VARIANTS)]
+        : inventName(random, random.int(1, 2)).map((p) => p + random.pick(PLACE_ENDINGS));
       entities.push({ kind: 'place', spellings: place });
     } else {
       const [name] = inventName(random, 2);
@@ -190,14 +328,23 @@ export function generateCorpus(options: GeneratorOptions): GeneratedCorpus {
       if (roll < 0.06) {
         const entity = random.pick(story.entities);
         const spelling = random.chance(0.85) ? entity.spellings[0]! : random.pick(entity.spellings);
-        const written = entity.kind === 'person' && i > 0 && random.chance(0.5) ? spelling.slice(spelling.lastIndexOf(' ') + 1) : spelling;
+        const written =
+          entity.kind === 'person' && i > 0 && random.chance(0.5)
+            ? spelling.slice(spelling.lastIndexOf(' ') + 1)
+            : spelling;
         words.push(written);
         named.push(written);
         i += written.split(' ').length - 1;
       } else if (roll < 0.24) {
         words.push(list.words[story.topical[story.topicalSampler.draw(random)]!]!);
       } else if (roll < 0.26) {
-        words.push(random.chance(0.3) ? String(random.int(2015, 2021)) : random.chance(0.5) ? String(random.int(2, 999)) : `${random.int(1, 99)},${String(random.int(0, 999)).padStart(3, '0')}`);
+        words.push(
+          random.chance(0.3)
+            ? String(random.int(2015, 2021))
+            : random.chance(0.5)
+              ? String(random.int(2, 999))
+              : `${random.int(1, 99)},${String(random.int(0, 999)).padStart(3, '0')}`,
+        );
       } else {
         let word = list.words[general.draw(random)]!;
         // A rare typo in the text itself, as real articles have.
@@ -207,7 +354,8 @@ export function generateCorpus(options: GeneratorOptions): GeneratedCorpus {
     }
     if (random.chance(0.15)) words.splice(1, 0, random.pick(['said', 'told reporters', 'according to officials']));
     let text = words.join(' ');
-    if (random.chance(0.08)) text = `“${capitalise(text)},” ${random.pick(['he said', 'she said', 'officials said', 'a spokesperson said'])}`;
+    if (random.chance(0.08))
+      text = `“${capitalise(text)},” ${random.pick(['he said', 'she said', 'officials said', 'a spokesperson said'])}`;
     return `${capitalise(text)}.`;
   };
 
@@ -219,7 +367,8 @@ export function generateCorpus(options: GeneratorOptions): GeneratedCorpus {
     const day = story.baseDay + random.int(-30, 90);
     const dated = random.chance(0.95);
     const titleWords: string[] = [];
-    for (let i = random.int(5, 9); i > 0; i--) titleWords.push(capitalise(list.words[story.topical[story.topicalSampler.draw(random)]!]!));
+    for (let i = random.int(5, 9); i > 0; i--)
+      titleWords.push(capitalise(list.words[story.topical[story.topicalSampler.draw(random)]!]!));
     titleWords.splice(random.int(0, 2), 0, random.pick(story.entities).spellings[0]!);
     const title = titleWords.join(' ');
     const url = `https://news.example/${outlet.toLowerCase().replace(/[^a-z]+/g, '-')}/${isoDay(day)}/${articleNumber}`;
@@ -258,7 +407,13 @@ export function generateCorpus(options: GeneratorOptions): GeneratedCorpus {
       const baseId = `${source.id}-${hex6(fnv1a(text))}`;
       const occurrence = (usedIds.get(baseId) ?? 0) + 1;
       usedIds.set(baseId, occurrence);
-      const passage: Passage = { id: occurrence > 1 ? `${baseId}-${occurrence}` : baseId, text, paragraph: p + 1, source, section: null };
+      const passage: Passage = {
+        id: occurrence > 1 ? `${baseId}-${occurrence}` : baseId,
+        text,
+        paragraph: p + 1,
+        source,
+        section: null,
+      };
       if (copied) {
         const group = duplicateGroup.get(copied.id) ?? copied.id;
         duplicateGroup.set(copied.id, group);

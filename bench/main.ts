@@ -77,13 +77,19 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--engines': {
         const engines = (value() ?? '').split(',');
-        if (engines.some((engine) => engine !== 'dossier' && engine !== 'baseline')) throw new UsageError(`bench: --engines takes dossier and/or baseline, got ${JSON.stringify(engines.join(','))}`);
+        if (engines.some((engine) => engine !== 'dossier' && engine !== 'baseline'))
+          throw new UsageError(
+            `bench: --engines takes dossier and/or baseline, got ${JSON.stringify(engines.join(','))}`,
+          );
         options.engines = engines as Array<'dossier' | 'baseline'>;
         break;
       }
       case '--backends': {
         const backends = (value() ?? '').split(',');
-        if (backends.some((backend) => !(INDEX_NAMES as readonly string[]).includes(backend))) throw new UsageError(`bench: --backends takes ${INDEX_NAMES.join(' and/or ')}, got ${JSON.stringify(backends.join(','))}`);
+        if (backends.some((backend) => !(INDEX_NAMES as readonly string[]).includes(backend)))
+          throw new UsageError(
+            `bench: --backends takes ${INDEX_NAMES.join(' and/or ')}, got ${JSON.stringify(backends.join(','))}`,
+          );
         options.backends = backends as IndexName[];
         break;
       }
@@ -119,14 +125,29 @@ function heapLimitMB(step: string, passages: number): number {
 
 /** Runs one step in a fresh Node process and returns the JSON it prints. */
 export async function runStep(step: string, options: MeasureOptions): Promise<Record<string, unknown>> {
-  const args = ['--expose-gc', `--max-old-space-size=${heapLimitMB(step, options.passages)}`, '--import', 'tsx', MEASURE, step, JSON.stringify(options)];
-  const { code, signal, stderr, lastLine } = await finished(spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }));
+  const args = [
+    '--expose-gc',
+    `--max-old-space-size=${heapLimitMB(step, options.passages)}`,
+    '--import',
+    'tsx',
+    MEASURE,
+    step,
+    JSON.stringify(options),
+  ];
+  const { code, signal, stderr, lastLine } = await finished(
+    spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] }),
+  );
   if (code === 0 && lastLine.startsWith('{')) return JSON.parse(lastLine) as Record<string, unknown>;
-  throw new Error(`bench: ${step} at ${options.passages} passages failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  throw new Error(
+    `bench: ${step} at ${options.passages} passages failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`,
+  );
 }
 
 /** Measures every engine at every size; `progress` hears what starts. */
-export async function runBench(options: BenchOptions, progress: (line: string) => void = () => undefined): Promise<BenchRun[]> {
+export async function runBench(
+  options: BenchOptions,
+  progress: (line: string) => void = () => undefined,
+): Promise<BenchRun[]> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'dossier-bench-')));
   await mkdir(dir, { recursive: true });
   const runs: BenchRun[] = [];
@@ -159,7 +180,12 @@ export async function runBench(options: BenchOptions, progress: (line: string) =
   return runs;
 }
 
-function toRun(engine: BenchRun['engine'], backend: IndexName | null, passages: number, measured: Record<string, unknown>): BenchRun {
+function toRun(
+  engine: BenchRun['engine'],
+  backend: IndexName | null,
+  passages: number,
+  measured: Record<string, unknown>,
+): BenchRun {
   const number = (key: string): number | null => (typeof measured[key] === 'number' ? (measured[key] as number) : null);
   return {
     engine,
@@ -177,13 +203,28 @@ function toRun(engine: BenchRun['engine'], backend: IndexName | null, passages: 
 }
 
 /** The reload pauses at every size (bench/reload.ts), each corpus in a folder of its own under `--dir` or a temporary one. */
-export async function runReloads(options: BenchOptions, progress: (line: string) => void = () => undefined): Promise<ReloadRun[]> {
+export async function runReloads(
+  options: BenchOptions,
+  progress: (line: string) => void = () => undefined,
+): Promise<ReloadRun[]> {
   if (options.reload.length === 0) return [];
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'dossier-bench-reload-')));
   const runs: ReloadRun[] = [];
   try {
     for (const passages of options.sizes) {
-      runs.push(...(await runReloadBench({ passages, seed: options.seed, dir: join(dir, `reload-${passages}`), cases: options.reload, idleSeconds: 10, questionEveryMs: 50 }, progress)));
+      runs.push(
+        ...(await runReloadBench(
+          {
+            passages,
+            seed: options.seed,
+            dir: join(dir, `reload-${passages}`),
+            cases: options.reload,
+            idleSeconds: 10,
+            questionEveryMs: 50,
+          },
+          progress,
+        )),
+      );
     }
   } finally {
     if (!options.dir) await rm(dir, { recursive: true, force: true });
@@ -201,7 +242,9 @@ async function main(): Promise<number> {
   if (options.json) process.stdout.write(`${JSON.stringify({ runs, reloads }, null, 2)}\n`);
   else {
     const tables = [formatReport(runs), ...(reloads.length > 0 ? [formatReloads(reloads)] : [])];
-    process.stdout.write(`${tables.join('\n\n')}\n(${Math.round((performance.now() - started) / 1000)} s, seed ${options.seed}, ${options.questions} questions per size)\n`);
+    process.stdout.write(
+      `${tables.join('\n\n')}\n(${Math.round((performance.now() - started) / 1000)} s, seed ${options.seed}, ${options.questions} questions per size)\n`,
+    );
   }
   return 0;
 }

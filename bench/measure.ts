@@ -60,18 +60,26 @@ async function dossierBuild(options: MeasureOptions): Promise<Record<string, unk
   const index = mini ? null : SearchIndex.build(generated.corpus);
   const buildMs = round(performance.now() - started, 0);
   const after = memory();
-  const result: Record<string, unknown> = { buildMs, indexHeapMB: round(after.heapMB - before.heapMB), buildPeakRssMB: 0 };
+  const result: Record<string, unknown> = {
+    buildMs,
+    indexHeapMB: round(after.heapMB - before.heapMB),
+    buildPeakRssMB: 0,
+  };
   started = performance.now();
-  const { bytes } = await writeSnapshot(options.snapshotPath, { fingerprint: generatedFingerprint(generated.options), corpus: generated.corpus, index: index ?? SearchIndex.build(generated.corpus) });
-  if (index) result['snapshotWriteMs'] = round(performance.now() - started, 0);
-  result['snapshotBytes'] = bytes;
+  const { bytes } = await writeSnapshot(options.snapshotPath, {
+    fingerprint: generatedFingerprint(generated.options),
+    corpus: generated.corpus,
+    index: index ?? SearchIndex.build(generated.corpus),
+  });
+  if (index) result.snapshotWriteMs = round(performance.now() - started, 0);
+  result.snapshotBytes = bytes;
   if (mini) {
     started = performance.now();
     const written = await writeMiniSearchFile(miniSearchPathOf(options.snapshotPath), mini, passages);
-    result['miniSearchWriteMs'] = round(performance.now() - started, 0);
-    result['miniSearchBytes'] = written.bytes;
+    result.miniSearchWriteMs = round(performance.now() - started, 0);
+    result.miniSearchBytes = written.bytes;
   }
-  result['buildPeakRssMB'] = peakRssMB();
+  result.buildPeakRssMB = peakRssMB();
   return result;
 }
 
@@ -92,17 +100,35 @@ async function dossierServe(options: MeasureOptions): Promise<Record<string, unk
   await index.warmUp();
   const warmUpMs = round(performance.now() - started, 0);
   const loaded = memory();
-  const file = JSON.parse(await readFile(options.questionsPath, 'utf8')) as { warmUp: BenchQuestion[]; questions: BenchQuestion[] };
+  const file = JSON.parse(await readFile(options.questionsPath, 'utf8')) as {
+    warmUp: BenchQuestion[];
+    questions: BenchQuestion[];
+  };
   const served = await serve(index, file);
   const after = memory();
-  const timelines = await topicTimelines(buildSnapshot(read.corpus, new Date(), new Map(), index, null, read.index), file.questions);
-  return { snapshotLoadMs, warmUpMs, startMs: snapshotLoadMs + warmUpMs, loadedHeapMB: loaded.heapMB, ...after, peakRssMB: peakRssMB(), ...served, ...timelines };
+  const timelines = await topicTimelines(
+    buildSnapshot(read.corpus, new Date(), new Map(), index, null, read.index),
+    file.questions,
+  );
+  return {
+    snapshotLoadMs,
+    warmUpMs,
+    startMs: snapshotLoadMs + warmUpMs,
+    loadedHeapMB: loaded.heapMB,
+    ...after,
+    peakRssMB: peakRssMB(),
+    ...served,
+    ...timelines,
+  };
 }
 
 /** Timelines asked for with a topic (`/timeline <question>`), each over the passages about it. */
 const TIMELINE_TOPICS = 30;
 
-async function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuestion[]): Promise<Record<string, unknown>> {
+async function topicTimelines(
+  snapshot: Snapshot,
+  questions: readonly BenchQuestion[],
+): Promise<Record<string, unknown>> {
   const times: number[] = [];
   let events = 0;
   for (const q of questions.slice(0, TIMELINE_TOPICS)) {
@@ -115,8 +141,12 @@ async function topicTimelines(snapshot: Snapshot, questions: readonly BenchQuest
 }
 
 /** Asks every question once (after a warm-up), then the first few again (answered from the cache). */
-async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questions: BenchQuestion[] }): Promise<Record<string, unknown>> {
-  const ask = (q: BenchQuestion) => index.search({ question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null });
+async function serve(
+  index: SearchIndex,
+  file: { warmUp: BenchQuestion[]; questions: BenchQuestion[] },
+): Promise<Record<string, unknown>> {
+  const ask = (q: BenchQuestion) =>
+    index.search({ question: q.question, limit: 5, from: q.from ?? null, to: q.to ?? null });
   for (const q of file.warmUp) await ask(q);
   const times: number[] = [];
   // CPU time too: on a machine shared with other work, wall time measures the neighbours as well.
@@ -169,9 +199,17 @@ async function serve(index: SearchIndex, file: { warmUp: BenchQuestion[]; questi
 
 async function baseline(options: MeasureOptions): Promise<Record<string, unknown>> {
   // Only the passages stay: the generator's bookkeeping would count against the baseline's heap.
-  const { passages, questions, warmUp } = ((): { passages: readonly Passage[]; questions: BenchQuestion[]; warmUp: BenchQuestion[] } => {
+  const { passages, questions, warmUp } = ((): {
+    passages: readonly Passage[];
+    questions: BenchQuestion[];
+    warmUp: BenchQuestion[];
+  } => {
     const generated = generateCorpus({ passages: options.passages, seed: options.seed });
-    return { passages: generated.corpus.passages, questions: generateQuestions(generated, options.questions, options.seed), warmUp: warmUpQuestions(options, generated).slice(0, 3) };
+    return {
+      passages: generated.corpus.passages,
+      questions: generateQuestions(generated, options.questions, options.seed),
+      warmUp: warmUpQuestions(options, generated).slice(0, 3),
+    };
   })();
   const documents = passages.map((passage, id) => ({ id, text: passage.text }));
   const before = memory();

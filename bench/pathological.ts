@@ -34,12 +34,17 @@ export interface PathologicalRun {
 
 const HERE = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SELF = fileURLToPath(import.meta.url);
-const WARM_UP = 'Talks resume\n\nLONDON, March 3 (Reuters) - Talks between the two sides resumed on Tuesday after a pause of several months, officials said.\n\nThe talks began in 2019.\n';
+const WARM_UP =
+  'Talks resume\n\nLONDON, March 3 (Reuters) - Talks between the two sides resumed on Tuesday after a pause of several months, officials said.\n\nThe talks began in 2019.\n';
 
 /** The loader, index and timeline of the checkout at `root`. */
 async function engineAt(root: string) {
   const from = (path: string) => import(pathToFileURL(join(root, path)).href);
-  const [{ loadCorpus }, { SearchIndex }, { extractEvents }] = await Promise.all([from('src/corpus/load.ts'), from('src/search/engine.ts'), from('src/timeline/index.ts')]);
+  const [{ loadCorpus }, { SearchIndex }, { extractEvents }] = await Promise.all([
+    from('src/corpus/load.ts'),
+    from('src/search/engine.ts'),
+    from('src/timeline/index.ts'),
+  ]);
   return { loadCorpus, SearchIndex, extractEvents };
 }
 
@@ -67,8 +72,18 @@ async function measureOne(index: number, root: string): Promise<PathologicalRun>
     extractEvents(corpus.passages);
     const t3 = performance.now();
     const kb = round(Buffer.byteLength(text) / 1024);
-    const outcome = corpus.errors[0] ? `refused: ${corpus.errors[0].message}` : `loaded, ${corpus.passages.length} passages`;
-    return { shape: input.shape, kb, loadMs: round(t1 - t0), indexMs: round(t2 - t1), timelineMs: round(t3 - t2), per100KbMs: round(((t2 - t0) * 100) / kb), outcome };
+    const outcome = corpus.errors[0]
+      ? `refused: ${corpus.errors[0].message}`
+      : `loaded, ${corpus.passages.length} passages`;
+    return {
+      shape: input.shape,
+      kb,
+      loadMs: round(t1 - t0),
+      indexMs: round(t2 - t1),
+      timelineMs: round(t3 - t2),
+      per100KbMs: round(((t2 - t0) * 100) / kb),
+      outcome,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -77,13 +92,24 @@ async function measureOne(index: number, root: string): Promise<PathologicalRun>
 /** One input through the checkout at `root`, in a process of its own killed after `limitMs`. */
 async function runOne(index: number, root: string, limitMs: number): Promise<PathologicalRun> {
   const input = PATHOLOGICAL_INPUTS[index]!;
-  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--one', String(index), '--root', root], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', SELF, '--one', String(index), '--root', root], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), limitMs);
   const { code, lastLine, stderr } = await finished(child);
   clearTimeout(timer);
   if (code === 0 && lastLine.startsWith('{')) return JSON.parse(lastLine) as PathologicalRun;
-  const failed = code === null ? `did not finish in ${limitMs / 1000} s` : `failed: ${stderr.trim().split('\n').at(-1)}`;
-  return { shape: input.shape, kb: round(Buffer.byteLength(input.text()) / 1024), loadMs: null, indexMs: null, timelineMs: null, per100KbMs: null, outcome: failed };
+  const failed =
+    code === null ? `did not finish in ${limitMs / 1000} s` : `failed: ${stderr.trim().split('\n').at(-1)}`;
+  return {
+    shape: input.shape,
+    kb: round(Buffer.byteLength(input.text()) / 1024),
+    loadMs: null,
+    indexMs: null,
+    timelineMs: null,
+    per100KbMs: null,
+    outcome: failed,
+  };
 }
 
 export interface PathologicalComparison {
@@ -93,7 +119,11 @@ export interface PathologicalComparison {
 }
 
 /** Every input, each in its own process, `limitMs` at most each; with `against`, that checkout's run of each just before this one's. */
-export async function runPathologicalBench(limitMs = 60_000, against: string | null = null, progress: (line: string) => void = () => undefined): Promise<PathologicalComparison> {
+export async function runPathologicalBench(
+  limitMs = 60_000,
+  against: string | null = null,
+  progress: (line: string) => void = () => undefined,
+): Promise<PathologicalComparison> {
   const runs: PathologicalRun[] = [];
   const before: PathologicalRun[] = [];
   for (const [index, input] of PATHOLOGICAL_INPUTS.entries()) {
@@ -114,7 +144,10 @@ export function formatPathological({ runs, against }: PathologicalComparison): s
   });
   // An input that never finished is the slowest of all.
   const cost = (run: PathologicalRun): number => run.per100KbMs ?? Number.POSITIVE_INFINITY;
-  const slowest = runs.reduce<PathologicalRun | undefined>((worst, run) => (worst === undefined || cost(run) > cost(worst) ? run : worst), undefined);
+  const slowest = runs.reduce<PathologicalRun | undefined>(
+    (worst, run) => (worst === undefined || cost(run) > cost(worst) ? run : worst),
+    undefined,
+  );
   return [
     `| pathological input | KB |${compared ? ' before: ingest ms per 100 KB | before: outcome |' : ''} load ms | index ms | ingest ms per 100 KB | timeline ms | outcome |`,
     `|---|---:|${compared ? '---:|---|' : ''}---:|---:|---:|---:|---|`,
@@ -130,10 +163,17 @@ if (process.argv[1] === SELF) {
     return at >= 0 ? process.argv[at + 1] : undefined;
   };
   const one = flag('--one');
-  if (one !== undefined) process.stdout.write(`${JSON.stringify(await measureOne(Number(one), flag('--root') ?? HERE))}\n`);
+  if (one !== undefined)
+    process.stdout.write(`${JSON.stringify(await measureOne(Number(one), flag('--root') ?? HERE))}\n`);
   else {
     const against = flag('--against');
-    const result = await runPathologicalBench(60_000, against ? resolve(against) : null, (line) => process.stderr.write(`${line}\n`));
-    process.stdout.write(process.argv.includes('--json') ? `${JSON.stringify({ pathological: result })}\n` : `${formatPathological(result)}\n`);
+    const result = await runPathologicalBench(60_000, against ? resolve(against) : null, (line) =>
+      process.stderr.write(`${line}\n`),
+    );
+    process.stdout.write(
+      process.argv.includes('--json')
+        ? `${JSON.stringify({ pathological: result })}\n`
+        : `${formatPathological(result)}\n`,
+    );
   }
 }

@@ -35,7 +35,8 @@ function lines(line: (i: number) => string, size = SIZE): string {
 /** The one sentence of the deeply nested page, which must survive its nesting. */
 export const NESTED_SENTENCE = 'The talks went on for several hours before anyone left the room, officials said.';
 
-const CAPS_PROSE = 'THE MINISTER SAID ON TUESDAY THAT TALKS WOULD RESUME NEXT WEEK IN THE CAPITAL AFTER A PAUSE OF SEVERAL MONTHS. ';
+const CAPS_PROSE =
+  'THE MINISTER SAID ON TUESDAY THAT TALKS WOULD RESUME NEXT WEEK IN THE CAPITAL AFTER A PAUSE OF SEVERAL MONTHS. ';
 
 export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
   { shape: 'all-caps prose', file: 'caps.txt', text: () => fill(CAPS_PROSE) },
@@ -48,21 +49,51 @@ export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
   { shape: "'contributed' repeated", file: 'contributed.txt', text: () => fill(' CONTRIBUTED', 'Photo') },
   { shape: "dash-quote '-_' repeated", file: 'dashes.txt', text: () => fill('-_') },
   { shape: "'(@' handles repeated", file: 'handles.txt', text: () => fill('— a (@b', 'Tweet ') },
-  { shape: "distinct lines ending '...'", file: 'ellipses.txt', text: () => lines((i) => `Line number ${i} of the story trails off...`) },
-  { shape: 'a dateline on every line', file: 'datelines.txt', text: () => lines((i) => `WASHINGTON, May ${(i % 28) + 1} (Reuters) - Story ${i} said`) },
-  { shape: 'dates in every sentence', file: 'dates.txt', text: () => lines((i) => `On March ${(i % 28) + 1}, ${1990 + (i % 30)} and in ${2000 + (i % 20)}, it happened.`) },
+  {
+    shape: "distinct lines ending '...'",
+    file: 'ellipses.txt',
+    text: () => lines((i) => `Line number ${i} of the story trails off...`),
+  },
+  {
+    shape: 'a dateline on every line',
+    file: 'datelines.txt',
+    text: () => lines((i) => `WASHINGTON, May ${(i % 28) + 1} (Reuters) - Story ${i} said`),
+  },
+  {
+    shape: 'dates in every sentence',
+    file: 'dates.txt',
+    text: () => lines((i) => `On March ${(i % 28) + 1}, ${1990 + (i % 30)} and in ${2000 + (i % 20)}, it happened.`),
+  },
   { shape: "Markdown '[' repeated", file: 'brackets.md', text: () => fill('[') },
   { shape: "Markdown '![](' repeated", file: 'images.md', text: () => fill('![](') },
   { shape: "Markdown '_a ' repeated", file: 'emphasis.md', text: () => fill('_a ') },
   { shape: "Markdown '__*' and no closer", file: 'strong.md', text: () => fill('*\u0002\t', '__*', '_') },
   { shape: "Markdown '*' openers, no closer", file: 'stars.md', text: () => fill('*a\t') },
   { shape: 'Markdown rule of tabs', file: 'rule.md', text: () => fill('\t\n', '-', 'x') },
-  { shape: 'front matter, 40,000 keys', file: 'keys.md', text: () => `---\n${lines((i) => `k${i}: v`, 40_000 * 8)}\n---\n\nThe article.\n` },
+  {
+    shape: 'front matter, 40,000 keys',
+    file: 'keys.md',
+    text: () => `---\n${lines((i) => `k${i}: v`, 40_000 * 8)}\n---\n\nThe article.\n`,
+  },
   { shape: 'front matter never closed', file: 'open.md', text: () => `---\n${lines((i) => `k${i}: v`)}\n` },
-  { shape: 'HTML nested 10,000 deep', file: 'nested.html', text: () => `<html><body>${'<div>'.repeat(10_000)}<p>${NESTED_SENTENCE}</p>${'</div>'.repeat(10_000)}</body></html>` },
+  {
+    shape: 'HTML nested 10,000 deep',
+    file: 'nested.html',
+    text: () =>
+      `<html><body>${'<div>'.repeat(10_000)}<p>${NESTED_SENTENCE}</p>${'</div>'.repeat(10_000)}</body></html>`,
+  },
   { shape: "HTML '<a' repeated", file: 'anchors.html', text: () => fill('<a', '<html><body>') },
   { shape: "HTML '<!--' repeated", file: 'comments.html', text: () => fill('<!--', '<html><body>') },
   { shape: "HTML '<!' repeated", file: 'bangs.html', text: () => fill('<!', '<html><body>') },
-  { shape: 'HTML ad class names', file: 'classes.html', text: () => `<html><body><div class="${fill('gpt-ad-', 'd', '\n', SIZE - 100)}">Text</div></body></html>` },
-  { shape: 'HTML of 100 KB of paragraphs', file: 'paragraphs.html', text: () => `<html><body><h1>Talks resume after a long pause</h1>${lines((i) => `<p>Paragraph ${i} of the report says the talks went on for several hours before anyone left the room.</p>`)}</body></html>` },
+  {
+    shape: 'HTML ad class names',
+    file: 'classes.html',
+    text: () => `<html><body><div class="${fill('gpt-ad-', 'd', '\n', SIZE - 100)}">Text</div></body></html>`,
+  },
+  {
+    shape: 'HTML of 100 KB of paragraphs',
+    file: 'paragraphs.html',
+    text: () =>
+      `<html><body><h1>Talks resume after a long pause</h1>${lines((i) => `<p>Paragraph ${i} of the report says the talks went on for several hours before anyone left the room.</p>`)}</body></html>`,
+  },
 ];

@@ -57,7 +57,9 @@ export function generateQuestions(generated: GeneratedCorpus, count: number, see
     const index = random.int(0, passages.length - 1);
     const passage = passages[index]!;
     const named = generated.mentions.get(index);
-    const content = [...new Set(passage.text.toLowerCase().match(/[a-z]{4,}/g) ?? [])].filter((word) => !STOP_WORDS.has(word));
+    const content = [...new Set(passage.text.toLowerCase().match(/[a-z]{4,}/g) ?? [])].filter(
+      (word) => !STOP_WORDS.has(word),
+    );
     if (!named || content.length < 3) continue;
     const words: string[] = [];
     while (words.length < 3) {
@@ -78,7 +80,13 @@ export function generateQuestions(generated: GeneratedCorpus, count: number, see
     if (date && random.chance(0.1)) {
       const day = Date.parse(date) / 86_400_000;
       const iso = (d: number) => new Date(d * 86_400_000).toISOString().slice(0, 10);
-      questions.push({ question, kind, passageId: passage.id, from: iso(day - random.int(0, 30)), to: iso(day + random.int(0, 30)) });
+      questions.push({
+        question,
+        kind,
+        passageId: passage.id,
+        from: iso(day - random.int(0, 30)),
+        to: iso(day + random.int(0, 30)),
+      });
     } else questions.push({ question, kind, passageId: passage.id });
   }
   return questions;

@@ -53,7 +53,10 @@ export function parseReloadCases(list: string): ReloadCase[] {
   if (list === 'none') return [];
   return list.split(',').map((item) => {
     const [rebuildIn, change = 'touch'] = item.split(':');
-    if ((rebuildIn !== 'worker' && rebuildIn !== 'here') || (change !== 'touch' && change !== 'replace')) throw new Error(`bench: --reload takes worker or here, each optionally :touch or :replace, comma-separated, or none; got ${JSON.stringify(item)}`);
+    if ((rebuildIn !== 'worker' && rebuildIn !== 'here') || (change !== 'touch' && change !== 'replace'))
+      throw new Error(
+        `bench: --reload takes worker or here, each optionally :touch or :replace, comma-separated, or none; got ${JSON.stringify(item)}`,
+      );
     return { rebuildIn, change };
   });
 }
@@ -99,43 +102,65 @@ interface AnswerTimes {
 
 const QUESTIONS = 200;
 
-const paths = (dir: string) => ({ corpus: join(dir, 'corpus'), questions: join(dir, 'questions.json'), index: join(dir, 'index.snapshot'), other: join(dir, 'other') });
+const paths = (dir: string) => ({
+  corpus: join(dir, 'corpus'),
+  questions: join(dir, 'questions.json'),
+  index: join(dir, 'index.snapshot'),
+  other: join(dir, 'other'),
+});
 
 // ---- In the child processes -------------------------------------------------------------------
-
-const silent = (): Logger => pino({ level: 'info' }, { write: () => undefined });
 
 /** A logger that keeps its lines' events and when they came, so a step can tell how the library opened and when the index was saved. */
 function keptLog(): { log: Logger; events: string[]; at: Map<string, number> } {
   const events: string[] = [];
   const at = new Map<string, number>();
-  const log = pino({ level: 'info' }, {
-    write: (line: string) => {
-      const event = String((JSON.parse(line) as { event?: string }).event);
-      events.push(event);
-      at.set(event, performance.now());
+  const log = pino(
+    { level: 'info' },
+    {
+      write: (line: string) => {
+        const event = String((JSON.parse(line) as { event?: string }).event);
+        events.push(event);
+        at.set(event, performance.now());
+      },
     },
-  });
+  );
   return { log, events, at };
 }
 
 const configFor = (dir: string) => parseConfig({ CORPUS_DIR: paths(dir).corpus, INDEX_PATH: paths(dir).index });
 
 async function prepare(options: ReloadBenchOptions): Promise<Record<string, unknown>> {
-  const corpus = await prepareCorpus(options.dir, { passages: options.passages, seed: options.seed, questions: QUESTIONS });
+  const corpus = await prepareCorpus(options.dir, {
+    passages: options.passages,
+    seed: options.seed,
+    questions: QUESTIONS,
+  });
   // The corpus a `replace` run swaps in: another seed, the same size (its own folder, <dir>/other/corpus).
-  if (options.cases.some((run) => run.change === 'replace')) await prepareCorpus(paths(options.dir).other, { passages: options.passages, seed: options.seed + 1, questions: 1 });
+  if (options.cases.some((run) => run.change === 'replace'))
+    await prepareCorpus(paths(options.dir).other, { passages: options.passages, seed: options.seed + 1, questions: 1 });
   const started = performance.now();
   const { log, events } = keptLog();
   const library = await openLibrary(configFor(options.dir), log);
-  return { files: corpus.files, passages: library.current.corpus.passages.length, openMs: round(performance.now() - started, 0), restored: events.includes('index_loaded') };
+  return {
+    files: corpus.files,
+    passages: library.current.corpus.passages.length,
+    openMs: round(performance.now() - started, 0),
+    restored: events.includes('index_loaded'),
+  };
 }
 
 /**
  * Answers one question every `everyMs` until `until()` says stop, as interactions would arrive: a
  * question's wait counts from when it was due, so a pause delays every question due during it.
  */
-async function answerUntil(library: Library, questions: readonly BenchQuestion[], everyMs: number, recorder: PauseRecorder, until: () => boolean): Promise<AnswerTimes> {
+async function answerUntil(
+  library: Library,
+  questions: readonly BenchQuestion[],
+  everyMs: number,
+  recorder: PauseRecorder,
+  until: () => boolean,
+): Promise<AnswerTimes> {
   const context = { library, invoker: { via: 'cli' as const, isModerator: false } };
   const waits: number[] = [];
   const start = performance.now();
@@ -146,7 +171,11 @@ async function answerUntil(library: Library, questions: readonly BenchQuestion[]
     if (until()) break;
     const q = questions[k % questions.length]!;
     const began = performance.now();
-    await runCommand('ask', { question: q.question, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) }, context);
+    await runCommand(
+      'ask',
+      { question: q.question, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) },
+      context,
+    );
     const ended = performance.now();
     recorder.busy(began, ended);
     // (A timer may fire a hair early: a question is never answered before it is due.)
@@ -160,13 +189,22 @@ async function reload(options: ReloadBenchOptions & ReloadCase): Promise<ReloadR
   const at = paths(options.dir);
   const { log, events, at: eventAt } = keptLog();
   const library = await openLibrary(configFor(options.dir), log, { rebuildIn: options.rebuildIn });
-  if (!events.includes('index_loaded')) throw new Error('the reload step rebuilt at start-up instead of reading the saved index (run the prepare step first)');
+  if (!events.includes('index_loaded'))
+    throw new Error(
+      'the reload step rebuilt at start-up instead of reading the saved index (run the prepare step first)',
+    );
   library.current.index.warmUp();
   const questions = JSON.parse(await readFile(at.questions, 'utf8')) as BenchQuestion[];
 
   let recorder = recordPauses();
   const idleUntil = performance.now() + options.idleSeconds * 1000;
-  const idleAnswers = await answerUntil(library, questions, options.questionEveryMs, recorder, () => performance.now() >= idleUntil);
+  const idleAnswers = await answerUntil(
+    library,
+    questions,
+    options.questionEveryMs,
+    recorder,
+    () => performance.now() >= idleUntil,
+  );
   const idle = recorder.stop();
 
   const swap = async () => {
@@ -190,7 +228,9 @@ async function reload(options: ReloadBenchOptions & ReloadCase): Promise<ReloadR
   let read = 0;
   let reloading = true;
   const asking = answerUntil(library, questions, options.questionEveryMs, recorder, () => !reloading);
-  const report = await library.reload({ onProgress: ({ done, total }) => void (done === total && (read = performance.now())) }).finally(() => (reloading = false));
+  const report = await library
+    .reload({ onProgress: ({ done, total }) => void (done === total && (read = performance.now())) })
+    .finally(() => (reloading = false));
   const answers = await asking;
   const during = recorder.stop();
   if (options.change === 'replace') {
@@ -199,10 +239,27 @@ async function reload(options: ReloadBenchOptions & ReloadCase): Promise<ReloadR
     await rename(`${savedFiles}.kept`, savedFiles);
   }
   if (!report.rebuilt) throw new Error('the reload rebuilt nothing');
-  const reused = report.snapshot.corpus.passages.filter((passage) => report.previous.passageById.get(passage.id) === passage).length;
+  const reused = report.snapshot.corpus.passages.filter(
+    (passage) => report.previous.passageById.get(passage.id) === passage,
+  ).length;
   // When the articles were all read, and when the index was saved (just before the worker hands it over), in ms since the reload began.
-  const phases = { readMs: round(read - reloadStarted, 0), savedMs: round((eventAt.get('index_saved') ?? Number.NaN) - reloadStarted, 0) };
-  return { passages: report.snapshot.corpus.passages.length, rebuildIn: options.rebuildIn, change: options.change, reused, rebuildMs: report.ms, phases, during, answers, idle, idleAnswers, peakRssMB: peakRssMB() };
+  const phases = {
+    readMs: round(read - reloadStarted, 0),
+    savedMs: round((eventAt.get('index_saved') ?? Number.NaN) - reloadStarted, 0),
+  };
+  return {
+    passages: report.snapshot.corpus.passages.length,
+    rebuildIn: options.rebuildIn,
+    change: options.change,
+    reused,
+    rebuildMs: report.ms,
+    phases,
+    during,
+    answers,
+    idle,
+    idleAnswers,
+    peakRssMB: peakRssMB(),
+  };
 }
 
 const STEPS = { prepare, reload } as const;
@@ -213,30 +270,56 @@ const SELF = fileURLToPath(import.meta.url);
 
 /** Runs one step in a fresh Node process with `heapMB` of heap, and returns the JSON it prints. */
 async function runStep(step: keyof typeof STEPS, options: object, heapMB: number): Promise<Record<string, unknown>> {
-  const child = spawn(process.execPath, ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', SELF, step, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', `--max-old-space-size=${heapMB}`, '--import', 'tsx', SELF, step, JSON.stringify(options)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const { code, signal, stderr, lastLine } = await finished(child);
   if (code === 0 && lastLine.startsWith('{')) return JSON.parse(lastLine) as Record<string, unknown>;
-  throw new Error(`bench: reload ${step} failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`);
+  throw new Error(
+    `bench: reload ${step} failed (${signal ?? `exit ${code}`}): ${stderr.trim().split('\n').slice(-5).join(' | ')}`,
+  );
 }
 
 /** Prepares the corpus of `options.passages` and measures a reload per way of rebuilding; `progress` hears what starts. */
-export async function runReloadBench(options: ReloadBenchOptions, progress: (line: string) => void = () => undefined): Promise<ReloadRun[]> {
+export async function runReloadBench(
+  options: ReloadBenchOptions,
+  progress: (line: string) => void = () => undefined,
+): Promise<ReloadRun[]> {
   progress(`reload: writing ${options.passages} passages as articles and building the saved index`);
   await runStep('prepare', options, 8192);
   const runs: ReloadRun[] = [];
   for (const run of options.cases) {
-    progress(`reload: ${run.change === 'touch' ? 'one article touched' : 'the folder replaced'}, rebuilding ${run.rebuildIn === 'worker' ? 'in a worker thread' : 'in the answering thread'} while answering`);
+    progress(
+      `reload: ${run.change === 'touch' ? 'one article touched' : 'the folder replaced'}, rebuilding ${run.rebuildIn === 'worker' ? 'in a worker thread' : 'in the answering thread'} while answering`,
+    );
     // The bot's heap budget: Node's default limit, 4 GB here.
     runs.push((await runStep('reload', { ...options, ...run }, 4096)) as unknown as ReloadRun);
   }
   return runs;
 }
 
-const number = (value: number, digits = 0): string => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const number = (value: number, digits = 0): string =>
+  value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 /** The reload table: per size and way, the rebuild time beside the longest pause and the answers' waits. */
 export function formatReloads(runs: readonly ReloadRun[]): string {
-  const header = ['passages', 'rebuild in', 'folder change', 'passages reused', 'rebuild s', 'longest pause ms', 'loop delay p99 ms', 'pauses >100 ms', '>1 s', 'longest GC ms', 'answer wait p50/p99/max ms', 'idle: longest pause ms', 'peak RSS MB'];
+  const header = [
+    'passages',
+    'rebuild in',
+    'folder change',
+    'passages reused',
+    'rebuild s',
+    'longest pause ms',
+    'loop delay p99 ms',
+    'pauses >100 ms',
+    '>1 s',
+    'longest GC ms',
+    'answer wait p50/p99/max ms',
+    'idle: longest pause ms',
+    'peak RSS MB',
+  ];
   const rows = runs.map((run) => [
     number(run.passages),
     run.rebuildIn === 'worker' ? 'worker thread' : 'answering thread',
@@ -253,10 +336,16 @@ export function formatReloads(runs: readonly ReloadRun[]): string {
     number(run.peakRssMB),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, i) => (i === 1 || i === 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  const checks = runs.filter((run) => run.rebuildIn === 'worker').map((run) => `  ${run.during.longestPauseMs <= 100 ? 'PASS' : 'FAIL'}  ${number(run.passages)}, ${run.change === 'touch' ? 'one article touched' : 'all replaced'}: no pause over 100 ms while a reload rebuilds: longest ${number(run.during.longestPauseMs, 1)} ms`);
+  const line = (cells: readonly string[]) =>
+    cells.map((cell, i) => (i === 1 || i === 2 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const checks = runs
+    .filter((run) => run.rebuildIn === 'worker')
+    .map(
+      (run) =>
+        `  ${run.during.longestPauseMs <= 100 ? 'PASS' : 'FAIL'}  ${number(run.passages)}, ${run.change === 'touch' ? 'one article touched' : 'all replaced'}: no pause over 100 ms while a reload rebuilds: longest ${number(run.during.longestPauseMs, 1)} ms`,
+    );
   return [
-    'reload while answering (one question every 50 ms; pauses: a 10 ms timer\'s late ticks, less the questions\' own time):',
+    "reload while answering (one question every 50 ms; pauses: a 10 ms timer's late ticks, less the questions' own time):",
     line(header),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),

@@ -61,10 +61,16 @@ const paths = (dir: string) => ({
  * The questions are written here too, so the measured processes never generate the corpus (its
  * bookkeeping would count in their memory).
  */
-export async function prepareCorpus(dir: string, options: { passages: number; seed: number; questions: number }): Promise<{ written: boolean; files: number; writeMs: number | null }> {
+export async function prepareCorpus(
+  dir: string,
+  options: { passages: number; seed: number; questions: number },
+): Promise<{ written: boolean; files: number; writeMs: number | null }> {
   const at = paths(dir);
   const key = `${generatedFingerprint(options)}-q${options.questions}-layout${LAYOUT_VERSION}`;
-  const marker = (await readFile(at.marker, 'utf8').then(JSON.parse, () => null)) as { key: string; files: number } | null;
+  const marker = (await readFile(at.marker, 'utf8').then(JSON.parse, () => null)) as {
+    key: string;
+    files: number;
+  } | null;
   if (marker?.key === key) return { written: false, files: marker.files, writeMs: null };
   await rm(at.marker, { force: true });
   // Files of another corpus left in the folder would be loaded too.
@@ -102,7 +108,8 @@ function keptLog(): { log: Logger; event: (name: string) => LogLine | undefined 
 let held: unknown;
 
 /** The configuration the bot would read from CORPUS_DIR and INDEX_PATH, and nothing from a local .env. */
-const configFor = (options: StepOptions) => parseConfig({ CORPUS_DIR: options.corpusDir, INDEX_PATH: options.indexPath });
+const configFor = (options: StepOptions) =>
+  parseConfig({ CORPUS_DIR: options.corpusDir, INDEX_PATH: options.indexPath });
 
 async function firstStart(options: StepOptions): Promise<Record<string, unknown>> {
   const { log, event } = keptLog();
@@ -111,7 +118,10 @@ async function firstStart(options: StepOptions): Promise<Record<string, unknown>
   const ms = Math.round(performance.now() - started);
   if (event('index_loaded')) throw new Error('the first start restored a snapshot; it should have read the folder');
   const saved = event('index_saved');
-  if (!saved) throw new Error(`the first start saved no snapshot: ${String(event('index_save_failed')?.['reason'] ?? 'no index_saved event')}`);
+  if (!saved)
+    throw new Error(
+      `the first start saved no snapshot: ${String(event('index_save_failed')?.reason ?? 'no index_saved event')}`,
+    );
   const { corpus } = library.current;
   return {
     ms,
@@ -119,8 +129,8 @@ async function firstStart(options: StepOptions): Promise<Record<string, unknown>
     passages: corpus.passages.length,
     refused: corpus.errors.length,
     refusedExamples: corpus.errors.slice(0, 3),
-    saveMs: saved['ms'],
-    snapshotBytes: saved['bytes'],
+    saveMs: saved.ms,
+    snapshotBytes: saved.bytes,
     ...memory(),
     peakRssMB: peakRssMB(),
   };
@@ -133,7 +143,10 @@ async function secondStart(options: StepOptions): Promise<Record<string, unknown
   const library = (held = await openLibrary(configFor(options), log));
   const openMs = Math.round(performance.now() - started);
   const loaded = event('index_loaded');
-  if (!loaded) throw new Error(`the second start rebuilt the index instead of restoring its snapshot (${String(event('index_not_used')?.['detail'] ?? 'no index_loaded event')})`);
+  if (!loaded)
+    throw new Error(
+      `the second start rebuilt the index instead of restoring its snapshot (${String(event('index_not_used')?.detail ?? 'no index_loaded event')})`,
+    );
   // The warm-up runBot does before going online.
   const { citationsMs, searchMs: searchWarmUpMs } = await warmUp(library, log);
 
@@ -143,13 +156,17 @@ async function secondStart(options: StepOptions): Promise<Record<string, unknown
   for (const q of questions) {
     const asked = performance.now();
     // A date range too when the question has one, as the asker would type it.
-    const result = await runCommand('ask', { question: q.question, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) }, context);
+    const result = await runCommand(
+      'ask',
+      { question: q.question, ...(q.from ? { from: q.from } : {}), ...(q.to ? { to: q.to } : {}) },
+      context,
+    );
     times.push(performance.now() - asked);
     if (result.kind === 'ask' && result.search.hits.length > 0) answered++;
   }
   const { p50, p99, max } = timings(times);
   return {
-    snapshotLoadMs: loaded['ms'],
+    snapshotLoadMs: loaded.ms,
     openMs,
     citationsMs,
     searchWarmUpMs,
@@ -184,14 +201,16 @@ async function peakRssOf(pid: number | undefined): Promise<number | null> {
  */
 async function runStep(step: keyof typeof STEPS, options: StepOptions): Promise<Record<string, unknown>> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, step, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', SELF, step, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let lastPeakRssMB: number | null = null;
   const sampler = setInterval(() => void peakRssOf(child.pid).then((mb) => (lastPeakRssMB = mb ?? lastPeakRssMB)), 500);
   const { code, signal, stderr, lastLine } = await finished(child).finally(() => clearInterval(sampler));
   const wallMs = Math.round(performance.now() - started);
   if (lastLine.startsWith('{')) {
     const result = JSON.parse(lastLine) as Record<string, unknown>;
-    return result['failed'] ? { ...result, wallMs } : result;
+    return result.failed ? { ...result, wallMs } : result;
   }
   // Killed (out of heap, say): only stderr tells why, V8's "FATAL ERROR" line if there is one.
   const lines = stderr.trim().split('\n');
@@ -221,10 +240,15 @@ export function parseStartupArgs(argv: readonly string[]): StartupOptions {
   return { passages, seed, questions, json, dir: resolve(dir ?? join(tmpdir(), `dossier-startup-${passages}`)) };
 }
 
-export async function runStartup(options: StartupOptions, progress: (line: string) => void): Promise<Record<string, unknown>> {
+export async function runStartup(
+  options: StartupOptions,
+  progress: (line: string) => void,
+): Promise<Record<string, unknown>> {
   const at = paths(options.dir);
   await mkdir(options.dir, { recursive: true });
-  progress(`writing ${options.passages.toLocaleString('en-US')} passages as articles in ${at.corpus} (skipped if already there)`);
+  progress(
+    `writing ${options.passages.toLocaleString('en-US')} passages as articles in ${at.corpus} (skipped if already there)`,
+  );
   const corpus = await prepareCorpus(options.dir, options);
   // The first start must read the folder: no snapshot from an earlier run.
   await rm(at.index, { force: true });
@@ -232,44 +256,79 @@ export async function runStartup(options: StartupOptions, progress: (line: strin
   progress(`first start: reading ${corpus.files.toLocaleString('en-US')} files, building, saving the snapshot`);
   const first = await runStep('first-start', step);
   let second: Record<string, unknown> | null = null;
-  if (!first['failed']) {
+  if (!first.failed) {
     progress(`second start: from the snapshot, warm-up, ${options.questions} questions through /ask`);
     second = await runStep('second-start', step);
   }
-  const loaded = (first['passages'] as number | undefined) ?? null;
+  const loaded = (first.passages as number | undefined) ?? null;
   // The cleaner is not fought: a generated paragraph it takes for furniture is counted, not hidden.
-  if (loaded !== null && Math.abs(loaded - options.passages) > options.passages * 0.005) progress(`warning: ${loaded} passages loaded of ${options.passages} generated`);
+  if (loaded !== null && Math.abs(loaded - options.passages) > options.passages * 0.005)
+    progress(`warning: ${loaded} passages loaded of ${options.passages} generated`);
   return {
     passages: options.passages,
     seed: options.seed,
     dir: options.dir,
     // The children's heap limit: they run with the same flags and NODE_OPTIONS as this process.
     heapLimitMB: Math.round(getHeapStatistics().heap_size_limit / MB),
-    corpus: { files: corpus.files, written: corpus.written, writeMs: corpus.writeMs, passagesLoaded: loaded, sources: first['sources'], refused: first['refused'] },
+    corpus: {
+      files: corpus.files,
+      written: corpus.written,
+      writeMs: corpus.writeMs,
+      passagesLoaded: loaded,
+      sources: first.sources,
+      refused: first.refused,
+    },
     firstStart: first,
     secondStart: second,
   };
 }
 
 function formatStartup(result: Record<string, unknown>): string {
-  const corpus = result['corpus'] as Record<string, number | boolean | null>;
-  const first = result['firstStart'] as Record<string, number>;
-  const second = result['secondStart'] as Record<string, number> | null;
-  const n = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const corpus = result.corpus as Record<string, number | boolean | null>;
+  const first = result.firstStart as Record<string, number>;
+  const second = result.secondStart as Record<string, number> | null;
+  const n = (value: number, digits = 0) =>
+    value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const s = (ms: number) => `${n(ms / 1000, 2)} s`;
-  const failure = (step: Record<string, unknown>): Array<[string, string]> => [['  FAILED', `after ${s(step['wallMs'] as number)} (peak RSS ${step['peakRssMB'] ?? '?'} MB, heap limit ${n(result['heapLimitMB'] as number)} MB): ${String(step['failed'])}`]];
-  const rows: Array<[string, string]> = [
-    ['corpus', `${corpus['passagesLoaded'] === null ? '?' : n(corpus['passagesLoaded'] as number)} passages loaded of ${n(result['passages'] as number)}, ${n(corpus['files'] as number)} files, ${corpus['refused'] ?? '?'} refused`],
-    ['written', corpus['written'] ? s(corpus['writeMs'] as number) : 'already there'],
-    ['first start', first['failed'] ? 'read every file, build, save' : `${s(first['ms']!)} (saving the snapshot ${s(first['saveMs']!)}, ${n(first['snapshotBytes']! / MB, 1)} MB)`],
-    ...(first['failed'] ? failure(first) : [['  memory', `heap ${n(first['heapMB']!)} MB, RSS ${n(first['rssMB']!)} MB, peak RSS ${n(first['peakRssMB']!)} MB`] as [string, string]]),
+  const failure = (step: Record<string, unknown>): Array<[string, string]> => [
+    [
+      '  FAILED',
+      `after ${s(step.wallMs as number)} (peak RSS ${step.peakRssMB ?? '?'} MB, heap limit ${n(result.heapLimitMB as number)} MB): ${String(step.failed)}`,
+    ],
   ];
-  if (second?.['failed']) rows.push(['second start', 'from the snapshot'], ...failure(second));
+  const rows: Array<[string, string]> = [
+    [
+      'corpus',
+      `${corpus.passagesLoaded === null ? '?' : n(corpus.passagesLoaded as number)} passages loaded of ${n(result.passages as number)}, ${n(corpus.files as number)} files, ${corpus.refused ?? '?'} refused`,
+    ],
+    ['written', corpus.written ? s(corpus.writeMs as number) : 'already there'],
+    [
+      'first start',
+      first.failed
+        ? 'read every file, build, save'
+        : `${s(first.ms!)} (saving the snapshot ${s(first.saveMs!)}, ${n(first.snapshotBytes! / MB, 1)} MB)`,
+    ],
+    ...(first.failed
+      ? failure(first)
+      : [
+          [
+            '  memory',
+            `heap ${n(first.heapMB!)} MB, RSS ${n(first.rssMB!)} MB, peak RSS ${n(first.peakRssMB!)} MB`,
+          ] as [string, string],
+        ]),
+  ];
+  if (second?.failed) rows.push(['second start', 'from the snapshot'], ...failure(second));
   else if (second) {
     rows.push(
-      ['second start', `${s(second['startMs']!)} (open ${s(second['openMs']!)} of which snapshot ${s(second['snapshotLoadMs']!)}, citations ${s(second['citationsMs']!)}, search warm-up ${s(second['searchWarmUpMs']!)})`],
-      ['  memory', `heap ${n(second['heapMB']!)} MB, RSS ${n(second['rssMB']!)} MB, peak RSS ${n(second['peakRssMB']!)} MB`],
-      ['  /ask', `p50 ${n(second['askP50Ms']!, 1)} ms, p99 ${n(second['askP99Ms']!, 1)} ms, max ${n(second['askMaxMs']!, 1)} ms (${n(second['answered']!)} of ${n(second['asks']!)} answered)`],
+      [
+        'second start',
+        `${s(second.startMs!)} (open ${s(second.openMs!)} of which snapshot ${s(second.snapshotLoadMs!)}, citations ${s(second.citationsMs!)}, search warm-up ${s(second.searchWarmUpMs!)})`,
+      ],
+      ['  memory', `heap ${n(second.heapMB!)} MB, RSS ${n(second.rssMB!)} MB, peak RSS ${n(second.peakRssMB!)} MB`],
+      [
+        '  /ask',
+        `p50 ${n(second.askP50Ms!, 1)} ms, p99 ${n(second.askP99Ms!, 1)} ms, max ${n(second.askMaxMs!, 1)} ms (${n(second.answered!)} of ${n(second.asks!)} answered)`,
+      ],
     );
   }
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -280,12 +339,18 @@ async function main(): Promise<number> {
   const [step, json] = process.argv.slice(2);
   if (step && step in STEPS) {
     try {
-      process.stdout.write(`${JSON.stringify(await STEPS[step as keyof typeof STEPS](JSON.parse(json!) as StepOptions))}\n`);
+      process.stdout.write(
+        `${JSON.stringify(await STEPS[step as keyof typeof STEPS](JSON.parse(json!) as StepOptions))}\n`,
+      );
       return 0;
     } catch (error) {
       // How far it got and where, for the report. (Running out of heap kills the process before this.)
       process.stderr.write(`${(error as Error).stack}\n`);
-      const at = (error as Error).stack?.split('\n').filter((line) => line.trim().startsWith('at ')).slice(0, 3).map((line) => line.trim());
+      const at = (error as Error).stack
+        ?.split('\n')
+        .filter((line) => line.trim().startsWith('at '))
+        .slice(0, 3)
+        .map((line) => line.trim());
       process.stdout.write(`${JSON.stringify({ failed: String(error), at, peakRssMB: peakRssMB() })}\n`);
       return 1;
     }
@@ -293,8 +358,12 @@ async function main(): Promise<number> {
   const options = readArgs(parseStartupArgs);
   if (!options) return 2;
   const result = await runStartup(options, (line) => process.stderr.write(`${line}\n`));
-  process.stdout.write(options.json ? `${JSON.stringify({ startup: result }, null, 2)}\n` : `${formatStartup(result)}\n`);
-  const failed = [result['firstStart'], result['secondStart']].some((step) => (step as Record<string, unknown> | null)?.['failed']);
+  process.stdout.write(
+    options.json ? `${JSON.stringify({ startup: result }, null, 2)}\n` : `${formatStartup(result)}\n`,
+  );
+  const failed = [result.firstStart, result.secondStart].some(
+    (step) => (step as Record<string, unknown> | null)?.failed,
+  );
   return failed ? 1 : 0;
 }
 

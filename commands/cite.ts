@@ -18,7 +18,15 @@ export const cite = defineCommand({
     description: 'Cite a passage in your style: APA, MLA, Chicago, BibTeX or CSL-JSON',
     example: '/cite 74ef57-d49f7e style:mla',
     options: [
-      { name: 'passage', kind: 'string', description: 'Passage id (from /ask), its first characters, or words it says', required: true, positional: true, autocomplete: true, maxLength: 100 },
+      {
+        name: 'passage',
+        kind: 'string',
+        description: 'Passage id (from /ask), its first characters, or words it says',
+        required: true,
+        positional: true,
+        autocomplete: true,
+        maxLength: 100,
+      },
       { name: 'style', kind: 'string', description: 'Citation style (default apa)', choices: CITATION_STYLES },
     ],
   },
@@ -54,21 +62,39 @@ async function resolvePassage(snapshot: Snapshot, typed: string): Promise<Passag
     const starting = passages.filter((passage) => passage.id.startsWith(wanted));
     if (starting.length === 1) return starting[0]!;
     if (starting.length === 0) return findPassage(snapshot, typed);
-    throw new UnknownPassageError(`${starting.length} passages have ids starting “${wanted}”; pick one.`, starting.slice(0, MAX_CANDIDATES));
+    throw new UnknownPassageError(
+      `${starting.length} passages have ids starting “${wanted}”; pick one.`,
+      starting.slice(0, MAX_CANDIDATES),
+    );
   }
-  const saying = firstTellings(snapshot, passages.filter((passage) => passage.text.toLowerCase().includes(wanted)));
+  const saying = firstTellings(
+    snapshot,
+    passages.filter((passage) => passage.text.toLowerCase().includes(wanted)),
+  );
   if (saying.length === 1) return saying[0]!;
-  if (saying.length > 1) throw new UnknownPassageError(`${saying.length} passages say “${typed.trim()}”; pick one.`, saying.slice(0, MAX_CANDIDATES));
-  const answering = (await snapshot.index.search({ question: typed, limit: MAX_CANDIDATES })).hits.map((hit) => hit.passage);
-  if (answering.length === 0) throw new UnknownPassageError(`No passage says or answers “${typed.trim()}”; find one with /ask.`, []);
-  throw new UnknownPassageError(`No passage says “${typed.trim()}” word for word; these answer it. Pick one.`, answering);
+  if (saying.length > 1)
+    throw new UnknownPassageError(
+      `${saying.length} passages say “${typed.trim()}”; pick one.`,
+      saying.slice(0, MAX_CANDIDATES),
+    );
+  const answering = (await snapshot.index.search({ question: typed, limit: MAX_CANDIDATES })).hits.map(
+    (hit) => hit.passage,
+  );
+  if (answering.length === 0)
+    throw new UnknownPassageError(`No passage says or answers “${typed.trim()}”; find one with /ask.`, []);
+  throw new UnknownPassageError(
+    `No passage says “${typed.trim()}” word for word; these answer it. Pick one.`,
+    answering,
+  );
 }
 
 /** Passages without the republished copies of one before them (the same paragraph, or nearly, in another article). */
 function firstTellings(snapshot: Snapshot, passages: readonly Passage[]): Passage[] {
   const kept: Passage[] = [];
   for (const passage of passages) {
-    const copy = kept.some((first) => (snapshot.corpus.alsoIn.get(first.id) ?? []).some((source) => source.id === passage.source.id));
+    const copy = kept.some((first) =>
+      (snapshot.corpus.alsoIn.get(first.id) ?? []).some((source) => source.id === passage.source.id),
+    );
     if (!copy) kept.push(passage);
   }
   return kept;

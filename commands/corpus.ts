@@ -2,7 +2,14 @@ import { defineCommand, type CommandContext, type UploadedFile } from '../src/co
 import type { OptionDefinition } from '../src/commandKit/definition.ts';
 import type { CorpusAction, CorpusResult } from '../src/commandKit/results.ts';
 import { writeAudit } from '../src/corpus/audit.ts';
-import { META_FIELDS, addArticle, removeFile, replaceArticle, setMetadata, type EditOutcome } from '../src/corpus/edits.ts';
+import {
+  META_FIELDS,
+  addArticle,
+  removeFile,
+  replaceArticle,
+  setMetadata,
+  type EditOutcome,
+} from '../src/corpus/edits.ts';
 import { checkFileName, checkPlainName } from '../src/corpus/files.ts';
 import { ARTICLE_TYPES_IN_WORDS } from '../src/corpus/formats/index.ts';
 import { findSource, lookupSource } from '../src/corpus/lookup.ts';
@@ -56,13 +63,32 @@ export const corpus = defineCommand({
     private: true,
     options: [],
     subcommands: [
-      { name: 'status', description: 'Articles and passages loaded, when, and the files that could not be', example: '/corpus status', options: [] },
-      { name: 'reload', description: 'Read the corpus folder again and swap in the new index', example: '/corpus reload', options: [] },
+      {
+        name: 'status',
+        description: 'Articles and passages loaded, when, and the files that could not be',
+        example: '/corpus status',
+        options: [],
+      },
+      {
+        name: 'reload',
+        description: 'Read the corpus folder again and swap in the new index',
+        example: '/corpus reload',
+        options: [],
+      },
       {
         name: 'add',
         description: `Add an article from an attached ${ARTICLE_TYPES_IN_WORDS} file`,
         example: '/corpus add file:story.html outlet:Reuters date:2020-09-28',
-        options: [fileOption, { name: 'name', kind: 'string', description: 'Save it under this file name (default: the upload’s name)', maxLength: 200 }, ...metaOptions],
+        options: [
+          fileOption,
+          {
+            name: 'name',
+            kind: 'string',
+            description: 'Save it under this file name (default: the upload’s name)',
+            maxLength: 200,
+          },
+          ...metaOptions,
+        ],
       },
       {
         name: 'replace',
@@ -70,15 +96,34 @@ export const corpus = defineCommand({
         example: '/corpus replace source:74ef57 file:story.txt',
         options: [sourceOption, fileOption, ...metaOptions],
       },
-      { name: 'remove', description: 'Remove an article (and its metadata), or a file that could not be loaded', example: '/corpus remove 74ef57', options: [sourceOption] },
+      {
+        name: 'remove',
+        description: 'Remove an article (and its metadata), or a file that could not be loaded',
+        example: '/corpus remove 74ef57',
+        options: [sourceOption],
+      },
       {
         name: 'meta',
         description: 'Correct an article’s title, outlet, date, url or author',
         example: '/corpus meta 74ef57 outlet The Hill',
         options: [
           sourceOption,
-          { name: 'field', kind: 'string', description: 'What to correct', required: true, positional: true, choices: META_FIELDS },
-          { name: 'value', kind: 'string', description: 'The right value; "unknown" if nobody knows, "reset" to take it from the text', required: true, positional: true, maxLength: 500 },
+          {
+            name: 'field',
+            kind: 'string',
+            description: 'What to correct',
+            required: true,
+            positional: true,
+            choices: META_FIELDS,
+          },
+          {
+            name: 'value',
+            kind: 'string',
+            description: 'The right value; "unknown" if nobody knows, "reset" to take it from the text',
+            required: true,
+            positional: true,
+            maxLength: 500,
+          },
         ],
       },
     ],
@@ -101,27 +146,60 @@ export const corpus = defineCommand({
         return audited(context, 'add', args.name ?? context.uploads?.describe?.(args.file) ?? args.file, async () => {
           const upload = await readUpload(context, args.file, limits.maxArticleBytes);
           const name = args.name ?? upload.name;
-          const { value, report } = await library.edit((snapshot) => addArticle(library.dir, snapshot.corpus, { name, bytes: upload.bytes, meta }, limits), progress);
+          const { value, report } = await library.edit(
+            (snapshot) => addArticle(library.dir, snapshot.corpus, { name, bytes: upload.bytes, meta }, limits),
+            progress,
+          );
           return result('add', report.snapshot, false, report, value);
         });
       }
       case 'replace': {
         const meta = { title: args.title, outlet: args.outlet, date: args.date, url: args.url, author: args.author };
-        return audited(context, 'replace', `${args.source} ← ${context.uploads?.describe?.(args.file) ?? args.file}`, async () => {
-          findArticle(library.current, args.source);
-          const upload = await readUpload(context, args.file, limits.maxArticleBytes);
-          const { value, report } = await library.edit(async (snapshot) => replaceArticle(library.dir, snapshot.corpus, findArticle(snapshot, args.source), { ...upload, meta }, limits), progress);
-          return result('replace', report.snapshot, false, report, value);
-        });
+        return audited(
+          context,
+          'replace',
+          `${args.source} ← ${context.uploads?.describe?.(args.file) ?? args.file}`,
+          async () => {
+            findArticle(library.current, args.source);
+            const upload = await readUpload(context, args.file, limits.maxArticleBytes);
+            const { value, report } = await library.edit(
+              async (snapshot) =>
+                replaceArticle(
+                  library.dir,
+                  snapshot.corpus,
+                  findArticle(snapshot, args.source),
+                  { ...upload, meta },
+                  limits,
+                ),
+              progress,
+            );
+            return result('replace', report.snapshot, false, report, value);
+          },
+        );
       }
       case 'remove':
         return audited(context, 'remove', args.source, async () => {
-          const { value, report } = await library.edit(async (snapshot) => removeFile(library.dir, snapshot.corpus, findTarget(snapshot, args.source, library.dir)), { ...progress, allowEmpty: true });
+          const { value, report } = await library.edit(
+            async (snapshot) =>
+              removeFile(library.dir, snapshot.corpus, findTarget(snapshot, args.source, library.dir)),
+            { ...progress, allowEmpty: true },
+          );
           return result('remove', report.snapshot, false, report, value);
         });
       case 'meta':
         return audited(context, 'meta', args.source, async () => {
-          const { value, report } = await library.edit(async (snapshot) => setMetadata(library.dir, snapshot.corpus, findArticle(snapshot, args.source), args.field, args.value, limits), progress);
+          const { value, report } = await library.edit(
+            async (snapshot) =>
+              setMetadata(
+                library.dir,
+                snapshot.corpus,
+                findArticle(snapshot, args.source),
+                args.field,
+                args.value,
+                limits,
+              ),
+            progress,
+          );
           return result('meta', report.snapshot, false, report, value);
         });
     }
@@ -131,7 +209,13 @@ export const corpus = defineCommand({
   },
 });
 
-function result(action: CorpusAction, snapshot: Snapshot, reloading: boolean, report: ReloadReport | null, edit: EditOutcome | null = null): CorpusResult {
+function result(
+  action: CorpusAction,
+  snapshot: Snapshot,
+  reloading: boolean,
+  report: ReloadReport | null,
+  edit: EditOutcome | null = null,
+): CorpusResult {
   const { corpus } = snapshot;
   return {
     kind: 'corpus',
@@ -150,7 +234,11 @@ function result(action: CorpusAction, snapshot: Snapshot, reloading: boolean, re
 }
 
 async function readUpload(context: CommandContext, reference: string, maxBytes: number): Promise<UploadedFile> {
-  if (!context.uploads) throw new OperationalError('no_uploads', 'This way of running Dossier cannot take a file; add it from Discord or the CLI.');
+  if (!context.uploads)
+    throw new OperationalError(
+      'no_uploads',
+      'This way of running Dossier cannot take a file; add it from Discord or the CLI.',
+    );
   return context.uploads.read(reference, { maxBytes });
 }
 
@@ -172,16 +260,44 @@ function findTarget(snapshot: Snapshot, name: string, dir: string): Source | str
 }
 
 /** Runs a change and writes its `corpus_audit` line (see src/corpus/audit.ts), done or not. */
-async function audited(context: CommandContext, action: CorpusAction, target: string | null, work: () => Promise<CorpusResult>): Promise<CorpusResult> {
-  const base = { who: context.invoker.userId ?? context.invoker.via, via: context.invoker.via, action, target, at: new Date() };
+async function audited(
+  context: CommandContext,
+  action: CorpusAction,
+  target: string | null,
+  work: () => Promise<CorpusResult>,
+): Promise<CorpusResult> {
+  const base = {
+    who: context.invoker.userId ?? context.invoker.via,
+    via: context.invoker.via,
+    action,
+    target,
+    at: new Date(),
+  };
   try {
     const done = await work();
-    if (context.log) writeAudit(context.log, { ...base, result: 'ok', summary: done.edit?.summary ?? null, changes: done.changes, sources: done.sources, passages: done.passages, errors: done.errors.length, ms: done.ms });
+    if (context.log)
+      writeAudit(context.log, {
+        ...base,
+        result: 'ok',
+        summary: done.edit?.summary ?? null,
+        changes: done.changes,
+        sources: done.sources,
+        passages: done.passages,
+        errors: done.errors.length,
+        ms: done.ms,
+      });
     return done;
   } catch (error) {
     const failure = describeFailure(error);
     const cause = error instanceof OperationalError ? error.cause : undefined;
-    if (context.log) writeAudit(context.log, { ...base, result: failure.exitCode === 2 ? 'refused' : 'failed', code: failure.code, reason: failure.message, ...(failure.unexpected ? { err: error } : cause ? { err: cause } : {}) });
+    if (context.log)
+      writeAudit(context.log, {
+        ...base,
+        result: failure.exitCode === 2 ? 'refused' : 'failed',
+        code: failure.code,
+        reason: failure.message,
+        ...(failure.unexpected ? { err: error } : cause ? { err: cause } : {}),
+      });
     throw error;
   }
 }

@@ -12,7 +12,15 @@ export const exportBibliography = defineCommand({
     slow: true,
     description: 'The bibliography of the whole corpus, for a reference manager',
     example: '/export format:bibtex',
-    options: [{ name: 'format', kind: 'string', description: `${inWords(CITATION_STYLES)} (default ${DEFAULT_FORMAT})`, choices: CITATION_STYLES, positional: true }],
+    options: [
+      {
+        name: 'format',
+        kind: 'string',
+        description: `${inWords(CITATION_STYLES)} (default ${DEFAULT_FORMAT})`,
+        choices: CITATION_STYLES,
+        positional: true,
+      },
+    ],
   },
   run(args, context): ExportResult {
     const { sources } = context.library.current.corpus;

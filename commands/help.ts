@@ -23,7 +23,9 @@ export const help = defineCommand({
 function storyScope(sources: readonly Source[]): StoryScope {
   const counts = new Map<string, number>();
   for (const source of sources) if (source.outlet) counts.set(source.outlet, (counts.get(source.outlet) ?? 0) + 1);
-  const dates = sources.flatMap((source) => (source.date ? [source.date] : [])).sort((a, b) => a.value.localeCompare(b.value));
+  const dates = sources
+    .flatMap((source) => (source.date ? [source.date] : []))
+    .sort((a, b) => a.value.localeCompare(b.value));
   return {
     articles: sources.length,
     outlets: [...counts].sort((a, b) => b[1] - a[1]).map(([outlet]) => outlet),
@@ -35,5 +37,8 @@ function storyScope(sources: readonly Source[]): StoryScope {
 
 /** The last date: by where it ends, so a year (2020) counts as later than a day within it. */
 function latest(dates: readonly PartialDate[]): PartialDate | null {
-  return dates.reduce<PartialDate | null>((last, date) => (last === null || `${date.value}~` > `${last.value}~` ? date : last), null);
+  return dates.reduce<PartialDate | null>(
+    (last, date) => (last === null || `${date.value}~` > `${last.value}~` ? date : last),
+    null,
+  );
 }

@@ -12,6 +12,10 @@ export const sources = defineCommand({
     const { corpus } = context.library.current;
     const counts = new Map<string, number>();
     for (const passage of corpus.passages) counts.set(passage.source.id, (counts.get(passage.source.id) ?? 0) + 1);
-    return { kind: 'sources', sources: corpus.sources.map((source) => ({ source, passages: counts.get(source.id) ?? 0 })), errors: corpus.errors };
+    return {
+      kind: 'sources',
+      sources: corpus.sources.map((source) => ({ source, passages: counts.get(source.id) ?? 0 })),
+      errors: corpus.errors,
+    };
   },
 });

@@ -6,7 +6,7 @@ import { INDEX_SETTINGS } from './search/indexChoice.ts';
 /** Where the index is saved when INDEX_PATH is unset: a hidden file in the corpus folder, so each corpus (and every shard of one bot) has its own. */
 export const DEFAULT_INDEX_FILE = '.dossier.index';
 /** INDEX_PATH=off: nothing is saved, and every start reads every article. */
-export const INDEX_OFF = 'off';
+const INDEX_OFF = 'off';
 /** Discord's attachment hosts: `/corpus add` downloads from these only. */
 export const DISCORD_ATTACHMENT_HOSTS = ['cdn.discordapp.com', 'media.discordapp.net'] as const;
 
@@ -18,15 +18,25 @@ const schema = z.object({
   /** Bot token. Absent: `npm start` opens the local console instead of the bot. */
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   /** Application id for `npm run deploy`; when unset it is read from the token's own application. */
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)').optional(),
+  DISCORD_APPLICATION_ID: z
+    .string()
+    .regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)')
+    .optional(),
   /** Register commands in this guild only (instant); unset registers them globally. */
-  DISCORD_GUILD_ID: z.string().regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)').optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{15,25}$/, 'must be a Discord snowflake (digits)')
+    .optional(),
   /** REST base; the tests point it at a fake Discord on 127.0.0.1. */
   DISCORD_API_URL: z.string().url().default('https://discord.com/api'),
   /** Folder of articles, relative to the working directory. */
   CORPUS_DIR: z.string().min(1).default('corpus'),
   /** Articles larger than this are refused, so one huge upload cannot exhaust memory. */
-  MAX_ARTICLE_BYTES: z.coerce.number().int().positive().default(2 * 1024 * 1024),
+  MAX_ARTICLE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 * 1024),
   /**
    * Where the index is saved (a versioned binary snapshot), so a restart loads it instead of reading
    * and indexing every article again, and `corpus reload` can say what changed since. Unset:
@@ -37,15 +47,29 @@ const schema = z.object({
    * Which index answers: `auto` (MiniSearch up to MINISEARCH_MAX_PASSAGES passages, the compact
    * index above), or `minisearch` or `compact` whatever the size. See src/search/indexChoice.ts.
    */
-  SEARCH_INDEX: z.string().trim().toLowerCase().pipe(z.enum(INDEX_SETTINGS, { error: `must be ${INDEX_SETTINGS.join(', ')}` })).default('auto'),
+  SEARCH_INDEX: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.enum(INDEX_SETTINGS, { error: `must be ${INDEX_SETTINGS.join(', ')}` }))
+    .default('auto'),
   /**
    * Hosts `/corpus add` may download attachments from (comma-separated); the tests' fake Discord
    * serves them from 127.0.0.1. Redirects are followed only to these hosts.
    */
   DISCORD_ATTACHMENT_HOSTS: z
     .string()
-    .transform((text) => text.split(',').map((host) => host.trim().toLowerCase()).filter(Boolean))
-    .pipe(z.array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be host names, separated by commas')).min(1, 'must name at least one host'))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(z.string().regex(/^[a-z0-9.-]+$|^\[[0-9a-f:.]+\]$/, 'must be host names, separated by commas'))
+        .min(1, 'must name at least one host'),
+    )
     .default([...DISCORD_ATTACHMENT_HOSTS]),
   /** Citation style of /cite and of the Cite button when the asker names none. */
   CITE_STYLE: z.enum(CITATION_STYLES).default('apa'),
@@ -55,7 +79,12 @@ const schema = z.object({
    */
   MODERATOR_ROLE_IDS: z
     .string()
-    .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+    .transform((text) =>
+      text
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^\d{15,25}$/, 'must be role ids (digits), separated by commas')))
     .optional(),
   /** Reload the corpus by itself when files in CORPUS_DIR change (the bot only). Unset: false. */
@@ -74,7 +103,18 @@ const schema = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.union([z.literal('auto'), z.string().regex(/^[1-9]\d{0,4}$/, 'must be a whole number from 1, or auto').transform(Number)], { error: 'must be a whole number from 1, or auto' }))
+    .pipe(
+      z.union(
+        [
+          z.literal('auto'),
+          z
+            .string()
+            .regex(/^[1-9]\d{0,4}$/, 'must be a whole number from 1, or auto')
+            .transform(Number),
+        ],
+        { error: 'must be a whole number from 1, or auto' },
+      ),
+    )
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
 });

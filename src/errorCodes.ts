@@ -23,7 +23,10 @@ export const ERROR_CODES = {
   unknown_subcommand: { exit: 2, meaning: 'The command has no subcommand of that name.' },
   unknown_option: { exit: 2, meaning: 'The command has no option of that name.' },
   unexpected_argument: { exit: 2, meaning: 'The command takes no free text.' },
-  bad_option: { exit: 2, meaning: 'An option value is not valid (a number out of range, an unknown choice, a bad metadata value).' },
+  bad_option: {
+    exit: 2,
+    meaning: 'An option value is not valid (a number out of range, an unknown choice, a bad metadata value).',
+  },
   bad_format: { exit: 2, meaning: 'The output format is not one this command prints.' },
   bad_date: { exit: 2, meaning: 'A date that is not a real day written YYYY-MM-DD.' },
   bad_range: { exit: 2, meaning: 'A date range whose start is after its end.' },
@@ -44,7 +47,7 @@ export const ERROR_CODES = {
   unchanged: { exit: 2, meaning: 'A replacement with the same text as the article it replaces.' },
   // Everything else (exit 1).
   bad_config: { exit: 1, meaning: 'A setting in the environment (.env) is not valid.' },
-  internal: { exit: 1, meaning: "Something unexpected went wrong inside Dossier; the details are in its log." },
+  internal: { exit: 1, meaning: 'Something unexpected went wrong inside Dossier; the details are in its log.' },
   corpus_unreadable: { exit: 1, meaning: 'The corpus folder cannot be read.' },
   corpus_busy: { exit: 1, meaning: 'Another process is changing the corpus folder.' },
   lock_failed: { exit: 1, meaning: 'The corpus folder cannot be locked for a change; nothing changed.' },
@@ -68,7 +71,9 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
-type CodeWithExit<E extends 1 | 2> = { [C in ErrorCode]: (typeof ERROR_CODES)[C]['exit'] extends E ? C : never }[ErrorCode];
+type CodeWithExit<E extends 1 | 2> = {
+  [C in ErrorCode]: (typeof ERROR_CODES)[C]['exit'] extends E ? C : never;
+}[ErrorCode];
 /** Codes of input the asker can fix. */
 export type InputErrorCode = CodeWithExit<2>;
 /** Codes of failures the asker cannot fix. */

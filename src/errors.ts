@@ -30,12 +30,6 @@ export class OperationalError extends Error {
   }
 }
 
-export type DossierError = InputError | OperationalError;
-
-export function isDossierError(error: unknown): error is DossierError {
-  return error instanceof InputError || error instanceof OperationalError;
-}
-
 /** A passage id that names no passage now: carries the nearest passages to offer instead. */
 export class UnknownPassageError extends InputError {
   constructor(

@@ -17,10 +17,16 @@ export interface Failure {
 
 /** The one place that maps errors to what askers see, for every adapter. */
 export function describeFailure(error: unknown): Failure {
-  if (error instanceof UnknownPassageError) return { ...expected(error.code, error.message), suggestions: error.suggestions };
+  if (error instanceof UnknownPassageError)
+    return { ...expected(error.code, error.message), suggestions: error.suggestions };
   if (error instanceof InputError || error instanceof OperationalError) return expected(error.code, error.message);
   if (error instanceof ConfigError) return expected('bad_config', error.message);
-  return { code: 'internal', message: 'Something went wrong inside Dossier; the details are in its log.', exitCode: ERROR_CODES.internal.exit, unexpected: true };
+  return {
+    code: 'internal',
+    message: 'Something went wrong inside Dossier; the details are in its log.',
+    exitCode: ERROR_CODES.internal.exit,
+    unexpected: true,
+  };
 }
 
 function expected(code: ErrorCode, message: string): Failure {

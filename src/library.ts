@@ -6,7 +6,15 @@ import { ifFolderUnlocked, withFolderLock, type FolderLockOptions } from './corp
 import { readSavedFiles, removeLeftovers } from './corpus/savedIndex.ts';
 import type { Corpus, Passage, Source } from './corpus/types.ts';
 import type { Logger } from './log.ts';
-import { buildHere, EmptyFolderError, folderFingerprint, folderOptions, type BuildEvents, type BuildRequest, type Built } from './rebuild/build.ts';
+import {
+  buildHere,
+  EmptyFolderError,
+  folderFingerprint,
+  folderOptions,
+  type BuildEvents,
+  type BuildRequest,
+  type Built,
+} from './rebuild/build.ts';
 import { buildInWorker, folderFingerprintInWorker, SLICE_MS } from './rebuild/inWorker.ts';
 import { answeringIndex, type AnsweringOptions } from './search/answeringIndex.ts';
 import { SearchIndex } from './search/engine.ts';
@@ -35,7 +43,14 @@ export interface Snapshot {
   readonly listing: string | null;
 }
 
-export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint> = new Map(), index: SearchIndex = SearchIndex.build(corpus), listing: string | null = null, compact: SearchIndex = index): Snapshot {
+export function buildSnapshot(
+  corpus: Corpus,
+  loadedAt: Date,
+  files: ReadonlyMap<string, FileFingerprint> = new Map(),
+  index: SearchIndex = SearchIndex.build(corpus),
+  listing: string | null = null,
+  compact: SearchIndex = index,
+): Snapshot {
   return runSteps(snapshotSteps(corpus, loadedAt, files, index, listing, compact));
 }
 
@@ -43,7 +58,14 @@ export function buildSnapshot(corpus: Corpus, loadedAt: Date, files: ReadonlyMap
 const SNAPSHOT_STEP = 256;
 
 /** `buildSnapshot` in steps (src/steps.ts): the tables of a million passages take a while to fill. */
-function* snapshotSteps(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<string, FileFingerprint>, index: SearchIndex, listing: string | null, compact: SearchIndex): Steps<Snapshot> {
+function* snapshotSteps(
+  corpus: Corpus,
+  loadedAt: Date,
+  files: ReadonlyMap<string, FileFingerprint>,
+  index: SearchIndex,
+  listing: string | null,
+  compact: SearchIndex,
+): Steps<Snapshot> {
   // Sharded: a Map of a million ids would rehash them all at once as it grows (over 100 ms).
   const passageById = new ShardedMap<Passage>();
   for (const [i, passage] of corpus.passages.entries()) {
@@ -59,10 +81,12 @@ function* snapshotSteps(corpus: Corpus, loadedAt: Date, files: ReadonlyMap<strin
 }
 
 function answeringOptions({ index, indexPath, log }: PersistOptions): AnsweringOptions {
-  return { ...(index ? { index } : {}), miniSearchPath: indexPath ? miniSearchPathOf(indexPath) : null, ...(log ? { log } : {}) };
+  return {
+    ...(index ? { index } : {}),
+    miniSearchPath: indexPath ? miniSearchPathOf(indexPath) : null,
+    ...(log ? { log } : {}),
+  };
 }
-
-export type { FileChanges } from './corpus/fingerprint.ts';
 export type { LoadProgress } from './corpus/load.ts';
 
 /**
@@ -162,9 +186,18 @@ export class Library {
    * saves one when it does not). First it tidies up after a process that was killed: an edit it
    * left half done is finished or undone (its journal), and its temporary files are removed.
    */
-  static async open(dir: string, options: LoadOptions, clock: () => Date = () => new Date(), persist: PersistOptions = {}): Promise<Library> {
+  static async open(
+    dir: string,
+    options: LoadOptions,
+    clock: () => Date = () => new Date(),
+    persist: PersistOptions = {},
+  ): Promise<Library> {
     const removed = await removeLeftovers(dir, persist.indexPath);
-    if (removed.length > 0) persist.log?.warn({ event: 'temp_files_removed', files: removed }, 'removed temporary files a stopped process left');
+    if (removed.length > 0)
+      persist.log?.warn(
+        { event: 'temp_files_removed', files: removed },
+        'removed temporary files a stopped process left',
+      );
     await recoverIfUnlocked(dir, persist.log);
     const listed = await fingerprintBeforeReading(dir, options);
     const restored = listed && persist.indexPath ? await restore(listed, clock, persist) : null;
@@ -172,9 +205,17 @@ export class Library {
     // Changes are counted from the index saved before (stale, so rebuilt), not from this build:
     // its file list is read before the build saves over it.
     const saved = persist.indexPath ? await readSavedFiles(persist.indexPath) : null;
-    const built = await buildHere(buildRequest(dir, options, listed, persist.indexPath, false), { note: noteTo(persist.log) });
+    const built = await buildHere(buildRequest(dir, options, listed, persist.indexPath, false), {
+      note: noteTo(persist.log),
+    });
     const answering = await answeringIndex(built.index, answeringOptions(persist));
-    const library = new Library(buildSnapshot(built.corpus, clock(), built.files, answering, listed, built.index), dir, options, clock, persist);
+    const library = new Library(
+      buildSnapshot(built.corpus, clock(), built.files, answering, listed, built.index),
+      dir,
+      options,
+      clock,
+      persist,
+    );
     if (saved) {
       library.baseline = saved;
       library.builtSinceReport = true;
@@ -232,7 +273,10 @@ export class Library {
    * its checks, such as duplicates, hold; if it throws, nothing is rebuilt. If the rebuild fails,
    * the error says the change was saved all the same.
    */
-  edit<T>(edit: (snapshot: Snapshot) => Promise<T>, options: EditOptions = {}): Promise<{ readonly value: T; readonly report: ReloadReport }> {
+  edit<T>(
+    edit: (snapshot: Snapshot) => Promise<T>,
+    options: EditOptions = {},
+  ): Promise<{ readonly value: T; readonly report: ReloadReport }> {
     return this.exclusive(async () => {
       const started = performance.now();
       const previous = this.snapshot;
@@ -247,11 +291,19 @@ export class Library {
         this.persist.lock,
       );
       try {
-        await this.rebuild(new Set(options.onProgress ? [options.onProgress] : []), options.allowEmpty ?? false, await fingerprintBeforeReading(this.dir, this.options, this.rebuildIn));
+        await this.rebuild(
+          new Set(options.onProgress ? [options.onProgress] : []),
+          options.allowEmpty ?? false,
+          await fingerprintBeforeReading(this.dir, this.options, this.rebuildIn),
+        );
       } catch (error) {
         // The files are written: say so, or the moderator would think nothing happened.
         const failure = error as OperationalError;
-        throw new OperationalError(failure.code, `The change was saved in the corpus folder, but ${failure.message.charAt(0).toLowerCase()}${failure.message.slice(1)}`, { cause: failure.cause ?? failure });
+        throw new OperationalError(
+          failure.code,
+          `The change was saved in the corpus folder, but ${failure.message.charAt(0).toLowerCase()}${failure.message.slice(1)}`,
+          { cause: failure.cause ?? failure },
+        );
       }
       return { value, report: this.report(previous, started) };
     });
@@ -282,7 +334,11 @@ export class Library {
    * thread, or here: `rebuildIn`), then swaps it in. A plain reload that finds no article where
    * there were some fails before saving anything.
    */
-  private async rebuild(listeners: ReadonlySet<(progress: LoadProgress) => void>, allowEmpty: boolean, listed: string | null): Promise<Snapshot> {
+  private async rebuild(
+    listeners: ReadonlySet<(progress: LoadProgress) => void>,
+    allowEmpty: boolean,
+    listed: string | null,
+  ): Promise<Snapshot> {
     const previous = this.snapshot;
     const onProgress = (progress: LoadProgress) => {
       for (const listener of listeners) {
@@ -293,22 +349,43 @@ export class Library {
         }
       }
     };
-    const request = buildRequest(this.dir, this.options, listed, this.persist.indexPath, !allowEmpty && previous.corpus.sources.length > 0);
+    const request = buildRequest(
+      this.dir,
+      this.options,
+      listed,
+      this.persist.indexPath,
+      !allowEmpty && previous.corpus.sources.length > 0,
+    );
     const events: BuildEvents = { onProgress, note: noteTo(this.persist.log) };
     this.building = true;
     let next: Snapshot;
     try {
       // The result takes over the live passages and sources that did not change (see `Reuse`).
-      const reuse = { passage: (id: string) => previous.passageById.get(id), source: (id: string) => previous.sourceById.get(id) };
-      const built: Built = this.rebuildIn === 'here' ? await buildHere(request, events) : await buildInWorker(request, events, { reuse });
+      const reuse = {
+        passage: (id: string) => previous.passageById.get(id),
+        source: (id: string) => previous.sourceById.get(id),
+      };
+      const built: Built =
+        this.rebuildIn === 'here' ? await buildHere(request, events) : await buildInWorker(request, events, { reuse });
       const answering = await answeringIndex(built.index, answeringOptions(this.persist));
-      next = await runStepsYielding(snapshotSteps(built.corpus, this.clock(), built.files, answering, listed, built.index), SLICE_MS);
+      next = await runStepsYielding(
+        snapshotSteps(built.corpus, this.clock(), built.files, answering, listed, built.index),
+        SLICE_MS,
+      );
     } catch (error) {
       if (error instanceof EmptyFolderError) {
-        const errors = error.refused > 0 ? ` (${error.refused} files could not be read; see /corpus status after a fix)` : '';
-        throw new OperationalError('reload_empty', `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`);
+        const errors =
+          error.refused > 0 ? ` (${error.refused} files could not be read; see /corpus status after a fix)` : '';
+        throw new OperationalError(
+          'reload_empty',
+          `The reload found no article in the corpus folder${errors}, so the old index was kept. ${stillAnswering(previous)}`,
+        );
       }
-      throw new OperationalError('reload_failed', `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`, { cause: error });
+      throw new OperationalError(
+        'reload_failed',
+        `The reload failed: ${reasonOf(error)}; the old index was kept. ${stillAnswering(previous)}`,
+        { cause: error },
+      );
     } finally {
       this.building = false;
     }
@@ -319,7 +396,13 @@ export class Library {
 }
 
 /** What a build of `dir` reads and where it saves (`refuseEmpty`: fail, before saving, if it finds no article). */
-function buildRequest(dir: string, options: LoadOptions, listing: string | null, indexPath: string | undefined, refuseEmpty: boolean): BuildRequest {
+function buildRequest(
+  dir: string,
+  options: LoadOptions,
+  listing: string | null,
+  indexPath: string | undefined,
+  refuseEmpty: boolean,
+): BuildRequest {
   return { dir, load: folderOptions(options), listing, ...(indexPath ? { indexPath } : {}), refuseEmpty };
 }
 
@@ -339,24 +422,39 @@ async function recoverIfUnlocked(dir: string, log: Logger | undefined): Promise<
     const done = await ifFolderUnlocked(dir, () => recoverJournal(dir));
     logRecovery(done?.value ?? null, log);
   } catch (error) {
-    log?.warn({ event: 'corpus_recovery_failed', reason: (error as Error).message }, 'could not finish an interrupted corpus edit');
+    log?.warn(
+      { event: 'corpus_recovery_failed', reason: (error as Error).message },
+      'could not finish an interrupted corpus edit',
+    );
   }
 }
 
 function logRecovery(recovery: Recovery | null, log: Logger | undefined): void {
   if (!recovery) return;
-  const what = recovery.outcome === 'completed' ? 'finished' : recovery.outcome === 'undone' ? 'undone' : 'dropped (its journal could not be read)';
-  log?.warn({ event: 'corpus_edit_recovered', action: recovery.action, outcome: recovery.outcome, pid: recovery.pid }, `an interrupted corpus ${recovery.action} was ${what}`);
+  const what =
+    recovery.outcome === 'completed'
+      ? 'finished'
+      : recovery.outcome === 'undone'
+        ? 'undone'
+        : 'dropped (its journal could not be read)';
+  log?.warn(
+    { event: 'corpus_edit_recovered', action: recovery.action, outcome: recovery.outcome, pid: recovery.pid },
+    `an interrupted corpus ${recovery.action} was ${what}`,
+  );
 }
 
 /** Why a rebuild failed, without the folder's path (moderators in Discord see this; the log has the rest). */
 function reasonOf(error: unknown): string {
-  const cause = error instanceof OperationalError ? (error.cause as NodeJS.ErrnoException | undefined) : (error as NodeJS.ErrnoException | undefined);
+  const cause =
+    error instanceof OperationalError
+      ? (error.cause as NodeJS.ErrnoException | undefined)
+      : (error as NodeJS.ErrnoException | undefined);
   const code = cause?.code;
   if (code === 'ENOENT') return 'the corpus folder is gone (ENOENT)';
   if (code === 'EACCES' || code === 'EPERM') return `the corpus folder cannot be read (${code}: no permission)`;
   if (code === 'ENOTDIR') return 'the corpus folder is not a folder (ENOTDIR)';
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return 'the rebuild ran out of memory (see docs/scaling.md for the heap limit)';
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return 'the rebuild ran out of memory (see docs/scaling.md for the heap limit)';
   // System errors (EIO, EMFILE, …); Node's own ERR_ codes are not about the folder.
   if (code && /^E[A-Z]+$/.test(code)) return `the corpus folder cannot be read (${code})`;
   return 'an unexpected error while reading the corpus (see the log)';
@@ -371,8 +469,14 @@ function stillAnswering(snapshot: Snapshot): string {
  * it will say why. Listed in a worker thread when rebuilds run in one: at a hundred thousand files
  * it is a second's work.
  */
-function fingerprintBeforeReading(dir: string, options: LoadOptions, where: PersistOptions['rebuildIn'] = 'here'): Promise<string | null> {
-  return (where === 'worker' ? folderFingerprintInWorker : folderFingerprint)(dir, options.maxArticleBytes).catch(() => null);
+function fingerprintBeforeReading(
+  dir: string,
+  options: LoadOptions,
+  where: PersistOptions['rebuildIn'] = 'here',
+): Promise<string | null> {
+  return (where === 'worker' ? folderFingerprintInWorker : folderFingerprint)(dir, options.maxArticleBytes).catch(
+    () => null,
+  );
 }
 
 /** The saved index, when it was built from the folder as `fingerprint` describes it now; null (with the reason logged) when the articles must be read. */
@@ -381,10 +485,29 @@ async function restore(fingerprint: string, clock: () => Date, persist: PersistO
   const started = performance.now();
   const read = await readIndexFile(indexPath!, fingerprint);
   if (!read.ok) {
-    log?.info({ event: 'index_not_used', path: indexPath, reason: read.reason, detail: read.message }, 'building the index from the articles');
+    log?.info(
+      { event: 'index_not_used', path: indexPath, reason: read.reason, detail: read.message },
+      'building the index from the articles',
+    );
     return null;
   }
   const saved = (read.meta as { files?: Record<string, FileFingerprint> } | null)?.files ?? {};
-  log?.info({ event: 'index_loaded', path: indexPath, bytes: read.bytes, passages: read.corpus.passages.length, ms: Math.round(performance.now() - started) }, 'index loaded from its snapshot');
-  return buildSnapshot(read.corpus, clock(), new Map(Object.entries(saved)), await answeringIndex(read.index, answeringOptions(persist)), fingerprint, read.index);
+  log?.info(
+    {
+      event: 'index_loaded',
+      path: indexPath,
+      bytes: read.bytes,
+      passages: read.corpus.passages.length,
+      ms: Math.round(performance.now() - started),
+    },
+    'index loaded from its snapshot',
+  );
+  return buildSnapshot(
+    read.corpus,
+    clock(),
+    new Map(Object.entries(saved)),
+    await answeringIndex(read.index, answeringOptions(persist)),
+    fingerprint,
+    read.index,
+  );
 }

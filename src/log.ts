@@ -11,7 +11,10 @@ export function createLogger(level: Level | 'silent'): Logger {
     {
       level,
       base: { app: 'dossier' },
-      redact: { paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
+      redact: {
+        paths: ['token', '*.token', 'config.DISCORD_TOKEN', 'headers.authorization', '*.headers.authorization'],
+        censor: '[redacted]',
+      },
     },
     pino.destination(2),
   );

@@ -25,7 +25,9 @@ async function main(): Promise<number> {
     return runBot(shardConfig(config));
   }
   if (!process.stdin.isTTY) {
-    process.stderr.write('dossier: DISCORD_TOKEN is not set, and there is no terminal for the local console. Set DISCORD_TOKEN (see .env.example) to run the bot, or run `npm start` in a terminal to open the console.\n');
+    process.stderr.write(
+      'dossier: DISCORD_TOKEN is not set, and there is no terminal for the local console. Set DISCORD_TOKEN (see .env.example) to run the bot, or run `npm start` in a terminal to open the console.\n',
+    );
     return 1;
   }
   const log = loggerFor(config, 'warn');

@@ -47,7 +47,12 @@ function files(path: string): string[] {
 
 /** A file's tokens without whitespace and comments, one per line. */
 function tokens(file: string): string {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, readFileSync(join(ROOT, file), 'utf8'));
+  const scanner = ts.createScanner(
+    ts.ScriptTarget.Latest,
+    true,
+    ts.LanguageVariant.Standard,
+    readFileSync(join(ROOT, file), 'utf8'),
+  );
   const out: string[] = [];
   for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
     // Read without parsing, a regex or a template may come out as several tokens: the same ones every time, all a signature needs.
@@ -57,16 +62,30 @@ function tokens(file: string): string {
 }
 
 function librariesInstalled(): Record<string, string> {
-  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string }> };
-  return Object.fromEntries(ANALYSIS_LIBRARIES.map((name) => [name, lock.packages[`node_modules/${name}`]?.version ?? 'missing']));
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string }>;
+  };
+  return Object.fromEntries(
+    ANALYSIS_LIBRARIES.map((name) => [name, lock.packages[`node_modules/${name}`]?.version ?? 'missing']),
+  );
 }
 
 function signature(): { files: Record<string, string>; libraries: Record<string, string>; signature: string } {
   const perFile = Object.fromEntries(
-    ANALYSIS_CODE.flatMap(files).map((file) => [relative(ROOT, join(ROOT, file)), createHash('sha256').update(tokens(file)).digest('hex').slice(0, 12)]),
+    ANALYSIS_CODE.flatMap(files).map((file) => [
+      relative(ROOT, join(ROOT, file)),
+      createHash('sha256').update(tokens(file)).digest('hex').slice(0, 12),
+    ]),
   );
   const libraries = librariesInstalled();
-  return { files: perFile, libraries, signature: createHash('sha256').update(JSON.stringify([perFile, libraries])).digest('hex').slice(0, 16) };
+  return {
+    files: perFile,
+    libraries,
+    signature: createHash('sha256')
+      .update(JSON.stringify([perFile, libraries]))
+      .digest('hex')
+      .slice(0, 16),
+  };
 }
 
 interface Recorded {
@@ -82,20 +101,33 @@ describe('the analysis version', () => {
 
   if (process.env.RECORD_ANALYSIS_SIGNATURE) {
     it('records the signature of a new version', () => {
-      expect(ANALYSIS_VERSION, 'bump ANALYSIS_VERSION in src/search/analysisVersion.ts before recording').toBeGreaterThan(recorded.version);
+      expect(
+        ANALYSIS_VERSION,
+        'bump ANALYSIS_VERSION in src/search/analysisVersion.ts before recording',
+      ).toBeGreaterThan(recorded.version);
       writeFileSync(RECORD, `${JSON.stringify({ version: ANALYSIS_VERSION, ...now }, null, 1)}\n`);
     });
     return;
   }
 
   it('moves whenever the code that makes passages and terms changes', () => {
-    const changed = [...new Set([...Object.keys(now.files), ...Object.keys(recorded.files)])].filter((file) => now.files[file] !== recorded.files[file]);
+    const changed = [...new Set([...Object.keys(now.files), ...Object.keys(recorded.files)])].filter(
+      (file) => now.files[file] !== recorded.files[file],
+    );
     const libraries = ANALYSIS_LIBRARIES.filter((name) => now.libraries[name] !== recorded.libraries[name]);
-    const what = [...changed, ...libraries.map((name) => `${name} ${recorded.libraries[name]} -> ${now.libraries[name]}`)];
+    const what = [
+      ...changed,
+      ...libraries.map((name) => `${name} ${recorded.libraries[name]} -> ${now.libraries[name]}`),
+    ];
     if (ANALYSIS_VERSION === recorded.version) {
-      expect(what, `analysis changed since version ${recorded.version}: bump ANALYSIS_VERSION in src/search/analysisVersion.ts, then run RECORD_ANALYSIS_SIGNATURE=1 npx vitest run test/analysis-signature.test.ts`).toEqual([]);
+      expect(
+        what,
+        `analysis changed since version ${recorded.version}: bump ANALYSIS_VERSION in src/search/analysisVersion.ts, then run RECORD_ANALYSIS_SIGNATURE=1 npx vitest run test/analysis-signature.test.ts`,
+      ).toEqual([]);
     } else {
-      expect.fail(`ANALYSIS_VERSION is ${ANALYSIS_VERSION} but the signature was recorded at ${recorded.version}: run RECORD_ANALYSIS_SIGNATURE=1 npx vitest run test/analysis-signature.test.ts`);
+      expect.fail(
+        `ANALYSIS_VERSION is ${ANALYSIS_VERSION} but the signature was recorded at ${recorded.version}: run RECORD_ANALYSIS_SIGNATURE=1 npx vitest run test/analysis-signature.test.ts`,
+      );
     }
   });
 });

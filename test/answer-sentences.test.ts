@@ -16,13 +16,16 @@ describe('sameFacts', () => {
   it('finds one fact told in two articles’ words, the later pointing at the first', () => {
     expect(sameFacts(NINETY_DAYS)).toEqual([null, 0]);
     const rephrased = 'It is said that the US pullout could set PM Kadhimi back in his fight against the militias.';
-    const longer = 'Analysts have also said that a US pullout could not only set Kadhimi back in his fight against the militias but also risk military confrontation between the US and Iran with Iraq serving as the battleground.';
+    const longer =
+      'Analysts have also said that a US pullout could not only set Kadhimi back in his fight against the militias but also risk military confrontation between the US and Iran with Iraq serving as the battleground.';
     expect(sameFacts([longer, NINETY_DAYS[0]!, rephrased])).toEqual([null, null, 0]);
   });
 
   it('keeps apart sentences that share names but not what they say, or say other numbers', () => {
-    const letter = 'US Secretary of State Mike Pompeo has sent a letter of warning to Iraqi President Barham Salih threatening to close its diplomatic mission in Baghdad.';
-    const warned = 'United States (US) Secretary of State Mike Pompeo has warned Iraqi Prime Minister Mustafa al-Kadhimi that the US will close its embassy in Baghdad if the government fails to control Iran-backed militias.';
+    const letter =
+      'US Secretary of State Mike Pompeo has sent a letter of warning to Iraqi President Barham Salih threatening to close its diplomatic mission in Baghdad.';
+    const warned =
+      'United States (US) Secretary of State Mike Pompeo has warned Iraqi Prime Minister Mustafa al-Kadhimi that the US will close its embassy in Baghdad if the government fails to control Iran-backed militias.';
     expect(sameFacts([letter, warned])).toEqual([null, null]);
     expect(sameFacts([NINETY_DAYS[0]!, NINETY_DAYS[1]!.replace('90', '60')])).toEqual([null, null]);
   });
@@ -31,7 +34,11 @@ describe('sameFacts', () => {
 describe('answeringSentence', () => {
   it('picks the sentence holding the question’s words, and a whole one-sentence passage', async () => {
     const library = await seedLibrary();
-    const result = await runCommand('ask', { question: 'How long would closing the embassy take?' }, { library, invoker: { via: 'cli', isModerator: true } });
+    const result = await runCommand(
+      'ask',
+      { question: 'How long would closing the embassy take?' },
+      { library, invoker: { via: 'cli', isModerator: true } },
+    );
     if (result.kind !== 'ask') throw new Error('expected an answer');
     const [best] = result.search.hits;
     const span = answeringSentence(best!);

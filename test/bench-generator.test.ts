@@ -43,14 +43,18 @@ describe('the benchmark corpus', () => {
     const tokens = text.match(/[a-z]+/g)!;
     expect(tokens.filter((t) => STOP_WORDS.has(t)).length / tokens.length).toBeGreaterThan(0.3);
     const seen = new Set(tokens);
-    expect([...list.reserved].filter((rank) => seen.has(list.words[rank]!)).length).toBeLessThan(list.reserved.size * 0.05);
+    expect([...list.reserved].filter((rank) => seen.has(list.words[rank]!)).length).toBeLessThan(
+      list.reserved.size * 0.05,
+    );
   });
 
   it('is the same for the same seed and size, and differs otherwise', () => {
     const again = generateCorpus({ passages: 2000, seed: 7 }).corpus;
     expect(again.passages.map((p) => p.text)).toEqual(corpus.passages.map((p) => p.text));
     expect(generateCorpus({ passages: 2000, seed: 8 }).corpus.passages[0]!.text).not.toBe(corpus.passages[0]!.text);
-    expect(generatedFingerprint({ passages: 2000, seed: 7 })).not.toBe(generatedFingerprint({ passages: 2001, seed: 7 }));
+    expect(generatedFingerprint({ passages: 2000, seed: 7 })).not.toBe(
+      generatedFingerprint({ passages: 2001, seed: 7 }),
+    );
   });
 });
 
@@ -81,7 +85,19 @@ describe('bench options', () => {
   });
 
   it('read --sizes, --json and the rest', () => {
-    expect(parseBenchArgs(['--sizes', '10000,100_000,1000000', '--json', '--engines', 'dossier', '--questions', '50', '--backends', 'minisearch'])).toMatchObject({
+    expect(
+      parseBenchArgs([
+        '--sizes',
+        '10000,100_000,1000000',
+        '--json',
+        '--engines',
+        'dossier',
+        '--questions',
+        '50',
+        '--backends',
+        'minisearch',
+      ]),
+    ).toMatchObject({
       sizes: [10_000, 100_000, 1_000_000],
       json: true,
       engines: ['dossier'],
@@ -132,7 +148,11 @@ describe('the report', () => {
   });
 
   it("prints a table with the engines and Dossier's indexes side by side", () => {
-    const table = formatReport([run('dossier', 10_000, {}), run('dossier', 10_000, { backend: 'minisearch' }), run('baseline', 10_000, { queryP99Ms: 120 })]);
+    const table = formatReport([
+      run('dossier', 10_000, {}),
+      run('dossier', 10_000, { backend: 'minisearch' }),
+      run('baseline', 10_000, { queryP99Ms: 120 }),
+    ]);
     expect(table.split('\n')[0]).toMatch(/^engine\s+passages\s+build ms/);
     expect(table).toMatch(/dossier \(compact\)\s+10,000/);
     expect(table).toMatch(/dossier \(minisearch\)\s+10,000/);
@@ -141,7 +161,9 @@ describe('the report', () => {
 });
 
 describe('a tiny end-to-end run', () => {
-  it('measures Dossier on both indexes and the baseline in their own processes and reports the JSON fields', { timeout: 180_000 }, async () => {
+  it('measures Dossier on both indexes and the baseline in their own processes and reports the JSON fields', {
+    timeout: 180_000,
+  }, async () => {
     const runs = await runBench({ ...DEFAULT_OPTIONS, sizes: [400], questions: 20, baselineBudgetSeconds: 5 });
     expect(runs.map((r) => [r.engine, r.backend, r.passages])).toEqual([
       ['dossier', 'compact', 400],
@@ -150,16 +172,17 @@ describe('a tiny end-to-end run', () => {
     ]);
     const [dossier, dossierOnMiniSearch, baseline] = runs;
     for (const r of runs) {
-      for (const key of ['buildMs', 'heapMB', 'rssMB', 'queryP50Ms', 'queryP99Ms'] as const) expect(r[key], `${r.engine} ${key}`).toBeGreaterThan(0);
+      for (const key of ['buildMs', 'heapMB', 'rssMB', 'queryP50Ms', 'queryP99Ms'] as const)
+        expect(r[key], `${r.engine} ${key}`).toBeGreaterThan(0);
       expect(r.queryP99Ms).toBeGreaterThanOrEqual(r.queryP50Ms);
     }
     expect(dossier!.snapshotLoadMs).toBeGreaterThan(0);
     expect(dossier!.snapshotBytes).toBeGreaterThan(10_000);
-    expect(dossier!.details['queries']).toBe(20);
+    expect(dossier!.details.queries).toBe(20);
     // Started from the snapshot and MiniSearch's own file, and answering the same.
     expect(dossierOnMiniSearch!.snapshotLoadMs).toBeGreaterThan(0);
-    expect(dossierOnMiniSearch!.details['miniSearchBytes']).toBeGreaterThan(10_000);
-    expect(dossierOnMiniSearch!.details['sourceInTop5']).toBe(dossier!.details['sourceInTop5']);
+    expect(dossierOnMiniSearch!.details.miniSearchBytes).toBeGreaterThan(10_000);
+    expect(dossierOnMiniSearch!.details.sourceInTop5).toBe(dossier!.details.sourceInTop5);
     expect(baseline!.snapshotLoadMs).toBeNull();
     expect(JSON.parse(JSON.stringify({ runs })).runs[0]).toMatchObject({ engine: 'dossier', passages: 400 });
   });

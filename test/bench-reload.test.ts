@@ -26,10 +26,19 @@ describe('the reload cases', () => {
 });
 
 describe('a tiny reload run', () => {
-  it('swaps another corpus in, rebuilds in a worker while answering, reports the pauses and the rebuild time, and puts the folder back', { timeout: 180_000 }, async () => {
+  it('swaps another corpus in, rebuilds in a worker while answering, reports the pauses and the rebuild time, and puts the folder back', {
+    timeout: 180_000,
+  }, async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dossier-bench-reload-'));
     try {
-      const runs = await runReloadBench({ passages: 300, seed: 7, dir, cases: parseReloadCases('worker:replace'), idleSeconds: 1, questionEveryMs: 50 });
+      const runs = await runReloadBench({
+        passages: 300,
+        seed: 7,
+        dir,
+        cases: parseReloadCases('worker:replace'),
+        idleSeconds: 1,
+        questionEveryMs: 50,
+      });
       expect(runs.map((run) => [run.rebuildIn, run.change, run.reused])).toEqual([['worker', 'replace', 0]]);
       const [run] = runs;
       expect(run!.rebuildMs).toBeGreaterThan(0);
@@ -40,8 +49,11 @@ describe('a tiny reload run', () => {
       expect(formatReloads(runs)).toMatch(/worker thread\s+all replaced/);
       // The folder and its saved index are as before: the next start reads that index.
       const logger = memoryLogger();
-      const library = await Library.open(join(dir, 'corpus'), LOAD_OPTIONS, undefined, { indexPath: join(dir, 'index.snapshot'), log: logger.log });
-      expect(logger.lines().map((line) => line['event'])).toContain('index_loaded');
+      const library = await Library.open(join(dir, 'corpus'), LOAD_OPTIONS, undefined, {
+        indexPath: join(dir, 'index.snapshot'),
+        log: logger.log,
+      });
+      expect(logger.lines().map((line) => line.event)).toContain('index_loaded');
       expect(library.current.corpus.passages.length).toBeGreaterThan(250);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -33,7 +33,13 @@ describe('the start-up benchmark corpus, written as article files', () => {
     // Files load in name order, which is generation order.
     loaded.sources.forEach((source, i) => {
       const expected = generated.corpus.sources[i]!;
-      expect({ title: source.title, outlet: source.outlet, date: source.date, url: source.url, author: source.author }).toEqual({
+      expect({
+        title: source.title,
+        outlet: source.outlet,
+        date: source.date,
+        url: source.url,
+        author: source.author,
+      }).toEqual({
         title: expected.title,
         outlet: expected.outlet,
         date: expected.date,
@@ -51,7 +57,8 @@ describe('the start-up benchmark corpus, written as article files', () => {
     expect(loaded.passages.length).toBeLessThanOrEqual(generated.corpus.passages.length);
     const textsOf = (corpus: Corpus) => {
       const bySource = new Map<string, string[]>();
-      for (const passage of corpus.passages) bySource.set(passage.source.url!, [...(bySource.get(passage.source.url!) ?? []), passage.text]);
+      for (const passage of corpus.passages)
+        bySource.set(passage.source.url!, [...(bySource.get(passage.source.url!) ?? []), passage.text]);
       return bySource;
     };
     const [want, got] = [textsOf(generated.corpus), textsOf(loaded)];

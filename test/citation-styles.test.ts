@@ -60,7 +60,9 @@ describe('module loading', () => {
       const afterParse = loaded();
       cite.citePassage({ id: 'a-b', text: 't', paragraph: 1, section: null, source: { id: 'a', title: 'T', titleOrigin: 'text', outlet: null, date: null, url: null, author: null, credit: null, file: 'f' } }, 'bibtex');
       console.log(JSON.stringify({ afterImport, afterParse, afterCite: loaded() }));`;
-    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
     expect(JSON.parse(output)).toEqual({ afterImport: false, afterParse: false, afterCite: true });
   });
 });
@@ -72,7 +74,9 @@ describe('vendored CSL styles', () => {
   ])('%s is byte-identical to the official file recorded in vendor/README.md', (file, sha256) => {
     const bytes = readFileSync(new URL(`../src/cite/vendor/${file}`, import.meta.url));
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha256);
-    expect(readFileSync(new URL('../src/cite/vendor/README.md', import.meta.url), 'utf8')).toContain(`${sha256}  ${file}`);
+    expect(readFileSync(new URL('../src/cite/vendor/README.md', import.meta.url), 'utf8')).toContain(
+      `${sha256}  ${file}`,
+    );
   });
 });
 
@@ -86,17 +90,22 @@ describe('parseCitationStyle', () => {
     expect(parseCitationStyle('CSL-JSON')).toBe('csl-json');
   });
 
-  it.each([['harvard'], [''], ['csl json'], ['chicago-author-date']])('rejects %j with an InputError naming the styles', (value) => {
-    let error: unknown;
-    try {
-      parseCitationStyle(value);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).code).toBe('unknown_style');
-    expect((error as InputError).message).toBe(`Unknown citation style "${value}". Use one of: apa, mla, chicago, bibtex, csl-json.`);
-  });
+  it.each([['harvard'], [''], ['csl json'], ['chicago-author-date']])(
+    'rejects %j with an InputError naming the styles',
+    (value) => {
+      let error: unknown;
+      try {
+        parseCitationStyle(value);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).code).toBe('unknown_style');
+      expect((error as InputError).message).toBe(
+        `Unknown citation style "${value}". Use one of: apa, mla, chicago, bibtex, csl-json.`,
+      );
+    },
+  );
 });
 
 describe('toCslItem', () => {
@@ -160,7 +169,15 @@ describe('toCslItem', () => {
     ['Al Jazeera Staff', 'Al Jazeera', [{ literal: 'Al Jazeera Staff' }]],
     ['The Hill', 'The Hill', [{ literal: 'The Hill' }]],
     ['Doe, Jane', null, [{ family: 'Doe', given: 'Jane' }]],
-    ['Jane Doe, John Roe and Ann Poe', null, [{ given: 'Jane', family: 'Doe' }, { given: 'John', family: 'Roe' }, { given: 'Ann', family: 'Poe' }]],
+    [
+      'Jane Doe, John Roe and Ann Poe',
+      null,
+      [
+        { given: 'Jane', family: 'Doe' },
+        { given: 'John', family: 'Roe' },
+        { given: 'Ann', family: 'Poe' },
+      ],
+    ],
   ])('byline %j (outlet %j) gives %j', (author, outlet, expected) => {
     const item = toCslItem({ ...reporter, author, outlet });
     expect(item.author).toEqual(expected);
@@ -178,32 +195,221 @@ describe('citePassage', () => {
 
   const cases: Array<[string, CitationStyle, Passage, string]> = [
     // Seed 004: dated; the organisation byline is the outlet (APA drops the site name, MLA the author).
-    ['004 dated, organisation author = outlet', 'apa', p004, lines('VOA News. (2020, September 28). US Threatens to Close Embassy in Baghdad.', '(VOA News, 2020, para. 3)', Q004)],
-    ['004 dated, organisation author = outlet', 'mla', p004, lines('“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.', '(“US Threatens to Close Embassy in Baghdad,” par. 3)', Q004)],
-    ['004 dated, organisation author = outlet', 'chicago', p004, lines('VOA News. 2020. “US Threatens to Close Embassy in Baghdad.” VOA News, September 28, 2020.', '(VOA News 2020, par. 3)', Q004)],
+    [
+      '004 dated, organisation author = outlet',
+      'apa',
+      p004,
+      lines(
+        'VOA News. (2020, September 28). US Threatens to Close Embassy in Baghdad.',
+        '(VOA News, 2020, para. 3)',
+        Q004,
+      ),
+    ],
+    [
+      '004 dated, organisation author = outlet',
+      'mla',
+      p004,
+      lines(
+        '“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.',
+        '(“US Threatens to Close Embassy in Baghdad,” par. 3)',
+        Q004,
+      ),
+    ],
+    [
+      '004 dated, organisation author = outlet',
+      'chicago',
+      p004,
+      lines(
+        'VOA News. 2020. “US Threatens to Close Embassy in Baghdad.” VOA News, September 28, 2020.',
+        '(VOA News 2020, par. 3)',
+        Q004,
+      ),
+    ],
     // Seed 003: no author, no date.
-    ['003 undated, no author', 'apa', p003, lines('US says it will leave Baghdad embassy if Iraq doesn’t rein in attacks: report. (n.d.). The Hill.', '(“US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report,” n.d., para. 1)', Q003)],
-    ['003 undated, no author', 'mla', p003, lines('“US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report.” The Hill.', '(“US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report,” par. 1)', Q003)],
-    ['003 undated, no author', 'chicago', p003, lines('The Hill. n.d. “US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report.”', '(The Hill, n.d., par. 1)', Q003)],
+    [
+      '003 undated, no author',
+      'apa',
+      p003,
+      lines(
+        'US says it will leave Baghdad embassy if Iraq doesn’t rein in attacks: report. (n.d.). The Hill.',
+        '(“US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report,” n.d., para. 1)',
+        Q003,
+      ),
+    ],
+    [
+      '003 undated, no author',
+      'mla',
+      p003,
+      lines(
+        '“US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report.” The Hill.',
+        '(“US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report,” par. 1)',
+        Q003,
+      ),
+    ],
+    [
+      '003 undated, no author',
+      'chicago',
+      p003,
+      lines(
+        'The Hill. n.d. “US Says It Will Leave Baghdad Embassy If Iraq Doesn’t Rein in Attacks: Report.”',
+        '(The Hill, n.d., par. 1)',
+        Q003,
+      ),
+    ],
     // Seed 000: no outlet, no author, dated.
-    ['000 no outlet, no author', 'apa', p000, lines('US warns Iraq it’s planning to pull out of Baghdad embassy over inaction against militants. (2020, September 28).', '(US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants, 2020, para. 2)', Q000)],
-    ['000 no outlet, no author', 'mla', p000, lines('US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants. 28 Sept. 2020.', '(US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants, par. 2)', Q000)],
-    ['000 no outlet, no author', 'chicago', p000, lines('“US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants.” 2020. September 28, 2020.', '(“US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants” 2020, par. 2)', Q000)],
+    [
+      '000 no outlet, no author',
+      'apa',
+      p000,
+      lines(
+        'US warns Iraq it’s planning to pull out of Baghdad embassy over inaction against militants. (2020, September 28).',
+        '(US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants, 2020, para. 2)',
+        Q000,
+      ),
+    ],
+    [
+      '000 no outlet, no author',
+      'mla',
+      p000,
+      lines(
+        'US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants. 28 Sept. 2020.',
+        '(US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants, par. 2)',
+        Q000,
+      ),
+    ],
+    [
+      '000 no outlet, no author',
+      'chicago',
+      p000,
+      lines(
+        '“US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants.” 2020. September 28, 2020.',
+        '(“US Warns Iraq It’s Planning to Pull out of Baghdad Embassy over Inaction against Militants” 2020, par. 2)',
+        Q000,
+      ),
+    ],
     // A person's byline, a URL, a month-only date.
-    ['person author, URL, month date', 'apa', pReporter, lines('Reporter, J. Q. (2020, July). Embassy talks resume after a week of rocket attacks. Example Gazette. https://example.org/a', '(Reporter, 2020, para. 12)', '“Talks resumed on Monday.”')],
-    ['person author, URL, month date', 'mla', pReporter, lines('Reporter, Jane Q. “Embassy Talks Resume after a Week of Rocket Attacks.” Example Gazette, July 2020, https://example.org/a.', '(Reporter, par. 12)', '“Talks resumed on Monday.”')],
-    ['person author, URL, month date', 'chicago', pReporter, lines('Reporter, Jane Q. 2020. “Embassy Talks Resume after a Week of Rocket Attacks.” Example Gazette, July 2020. https://example.org/a.', '(Reporter 2020, par. 12)', '“Talks resumed on Monday.”')],
+    [
+      'person author, URL, month date',
+      'apa',
+      pReporter,
+      lines(
+        'Reporter, J. Q. (2020, July). Embassy talks resume after a week of rocket attacks. Example Gazette. https://example.org/a',
+        '(Reporter, 2020, para. 12)',
+        '“Talks resumed on Monday.”',
+      ),
+    ],
+    [
+      'person author, URL, month date',
+      'mla',
+      pReporter,
+      lines(
+        'Reporter, Jane Q. “Embassy Talks Resume after a Week of Rocket Attacks.” Example Gazette, July 2020, https://example.org/a.',
+        '(Reporter, par. 12)',
+        '“Talks resumed on Monday.”',
+      ),
+    ],
+    [
+      'person author, URL, month date',
+      'chicago',
+      pReporter,
+      lines(
+        'Reporter, Jane Q. 2020. “Embassy Talks Resume after a Week of Rocket Attacks.” Example Gazette, July 2020. https://example.org/a.',
+        '(Reporter 2020, par. 12)',
+        '“Talks resumed on Monday.”',
+      ),
+    ],
     // Two people, a year-only date.
-    ['two authors, year date', 'apa', pTwoAuthors, lines('Doe, J., & van Beethoven, L. (2020). A year of rockets. Example Gazette. https://example.org/b', '(Doe & van Beethoven, 2020, para. 5)', '“Rockets fell again.”')],
-    ['two authors, year date', 'mla', pTwoAuthors, lines('Doe, Jane, and Ludwig van Beethoven. “A Year of Rockets.” Example Gazette, 2020, https://example.org/b.', '(Doe and van Beethoven, par. 5)', '“Rockets fell again.”')],
-    ['two authors, year date', 'chicago', pTwoAuthors, lines('Doe, Jane, and Ludwig van Beethoven. 2020. “A Year of Rockets.” Example Gazette, 2020. https://example.org/b.', '(Doe and van Beethoven 2020, par. 5)', '“Rockets fell again.”')],
+    [
+      'two authors, year date',
+      'apa',
+      pTwoAuthors,
+      lines(
+        'Doe, J., & van Beethoven, L. (2020). A year of rockets. Example Gazette. https://example.org/b',
+        '(Doe & van Beethoven, 2020, para. 5)',
+        '“Rockets fell again.”',
+      ),
+    ],
+    [
+      'two authors, year date',
+      'mla',
+      pTwoAuthors,
+      lines(
+        'Doe, Jane, and Ludwig van Beethoven. “A Year of Rockets.” Example Gazette, 2020, https://example.org/b.',
+        '(Doe and van Beethoven, par. 5)',
+        '“Rockets fell again.”',
+      ),
+    ],
+    [
+      'two authors, year date',
+      'chicago',
+      pTwoAuthors,
+      lines(
+        'Doe, Jane, and Ludwig van Beethoven. 2020. “A Year of Rockets.” Example Gazette, 2020. https://example.org/b.',
+        '(Doe and van Beethoven 2020, par. 5)',
+        '“Rockets fell again.”',
+      ),
+    ],
     // Derived title: a description in brackets, never title-cased, quoted or italicised.
-    ['derived title, no outlet', 'apa', pUntitled, lines('[After the United States signalled it would close its embassy in…]. (2020, September 28).', '([After the United States signalled it would close its embassy in…], 2020, para. 1)', '“After the United States signalled it would close its embassy in Baghdad, officials met.”')],
-    ['derived title, no outlet', 'mla', pUntitled, lines('[After the United States signalled it would close its embassy in…]. 28 Sept. 2020.', '([After the United States signalled it would close its embassy in…], par. 1)', '“After the United States signalled it would close its embassy in Baghdad, officials met.”')],
-    ['derived title, no outlet', 'chicago', pUntitled, lines('[After the United States signalled it would close its embassy in…]. 2020. September 28, 2020.', '([After the United States signalled it would close its embassy in…] 2020, par. 1)', '“After the United States signalled it would close its embassy in Baghdad, officials met.”')],
-    ['derived title, outlet, undated', 'apa', pUntitledWithOutlet, lines('[Iraqi officials said on Sunday that the embassy would stay…]. (n.d.). Example News.', '([Iraqi officials said on Sunday that the embassy would stay…], n.d., para. 4)', '“The embassy stays open.”')],
-    ['derived title, outlet, undated', 'mla', pUntitledWithOutlet, lines('[Iraqi officials said on Sunday that the embassy would stay…]. Example News.', '([Iraqi officials said on Sunday that the embassy would stay…], par. 4)', '“The embassy stays open.”')],
-    ['derived title, outlet, undated', 'chicago', pUntitledWithOutlet, lines('Example News. n.d. [Iraqi officials said on Sunday that the embassy would stay…].', '(Example News, n.d., par. 4)', '“The embassy stays open.”')],
+    [
+      'derived title, no outlet',
+      'apa',
+      pUntitled,
+      lines(
+        '[After the United States signalled it would close its embassy in…]. (2020, September 28).',
+        '([After the United States signalled it would close its embassy in…], 2020, para. 1)',
+        '“After the United States signalled it would close its embassy in Baghdad, officials met.”',
+      ),
+    ],
+    [
+      'derived title, no outlet',
+      'mla',
+      pUntitled,
+      lines(
+        '[After the United States signalled it would close its embassy in…]. 28 Sept. 2020.',
+        '([After the United States signalled it would close its embassy in…], par. 1)',
+        '“After the United States signalled it would close its embassy in Baghdad, officials met.”',
+      ),
+    ],
+    [
+      'derived title, no outlet',
+      'chicago',
+      pUntitled,
+      lines(
+        '[After the United States signalled it would close its embassy in…]. 2020. September 28, 2020.',
+        '([After the United States signalled it would close its embassy in…] 2020, par. 1)',
+        '“After the United States signalled it would close its embassy in Baghdad, officials met.”',
+      ),
+    ],
+    [
+      'derived title, outlet, undated',
+      'apa',
+      pUntitledWithOutlet,
+      lines(
+        '[Iraqi officials said on Sunday that the embassy would stay…]. (n.d.). Example News.',
+        '([Iraqi officials said on Sunday that the embassy would stay…], n.d., para. 4)',
+        '“The embassy stays open.”',
+      ),
+    ],
+    [
+      'derived title, outlet, undated',
+      'mla',
+      pUntitledWithOutlet,
+      lines(
+        '[Iraqi officials said on Sunday that the embassy would stay…]. Example News.',
+        '([Iraqi officials said on Sunday that the embassy would stay…], par. 4)',
+        '“The embassy stays open.”',
+      ),
+    ],
+    [
+      'derived title, outlet, undated',
+      'chicago',
+      pUntitledWithOutlet,
+      lines(
+        'Example News. n.d. [Iraqi officials said on Sunday that the embassy would stay…].',
+        '(Example News, n.d., par. 4)',
+        '“The embassy stays open.”',
+      ),
+    ],
   ];
 
   it.each(cases)('%s — %s', (_name, style, cited, expected) => {
@@ -257,7 +463,9 @@ describe('citePassage', () => {
       locator: '12',
       label: 'paragraph',
     });
-    expect(citation.startsWith('{\n  "id": "fa4e01",\n  "citation-key": "dossier_fa4e01",\n  "type": "article-newspaper",')).toBe(true);
+    expect(
+      citation.startsWith('{\n  "id": "fa4e01",\n  "citation-key": "dossier_fa4e01",\n  "type": "article-newspaper",'),
+    ).toBe(true);
   });
 
   it('returns the same text for the same passage every time', () => {
@@ -304,7 +512,10 @@ describe('bibliography', () => {
 
   it('keeps keys unique when two sources share an id', () => {
     const twin = { ...reporter, title: 'Another article' };
-    expect(parse(bibliography([reporter, twin], 'bibtex')).map((entry) => entry['citation-key'])).toEqual(['dossier_fa4e01', 'dossier_fa4e01_2']);
+    expect(parse(bibliography([reporter, twin], 'bibtex')).map((entry) => entry['citation-key'])).toEqual([
+      'dossier_fa4e01',
+      'dossier_fa4e01_2',
+    ]);
     const items = JSON.parse(bibliography([reporter, twin], 'csl-json')) as CslItem[];
     expect(items.map((item) => item.id)).toEqual(['fa4e01', 'fa4e01-2']);
   });
@@ -322,7 +533,9 @@ describe('bibliography', () => {
       ),
     );
     expect(bibliography(ALL_SOURCES, 'chicago').split('\n')).toHaveLength(ALL_SOURCES.length);
-    expect(bibliography(ALL_SOURCES, 'mla').split('\n')).toContain('“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.');
+    expect(bibliography(ALL_SOURCES, 'mla').split('\n')).toContain(
+      '“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.',
+    );
   });
 
   it('gives empty output for no sources', () => {

@@ -11,19 +11,49 @@ const BODY = [
 
 describe('each kind of page furniture leaves the passages, and the article stays whole', () => {
   it.each([
-    ['a photo caption with its credit in brackets', 'Volunteers search the ruins of a market in Northtown, Monday, Feb. 6, 2023. (AP Photo/Jane Doe)'],
-    ['a caption cut off by the page at its credit', 'Volunteers search the ruins of a market in Northtown, Monday, Feb. 6, 2023. ('],
-    ['a caption ending in a short agency name', 'Medics carry a woman pulled from the debris of a collapsed building in Northtown. (XYZ)'],
-    ['a caption credited through a distributor', 'Aerial view of the destruction in the city centre on Thursday. (IHA via AP)'],
-    ['a caption above a credit line', 'Headquarters of the lender in Example City, California\nJohn Roe/Bloomberg/Getty Images'],
-    ['a credit line in capitals', 'Officials testify at a hearing on Capitol Hill, Wednesday, March 29, 2023, in Washington.\nJANE DOE/AP PHOTO, FILE'],
-    ['a label, a caption and a credit', 'Failed Lender Bosses\nThree former executives defended themselves during a hearing on Tuesday.\nBloomberg News'],
-    ['a "FILE -" caption', 'FILE - Emergency teams search for people in the rubble of a destroyed building, Tuesday, Feb. 7, 2023.'],
+    [
+      'a photo caption with its credit in brackets',
+      'Volunteers search the ruins of a market in Northtown, Monday, Feb. 6, 2023. (AP Photo/Jane Doe)',
+    ],
+    [
+      'a caption cut off by the page at its credit',
+      'Volunteers search the ruins of a market in Northtown, Monday, Feb. 6, 2023. (',
+    ],
+    [
+      'a caption ending in a short agency name',
+      'Medics carry a woman pulled from the debris of a collapsed building in Northtown. (XYZ)',
+    ],
+    [
+      'a caption credited through a distributor',
+      'Aerial view of the destruction in the city centre on Thursday. (IHA via AP)',
+    ],
+    [
+      'a caption above a credit line',
+      'Headquarters of the lender in Example City, California\nJohn Roe/Bloomberg/Getty Images',
+    ],
+    [
+      'a credit line in capitals',
+      'Officials testify at a hearing on Capitol Hill, Wednesday, March 29, 2023, in Washington.\nJANE DOE/AP PHOTO, FILE',
+    ],
+    [
+      'a label, a caption and a credit',
+      'Failed Lender Bosses\nThree former executives defended themselves during a hearing on Tuesday.\nBloomberg News',
+    ],
+    [
+      'a "FILE -" caption',
+      'FILE - Emergency teams search for people in the rubble of a destroyed building, Tuesday, Feb. 7, 2023.',
+    ],
     ['a gallery caption', '1 of 3 | Rescuers look for survivors in the Harbour neighbourhood on Monday.'],
-    ['a caption printed twice', 'Two districts are among those worst affected by the earthquake\nTwo districts are among those worst affected by the earthquake'],
+    [
+      'a caption printed twice',
+      'Two districts are among those worst affected by the earthquake\nTwo districts are among those worst affected by the earthquake',
+    ],
     ['a newsletter box', 'Sign up for our morning newsletter and get the day’s top stories delivered to your inbox.'],
     ['an alerts box', 'Get breaking news alerts from Example News on your phone: turn on notifications.'],
-    ['an embedded tweet', 'We are sending two search teams tonight. pic.twitter.com/AbCdEf123\n— Jane Doe (@janedoe) February 6, 2023'],
+    [
+      'an embedded tweet',
+      'We are sending two search teams tonight. pic.twitter.com/AbCdEf123\n— Jane Doe (@janedoe) February 6, 2023',
+    ],
     ['an ad break', 'Story continues below advertisement'],
     ['a reader poll', 'Should the city rebuild the old market?\nYes\nNo\nNot sure'],
     ['an author bio', 'Jane Doe is a White House correspondent for Example Today. Follow her on Twitter @janedoe.'],
@@ -31,25 +61,53 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ['a read-more line', 'Also Read | Death toll climbs past 2,000 as rescuers race the clock'],
     ['a promo for the site', 'Track Latest News Live on Examplenews.com and get news updates from around the world'],
     ['site navigation', 'Skip to main content\nLog In\nLight Theme\nShow More\nBack to top button\n7 min read'],
-    ['a copyright line', 'Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.'],
+    [
+      'a copyright line',
+      'Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.',
+    ],
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
-    ['a caption cut short above its full copy', 'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.'],
+    [
+      'a caption cut short above its full copy',
+      'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.',
+    ],
     ['a paragraph the page prints again', BODY.split('\n')[0]!],
-    ['a teaser cutting a paragraph short', 'The regional governor said more than 1,200 buildings had been damaged across…'],
-    ['a caption ending in its photographer and agency after a comma', 'A crane lifts the last container off the ship in Harbourtown on July 7, 2021. Jane Q. Doe, Reuters'],
-    ['a card cut short, with its date and outlet', 'On Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International'],
+    [
+      'a teaser cutting a paragraph short',
+      'The regional governor said more than 1,200 buildings had been damaged across…',
+    ],
+    [
+      'a caption ending in its photographer and agency after a comma',
+      'A crane lifts the last container off the ship in Harbourtown on July 7, 2021. Jane Q. Doe, Reuters',
+    ],
+    [
+      'a card cut short, with its date and outlet',
+      'On Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International',
+    ],
   ])('%s', (_kind, furniture) => {
-    expect(texts(`${BODY}\n${furniture}\nThe national disaster agency said its teams would keep searching through the night.`)).toEqual([
+    expect(
+      texts(
+        `${BODY}\n${furniture}\nThe national disaster agency said its teams would keep searching through the night.`,
+      ),
+    ).toEqual([
       ...BODY.split('\n'),
       'The national disaster agency said its teams would keep searching through the night.',
     ]);
   });
 
   it.each([
-    ['a sentence naming a photographer and an agency', 'The pictures were taken on July 7 by a photographer for Reuters, Jane Q. Doe.'],
-    ['a sentence that quotes a reporter of an agency', 'The crowd cheered as the ship left. “It was a long wait,” said Jane Doe, Reuters’ local correspondent.'],
-    ['a quotation with an ellipsis, then its date', 'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.'],
+    [
+      'a sentence naming a photographer and an agency',
+      'The pictures were taken on July 7 by a photographer for Reuters, Jane Q. Doe.',
+    ],
+    [
+      'a sentence that quotes a reporter of an agency',
+      'The crowd cheered as the ship left. “It was a long wait,” said Jane Doe, Reuters’ local correspondent.',
+    ],
+    [
+      'a quotation with an ellipsis, then its date',
+      'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.',
+    ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
   });
@@ -57,29 +115,64 @@ describe('each kind of page furniture leaves the passages, and the article stays
   it('keeps a bulleted list: long items as passages, short ones together', () => {
     const after = 'The national disaster agency said its teams would keep searching through the night.';
     const page = `${BODY}\nWhat the agency asked residents to do:\n• Stay out of damaged buildings until engineers have inspected them\n• Boil water\n• Keep roads clear\n${after}`;
-    expect(texts(page)).toEqual([...BODY.split('\n'), 'Stay out of damaged buildings until engineers have inspected them', 'Boil water • Keep roads clear', after]);
+    expect(texts(page)).toEqual([
+      ...BODY.split('\n'),
+      'Stay out of damaged buildings until engineers have inspected them',
+      'Boil water • Keep roads clear',
+      after,
+    ]);
   });
 
   it('joins lines the scrape broke mid-sentence, and paragraphs wrapped at a fixed width', () => {
-    expect(texts('“Despite the bank being in sound financial\ncondition prior to March 9, the run began,” the regulator said.')).toEqual([
+    expect(
+      texts(
+        '“Despite the bank being in sound financial\ncondition prior to March 9, the run began,” the regulator said.',
+      ),
+    ).toEqual([
       '“Despite the bank being in sound financial condition prior to March 9, the run began,” the regulator said.',
     ]);
-    const wrapped = ['The governor said on Tuesday that the province would need', 'years to rebuild, and that the national government had', 'promised to pay for new schools and hospitals there.'].join('\n');
+    const wrapped = [
+      'The governor said on Tuesday that the province would need',
+      'years to rebuild, and that the national government had',
+      'promised to pay for new schools and hospitals there.',
+    ].join('\n');
     expect(texts(wrapped)).toEqual([wrapped.replace(/\n/g, ' ')]);
   });
 
   it('unglues an author hover card in time that grows with the text, not faster', () => {
-    expect(texts('Secretary Jane DoeJane DoeOther headline about something MORE told reporters the plan was final.')).toEqual(['Secretary Jane Doe told reporters the plan was final.']);
+    expect(
+      texts('Secretary Jane DoeJane DoeOther headline about something MORE told reporters the plan was final.'),
+    ).toEqual(['Secretary Jane Doe told reporters the plan was final.']);
   });
 });
 
 describe('titles, outlets, agencies and dates from the page', () => {
   it.each([
-    ['the first headline, not the kicker or pull quote above it', "'We thought it was the end'\nRescuers search for survivors beneath rubble in two countries", 'Rescuers search for survivors beneath rubble in two countries'],
-    ['the headline under site chrome and a stamp', 'Skip to main content\nFriday, Feb 10, 2023\nPresident travels to quake-hit city', 'President travels to quake-hit city'],
-    ['the clean headline where a breadcrumb is glued to the first copy', 'NewsWorldDeath toll passes 50,000 in the region\nDeath toll passes 50,000 in the region', 'Death toll passes 50,000 in the region'],
-    ['a headline without the timestamp glued to it', 'Emergency declared in ten provinces of the quake zone 2023-02-07 16:03:27', 'Emergency declared in ten provinces of the quake zone'],
-    ['a headline without the close button before it', '× Lender collapses after failing to raise capital', 'Lender collapses after failing to raise capital'],
+    [
+      'the first headline, not the kicker or pull quote above it',
+      "'We thought it was the end'\nRescuers search for survivors beneath rubble in two countries",
+      'Rescuers search for survivors beneath rubble in two countries',
+    ],
+    [
+      'the headline under site chrome and a stamp',
+      'Skip to main content\nFriday, Feb 10, 2023\nPresident travels to quake-hit city',
+      'President travels to quake-hit city',
+    ],
+    [
+      'the clean headline where a breadcrumb is glued to the first copy',
+      'NewsWorldDeath toll passes 50,000 in the region\nDeath toll passes 50,000 in the region',
+      'Death toll passes 50,000 in the region',
+    ],
+    [
+      'a headline without the timestamp glued to it',
+      'Emergency declared in ten provinces of the quake zone 2023-02-07 16:03:27',
+      'Emergency declared in ten provinces of the quake zone',
+    ],
+    [
+      'a headline without the close button before it',
+      '× Lender collapses after failing to raise capital',
+      'Lender collapses after failing to raise capital',
+    ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });
@@ -94,20 +187,64 @@ describe('titles, outlets, agencies and dates from the page', () => {
   });
 
   it.each([
-    ['a bio names the employer', `${BODY}\nJane Doe is a correspondent for Example Today. Follow her on Twitter.`, { outlet: 'Example Today', author: undefined }],
+    [
+      'a bio names the employer',
+      `${BODY}\nJane Doe is a correspondent for Example Today. Follow her on Twitter.`,
+      { outlet: 'Example Today', author: undefined },
+    ],
     ['a copyright line names the publication', `${BODY}\n© 2023 Example Gazette`, { outlet: 'Example Gazette' }],
-    ['a copyright line of a parent company names none', `${BODY}\nCopyright 2024 Example Media Inc. All rights reserved.`, { outlet: undefined }],
-    ['a print edition’s masthead', `Example Today International Edition\nQuake launches frantic search in two countries\n${BODY}`, { outlet: 'Example Today International Edition' }],
-    ['a staff byline gives the author and the outlet apart', `By Jane Doe, Example Staff\n${BODY}`, { author: 'Jane Doe', outlet: 'Example' }],
-    ['an agency byline gives the author and the credit', `By Jane Doe, Associated Press\n${BODY}`, { author: 'Jane Doe', credit: 'AP', outlet: undefined }],
-    ['a byline of several reporters stays whole', `By JANE DOE, JOHN ROE and ANN POE\n${BODY}`, { author: 'JANE DOE, JOHN ROE and ANN POE', outlet: undefined }],
-    ['"Author | Agency" gives the author and the agency, not an outlet', `Jane Doe | Bloomberg\n${BODY}`, { author: 'Jane Doe', credit: 'Bloomberg', outlet: undefined }],
-    ['a dateline agency is the credit, not the outlet', `NORTHTOWN, Exampleland (AP) — ${BODY}`, { credit: 'AP', dateline: 'NORTHTOWN', outlet: undefined }],
+    [
+      'a copyright line of a parent company names none',
+      `${BODY}\nCopyright 2024 Example Media Inc. All rights reserved.`,
+      { outlet: undefined },
+    ],
+    [
+      'a print edition’s masthead',
+      `Example Today International Edition\nQuake launches frantic search in two countries\n${BODY}`,
+      { outlet: 'Example Today International Edition' },
+    ],
+    [
+      'a staff byline gives the author and the outlet apart',
+      `By Jane Doe, Example Staff\n${BODY}`,
+      { author: 'Jane Doe', outlet: 'Example' },
+    ],
+    [
+      'an agency byline gives the author and the credit',
+      `By Jane Doe, Associated Press\n${BODY}`,
+      { author: 'Jane Doe', credit: 'AP', outlet: undefined },
+    ],
+    [
+      'a byline of several reporters stays whole',
+      `By JANE DOE, JOHN ROE and ANN POE\n${BODY}`,
+      { author: 'JANE DOE, JOHN ROE and ANN POE', outlet: undefined },
+    ],
+    [
+      '"Author | Agency" gives the author and the agency, not an outlet',
+      `Jane Doe | Bloomberg\n${BODY}`,
+      { author: 'Jane Doe', credit: 'Bloomberg', outlet: undefined },
+    ],
+    [
+      'a dateline agency is the credit, not the outlet',
+      `NORTHTOWN, Exampleland (AP) — ${BODY}`,
+      { credit: 'AP', dateline: 'NORTHTOWN', outlet: undefined },
+    ],
     ['a day-only dateline with its agency', `Feb. 7 (UPI) -- ${BODY}`, { credit: 'UPI' }],
     ['a bracketed network before the first word', `(CNN) ${BODY}`, { credit: 'CNN' }],
-    ['a credit line with a stamp', `(Xinhua) 13:53, May 19, 2023\n${BODY}`, { credit: 'Xinhua', date: { value: '2023-05-19', precision: 'day' } }],
-    ['the publication stamp, not the update stamp', `2 min read Last Updated : Mar 12 2023 | 6:15 AM IST\nFeb 14, 2023, 3:26 PM | Updated: 4:08 pm\n${BODY}`, { date: { value: '2023-02-14', precision: 'day' } }],
-    ['an update stamp when it is the only one', `Last Updated : Mar 11 2023 | 6:15 AM IST\n${BODY}`, { date: { value: '2023-03-11', precision: 'day' } }],
+    [
+      'a credit line with a stamp',
+      `(Xinhua) 13:53, May 19, 2023\n${BODY}`,
+      { credit: 'Xinhua', date: { value: '2023-05-19', precision: 'day' } },
+    ],
+    [
+      'the publication stamp, not the update stamp',
+      `2 min read Last Updated : Mar 12 2023 | 6:15 AM IST\nFeb 14, 2023, 3:26 PM | Updated: 4:08 pm\n${BODY}`,
+      { date: { value: '2023-02-14', precision: 'day' } },
+    ],
+    [
+      'an update stamp when it is the only one',
+      `Last Updated : Mar 11 2023 | 6:15 AM IST\n${BODY}`,
+      { date: { value: '2023-03-11', precision: 'day' } },
+    ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;
     for (const [key, value] of Object.entries(meta)) expect(found[key as keyof typeof found], key).toEqual(value);

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { runCliProcess } from './support/cliProcess.ts';
 import { runCli } from '../src/adapters/cli/run.ts';
-import { askSchema, citeSchema, errorSchema, helpSchema, sourcesSchema, timelineSchema } from '../src/contract/schema.ts';
+import {
+  askSchema,
+  citeSchema,
+  errorSchema,
+  helpSchema,
+  sourcesSchema,
+  timelineSchema,
+} from '../src/contract/schema.ts';
 import { seedLibrary } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 
@@ -25,7 +32,9 @@ describe('cli ask --json', () => {
     const republished = doc.results.find((result) => result.alsoIn.length > 0);
     expect(republished?.alsoIn[0]).toMatchObject({ id: expect.any(String), file: expect.stringMatching(/^00[01]_/) });
     // Keys of the contract are all present, with the types it names.
-    expect(Object.keys(doc.results[0]!.source)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'date', 'file']));
+    expect(Object.keys(doc.results[0]!.source)).toEqual(
+      expect.arrayContaining(['id', 'title', 'outlet', 'date', 'file']),
+    );
   });
 
   it('honours --limit, --source and the date range', async () => {
@@ -35,11 +44,15 @@ describe('cli ask --json', () => {
     const wider = askSchema.parse((await cli('ask', 'Soleimani', '--limit', '10', '--json')).json);
     expect(limited).toMatchObject({ more: true, total: wider.total });
     expect(wider.total).toBeGreaterThanOrEqual(wider.results.length);
-    const voaOnly = askSchema.parse((await cli('ask', 'Soleimani', '--source', '004_232c69b19052f130.txt', '--json')).json);
+    const voaOnly = askSchema.parse(
+      (await cli('ask', 'Soleimani', '--source', '004_232c69b19052f130.txt', '--json')).json,
+    );
     expect(voaOnly.results.every((result) => result.source.file === '004_232c69b19052f130.txt')).toBe(true);
     const late = askSchema.parse((await cli('ask', 'embassy', '--from', '2020-09-29', '--limit', '20', '--json')).json);
     expect(late.results.length).toBeGreaterThan(0);
-    expect(late.results.every((result) => result.source.date !== null && result.source.date >= '2020-09-29')).toBe(true);
+    expect(late.results.every((result) => result.source.date !== null && result.source.date >= '2020-09-29')).toBe(
+      true,
+    );
   });
 
   it('returns an empty result, exit 0, for a question the corpus does not answer', async () => {
@@ -81,8 +94,14 @@ describe('cli timeline --json', () => {
     const missile = events.find((event) => event.text.includes('ballistic missile attack on January 8'));
     expect(missile).toMatchObject({ date: '2020-01-08', precision: 'day' });
     expect(missile!.alsoIn.map((passage) => passage.source.file)).toEqual(['001_64ba0aa1239cf7d6.txt']);
-    expect(events.find((event) => event.text.includes('Fuad Hussein on Saturday'))).toMatchObject({ date: '2020-09-26', precision: 'day' });
-    expect(events.find((event) => event.text.includes('in July'))).toMatchObject({ date: '2020-07', precision: 'month' });
+    expect(events.find((event) => event.text.includes('Fuad Hussein on Saturday'))).toMatchObject({
+      date: '2020-09-26',
+      precision: 'day',
+    });
+    expect(events.find((event) => event.text.includes('in July'))).toMatchObject({
+      date: '2020-07',
+      precision: 'month',
+    });
     // The undated Hill article states no full date, so it dates nothing.
     expect(events.some((event) => event.passage.source.file === '003_84fe4f099db4658b.txt')).toBe(false);
   });
@@ -94,8 +113,18 @@ describe('cli timeline --json', () => {
     expect(events.some((event) => event.text.includes('Soleimani'))).toBe(true);
     const later = timelineSchema.parse((await cli('timeline', '--from', '2020-09-27', '--json')).json);
     // Day events inside the range; a month or year event overlapping it stays (its day is unknown).
-    expect(later.events.filter((event) => event.precision === 'day').map((event) => event.date)).toEqual(['2020-09-27', '2020-09-27', '2020-09-28']);
-    expect(later.events.filter((event) => event.precision !== 'day').map((event) => event.date)).toEqual(['2020', '2020-09', '2020-09', '2020-09', '2020-09']);
+    expect(later.events.filter((event) => event.precision === 'day').map((event) => event.date)).toEqual([
+      '2020-09-27',
+      '2020-09-27',
+      '2020-09-28',
+    ]);
+    expect(later.events.filter((event) => event.precision !== 'day').map((event) => event.date)).toEqual([
+      '2020',
+      '2020-09',
+      '2020-09',
+      '2020-09',
+      '2020-09',
+    ]);
   });
 
   it('prints every event without --limit, and a page with --limit and --offset', async () => {
@@ -106,7 +135,9 @@ describe('cli timeline --json', () => {
     const page = timelineSchema.parse((await cli('timeline', '--limit', '3', '--offset', '3', '--json')).json);
     expect(page).toMatchObject({ total: whole.total, more: true });
     expect(page.events).toEqual(whole.events.slice(3, 6));
-    const last = timelineSchema.parse((await cli('timeline', '--limit', '25', '--offset', String(whole.total - 2), '--json')).json);
+    const last = timelineSchema.parse(
+      (await cli('timeline', '--limit', '25', '--offset', String(whole.total - 2), '--json')).json,
+    );
     expect(last).toMatchObject({ total: whole.total, more: false });
     expect(last.events).toHaveLength(2);
   });
@@ -116,11 +147,15 @@ describe('cli timeline --json', () => {
     expect(exitCode).toBe(0);
     const total = timelineSchema.parse((await cli('timeline', '--json')).json).total;
     expect(stdout.split('\n')[0]).toBe(`Timeline: ${total} events`);
-    expect(stdout).toContain('\nJan 8, 2020\n  • A ballistic missile attack on January 8 from Iran resulted in severe injuries to more than 100 American troops.\n  — ');
+    expect(stdout).toContain(
+      '\nJan 8, 2020\n  • A ballistic missile attack on January 8 from Iran resulted in severe injuries to more than 100 American troops.\n  — ',
+    );
     const lines = stdout.split('\n');
     expect(lines.filter((line) => line.startsWith('  • '))).toHaveLength(total);
     const dates = lines.filter((line) => /^\S/.test(line) && !/^(Timeline|Earliest|Latest)/.test(line) && line !== '');
-    const sources = lines.filter((line) => /^ {2}— .+ · [0-9a-f]{6}-[0-9a-f]{6}(?:, [0-9a-f]{6}-[0-9a-f]{6})*(?:; .+)?$/.test(line));
+    const sources = lines.filter((line) =>
+      /^ {2}— .+ · [0-9a-f]{6}-[0-9a-f]{6}(?:, [0-9a-f]{6}-[0-9a-f]{6})*(?:; .+)?$/.test(line),
+    );
     expect(sources).toHaveLength(dates.length); // one line of sources per date
     expect(stdout).not.toContain('--offset');
   });
@@ -129,8 +164,14 @@ describe('cli timeline --json', () => {
 describe('cli cite --json', () => {
   it.each([
     ['apa', 'VOA News. (2020, September 28). US Threatens to Close Embassy in Baghdad.\n(VOA News, 2020, para. 5)'],
-    ['mla', '“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.\n(“US Threatens to Close Embassy in Baghdad,” par. 5)'],
-    ['chicago', 'VOA News. 2020. “US Threatens to Close Embassy in Baghdad.” VOA News, September 28, 2020.\n(VOA News 2020, par. 5)'],
+    [
+      'mla',
+      '“US Threatens to Close Embassy in Baghdad.” VOA News, 28 Sept. 2020.\n(“US Threatens to Close Embassy in Baghdad,” par. 5)',
+    ],
+    [
+      'chicago',
+      'VOA News. 2020. “US Threatens to Close Embassy in Baghdad.” VOA News, September 28, 2020.\n(VOA News 2020, par. 5)',
+    ],
     ['bibtex', '@article{dossier_74ef57_d49f7e,'],
     ['csl-json', '"locator": "5"'],
   ])('cites a passage in %s', { timeout: 30_000 }, async (style, expected) => {
@@ -143,7 +184,9 @@ describe('cli cite --json', () => {
   });
 
   it('says n.d. for the undated article', { timeout: 30_000 }, async () => {
-    const hill = sourcesSchema.parse((await cli('sources', '--json')).json).sources.find((source) => source.outlet === 'The Hill')!;
+    const hill = sourcesSchema
+      .parse((await cli('sources', '--json')).json)
+      .sources.find((source) => source.outlet === 'The Hill')!;
     const { json } = await cli('ask', 'Ahmed Mulla Talal', '--source', hill.id, '--limit', '1', '--json');
     const passage = askSchema.parse(json).results[0]!;
     const doc = citeSchema.parse((await cli('cite', passage.id, '--json')).json);
@@ -155,7 +198,13 @@ describe('cli cite --json', () => {
     expect(exitCode).toBe(2);
     const { error } = errorSchema.parse(json);
     expect(error.code).toBe('unknown_passage');
-    expect(error.suggestions?.map((passage) => passage.source.id)).toEqual(['74ef57', '74ef57', '74ef57', '74ef57', '74ef57']);
+    expect(error.suggestions?.map((passage) => passage.source.id)).toEqual([
+      '74ef57',
+      '74ef57',
+      '74ef57',
+      '74ef57',
+      '74ef57',
+    ]);
     const nowhere = errorSchema.parse((await cli('cite', 'banana', '--json')).json);
     expect(nowhere.error).toMatchObject({ code: 'unknown_passage', suggestions: [] });
   });
@@ -163,7 +212,9 @@ describe('cli cite --json', () => {
   it('refuses an unknown style', async () => {
     const { exitCode, json } = await cli('cite', '74ef57-d49f7e', '--style', 'harvard', '--json');
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(json).error.message).toBe('/cite style must be one of apa, mla, chicago, bibtex, csl-json, not "harvard".');
+    expect(errorSchema.parse(json).error.message).toBe(
+      '/cite style must be one of apa, mla, chicago, bibtex, csl-json, not "harvard".',
+    );
   });
 });
 
@@ -186,7 +237,9 @@ describe('cli sources and help', () => {
     expect(answer.stdout).toMatch(/id [0-9a-f]{6}-[0-9a-f]{6}/);
     const failure = await cli('ask', 'embassy', '--from', 'yesterday');
     expect(failure).toMatchObject({ exitCode: 2, stdout: '' });
-    expect(failure.stderr).toBe('dossier: /ask from must be a date written YYYY-MM-DD, like 2020-09-28, not "yesterday".\n');
+    expect(failure.stderr).toBe(
+      'dossier: /ask from must be a date written YYYY-MM-DD, like 2020-09-28, not "yesterday".\n',
+    );
   });
 });
 
@@ -194,8 +247,13 @@ describe('cli --help', () => {
   it('is cli help, and shows how to run one command (its options) without loading the corpus', async () => {
     const whole = await cli('--help');
     expect(whole.exitCode).toBe(0);
-    expect(whole.stdout).toMatch(/^Dossier answers questions about the news story in its articles\n5 articles, Sep 28, 2020 – Sep 29, 2020: /);
-    const ask = await runCli(['ask', '--help'], { openLibrary: () => Promise.reject(new Error('the corpus is not needed')), log: memoryLogger().log });
+    expect(whole.stdout).toMatch(
+      /^Dossier answers questions about the news story in its articles\n5 articles, Sep 28, 2020 – Sep 29, 2020: /,
+    );
+    const ask = await runCli(['ask', '--help'], {
+      openLibrary: () => Promise.reject(new Error('the corpus is not needed')),
+      log: memoryLogger().log,
+    });
     expect(ask.exitCode).toBe(0);
     expect(ask.stdout).toContain('question: TEXT\n  Your question, in plain English (required)');
     expect(ask.stdout).toContain('--limit N (1-20)');
@@ -203,7 +261,9 @@ describe('cli --help', () => {
 });
 
 describe('the cli as a process', () => {
-  it('prints exactly one JSON document on stdout and exits 0, 2 and 1 as the contract says', { timeout: 60_000 }, async () => {
+  it('prints exactly one JSON document on stdout and exits 0, 2 and 1 as the contract says', {
+    timeout: 60_000,
+  }, async () => {
     const [ok, bad, broken, badConfig] = await Promise.all([
       runCliProcess(['ask', 'Why are US forces in Iraq?', '--json'], { LOG_LEVEL: 'info' }),
       runCliProcess(['ask', '', '--json']),

@@ -9,7 +9,9 @@ async function cli(...argv: string[]) {
 }
 
 describe('cli export: the corpus bibliography for reference managers', () => {
-  it('prints BibTeX by default, one entry per source, ready to redirect to a .bib file', { timeout: 30_000 }, async () => {
+  it('prints BibTeX by default, one entry per source, ready to redirect to a .bib file', {
+    timeout: 30_000,
+  }, async () => {
     const { exitCode, stdout } = await cli('export');
     expect(exitCode).toBe(0);
     const keys = [...stdout.matchAll(/^@(\w+)\{([^,]+),$/gm)].map((match) => match[2]);
@@ -38,16 +40,29 @@ describe('cli export: the corpus bibliography for reference managers', () => {
   it('refuses an unknown format with exit 2', async () => {
     const { exitCode, stdout } = await cli('export', '--format', 'ris', '--json');
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe('/export format must be one of apa, mla, chicago, bibtex, csl-json, not "ris".');
+    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe(
+      '/export format must be one of apa, mla, chicago, bibtex, csl-json, not "ris".',
+    );
   });
 });
 
 describe('cli ask --format markdown', () => {
   it('prints block quotes with in-text citations, passage ids and the references', { timeout: 30_000 }, async () => {
-    const { exitCode, stdout } = await cli('ask', 'Who was killed near Baghdad airport?', '--limit', '2', '--format', 'markdown', '--style', 'apa');
+    const { exitCode, stdout } = await cli(
+      'ask',
+      'Who was killed near Baghdad airport?',
+      '--limit',
+      '2',
+      '--format',
+      'markdown',
+      '--style',
+      'apa',
+    );
     expect(exitCode).toBe(0);
     expect(stdout).toMatch(/^## Who was killed near Baghdad airport\?\n\n> /);
-    const quotes = stdout.split('\n').filter((line) => /^> — \(.+, 2020, para\. \d+\) · passage `[0-9a-f]{6}-[0-9a-f]{6}`$/.test(line));
+    const quotes = stdout
+      .split('\n')
+      .filter((line) => /^> — \(.+, 2020, para\. \d+\) · passage `[0-9a-f]{6}-[0-9a-f]{6}`$/.test(line));
     expect(quotes).toHaveLength(2);
     expect(stdout).toContain('### References');
     expect(stdout).toContain('- VOA News. (2020, September 28). US Threatens to Close Embassy in Baghdad.');

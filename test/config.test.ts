@@ -4,13 +4,22 @@ import { parseConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('applies documented defaults and freezes the result', () => {
     const config = parseConfig({});
-    expect(config).toEqual({ DISCORD_API_URL: 'https://discord.com/api', CORPUS_DIR: 'corpus', MAX_ARTICLE_BYTES: 2 * 1024 * 1024, SEARCH_INDEX: 'auto', CITE_STYLE: 'apa', DISCORD_ATTACHMENT_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'] });
+    expect(config).toEqual({
+      DISCORD_API_URL: 'https://discord.com/api',
+      CORPUS_DIR: 'corpus',
+      MAX_ARTICLE_BYTES: 2 * 1024 * 1024,
+      SEARCH_INDEX: 'auto',
+      CITE_STYLE: 'apa',
+      DISCORD_ATTACHMENT_HOSTS: ['cdn.discordapp.com', 'media.discordapp.net'],
+    });
     expect(Object.isFrozen(config)).toBe(true);
   });
 
   it('reads SEARCH_INDEX in any case, and says what it may be', () => {
     expect(parseConfig({ SEARCH_INDEX: ' MiniSearch ' }).SEARCH_INDEX).toBe('minisearch');
-    expect(() => parseConfig({ SEARCH_INDEX: 'elastic' })).toThrow('Invalid configuration: SEARCH_INDEX: must be auto, minisearch, compact. See .env.example.');
+    expect(() => parseConfig({ SEARCH_INDEX: 'elastic' })).toThrow(
+      'Invalid configuration: SEARCH_INDEX: must be auto, minisearch, compact. See .env.example.',
+    );
   });
 
   it('treats an empty value as unset', () => {
@@ -29,6 +38,8 @@ describe('configuration', () => {
   });
 
   it('never echoes the token in an error', () => {
-    expect(() => parseConfig({ DISCORD_TOKEN: 'secret-token-value', LOG_LEVEL: 'loud' })).toThrow(/^(?!.*secret-token-value)/s);
+    expect(() => parseConfig({ DISCORD_TOKEN: 'secret-token-value', LOG_LEVEL: 'loud' })).toThrow(
+      /^(?!.*secret-token-value)/s,
+    );
   });
 });

@@ -18,7 +18,8 @@ import { useTempCorpus, writeUpload } from './support/tempCorpus.ts';
 let dir: string;
 useTempCorpus((made) => (dir = made));
 
-const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n\nA State Department spokesman declined to comment.\n';
+const ARTICLE =
+  '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n\nA State Department spokesman declined to comment.\n';
 
 /** The id of a process that has exited (so no process runs under it, short of reuse). */
 async function deadPid(): Promise<number> {
@@ -28,17 +29,28 @@ async function deadPid(): Promise<number> {
 }
 
 describe('edits from several processes', () => {
-  it('queue: eight parallel adds of one text under eight names add it once, and the seven others are refused as duplicates', { timeout: 120_000 }, async () => {
+  it('queue: eight parallel adds of one text under eight names add it once, and the seven others are refused as duplicates', {
+    timeout: 120_000,
+  }, async () => {
     const upload = await writeUpload(dir, 'upload.md', ARTICLE);
     const env = { CORPUS_DIR: dir, LOG_LEVEL: 'silent' };
-    const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => runCliProcess(['corpus', 'add', upload, '--name', `packing-${i}.md`, '--json'], env)));
+    const runs = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        runCliProcess(['corpus', 'add', upload, '--name', `packing-${i}.md`, '--json'], env),
+      ),
+    );
 
     const accepted = runs.filter((run) => run.code === 0);
     expect(accepted).toHaveLength(1);
     expect(corpusEditSchema.parse(JSON.parse(accepted[0]!.stdout)).sources).toBe(6);
     for (const run of runs.filter((candidate) => candidate.code !== 0)) {
       expect(run.code).toBe(2);
-      expect(errorSchema.parse(JSON.parse(run.stdout)).error).toMatchObject({ code: 'duplicate', message: expect.stringMatching(/^"packing-\d\.md" is the same article as “Embassy staff begin to pack” \(packing-\d\.md, id [0-9a-f]{6}; same title\)/) });
+      expect(errorSchema.parse(JSON.parse(run.stdout)).error).toMatchObject({
+        code: 'duplicate',
+        message: expect.stringMatching(
+          /^"packing-\d\.md" is the same article as “Embassy staff begin to pack” \(packing-\d\.md, id [0-9a-f]{6}; same title\)/,
+        ),
+      });
     }
     const files = await readdir(dir);
     expect(files.filter((name) => name.startsWith('packing-'))).toHaveLength(1);
@@ -46,7 +58,10 @@ describe('edits from several processes', () => {
   });
 
   it('take over a lock whose holder is gone', { timeout: 30_000 }, async () => {
-    await writeFile(join(dir, LOCK_NAME), JSON.stringify({ pid: await deadPid(), host: hostname(), token: 'left-by-a-crash' }));
+    await writeFile(
+      join(dir, LOCK_NAME),
+      JSON.stringify({ pid: await deadPid(), host: hostname(), token: 'left-by-a-crash' }),
+    );
     const upload = await writeUpload(dir, 'upload.md', ARTICLE);
     const run = await runCliProcess(['corpus', 'add', upload, '--json'], { CORPUS_DIR: dir, LOG_LEVEL: 'silent' });
     expect(run.code).toBe(0);

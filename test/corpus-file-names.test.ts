@@ -20,7 +20,8 @@ import { folderState, useTempCorpus } from './support/tempCorpus.ts';
 let dir: string;
 useTempCorpus((made) => (dir = made));
 
-const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
+const ARTICLE =
+  '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 
 /** `corpus add` of ARTICLE under `name`: given with --name (at most 200 characters), or as the uploaded file's own name. */
 async function add(name: string, how: 'option' | 'upload' = 'option') {
@@ -28,7 +29,10 @@ async function add(name: string, how: 'option' | 'upload' = 'option') {
   const upload = join(scratch, how === 'upload' ? name : 'upload.md');
   await writeFile(upload, ARTICLE);
   const library = await Library.open(dir, LOAD_OPTIONS);
-  const { exitCode, stdout } = await runCli(['corpus', 'add', upload, ...(how === 'option' ? ['--name', name] : []), '--json'], { openLibrary: async () => library, log: memoryLogger().log }).finally(() => rm(scratch, { recursive: true, force: true }));
+  const { exitCode, stdout } = await runCli(
+    ['corpus', 'add', upload, ...(how === 'option' ? ['--name', name] : []), '--json'],
+    { openLibrary: async () => library, log: memoryLogger().log },
+  ).finally(() => rm(scratch, { recursive: true, force: true }));
   return { exitCode, error: exitCode === 0 ? null : errorSchema.parse(JSON.parse(stdout)).error };
 }
 
@@ -37,7 +41,11 @@ describe('a new article’s file name', () => {
     const before = await folderState(dir);
     expect(await add(`${'é'.repeat(193)}.md`)).toEqual({
       exitCode: 2,
-      error: { code: 'bad_name', message: 'The file name is 389 bytes in UTF-8 (an accented letter takes 2); the limit is 255 bytes. Choose a shorter name.' },
+      error: {
+        code: 'bad_name',
+        message:
+          'The file name is 389 bytes in UTF-8 (an accented letter takes 2); the limit is 255 bytes. Choose a shorter name.',
+      },
     });
     expect(await folderState(dir)).toEqual(before);
   });
@@ -45,7 +53,13 @@ describe('a new article’s file name', () => {
   it('is refused when its sidecar’s name would pass 255 bytes, and accepted when both fit', async () => {
     const fits = `${'a'.repeat(242)}.md`; // its sidecar, 242 + 10 bytes
     const tooLong = `${'a'.repeat(250)}.md`; // 253 bytes; its sidecar 260
-    expect(await add(tooLong, 'upload')).toMatchObject({ exitCode: 2, error: { code: 'bad_name', message: `The file name is too long: its metadata file ${'a'.repeat(250)}.meta.json would be 260 bytes in UTF-8, and the limit is 255. Choose a shorter name.` } });
+    expect(await add(tooLong, 'upload')).toMatchObject({
+      exitCode: 2,
+      error: {
+        code: 'bad_name',
+        message: `The file name is too long: its metadata file ${'a'.repeat(250)}.meta.json would be 260 bytes in UTF-8, and the limit is 255. Choose a shorter name.`,
+      },
+    });
     expect(await add(fits, 'upload')).toEqual({ exitCode: 0, error: null });
   });
 
@@ -58,19 +72,39 @@ describe('a new article’s file name', () => {
     ['a C1 control character', 'embassy\u0085.md', 'embassyU+0085.md'],
     ['a soft hyphen', 'em\u00ADbassy.md', 'emU+00ADbassy.md'],
   ])('is refused when it holds %s, shown as a code point', async (_what, name, shown) => {
-    expect(await add(name)).toEqual({ exitCode: 2, error: { code: 'bad_name', message: `"${shown}" has characters a file name should not have (control, bidirectional or zero-width characters, or < > : " | ? *).` } });
+    expect(await add(name)).toEqual({
+      exitCode: 2,
+      error: {
+        code: 'bad_name',
+        message: `"${shown}" has characters a file name should not have (control, bidirectional or zero-width characters, or < > : " | ? *).`,
+      },
+    });
   });
 
   it('is written in NFC, and its NFD look-alike is then the same name', async () => {
     expect(await add('cafe\u0301.md')).toEqual({ exitCode: 0, error: null });
     expect(await readdir(dir)).toContain('caf\u00e9.md');
     expect(await readdir(dir)).not.toContain('cafe\u0301.md');
-    expect(await add('caf\u00e9.md')).toMatchObject({ exitCode: 2, error: { code: 'duplicate', message: '"café.md" is already in the corpus folder. To change it, use /corpus replace; to keep both, give the new one another name.' } });
+    expect(await add('caf\u00e9.md')).toMatchObject({
+      exitCode: 2,
+      error: {
+        code: 'duplicate',
+        message:
+          '"café.md" is already in the corpus folder. To change it, use /corpus replace; to keep both, give the new one another name.',
+      },
+    });
   });
 
   it('is refused when the folder has it in the other Unicode form', async () => {
     await writeFile(join(dir, 'cafe\u0301.md'), ARTICLE.replace('Tuesday', 'Wednesday')); // NFD, put there by hand
-    expect(await add('caf\u00e9.md')).toMatchObject({ exitCode: 2, error: { code: 'duplicate', message: '"café.md" is already in the corpus folder as "cafe\\u0301.md", the same name in other Unicode code points; use that file, or give the new one another name.' } });
+    expect(await add('caf\u00e9.md')).toMatchObject({
+      exitCode: 2,
+      error: {
+        code: 'duplicate',
+        message:
+          '"café.md" is already in the corpus folder as "cafe\\u0301.md", the same name in other Unicode code points; use that file, or give the new one another name.',
+      },
+    });
   });
 
   it('is checked by one function for every adapter', () => {

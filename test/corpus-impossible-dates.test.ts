@@ -20,7 +20,10 @@ useTempCorpus((made) => (dir = made));
 
 async function cli(argv: string[]) {
   const library = await Library.open(dir, LOAD_OPTIONS);
-  const { exitCode, stdout } = await runCli([...argv, '--json'], { openLibrary: async () => library, log: memoryLogger().log });
+  const { exitCode, stdout } = await runCli([...argv, '--json'], {
+    openLibrary: async () => library,
+    log: memoryLogger().log,
+  });
   return { exitCode, error: exitCode === 0 ? null : errorSchema.parse(JSON.parse(stdout)).error };
 }
 
@@ -35,39 +38,71 @@ describe('an impossible date', () => {
     const before = await folderState(dir);
     expect(await cli(['corpus', 'meta', SEEDS.voa, 'date', date])).toEqual({
       exitCode: 2,
-      error: { code: 'bad_option', message: `/corpus meta date "${date}" is not valid: must be a date the calendar has (${why}).` },
+      error: {
+        code: 'bad_option',
+        message: `/corpus meta date "${date}" is not valid: must be a date the calendar has (${why}).`,
+      },
     });
     expect(await folderState(dir)).toEqual(before);
   });
 
   it('is refused by `corpus add --date`', async () => {
-    const upload = await writeUpload(dir, 'upload.md', '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday.\n');
-    expect(await cli(['corpus', 'add', upload, '--date', '2021-02-29'])).toMatchObject({ exitCode: 2, error: { message: '/corpus add date "2021-02-29" is not valid: must be a date the calendar has (2021-02 has no day 29).' } });
+    const upload = await writeUpload(
+      dir,
+      'upload.md',
+      '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday.\n',
+    );
+    expect(await cli(['corpus', 'add', upload, '--date', '2021-02-29'])).toMatchObject({
+      exitCode: 2,
+      error: {
+        message: '/corpus add date "2021-02-29" is not valid: must be a date the calendar has (2021-02 has no day 29).',
+      },
+    });
   });
 
   it('in a sidecar is reported by the loader, which loads the article without it', async () => {
     await writeFile(join(dir, '004_232c69b19052f130.meta.json'), '{ "outlet": "VOA", "date": "2020-02-30" }');
     const corpus = await loadCorpus(dir, LOAD_OPTIONS);
-    expect(corpus.errors).toEqual([{ file: '004_232c69b19052f130.meta.json', message: 'field "date" must be a date the calendar has (2020-02 has no day 30); the article loads without it' }]);
-    expect(corpus.sources.find((source) => source.file === SEEDS.voa)?.date).toEqual({ value: '2020-09-28', precision: 'day' });
+    expect(corpus.errors).toEqual([
+      {
+        file: '004_232c69b19052f130.meta.json',
+        message: 'field "date" must be a date the calendar has (2020-02 has no day 30); the article loads without it',
+      },
+    ]);
+    expect(corpus.sources.find((source) => source.file === SEEDS.voa)?.date).toEqual({
+      value: '2020-09-28',
+      precision: 'day',
+    });
   });
 
   it('in a sidecar stops `corpus meta` from rewriting it, with exit 2', async () => {
     await writeFile(join(dir, '004_232c69b19052f130.meta.json'), '{ "date": "2020-02-30" }');
     expect(await cli(['corpus', 'meta', SEEDS.voa, 'outlet', 'VOA'])).toEqual({
       exitCode: 2,
-      error: { code: 'bad_sidecar', message: '004_232c69b19052f130.meta.json field "date" must be a date the calendar has (2020-02 has no day 30); fix or remove it first, so no correction in it is lost.' },
+      error: {
+        code: 'bad_sidecar',
+        message:
+          '004_232c69b19052f130.meta.json field "date" must be a date the calendar has (2020-02 has no day 30); fix or remove it first, so no correction in it is lost.',
+      },
     });
   });
 
-  it('is refused by the real CLI with exit 2 (it used to answer "Set the date … to 2020-02-30")', { timeout: 30_000 }, async () => {
-    const run = await runCliProcess(['corpus', 'meta', SEEDS.voa, 'date', '2020-02-30'], { CORPUS_DIR: dir, LOG_LEVEL: 'silent' });
+  it('is refused by the real CLI with exit 2 (it used to answer "Set the date … to 2020-02-30")', {
+    timeout: 30_000,
+  }, async () => {
+    const run = await runCliProcess(['corpus', 'meta', SEEDS.voa, 'date', '2020-02-30'], {
+      CORPUS_DIR: dir,
+      LOG_LEVEL: 'silent',
+    });
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe('dossier: /corpus meta date "2020-02-30" is not valid: must be a date the calendar has (2020-02 has no day 30).\n');
+    expect(run.stderr).toBe(
+      'dossier: /corpus meta date "2020-02-30" is not valid: must be a date the calendar has (2020-02 has no day 30).\n',
+    );
     expect(await readFile(join(dir, '004_232c69b19052f130.meta.json'), 'utf8').catch(() => 'none')).toBe('none');
   });
 
   it('leaves real dates alone: 2020-02-29, 2020-02, 2020', async () => {
-    for (const date of ['2020-02-29', '2020-02', '2020']) expect((await cli(['corpus', 'meta', SEEDS.voa, 'date', date])).exitCode).toBe(0);
+    for (const date of ['2020-02-29', '2020-02', '2020'])
+      expect((await cli(['corpus', 'meta', SEEDS.voa, 'date', date])).exitCode).toBe(0);
   });
 });

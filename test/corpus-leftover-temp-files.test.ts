@@ -19,7 +19,8 @@ import { useTempCorpus, writeUpload } from './support/tempCorpus.ts';
 let dir: string;
 useTempCorpus((made) => (dir = made));
 
-const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
+const ARTICLE =
+  '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 const CRASH = ['--import', './test/support/crashAt.ts'];
 
 const hidden = async () => (await readdir(dir)).filter((name) => name.startsWith('.')).sort();
@@ -27,28 +28,49 @@ const hidden = async () => (await readdir(dir)).filter((name) => name.startsWith
 describe('temporary files a killed process left', () => {
   it('of an add are removed at the next start, and the half-done add is undone', { timeout: 60_000 }, async () => {
     const upload = await writeUpload(dir, 'upload.md', ARTICLE);
-    const run = await runCliProcess(['corpus', 'add', upload, '--name', 'packing.md', '--outlet', 'Example Wire'], { CORPUS_DIR: dir, INDEX_PATH: 'off', DOSSIER_TEST_CRASH: 'rename:packing.md' }, CRASH);
+    const run = await runCliProcess(
+      ['corpus', 'add', upload, '--name', 'packing.md', '--outlet', 'Example Wire'],
+      { CORPUS_DIR: dir, INDEX_PATH: 'off', DOSSIER_TEST_CRASH: 'rename:packing.md' },
+      CRASH,
+    );
     expect(run.signal).toBe('SIGKILL');
     // Its temporary file, its journal, and its lock, whose holder is gone.
-    expect(await hidden()).toEqual([expect.stringMatching(/^\.dossier-\d+-[0-9a-f]+\.tmp$/), '.dossier.journal', '.dossier.lock']);
+    expect(await hidden()).toEqual([
+      expect.stringMatching(/^\.dossier-\d+-[0-9a-f]+\.tmp$/),
+      '.dossier.journal',
+      '.dossier.lock',
+    ]);
     expect(await readdir(dir)).toContain('packing.meta.json');
 
     const logger = memoryLogger();
     await Library.open(dir, LOAD_OPTIONS, undefined, { log: logger.log });
     expect(await hidden()).toEqual([]);
     expect(await readdir(dir)).not.toContain('packing.meta.json');
-    expect(logger.lines()).toContainEqual(expect.objectContaining({ event: 'temp_files_removed', files: [expect.stringMatching(/^\.dossier-\d+-[0-9a-f]+\.tmp$/)] }));
+    expect(logger.lines()).toContainEqual(
+      expect.objectContaining({
+        event: 'temp_files_removed',
+        files: [expect.stringMatching(/^\.dossier-\d+-[0-9a-f]+\.tmp$/)],
+      }),
+    );
   });
 
   it('of an index save are removed at the next start, which saves the index whole', { timeout: 60_000 }, async () => {
-    const run = await runCliProcess(['corpus', 'status'], { CORPUS_DIR: dir, DOSSIER_TEST_CRASH: `rename:${DEFAULT_INDEX_FILE}` }, CRASH);
+    const run = await runCliProcess(
+      ['corpus', 'status'],
+      { CORPUS_DIR: dir, DOSSIER_TEST_CRASH: `rename:${DEFAULT_INDEX_FILE}` },
+      CRASH,
+    );
     expect(run.signal).toBe('SIGKILL');
     // The build saves the snapshot (src/rebuild/build.ts) before MiniSearch's own index is built (src/search/answeringIndex.ts).
     expect(await hidden()).toEqual([expect.stringMatching(/^\.\.dossier\.index\.\d+\.[0-9a-f]+\.tmp$/)]);
 
     const again = await runCliProcess(['corpus', 'status'], { CORPUS_DIR: dir, LOG_LEVEL: 'silent' });
     expect(again.code).toBe(0);
-    expect(await hidden()).toEqual([DEFAULT_INDEX_FILE, `${DEFAULT_INDEX_FILE}.files.json`, `${DEFAULT_INDEX_FILE}.minisearch.json`]);
+    expect(await hidden()).toEqual([
+      DEFAULT_INDEX_FILE,
+      `${DEFAULT_INDEX_FILE}.files.json`,
+      `${DEFAULT_INDEX_FILE}.minisearch.json`,
+    ]);
   });
 
   it('are told apart from those of a process still writing, which stay', async () => {

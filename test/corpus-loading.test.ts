@@ -8,7 +8,8 @@ import { PASSAGE_ID_PATTERN } from '../src/corpus/ids.ts';
 import { LOAD_OPTIONS, SEED_DIR, SEEDS, seedCorpus, withTempDir } from './support/corpus.ts';
 
 async function copySeeds(dir: string): Promise<void> {
-  for (const file of [...Object.values(SEEDS), '003_84fe4f099db4658b.meta.json']) await copyFile(join(SEED_DIR, file), join(dir, file));
+  for (const file of [...Object.values(SEEDS), '003_84fe4f099db4658b.meta.json'])
+    await copyFile(join(SEED_DIR, file), join(dir, file));
 }
 
 describe('loading a corpus folder', () => {
@@ -34,7 +35,8 @@ describe('loading a corpus folder', () => {
       const path = join(dir, SEEDS.hill);
       await writeFile(path, (await readFile(path, 'utf8')).replace('he said.', 'he said on Sunday.'));
       const after = await loadCorpus(dir, LOAD_OPTIONS);
-      const ids = (corpus: typeof before, match: (file: string) => boolean) => corpus.passages.filter((passage) => match(passage.source.file)).map((passage) => passage.id);
+      const ids = (corpus: typeof before, match: (file: string) => boolean) =>
+        corpus.passages.filter((passage) => match(passage.source.file)).map((passage) => passage.id);
       expect(ids(after, (file) => file === 'zz-renamed-voa.txt')).toEqual(ids(before, (file) => file === SEEDS.voa));
       const hillBefore = ids(before, (file) => file === SEEDS.hill);
       const hillAfter = ids(after, (file) => file === SEEDS.hill);
@@ -44,13 +46,21 @@ describe('loading a corpus folder', () => {
 
   it('folds a paragraph two outlets carry into one group, each naming the other in alsoIn', async () => {
     const corpus = await seedCorpus();
-    const republic = corpus.passages.find((passage) => passage.source.file === SEEDS.republic && passage.text.includes('Kataib Hezbollah'))!;
-    const untitled = corpus.passages.find((passage) => passage.source.file === SEEDS.untitled && passage.text.startsWith('US Secretary of State Mike Pompeo has sent a letter'))!;
+    const republic = corpus.passages.find(
+      (passage) => passage.source.file === SEEDS.republic && passage.text.includes('Kataib Hezbollah'),
+    )!;
+    const untitled = corpus.passages.find(
+      (passage) =>
+        passage.source.file === SEEDS.untitled &&
+        passage.text.startsWith('US Secretary of State Mike Pompeo has sent a letter'),
+    )!;
     expect(corpus.duplicateGroup.get(republic.id)).toBe(corpus.duplicateGroup.get(untitled.id));
     expect(corpus.alsoIn.get(republic.id)?.map((source) => source.file)).toEqual([SEEDS.untitled]);
     expect(corpus.alsoIn.get(untitled.id)?.map((source) => source.file)).toEqual([SEEDS.republic]);
     // Paragraphs that only share a theme are not folded.
-    const voaStrike = corpus.passages.find((passage) => passage.source.file === SEEDS.voa && passage.text.includes('airstrike'))!;
+    const voaStrike = corpus.passages.find(
+      (passage) => passage.source.file === SEEDS.voa && passage.text.includes('airstrike'),
+    )!;
     expect(corpus.duplicateGroup.has(voaStrike.id)).toBe(false);
   });
 
@@ -60,12 +70,23 @@ describe('loading a corpus folder', () => {
     const found = findDuplicates(corpus.passages);
     expect(corpus.duplicateGroup.size).toBeGreaterThan(100);
     expect([...found.groupOf.keys()].sort()).toEqual([...corpus.duplicateGroup.keys()].sort());
-    const groups = (map: ReadonlyMap<string, string>) => new Set([...new Set(map.values())].map((group) => [...map].filter(([, g]) => g === group).map(([id]) => id).sort().join(' ')));
+    const groups = (map: ReadonlyMap<string, string>) =>
+      new Set(
+        [...new Set(map.values())].map((group) =>
+          [...map]
+            .filter(([, g]) => g === group)
+            .map(([id]) => id)
+            .sort()
+            .join(' '),
+        ),
+      );
     expect(groups(found.groupOf)).toEqual(groups(corpus.duplicateGroup));
     // Each copy names the other articles of its group.
     const sourceOf = new Map(corpus.passages.map((passage) => [passage.id, passage.source.id]));
     for (const [id, sources] of found.alsoIn) {
-      const others = [...found.groupOf].filter(([other, group]) => group === found.groupOf.get(id) && sourceOf.get(other) !== sourceOf.get(id)).map(([other]) => sourceOf.get(other)!);
+      const others = [...found.groupOf]
+        .filter(([other, group]) => group === found.groupOf.get(id) && sourceOf.get(other) !== sourceOf.get(id))
+        .map(([other]) => sourceOf.get(other)!);
       expect(sources.map((source) => source.id).sort(), id).toEqual([...new Set(others)].sort());
     }
   });
@@ -76,7 +97,10 @@ describe('loading a corpus folder', () => {
       await writeFile(join(dir, 'empty.txt'), '');
       await writeFile(join(dir, 'blank.txt'), '  \n\n  ');
       await writeFile(join(dir, 'binary.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0x02]));
-      await writeFile(join(dir, 'latin1.txt'), Buffer.from('Caf\xe9 in Baghdad was closed by the militias on Sunday night.', 'latin1'));
+      await writeFile(
+        join(dir, 'latin1.txt'),
+        Buffer.from('Caf\xe9 in Baghdad was closed by the militias on Sunday night.', 'latin1'),
+      );
       await writeFile(join(dir, 'huge.txt'), 'word '.repeat(10_000));
       await writeFile(join(dir, 'photo.pdf'), 'not an article');
       await writeFile(join(dir, 'furniture-only.txt'), 'READ | Some other story\n\nRelated Stories');
@@ -103,7 +127,9 @@ describe('loading a corpus folder', () => {
       await copyFile(join(SEED_DIR, SEEDS.voa), join(dir, 'voa-copy.txt'));
       const corpus = await loadCorpus(dir, LOAD_OPTIONS);
       expect(corpus.sources).toHaveLength(1);
-      expect(corpus.errors).toEqual([{ file: 'voa-copy.txt', message: `is the same article as ${SEEDS.voa} (same title); it was skipped` }]);
+      expect(corpus.errors).toEqual([
+        { file: 'voa-copy.txt', message: `is the same article as ${SEEDS.voa} (same title); it was skipped` },
+      ]);
     });
   });
 
@@ -115,13 +141,27 @@ describe('loading a corpus folder', () => {
       );
       let corpus = await loadCorpus(dir, LOAD_OPTIONS);
       expect(corpus.errors).toEqual([]);
-      expect(corpus.sources[0]).toMatchObject({ title: 'Embassy talks resume', titleOrigin: 'front-matter', outlet: 'Example Wire', url: 'https://example.org/story', author: 'Jane Q. Reporter', date: { value: '2020-10-02', precision: 'day' } });
-      expect(corpus.passages.map((passage) => passage.text)).toEqual(['Iraqi and US officials met in Baghdad on Thursday to discuss the embassy.']);
+      expect(corpus.sources[0]).toMatchObject({
+        title: 'Embassy talks resume',
+        titleOrigin: 'front-matter',
+        outlet: 'Example Wire',
+        url: 'https://example.org/story',
+        author: 'Jane Q. Reporter',
+        date: { value: '2020-10-02', precision: 'day' },
+      });
+      expect(corpus.passages.map((passage) => passage.text)).toEqual([
+        'Iraqi and US officials met in Baghdad on Thursday to discuss the embassy.',
+      ]);
       const id = corpus.sources[0]!.id;
 
       await writeFile(join(dir, 'story.meta.json'), '{"outlet": "Corrected Wire", "date": "2020-10", "author": null}');
       corpus = await loadCorpus(dir, LOAD_OPTIONS);
-      expect(corpus.sources[0]).toMatchObject({ outlet: 'Corrected Wire', date: { value: '2020-10', precision: 'month' }, author: null, titleOrigin: 'front-matter' });
+      expect(corpus.sources[0]).toMatchObject({
+        outlet: 'Corrected Wire',
+        date: { value: '2020-10', precision: 'month' },
+        author: null,
+        titleOrigin: 'front-matter',
+      });
       expect(corpus.sources[0]!.id).toBe(id);
     });
   });
@@ -132,11 +172,18 @@ describe('loading a corpus folder', () => {
       await writeFile(join(dir, '004_232c69b19052f130.meta.json'), '{"date": "28 Sept"}');
       const corpus = await loadCorpus(dir, LOAD_OPTIONS);
       expect(corpus.sources[0]!.date).toEqual({ value: '2020-09-28', precision: 'day' });
-      expect(corpus.errors).toEqual([{ file: '004_232c69b19052f130.meta.json', message: 'field "date" must be YYYY, YYYY-MM or YYYY-MM-DD; the article loads without it' }]);
+      expect(corpus.errors).toEqual([
+        {
+          file: '004_232c69b19052f130.meta.json',
+          message: 'field "date" must be YYYY, YYYY-MM or YYYY-MM-DD; the article loads without it',
+        },
+      ]);
     });
   });
 
   it('reports a folder that does not exist as an operational error naming CORPUS_DIR', async () => {
-    await expect(loadCorpus('no/such/folder', LOAD_OPTIONS)).rejects.toThrow(/Cannot read the corpus folder "no\/such\/folder" \(ENOENT\)\. Set CORPUS_DIR/);
+    await expect(loadCorpus('no/such/folder', LOAD_OPTIONS)).rejects.toThrow(
+      /Cannot read the corpus folder "no\/such\/folder" \(ENOENT\)\. Set CORPUS_DIR/,
+    );
   });
 });

@@ -67,7 +67,8 @@ describe('the outlet an article states, else the one its address names', () => {
   });
 
   it('takes the outlet from the front matter url only when the page states none', async () => {
-    const page = (extra: string) => `---\nurl: https://www.albanyherald.com/news/story\n---\n\nSilicon Valley Bank collapsed on Friday after a run on its deposits, regulators said.\n${extra}`;
+    const page = (extra: string) =>
+      `---\nurl: https://www.albanyherald.com/news/story\n---\n\nSilicon Valley Bank collapsed on Friday after a run on its deposits, regulators said.\n${extra}`;
     const derived = buildArticle('a.md', markdown.parse(page('')), undefined);
     expect(derived?.source.outlet).toBe('Albany Herald');
     const stated = buildArticle('b.md', markdown.parse(page('\n© 2023 Example Gazette')), undefined);

@@ -33,8 +33,16 @@ describe('a reload of a folder that has not changed', () => {
   it('rebuilds nothing after an edit that already rebuilt, and says so', async () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const voa = library.current.corpus.sources.find((source) => source.file === SEEDS.voa)!;
-    const edited = await runCommand('corpus', { subcommand: 'meta', source: voa.id, field: 'outlet', value: 'Voice of America' }, { library, invoker: { via: 'cli', isModerator: true } });
-    expect(edited).toMatchObject({ action: 'meta', rebuilt: true, changes: { changed: [], added: ['004_232c69b19052f130.meta.json'] } });
+    const edited = await runCommand(
+      'corpus',
+      { subcommand: 'meta', source: voa.id, field: 'outlet', value: 'Voice of America' },
+      { library, invoker: { via: 'cli', isModerator: true } },
+    );
+    expect(edited).toMatchObject({
+      action: 'meta',
+      rebuilt: true,
+      changes: { changed: [], added: ['004_232c69b19052f130.meta.json'] },
+    });
     const afterEdit = library.current;
 
     const builds = buildCounter();
@@ -48,11 +56,20 @@ describe('a reload of a folder that has not changed', () => {
   it('rebuilds once a file is added or touched, and not again until the folder changes', async () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const builds = buildCounter();
-    await writeFile(join(dir, 'late.md'), '---\ntitle: A late article about the embassy talks\n---\n\nOfficials met again on Friday to discuss the embassy.\n');
-    expect(await library.reload({ onProgress: builds.onProgress })).toMatchObject({ rebuilt: true, changes: { added: ['late.md'] } });
+    await writeFile(
+      join(dir, 'late.md'),
+      '---\ntitle: A late article about the embassy talks\n---\n\nOfficials met again on Friday to discuss the embassy.\n',
+    );
+    expect(await library.reload({ onProgress: builds.onProgress })).toMatchObject({
+      rebuilt: true,
+      changes: { added: ['late.md'] },
+    });
     await utimes(join(dir, SEEDS.voa), new Date('2030-01-01'), new Date('2030-01-01'));
     // Touched, same bytes: rebuilt (the listing differs), and no change by content.
-    expect(await library.reload({ onProgress: builds.onProgress })).toMatchObject({ rebuilt: true, changes: { added: [], removed: [], changed: [] } });
+    expect(await library.reload({ onProgress: builds.onProgress })).toMatchObject({
+      rebuilt: true,
+      changes: { added: [], removed: [], changed: [] },
+    });
     expect(builds.count).toBe(2);
     expect((await library.reload({ onProgress: builds.onProgress })).rebuilt).toBe(false);
     expect(builds.count).toBe(2);
@@ -62,8 +79,13 @@ describe('a reload of a folder that has not changed', () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const log = memoryLogger().log;
     const text = await runCli(['corpus', 'reload'], { openLibrary: async () => library, log });
-    expect(text.stdout).toMatch(/^Already up to date\n\nAnswering from\n {2}5 articles, 41 passages, loaded .* UTC\n {2}The folder lists as this index was built from \(names, sizes, times\), so nothing was rebuilt\.\n\nFiles since the last build\n {2}None added, removed or changed\.\n$/);
+    expect(text.stdout).toMatch(
+      /^Already up to date\n\nAnswering from\n {2}5 articles, 41 passages, loaded .* UTC\n {2}The folder lists as this index was built from \(names, sizes, times\), so nothing was rebuilt\.\n\nFiles since the last build\n {2}None added, removed or changed\.\n$/,
+    );
     const json = await runCli(['corpus', 'reload', '--json'], { openLibrary: async () => library, log });
-    expect(corpusReloadSchema.parse(JSON.parse(json.stdout))).toMatchObject({ rebuilt: false, loadedAt: library.current.loadedAt.toISOString() });
+    expect(corpusReloadSchema.parse(JSON.parse(json.stdout))).toMatchObject({
+      rebuilt: false,
+      loadedAt: library.current.loadedAt.toISOString(),
+    });
   });
 });

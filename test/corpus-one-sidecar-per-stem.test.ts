@@ -20,7 +20,8 @@ useTempCorpus((made) => (dir = made));
 
 const HILL_SIDECAR = '003_84fe4f099db4658b.meta.json';
 const HILL_MD = '003_84fe4f099db4658b.md';
-const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
+const ARTICLE =
+  '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 
 async function cli(argv: string[]) {
   const library = await Library.open(dir, LOAD_OPTIONS);
@@ -32,23 +33,41 @@ describe('two articles with one stem', () => {
     await writeFile(join(dir, HILL_MD), ARTICLE);
     const corpus = await loadCorpus(dir, LOAD_OPTIONS);
     expect(corpus.sources.map((source) => source.file)).not.toContain(SEEDS.hill);
-    expect(corpus.sources.find((source) => source.file === HILL_MD)).toMatchObject({ title: 'Embassy staff begin to pack' });
+    expect(corpus.sources.find((source) => source.file === HILL_MD)).toMatchObject({
+      title: 'Embassy staff begin to pack',
+    });
     expect(corpus.errors).toEqual([
-      { file: SEEDS.hill, message: `has the same name as ${HILL_MD} apart from its extension (.txt), so both would take their metadata from ${HILL_SIDECAR}; only ${HILL_MD} is loaded: rename or remove one of them` },
+      {
+        file: SEEDS.hill,
+        message: `has the same name as ${HILL_MD} apart from its extension (.txt), so both would take their metadata from ${HILL_SIDECAR}; only ${HILL_MD} is loaded: rename or remove one of them`,
+      },
     ]);
   });
 
   it('treats names that differ only in Unicode form (NFC, NFD) as one', async () => {
     await writeFile(join(dir, 'cafe\u0301.md'), ARTICLE); // NFD: first in name order
-    await writeFile(join(dir, 'caf\u00e9.txt'), 'Another article about the embassy, saved under a name that looks the same.\n');
+    await writeFile(
+      join(dir, 'caf\u00e9.txt'),
+      'Another article about the embassy, saved under a name that looks the same.\n',
+    );
     const corpus = await loadCorpus(dir, LOAD_OPTIONS);
-    expect(corpus.errors).toEqual([{ file: 'caf\u00e9.txt', message: expect.stringMatching(/^has the same name as cafe\u0301\.md apart from its extension \(\.txt\), so both would take their metadata from cafe\u0301\.meta\.json/) }]);
+    expect(corpus.errors).toEqual([
+      {
+        file: 'caf\u00e9.txt',
+        message: expect.stringMatching(
+          /^has the same name as cafe\u0301\.md apart from its extension \(\.txt\), so both would take their metadata from cafe\u0301\.meta\.json/,
+        ),
+      },
+    ]);
   });
 
   it('keeps the bundled corpus as it is: NAME.meta.json for NAME.txt', async () => {
     const corpus = await loadCorpus(SEED_DIR, LOAD_OPTIONS);
     expect(corpus.errors).toEqual([]);
-    expect(corpus.sources.find((source) => source.file === SEEDS.hill)).toMatchObject({ outlet: 'The Hill', date: null });
+    expect(corpus.sources.find((source) => source.file === SEEDS.hill)).toMatchObject({
+      outlet: 'The Hill',
+      date: null,
+    });
   });
 });
 
@@ -68,12 +87,21 @@ describe('corpus add and replace', () => {
 
   it('refuse a replace whose new extension would make it share a stem with a third article', async () => {
     await writeFile(join(dir, 'zz.md'), ARTICLE);
-    await writeFile(join(dir, 'zz.txt'), 'A plain text article about the embassy, not loaded: zz.md came first in name order.\n');
-    const upload = await writeUpload(dir, 'upload.html', '<html><body><article><h1>Embassy staff begin to pack</h1><p>Staff at the US embassy in Baghdad began packing documents on Tuesday.</p></article></body></html>');
+    await writeFile(
+      join(dir, 'zz.txt'),
+      'A plain text article about the embassy, not loaded: zz.md came first in name order.\n',
+    );
+    const upload = await writeUpload(
+      dir,
+      'upload.html',
+      '<html><body><article><h1>Embassy staff begin to pack</h1><p>Staff at the US embassy in Baghdad began packing documents on Tuesday.</p></article></body></html>',
+    );
     const before = await folderState(dir);
     const { exitCode, stdout } = await cli(['corpus', 'replace', 'zz.md', upload]);
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe('"zz.html" would share its metadata file zz.meta.json with zz.txt, which is in the corpus folder; give it another name.');
+    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe(
+      '"zz.html" would share its metadata file zz.meta.json with zz.txt, which is in the corpus folder; give it another name.',
+    );
     expect(await folderState(dir)).toEqual(before);
   });
 

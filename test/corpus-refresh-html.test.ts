@@ -31,7 +31,19 @@ describe('the HTML format', () => {
       'A closure would be a blow to Kadhimi, who visited Washington in August and has sought closer ties with the United States while keeping relations with Iran.',
     ]);
     const everything = parsed.body;
-    for (const furniture of ['Subscribe for $1 a week', 'Politics', 'Advertisement', 'Flights to anywhere', 'Related stories', 'Ten recipes', 'All rights reserved', 'Careers', 'dataLayer', 'background: yellow', 'Green Zone. (Photo']) {
+    for (const furniture of [
+      'Subscribe for $1 a week',
+      'Politics',
+      'Advertisement',
+      'Flights to anywhere',
+      'Related stories',
+      'Ten recipes',
+      'All rights reserved',
+      'Careers',
+      'dataLayer',
+      'background: yellow',
+      'Green Zone. (Photo',
+    ]) {
       expect(everything).not.toContain(furniture);
     }
     // Paragraphs are separated by a blank line, and nothing is run together.
@@ -63,10 +75,16 @@ describe('the HTML format', () => {
   });
 
   it('refuses a page Readability finds no article in, and a .html file with no markup', () => {
-    expect(() => html.parse('<html><head><title>Home</title></head><body><script>render()</script></body></html>')).toThrow('has no article text that Readability could find (is it a page of links, or empty?)');
+    expect(() =>
+      html.parse('<html><head><title>Home</title></head><body><script>render()</script></body></html>'),
+    ).toThrow('has no article text that Readability could find (is it a page of links, or empty?)');
     // A page of links gives Readability a word or two, which the cleaning does not take for an article.
-    expect(buildArticle('links.html', html.parse('<html><body><nav><a href="/">Home</a></nav></body></html>'), undefined)).toBeNull();
-    expect(() => html.parse('plain words about the embassy')).toThrow('is not an HTML page (no tags in it); save it as .txt if it is plain text');
+    expect(
+      buildArticle('links.html', html.parse('<html><body><nav><a href="/">Home</a></nav></body></html>'), undefined),
+    ).toBeNull();
+    expect(() => html.parse('plain words about the embassy')).toThrow(
+      'is not an HTML page (no tags in it); save it as .txt if it is plain text',
+    );
   });
 
   it('loads from a corpus folder beside the other formats, with a sidecar over what the page says', async () => {
@@ -75,7 +93,11 @@ describe('the HTML format', () => {
       await writeFile(join(dir, 'page.meta.json'), '{ "outlet": "The Example Gazette" }');
       const corpus = await loadCorpus(dir, LOAD_OPTIONS);
       expect(corpus.errors).toEqual([]);
-      expect(corpus.sources[0]).toMatchObject({ file: 'page.htm', outlet: 'The Example Gazette', titleOrigin: 'front-matter' });
+      expect(corpus.sources[0]).toMatchObject({
+        file: 'page.htm',
+        outlet: 'The Example Gazette',
+        titleOrigin: 'front-matter',
+      });
       expect(corpus.passages).toHaveLength(5);
     });
   });

@@ -5,7 +5,7 @@
  */
 import { appendFile, readFile, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCommand } from '../src/app/commands.ts';
 import { TEMP_PREFIX } from '../src/corpus/files.ts';
 import { diffFingerprints, fingerprint } from '../src/corpus/fingerprint.ts';
@@ -34,7 +34,9 @@ async function ask(library: Library, question: string) {
 }
 
 describe('an atomic swap', () => {
-  it('answers every question asked during a rebuild from one complete snapshot, and none fails', { timeout: 60_000 }, async () => {
+  it('answers every question asked during a rebuild from one complete snapshot, and none fails', {
+    timeout: 60_000,
+  }, async () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const old = library.current;
     await writeGeneratedArticles(dir, 150);
@@ -85,10 +87,14 @@ describe('a failed rebuild', () => {
       const failure = await library.reload().catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(OperationalError);
       expect((failure as OperationalError).code).toBe('reload_failed');
-      expect((failure as Error).message).toBe(`The reload failed: the corpus folder is gone (ENOENT); the old index was kept. Still answering from the 5 articles loaded at ${old.loadedAt.toISOString()}.`);
+      expect((failure as Error).message).toBe(
+        `The reload failed: the corpus folder is gone (ENOENT); the old index was kept. Still answering from the 5 articles loaded at ${old.loadedAt.toISOString()}.`,
+      );
       expect(library.current).toBe(old);
       expect(library.reloading).toBe(false);
-      expect((await ask(library, 'How long would closing the embassy take?')).search.hits[0]!.passage.text).toMatch(/90 days/);
+      expect((await ask(library, 'How long would closing the embassy take?')).search.hits[0]!.passage.text).toMatch(
+        /90 days/,
+      );
     } finally {
       await rename(`${dir}-moved`, dir);
     }
@@ -101,7 +107,9 @@ describe('a failed rebuild', () => {
     const old = library.current;
     await rm(dir, { recursive: true });
     await writeFile(dir, 'not a folder');
-    await expect(library.reload()).rejects.toThrow(/^The reload failed: the corpus folder is not a folder \(ENOTDIR\); the old index was kept\./);
+    await expect(library.reload()).rejects.toThrow(
+      /^The reload failed: the corpus folder is not a folder \(ENOTDIR\); the old index was kept\./,
+    );
     expect(library.current).toBe(old);
   });
 
@@ -109,7 +117,9 @@ describe('a failed rebuild', () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const old = library.current;
     try {
-      await expect(library.edit(() => rename(dir, `${dir}-moved`))).rejects.toThrow(/^The change was saved in the corpus folder, but the reload failed: the corpus folder is gone \(ENOENT\); the old index was kept\./);
+      await expect(library.edit(() => rename(dir, `${dir}-moved`))).rejects.toThrow(
+        /^The change was saved in the corpus folder, but the reload failed: the corpus folder is gone \(ENOENT\); the old index was kept\./,
+      );
     } finally {
       await rename(`${dir}-moved`, dir);
     }
@@ -120,7 +130,9 @@ describe('a failed rebuild', () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const old = library.current;
     for (const file of Object.values(SEEDS)) await rm(join(dir, file));
-    await expect(library.reload()).rejects.toThrow(/^The reload found no article in the corpus folder .*so the old index was kept\. Still answering from the 5 articles/);
+    await expect(library.reload()).rejects.toThrow(
+      /^The reload found no article in the corpus folder .*so the old index was kept\. Still answering from the 5 articles/,
+    );
     expect(library.current).toBe(old);
   });
 });
@@ -146,13 +158,25 @@ describe('two reloads at once', () => {
     const first = library.reload({ onProgress: ({ done }) => void (done === 0 && started()) });
     await firstStarted; // the first has listed the folder
     expect(library.reloading).toBe(true);
-    await writeFile(join(dir, 'late.md'), '---\ntitle: A late article about the embassy talks\n---\n\nOfficials met again on Friday to discuss the future of the embassy in Baghdad.\n');
+    await writeFile(
+      join(dir, 'late.md'),
+      '---\ntitle: A late article about the embassy talks\n---\n\nOfficials met again on Friday to discuss the future of the embassy in Baghdad.\n',
+    );
     const second = library.reload();
     const third = library.reload();
     expect(third).toBe(second); // requests made while one runs share the next rebuild
 
     const order: string[] = [];
-    const [one, two] = await Promise.all([first.then((report) => (order.push('first'), report)), second.then((report) => (order.push('second'), report))]);
+    const [one, two] = await Promise.all([
+      first.then((report) => {
+        order.push('first');
+        return report;
+      }),
+      second.then((report) => {
+        order.push('second');
+        return report;
+      }),
+    ]);
     expect(order).toEqual(['first', 'second']);
     expect(one.changes.added).toEqual([]);
     expect(two.previous).toBe(one.snapshot);
@@ -164,15 +188,28 @@ describe('two reloads at once', () => {
 describe('changes between builds', () => {
   it('lists added, removed and changed files by content, not by a touched mtime', async () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
-    await writeFile(join(dir, 'new.txt'), 'A new article says the embassy will stay open for now, officials said on Tuesday.\n');
+    await writeFile(
+      join(dir, 'new.txt'),
+      'A new article says the embassy will stay open for now, officials said on Tuesday.\n',
+    );
     await rm(join(dir, SEEDS.voa));
-    await appendFile(join(dir, SEEDS.hill), '\nOne more paragraph was added to this article by the outlet later that day.\n');
+    await appendFile(
+      join(dir, SEEDS.hill),
+      '\nOne more paragraph was added to this article by the outlet later that day.\n',
+    );
     await utimes(join(dir, SEEDS.republic), new Date(), new Date('2030-01-01')); // touched, same content
     await writeFile(join(dir, '003_84fe4f099db4658b.meta.json'), '{ "outlet": "The Hill", "date": "2020-09-27" }');
 
     const report = await library.reload();
-    expect(report.changes).toEqual({ added: ['new.txt'], removed: [SEEDS.voa], changed: ['003_84fe4f099db4658b.meta.json', SEEDS.hill] });
-    expect(report.snapshot.files.get('new.txt')).toMatchObject({ size: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(report.changes).toEqual({
+      added: ['new.txt'],
+      removed: [SEEDS.voa],
+      changed: ['003_84fe4f099db4658b.meta.json', SEEDS.hill],
+    });
+    expect(report.snapshot.files.get('new.txt')).toMatchObject({
+      size: expect.any(Number),
+      hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('fingerprints files it refuses too, so fixing one shows as a change', async () => {
@@ -190,9 +227,21 @@ describe('changes between builds', () => {
     const a = fingerprint({ size: 3, mtimeMs: 1 }, Buffer.from('abc'));
     const touched = fingerprint({ size: 3, mtimeMs: 2 }, Buffer.from('abc'));
     const unread = fingerprint({ size: 3, mtimeMs: 1 }, null);
-    expect(diffFingerprints(new Map([['a', a]]), new Map([['a', touched]]))).toEqual({ added: [], removed: [], changed: [] });
-    expect(diffFingerprints(new Map([['a', unread]]), new Map([['a', unread]]))).toEqual({ added: [], removed: [], changed: [] });
-    expect(diffFingerprints(new Map([['a', unread]]), new Map([['a', a]]))).toEqual({ added: [], removed: [], changed: ['a'] });
+    expect(diffFingerprints(new Map([['a', a]]), new Map([['a', touched]]))).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+    });
+    expect(diffFingerprints(new Map([['a', unread]]), new Map([['a', unread]]))).toEqual({
+      added: [],
+      removed: [],
+      changed: [],
+    });
+    expect(diffFingerprints(new Map([['a', unread]]), new Map([['a', a]]))).toEqual({
+      added: [],
+      removed: [],
+      changed: ['a'],
+    });
   });
 });
 

@@ -20,14 +20,18 @@ let dir: string;
 useTempCorpus((made) => (dir = made));
 
 const VOA_SIDECAR = '004_232c69b19052f130.meta.json';
-const LINK = 'is a symbolic link; Dossier reads only regular files in the corpus folder (a link may point anywhere), so copy the file itself there';
+const LINK =
+  'is a symbolic link; Dossier reads only regular files in the corpus folder (a link may point anywhere), so copy the file itself there';
 const FIFO = 'is a named pipe (FIFO), not a file; remove it from the corpus folder';
 
 const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 async function cli(argv: string[]) {
   const library = await Library.open(dir, LOAD_OPTIONS);
-  const { exitCode, stdout } = await runCli([...argv, '--json'], { openLibrary: async () => library, log: memoryLogger().log });
+  const { exitCode, stdout } = await runCli([...argv, '--json'], {
+    openLibrary: async () => library,
+    log: memoryLogger().log,
+  });
   return { exitCode, error: exitCode === 0 ? null : errorSchema.parse(JSON.parse(stdout)).error };
 }
 
@@ -44,7 +48,10 @@ describe('corpus meta on a sidecar that is not a regular file', () => {
 
   it('refuses a FIFO sidecar at once instead of waiting for a writer that never comes', async () => {
     mkfifo(join(dir, VOA_SIDECAR));
-    expect(await cli(['corpus', 'meta', SEEDS.voa, 'outlet', 'VOA'])).toEqual({ exitCode: 2, error: { code: 'bad_sidecar', message: `${VOA_SIDECAR} ${FIFO}; fix or remove it first.` } });
+    expect(await cli(['corpus', 'meta', SEEDS.voa, 'outlet', 'VOA'])).toEqual({
+      exitCode: 2,
+      error: { code: 'bad_sidecar', message: `${VOA_SIDECAR} ${FIFO}; fix or remove it first.` },
+    });
     // And the next edit is not blocked behind it.
     expect((await cli(['corpus', 'meta', SEEDS.hill, 'outlet', 'The Hill (corrected)'])).exitCode).toBe(0);
   });
@@ -53,9 +60,15 @@ describe('corpus meta on a sidecar that is not a regular file', () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     await rm(join(dir, SEEDS.voa));
     await symlink(resolve(SEED_DIR, SEEDS.voa), join(dir, SEEDS.voa));
-    const { exitCode, stdout } = await runCli(['corpus', 'meta', SEEDS.voa, 'outlet', 'VOA', '--json'], { openLibrary: async () => library, log: memoryLogger().log });
+    const { exitCode, stdout } = await runCli(['corpus', 'meta', SEEDS.voa, 'outlet', 'VOA', '--json'], {
+      openLibrary: async () => library,
+      log: memoryLogger().log,
+    });
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(JSON.parse(stdout)).error).toEqual({ code: 'unknown_source', message: `${SEEDS.voa} is not loaded (it ${LINK}); fix the file in the folder, or /corpus remove it.` });
+    expect(errorSchema.parse(JSON.parse(stdout)).error).toEqual({
+      code: 'unknown_source',
+      message: `${SEEDS.voa} is not loaded (it ${LINK}); fix the file in the folder, or /corpus remove it.`,
+    });
     expect(await readdir(dir)).not.toContain(VOA_SIDECAR);
   });
 });

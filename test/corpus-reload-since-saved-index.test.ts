@@ -17,7 +17,8 @@ import { useTempCorpus } from './support/tempCorpus.ts';
 let dir: string;
 useTempCorpus((made) => (dir = made));
 
-const ARTICLE = '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
+const ARTICLE =
+  '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 
 async function reload(env: Record<string, string>) {
   const run = await runCliProcess(['corpus', 'reload', '--json'], { LOG_LEVEL: 'silent', CORPUS_DIR: dir, ...env });
@@ -25,19 +26,28 @@ async function reload(env: Record<string, string>) {
   return corpusReloadSchema.parse(JSON.parse(run.stdout));
 }
 
-const exists = (path: string) => access(path).then(() => true, () => false);
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Changes the folder as someone would between two runs: one article added, one changed, one removed. */
 async function changeTheFolder(): Promise<void> {
   await writeFile(join(dir, 'packing.md'), ARTICLE);
-  await appendFile(join(dir, SEEDS.hill), '\nOne more paragraph was added to this article by the outlet later that day.\n');
+  await appendFile(
+    join(dir, SEEDS.hill),
+    '\nOne more paragraph was added to this article by the outlet later that day.\n',
+  );
   await rm(join(dir, SEEDS.voa));
 }
 
 const CHANGES = { added: ['packing.md'], removed: [SEEDS.voa], changed: [SEEDS.hill] };
 
 describe('cli corpus reload', () => {
-  it('reports what changed since the index the last run saved (by default in the corpus folder), then nothing', { timeout: 60_000 }, async () => {
+  it('reports what changed since the index the last run saved (by default in the corpus folder), then nothing', {
+    timeout: 60_000,
+  }, async () => {
     expect((await reload({})).changes).toEqual({ added: [], removed: [], changed: [] });
     expect(await exists(join(dir, DEFAULT_INDEX_FILE))).toBe(true);
     await changeTheFolder();
@@ -50,7 +60,11 @@ describe('cli corpus reload', () => {
     try {
       const env = { INDEX_PATH: join(elsewhere, 'state', 'dossier.index') };
       await reload(env);
-      expect(await readdir(join(elsewhere, 'state'))).toEqual(['dossier.index', 'dossier.index.files.json', 'dossier.index.minisearch.json']);
+      expect(await readdir(join(elsewhere, 'state'))).toEqual([
+        'dossier.index',
+        'dossier.index.files.json',
+        'dossier.index.minisearch.json',
+      ]);
       expect((await readdir(dir)).filter((name) => name.startsWith('.'))).toEqual([]);
       await changeTheFolder();
       expect((await reload(env)).changes).toEqual(CHANGES);

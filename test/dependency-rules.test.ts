@@ -16,7 +16,8 @@ const DEPCRUISE = join(ROOT, 'node_modules/.bin/depcruise');
 
 const PLANTED: Record<string, string> = {
   // Allowed: adapter → app → command → engine.
-  'src/adapters/console/console.ts': "import { COMMANDS } from '../../app/commands.ts';\nexport const shown = COMMANDS;\n",
+  'src/adapters/console/console.ts':
+    "import { COMMANDS } from '../../app/commands.ts';\nexport const shown = COMMANDS;\n",
   'src/app/commands.ts': "import { ask } from '../../commands/ask.ts';\nexport const COMMANDS = [ask];\n",
   'commands/ask.ts': "import { search } from '../src/search/engine.ts';\nexport const ask = search;\n",
   'src/search/engine.ts': "import type { Shape } from './shape.ts';\nexport const search = (shape: Shape) => shape;\n",
@@ -49,13 +50,27 @@ beforeAll(() => {
     writeFileSync(join(dir, path), text);
   }
   copyFileSync(join(ROOT, '.dependency-cruiser.cjs'), join(dir, '.dependency-cruiser.cjs'));
-  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'NodeNext', moduleResolution: 'NodeNext', allowImportingTsExtensions: true, noEmit: true } }));
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        allowImportingTsExtensions: true,
+        noEmit: true,
+      },
+    }),
+  );
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function violations(): Promise<string[]> {
-  const run = await promisify(execFile)(DEPCRUISE, ['src', 'commands', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], { cwd: dir }).catch(
+  const run = await promisify(execFile)(
+    DEPCRUISE,
+    ['src', 'commands', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'],
+    { cwd: dir },
+  ).catch(
     // depcruise exits non-zero when it finds violations; the report is on stdout all the same.
     (error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }),
   );

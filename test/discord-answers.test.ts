@@ -15,7 +15,13 @@ import { parseConfig } from '../src/config.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { AnswerStore } from '../src/adapters/discord/buttons.ts';
 import { deployCommands } from '../src/adapters/discord/deploy.ts';
-import { buttonInteraction, chatInputInteraction, messageCommandInteraction, selectMenuInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
+import {
+  buttonInteraction,
+  chatInputInteraction,
+  messageCommandInteraction,
+  selectMenuInteraction,
+  startFakeDiscord,
+} from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
 import { captureLog } from './support/logCapture.ts';
 
@@ -72,32 +78,56 @@ function command(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
 
 /** The finished reply to an interaction: its callback's message, or what follows a deferral (the edit, or a private follow-up). */
 async function replyOf(f: FakeDiscord, payload: FakeInteractionPayload): Promise<Reply> {
-  const body = (await f.waitForCallback(payload.id, { timeoutMs: 10_000 })).body as { type: number; data?: MessageData };
-  const deferred = body.type === InteractionResponseType.DeferredChannelMessageWithSource || body.type === InteractionResponseType.DeferredMessageUpdate;
+  const body = (await f.waitForCallback(payload.id, { timeoutMs: 10_000 })).body as {
+    type: number;
+    data?: MessageData;
+  };
+  const deferred =
+    body.type === InteractionResponseType.DeferredChannelMessageWithSource ||
+    body.type === InteractionResponseType.DeferredMessageUpdate;
   if (!deferred) return { type: body.type, data: body.data ?? {} };
-  const edit = await f.waitForRequest((r) => (r.method === 'PATCH' || r.method === 'POST') && r.path.includes(`/webhooks/`) && r.path.includes(payload.token), { timeoutMs: 10_000 });
-  return { type: body.type, data: { ...(edit.body as MessageData), flags: (edit.body as MessageData).flags ?? body.data?.flags ?? 0 } };
+  const edit = await f.waitForRequest(
+    (r) =>
+      (r.method === 'PATCH' || r.method === 'POST') && r.path.includes(`/webhooks/`) && r.path.includes(payload.token),
+    { timeoutMs: 10_000 },
+  );
+  return {
+    type: body.type,
+    data: { ...(edit.body as MessageData), flags: (edit.body as MessageData).flags ?? body.data?.flags ?? 0 },
+  };
 }
 
 /** The private follow-up an interaction sent after its callback. */
 async function followUpOf(f: FakeDiscord, payload: FakeInteractionPayload): Promise<MessageData> {
-  const request = await f.waitForRequest((r) => r.method === 'POST' && r.path.endsWith(`/webhooks/${f.ids.appId}/${payload.token}`), { timeoutMs: 10_000 });
+  const request = await f.waitForRequest(
+    (r) => r.method === 'POST' && r.path.endsWith(`/webhooks/${f.ids.appId}/${payload.token}`),
+    { timeoutMs: 10_000 },
+  );
   return request.body as MessageData;
 }
 
 const controls = (data: MessageData): Control[] => (data.components ?? []).flatMap((row) => row.components);
-const control = (data: MessageData, label: string): Control | undefined => controls(data).find((c) => c.label === label || c.placeholder === label);
+const control = (data: MessageData, label: string): Control | undefined =>
+  controls(data).find((c) => c.label === label || c.placeholder === label);
 const isPrivate = (data: MessageData) => ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
-const embedChars = (embed: APIEmbed) => (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0) + (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
+const embedChars = (embed: APIEmbed) =>
+  (embed.title?.length ?? 0) +
+  (embed.description?.length ?? 0) +
+  (embed.footer?.text.length ?? 0) +
+  (embed.fields ?? []).reduce((sum, f) => sum + f.name.length + f.value.length, 0);
 
 function press(f: FakeDiscord, customId: string, message: APIMessage, who: object = {}): FakeInteractionPayload {
   return f.dispatchInteraction(buttonInteraction(f.ids, { customId, message, ...who }));
 }
 
 describe('an answer at a glance', () => {
-  it('leads every answered seed question with the answering sentence and its source, in about 1,000 characters', { timeout: 120_000 }, async () => {
+  it('leads every answered seed question with the answering sentence and its source, in about 1,000 characters', {
+    timeout: 120_000,
+  }, async () => {
     const f = await startAll();
-    const seed = JSON.parse(readFileSync('eval/stories/seed/questions.json', 'utf8')) as { questions: Array<{ question: string; gold: string[] }> };
+    const seed = JSON.parse(readFileSync('eval/stories/seed/questions.json', 'utf8')) as {
+      questions: Array<{ question: string; gold: string[] }>;
+    };
     const answered = seed.questions.filter((q) => q.gold.length > 0);
     const sizes: number[] = [];
     for (const { question } of answered) {
@@ -111,7 +141,9 @@ describe('an answer at a glance', () => {
       const [, id] = /^— .+ · ¶\d+ · `([0-9a-f]{6}-[0-9a-f]{6})`$/.exec(source!) ?? [];
       const passage = library.current.passageById.get(id!);
       expect(passage, question).toBeDefined();
-      expect(passage!.text.replace(/\s+/g, ' '), question).toContain(sentence!.replace(/\\(.)/g, '$1').replace(/ ?…$/, ''));
+      expect(passage!.text.replace(/\s+/g, ' '), question).toContain(
+        sentence!.replace(/\\(.)/g, '$1').replace(/ ?…$/, ''),
+      );
       // The citation menu offers each passage of the page, the first one first.
       const menu = controls(data).find((c) => c.type === ComponentType.StringSelect)!;
       expect(menu.placeholder).toBe('Cite a passage…');
@@ -124,7 +156,10 @@ describe('an answer at a glance', () => {
 
   it('says when several articles state the answer, and shows the whole paragraphs privately on request', async () => {
     const f = await startAll();
-    const ask = command(f, { commandName: 'ask', options: { question: 'Who has died in the militia rocket attacks this year?' } });
+    const ask = command(f, {
+      commandName: 'ask',
+      options: { question: 'Who has died in the militia rocket attacks this year?' },
+    });
     const { data } = await replyOf(f, ask);
     expect(data.embeds![0]!.description).toMatch(/\nAlso reported by \d+ other articles? \(.+\)\./);
 
@@ -139,7 +174,15 @@ describe('an answer at a glance', () => {
 
   it('names the article by its title where its outlet is unknown, never "Unknown outlet" nor a bracketed description', async () => {
     const f = await startAll();
-    const { data } = await replyOf(f, command(f, { commandName: 'ask', options: { question: 'Besides sanctions, which international lenders did the US threaten to cut Iraq off from?' } }));
+    const { data } = await replyOf(
+      f,
+      command(f, {
+        commandName: 'ask',
+        options: {
+          question: 'Besides sanctions, which international lenders did the US threaten to cut Iraq off from?',
+        },
+      }),
+    );
     const text = JSON.stringify(data);
     expect(text).not.toContain('Unknown outlet');
     expect(text).not.toMatch(/\[After the United States/);
@@ -177,7 +220,9 @@ describe('private where Discord convention expects it', () => {
     const callback = (await f.waitForCallback(payload.id)).body as { type: number; data?: MessageData };
     expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(isPrivate(callback.data ?? {})).toBe(false);
-    await f.waitForRequest((r) => r.method === 'DELETE' && r.path.endsWith(`/webhooks/${f.ids.appId}/${payload.token}/messages/@original`));
+    await f.waitForRequest(
+      (r) => r.method === 'DELETE' && r.path.endsWith(`/webhooks/${f.ids.appId}/${payload.token}/messages/@original`),
+    );
     const notice = await followUpOf(f, payload);
     expect(isPrivate(notice)).toBe(true);
     expect(notice.embeds![0]!.title).toBe('No passage answers that');
@@ -185,7 +230,14 @@ describe('private where Discord convention expects it', () => {
 
   it('names the story in /help (its dates, outlets and number of articles) and its commands as clickable mentions', async () => {
     const f = await startAll();
-    await deployCommands(parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: f.apiUrl, CORPUS_DIR: 'corpus', DISCORD_GUILD_ID: f.ids.guildId }));
+    await deployCommands(
+      parseConfig({
+        DISCORD_TOKEN: 'test-token',
+        DISCORD_API_URL: f.apiUrl,
+        CORPUS_DIR: 'corpus',
+        DISCORD_GUILD_ID: f.ids.guildId,
+      }),
+    );
     const { data } = await replyOf(f, command(f, { commandName: 'help' }));
     const description = data.embeds![0]!.description!;
     expect(description).toMatch(/^\*5 articles, Sep 28, 2020 – Sep 29, 2020: .*VOA News/);
@@ -201,10 +253,18 @@ describe('citations you paste', () => {
     const ask = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
     const { data } = await replyOf(f, ask);
     const menu = controls(data).find((c) => c.type === ComponentType.StringSelect)!;
-    const picked = menu.options!.find((option) => library.current.passageById.get(option.value)!.text.includes('90 days'))!;
+    const picked = menu.options!.find((option) =>
+      library.current.passageById.get(option.value)!.text.includes('90 days'),
+    )!;
     expect(picked.label).toMatch(/^\d\. .+ · ¶\d+$/);
 
-    const pick = f.dispatchInteraction(selectMenuInteraction(f.ids, { customId: menu.custom_id, values: [picked.value], message: f.getMessage(ask.token)! }));
+    const pick = f.dispatchInteraction(
+      selectMenuInteraction(f.ids, {
+        customId: menu.custom_id,
+        values: [picked.value],
+        message: f.getMessage(ask.token)!,
+      }),
+    );
     const apa = await replyOf(f, pick);
     expect(isPrivate(apa.data)).toBe(true);
     expect(apa.data.embeds ?? []).toEqual([]);
@@ -215,26 +275,43 @@ describe('citations you paste', () => {
     expect(lines[2]).toMatch(/\(2020, September 29\)\./); // the reference entry, alone
     expect(lines[4]).toMatch(/^In-text: `\(.+, 2020, para\. \d+\)`$/);
     expect(lines[5]).toMatch(/^> “.*90 days/);
-    expect(controls(apa.data).map((c) => c.label)).toEqual(['APA', 'MLA', 'Chicago', 'BibTeX', 'CSL-JSON', 'Post to channel']);
+    expect(controls(apa.data).map((c) => c.label)).toEqual([
+      'APA',
+      'MLA',
+      'Chicago',
+      'BibTeX',
+      'CSL-JSON',
+      'Post to channel',
+    ]);
 
     const toBibtex = press(f, control(apa.data, 'BibTeX')!.custom_id, f.getMessage(pick.token)!);
     const bibtex = await replyOf(f, toBibtex);
     expect(bibtex.type).toBe(InteractionResponseType.DeferredMessageUpdate);
-    expect(bibtex.data.content).toMatch(/^\*\*BibTeX citation · .+\*\*\n```bibtex\n@(article|misc)\{dossier_[\s\S]+\n\}\n```$/);
+    expect(bibtex.data.content).toMatch(
+      /^\*\*BibTeX citation · .+\*\*\n```bibtex\n@(article|misc)\{dossier_[\s\S]+\n\}\n```$/,
+    );
     expect(bibtex.data.content).toMatch(/\tmonth = sep,\n\tday = \{29\},/);
   });
 
   it('resolves /cite words that one passage says, and lists the passages words or an id prefix could mean', async () => {
     const f = await startAll();
-    const one = await replyOf(f, command(f, { commandName: 'cite', options: { passage: 'a window that would allow Washington' } }));
+    const one = await replyOf(
+      f,
+      command(f, { commandName: 'cite', options: { passage: 'a window that would allow Washington' } }),
+    );
     expect(one.data.content).toContain('90 days');
 
     const several = await replyOf(f, command(f, { commandName: 'cite', options: { passage: '90 days' } }));
     expect(isPrivate(several.data)).toBe(true);
-    const [, count] = /^(\d) passages say “90 days”; pick one\.\n\*\*1\.\*\* .+`[0-9a-f-]+`\n\*\*2\.\*\* /.exec(several.data.content!) ?? [];
+    const [, count] =
+      /^(\d) passages say “90 days”; pick one\.\n\*\*1\.\*\* .+`[0-9a-f-]+`\n\*\*2\.\*\* /.exec(
+        several.data.content!,
+      ) ?? [];
     const menu = controls(several.data).find((c) => c.type === ComponentType.StringSelect)!;
     expect(menu.options).toHaveLength(Number(count));
-    expect(menu.options!.every((option) => library.current.passageById.get(option.value)!.text.includes('90 days'))).toBe(true);
+    expect(
+      menu.options!.every((option) => library.current.passageById.get(option.value)!.text.includes('90 days')),
+    ).toBe(true);
 
     const prefix = await replyOf(f, command(f, { commandName: 'cite', options: { passage: '097016-acd' } }));
     expect(prefix.data.content).toMatch(/^\*\*APA citation · .+ · ¶3\*\*/);
@@ -284,7 +361,12 @@ describe('the pager', () => {
 describe('Find sources (message context menu)', () => {
   it('takes a member’s message as the question and answers privately', async () => {
     const f = await startAll();
-    const payload = f.dispatchInteraction(messageCommandInteraction(f.ids, { commandName: 'Find sources', content: 'Is it true the **embassy** would take 90 days to close? <@123> https://example.com/x' }));
+    const payload = f.dispatchInteraction(
+      messageCommandInteraction(f.ids, {
+        commandName: 'Find sources',
+        content: 'Is it true the **embassy** would take 90 days to close? <@123> https://example.com/x',
+      }),
+    );
     const { data } = await replyOf(f, payload);
     expect(isPrivate(data)).toBe(true);
     expect(data.embeds![0]!.title).toBe('Is it true the embassy would take 90 days to close?');

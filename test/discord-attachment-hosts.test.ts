@@ -19,9 +19,13 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     const path = req.url ?? '/';
     hits.push(`${req.headers.host?.split(':')[0]}${path}`);
-    if (path === '/files/story.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('The embassy in Baghdad will close, officials said.');
+    if (path === '/files/story.txt')
+      return void res
+        .writeHead(200, { 'content-type': 'text/plain' })
+        .end('The embassy in Baghdad will close, officials said.');
     if (path === '/same-host') return void res.writeHead(302, { location: '/files/story.txt' }).end();
-    if (path === '/other-host') return void res.writeHead(302, { location: `http://localhost:${port}/files/story.txt` }).end();
+    if (path === '/other-host')
+      return void res.writeHead(302, { location: `http://localhost:${port}/files/story.txt` }).end();
     res.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -37,14 +41,21 @@ afterAll(async () => {
 function download(host: string, path: string, allowedHosts?: readonly string[]) {
   hits.length = 0;
   const attachment = { id: '1', name: 'story.txt', url: `http://${host}:${port}${path}`, size: 50 };
-  return attachmentUploads(new Map([['1', attachment]]), allowedHosts ? { allowedHosts } : {}).read('1', { maxBytes: 10_000 });
+  return attachmentUploads(new Map([['1', attachment]]), allowedHosts ? { allowedHosts } : {}).read('1', {
+    maxBytes: 10_000,
+  });
 }
 
 describe('attachment downloads', () => {
   it('come from Discord’s hosts by default', () => {
     expect(parseConfig({}).DISCORD_ATTACHMENT_HOSTS).toEqual(['cdn.discordapp.com', 'media.discordapp.net']);
-    expect(parseConfig({ DISCORD_ATTACHMENT_HOSTS: ' 127.0.0.1, CDN.example ' }).DISCORD_ATTACHMENT_HOSTS).toEqual(['127.0.0.1', 'cdn.example']);
-    expect(() => parseConfig({ DISCORD_ATTACHMENT_HOSTS: 'https://cdn.example/x' })).toThrow(/^Invalid configuration: DISCORD_ATTACHMENT_HOSTS: must be host names/);
+    expect(parseConfig({ DISCORD_ATTACHMENT_HOSTS: ' 127.0.0.1, CDN.example ' }).DISCORD_ATTACHMENT_HOSTS).toEqual([
+      '127.0.0.1',
+      'cdn.example',
+    ]);
+    expect(() => parseConfig({ DISCORD_ATTACHMENT_HOSTS: 'https://cdn.example/x' })).toThrow(
+      /^Invalid configuration: DISCORD_ATTACHMENT_HOSTS: must be host names/,
+    );
   });
 
   it('are refused from any other host, before anything is asked of it', async () => {
@@ -52,7 +63,8 @@ describe('attachment downloads', () => {
     expect(failure).toBeInstanceOf(OperationalError);
     expect(failure).toMatchObject({
       code: 'download_refused',
-      message: 'Did not download "story.txt": its address is on 127.0.0.1, which is not one of Discord\'s attachment hosts (cdn.discordapp.com, media.discordapp.net). Attach the file to the command in Discord.',
+      message:
+        'Did not download "story.txt": its address is on 127.0.0.1, which is not one of Discord\'s attachment hosts (cdn.discordapp.com, media.discordapp.net). Attach the file to the command in Discord.',
     });
     expect(hits).toEqual([]);
   });
@@ -67,7 +79,8 @@ describe('attachment downloads', () => {
     const failure = await download('127.0.0.1', '/other-host', ['127.0.0.1']).catch((error: unknown) => error);
     expect(failure).toMatchObject({
       code: 'download_refused',
-      message: 'Did not download "story.txt": Discord\'s server redirected the download to localhost, which is not one of Discord\'s attachment hosts (127.0.0.1). Attach the file to the command in Discord.',
+      message:
+        'Did not download "story.txt": Discord\'s server redirected the download to localhost, which is not one of Discord\'s attachment hosts (127.0.0.1). Attach the file to the command in Discord.',
     });
     expect(hits).toEqual(['127.0.0.1/other-host']);
   });

@@ -6,8 +6,8 @@
 import { EventEmitter } from 'node:events';
 import { gunzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ButtonStyle, Events, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Events, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { parseCommandWords, splitWords } from '../src/commandKit/commandLine.ts';
 import { bibliography } from '../src/cite/index.ts';
@@ -21,7 +21,6 @@ import { runBot } from '../src/adapters/discord/runBot.ts';
 import { slashCommands } from '../src/adapters/discord/slashCommands.ts';
 import {
   autocompleteInteraction,
-  buttonInteraction,
   chatInputInteraction,
   rateLimitedReply,
   serverErrorReply,
@@ -68,10 +67,18 @@ function testConfig(f: FakeDiscord, extra: Record<string, string> = {}): Config 
 }
 
 /** A fake Discord and the bot logged in to it; the /ask cooldown is off unless a test sets it. */
-async function startAll(interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {}, lib: Library = library): Promise<FakeDiscord> {
+async function startAll(
+  interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {},
+  lib: Library = library,
+): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   logs = captureLog();
-  bot = await startBot({ config: testConfig(fake), library: lib, log: logs.log, interactions: { cooldownMs: 0, ...interactions } });
+  bot = await startBot({
+    config: testConfig(fake),
+    library: lib,
+    log: logs.log,
+    interactions: { cooldownMs: 0, ...interactions },
+  });
   return fake;
 }
 
@@ -86,10 +93,15 @@ async function callbackOf(f: FakeDiscord, payload: FakeInteractionPayload): Prom
 /** The finished answer: the callback's message, or the edit that follows a deferral. */
 async function answerOf(f: FakeDiscord, payload: FakeInteractionPayload): Promise<{ type: number; data: MessageData }> {
   const body = await callbackOf(f, payload);
-  if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource && body.type !== InteractionResponseType.DeferredMessageUpdate) {
+  if (
+    body.type !== InteractionResponseType.DeferredChannelMessageWithSource &&
+    body.type !== InteractionResponseType.DeferredMessageUpdate
+  ) {
     return { type: body.type, data: body.data ?? {} };
   }
-  const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 10_000 });
+  const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), {
+    timeoutMs: 10_000,
+  });
   return { type: body.type, data: { ...(edit.body as MessageData), flags: body.data?.flags ?? 0 } };
 }
 
@@ -116,11 +128,15 @@ describe('the bot against a fake Discord', () => {
     const passageId = /`([0-9a-f]+-[0-9a-f]+)`$/.exec(source!)![1]!;
     expect(library.current.passageById.get(passageId)!.text).toContain('90 days');
     expect(embed.footer!.text).toMatch(/^Page 1 of \d+$/);
-    const labels = (data.components ?? []).flatMap((row) => row.components.map((c) => c.label ?? (c as { placeholder?: string }).placeholder));
+    const labels = (data.components ?? []).flatMap((row) =>
+      row.components.map((c) => c.label ?? (c as { placeholder?: string }).placeholder),
+    );
     expect(labels).toEqual(['Cite a passage…', 'Next ▶', 'Full passages']);
     expect(buttonsOf(data).find((b) => b.label === 'Next ▶')?.custom_id).toMatch(/^page:[\w-]{8}:4$/);
     expect(f.unexpectedRequests).toEqual([]);
-    await expect.poll(() => logs.events('interaction').find((l) => l.interactionId === payload.id)).toMatchObject({ kind: 'command', command: 'ask', outcome: 'answered' });
+    await expect
+      .poll(() => logs.events('interaction').find((l) => l.interactionId === payload.id))
+      .toMatchObject({ kind: 'command', command: 'ask', outcome: 'answered' });
   });
 
   it('answers a question nothing answers with a friendly reply and a hint', async () => {
@@ -152,7 +168,9 @@ describe('the bot against a fake Discord', () => {
     // The asker is a plain member: moderator commands are not listed.
     // Before `npm run deploy` Discord knows no command ids: the commands are named plainly.
     const lines = helpEmbed.description!.split('\n\n')[1]!.split('\n');
-    expect(lines.map((line) => /^\*\*(\/\w+)\*\* — /.exec(line)?.[1])).toEqual(CATALOG.filter((definition) => !definition.moderatorOnly).map((definition) => `/${definition.name}`));
+    expect(lines.map((line) => /^\*\*(\/\w+)\*\* — /.exec(line)?.[1])).toEqual(
+      CATALOG.filter((definition) => !definition.moderatorOnly).map((definition) => `/${definition.name}`),
+    );
     expect(lines[0]).toContain('Example: /ask');
   });
 
@@ -169,8 +187,16 @@ describe('the bot against a fake Discord', () => {
 
   it('completes the source option with at most 25 choices whose values are source ids', async () => {
     const f = await startAll();
-    const everything = f.dispatchInteraction(autocompleteInteraction(f.ids, { commandName: 'ask', options: { question: 'embassy' }, focused: { name: 'source', value: '' } }));
-    const narrowed = f.dispatchInteraction(autocompleteInteraction(f.ids, { commandName: 'ask', focused: { name: 'source', value: 'shutdown' } }));
+    const everything = f.dispatchInteraction(
+      autocompleteInteraction(f.ids, {
+        commandName: 'ask',
+        options: { question: 'embassy' },
+        focused: { name: 'source', value: '' },
+      }),
+    );
+    const narrowed = f.dispatchInteraction(
+      autocompleteInteraction(f.ids, { commandName: 'ask', focused: { name: 'source', value: 'shutdown' } }),
+    );
 
     const all = await callbackOf(f, everything);
     const some = await callbackOf(f, narrowed);
@@ -192,7 +218,10 @@ describe('the bot against a fake Discord', () => {
     const f = await startAll();
     const question = 'Pompeo Baghdad embassy closing 90 days militias Kadhimi Iraq @everyone <@&123> **now** _really_';
     const asked = command(f, { commandName: 'ask', options: { question } });
-    const badSource = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION, source: '@everyone <@&123> **x**' } });
+    const badSource = command(f, {
+      commandName: 'ask',
+      options: { question: EMBASSY_QUESTION, source: '@everyone <@&123> **x**' },
+    });
 
     const answer = (await answerOf(f, asked)).data;
     const refusal = (await answerOf(f, badSource)).data;
@@ -221,7 +250,9 @@ describe('the bot against a fake Discord', () => {
     expect(isEphemeral(data)).toBe(true);
     expect(data.content).toContain('/ask from must be a date written YYYY-MM-DD');
     expect(data.content).toContain('2020-13-01');
-    await expect.poll(() => logs.events('interaction').find((line) => line.interactionId === payload.id)).toMatchObject({ outcome: 'invalid' });
+    await expect
+      .poll(() => logs.events('interaction').find((line) => line.interactionId === payload.id))
+      .toMatchObject({ outcome: 'invalid' });
   });
 
   it('answers an unknown command privately', async () => {
@@ -264,7 +295,12 @@ describe('the bot against a fake Discord', () => {
   it('logs a callback Discord keeps failing with 500, and keeps serving', async () => {
     const f = await startAll();
     const payload = chatInputInteraction(f.ids, { commandName: 'help' });
-    f.failNext({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, times: 4, ...serverErrorReply() });
+    f.failNext({
+      method: 'POST',
+      path: `/interactions/${payload.id}/${payload.token}/callback`,
+      times: 4,
+      ...serverErrorReply(),
+    });
     f.dispatchInteraction(payload);
 
     await expect.poll(() => logs.events('discord_request_failed').length, { timeout: 10_000 }).toBe(1);
@@ -279,7 +315,11 @@ describe('the bot against a fake Discord', () => {
   it('waits out a 429 on a callback and then answers', async () => {
     const f = await startAll();
     const payload = chatInputInteraction(f.ids, { commandName: 'help' });
-    f.failNext({ method: 'POST', path: `/interactions/${payload.id}/${payload.token}/callback`, ...rateLimitedReply(0.05) });
+    f.failNext({
+      method: 'POST',
+      path: `/interactions/${payload.id}/${payload.token}/callback`,
+      ...rateLimitedReply(0.05),
+    });
     f.dispatchInteraction(payload);
 
     await f.waitForCallback(payload.id, { timeoutMs: 5000 });
@@ -295,7 +335,11 @@ describe('the bot against a fake Discord', () => {
     await answerOf(f, first);
 
     const again = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
-    const other = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION }, user: { id: '1300000000000000999', username: 'editor' } });
+    const other = command(f, {
+      commandName: 'ask',
+      options: { question: EMBASSY_QUESTION },
+      user: { id: '1300000000000000999', username: 'editor' },
+    });
     const refused = await answerOf(f, again);
     const allowed = await answerOf(f, other);
 
@@ -310,7 +354,10 @@ describe('the bot against a fake Discord', () => {
       const words = splitWords(definition.example).slice(1); // without "/name"
       const raw = parseCommandWords(definition, words);
       const options = Object.fromEntries(
-        Object.entries(raw).map(([name, value]) => [name, definition.options.find((o) => o.name === name)?.kind === 'integer' ? Number(value) : value]),
+        Object.entries(raw).map(([name, value]) => [
+          name,
+          definition.options.find((o) => o.name === name)?.kind === 'integer' ? Number(value) : value,
+        ]),
       );
       return { name: definition.name, payload: command(f, { commandName: definition.name, options }) };
     });
@@ -322,7 +369,9 @@ describe('the bot against a fake Discord', () => {
     }
     expect(f.requests.filter((r) => r.status >= 400)).toEqual([]); // nothing Discord would refuse
     await expect.poll(() => logs.events('interaction').length).toBe(CATALOG.length);
-    expect(logs.events('interaction').every((line) => typeof line.interactionId === 'string' && line.outcome !== 'failed')).toBe(true);
+    expect(
+      logs.events('interaction').every((line) => typeof line.interactionId === 'string' && line.outcome !== 'failed'),
+    ).toBe(true);
     expect(logs.text()).not.toContain(TOKEN);
   });
 
@@ -365,7 +414,13 @@ describe('runBot', () => {
     const log = captureLog();
     const signals = new EventEmitter();
     const stderr: string[] = [];
-    const running = runBot(testConfig(fake), { log: log.log, library, signals, stderr: { write: (text: string) => stderr.push(text) }, warmUp: false });
+    const running = runBot(testConfig(fake), {
+      log: log.log,
+      library,
+      signals,
+      stderr: { write: (text: string) => stderr.push(text) },
+      warmUp: false,
+    });
     await fake.waitForReady();
     await expect.poll(() => log.events('bot_ready').length).toBe(1);
 
@@ -381,7 +436,13 @@ describe('runBot', () => {
     fake = await startFakeDiscord();
     const log = captureLog();
     const stderr: string[] = [];
-    const running = runBot(testConfig(fake), { log: log.log, library, signals: new EventEmitter(), stderr: { write: (text: string) => stderr.push(text) }, warmUp: false });
+    const running = runBot(testConfig(fake), {
+      log: log.log,
+      library,
+      signals: new EventEmitter(),
+      stderr: { write: (text: string) => stderr.push(text) },
+      warmUp: false,
+    });
     await fake.waitForReady();
     await expect.poll(() => log.events('bot_ready').length).toBe(1);
 
@@ -397,7 +458,13 @@ describe('runBot', () => {
     const log = captureLog();
     const stderr: string[] = [];
 
-    const code = await runBot(testConfig(fake), { log: log.log, library, signals: new EventEmitter(), stderr: { write: (text: string) => stderr.push(text) }, warmUp: false });
+    const code = await runBot(testConfig(fake), {
+      log: log.log,
+      library,
+      signals: new EventEmitter(),
+      stderr: { write: (text: string) => stderr.push(text) },
+      warmUp: false,
+    });
 
     expect(code).toBe(1);
     expect(stderr.join('')).toContain('Discord rejected the bot token (DISCORD_TOKEN)');
@@ -409,7 +476,16 @@ describe('runBot', () => {
   it('reports a token the gateway rejects (close 4004) without printing it', async () => {
     fake = await startFakeDiscord({ token: 'the-real-token' });
     // REST lets the client through, so only the gateway can refuse the token.
-    fake.failNext({ method: 'GET', path: '/gateway/bot', status: 200, body: { url: fake.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } } });
+    fake.failNext({
+      method: 'GET',
+      path: '/gateway/bot',
+      status: 200,
+      body: {
+        url: fake.gatewayUrl,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      },
+    });
     const log = captureLog();
 
     const error = await startBot({ config: testConfig(fake), library, log: log.log }).catch((e: unknown) => e);
@@ -429,21 +505,34 @@ describe('deploy', () => {
     const config = testConfig(fake, { DISCORD_GUILD_ID: fake.ids.guildId });
     const out: string[] = [];
 
-    const code = await runDeploy(config, { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => out.push(text) } });
+    const code = await runDeploy(config, {
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => out.push(text) },
+    });
 
     expect(code).toBe(0);
     const names = [...CATALOG.map((definition) => `/${definition.name}`), 'Find sources'];
-    expect(out.join('')).toBe(`Registered ${names.length} commands (${names.join(', ')}) in guild ${fake.ids.guildId} (available now) for application ${fake.ids.appId}.\n`);
+    expect(out.join('')).toBe(
+      `Registered ${names.length} commands (${names.join(', ')}) in guild ${fake.ids.guildId} (available now) for application ${fake.ids.appId}.\n`,
+    );
     expect(fake.requests.some((r) => r.method === 'GET' && r.path === '/applications/@me')).toBe(true);
     const stored = fake.commands.get(fake.ids.guildId)!;
     expect(stored.map((c) => c.name)).toEqual([...CATALOG.map((definition) => definition.name), 'Find sources']);
     expect(stored.at(-1)).toMatchObject({ type: 3 }); // a message context-menu command
     for (const c of stored.filter((command) => command.type !== 3)) {
-      const options = c.options as Array<{ name: string; type: number; options?: Array<{ name: string; type: number }> }>;
+      const options = c.options as Array<{
+        name: string;
+        type: number;
+        options?: Array<{ name: string; type: number }>;
+      }>;
       // A command with subcommands (type 1) has hide in each of them.
-      for (const list of options[0]?.type === 1 ? options.map((sub) => sub.options ?? []) : [options]) expect(list.at(-1)).toMatchObject({ name: 'hide', type: 5 });
+      for (const list of options[0]?.type === 1 ? options.map((sub) => sub.options ?? []) : [options])
+        expect(list.at(-1)).toMatchObject({ name: 'hide', type: 5 });
       const moderatorOnly = CATALOG.find((definition) => definition.name === c.name)?.moderatorOnly === true;
-      expect(c).toMatchObject({ dm_permission: false, default_member_permissions: moderatorOnly ? String(PermissionFlagsBits.ManageGuild) : null });
+      expect(c).toMatchObject({
+        dm_permission: false,
+        default_member_permissions: moderatorOnly ? String(PermissionFlagsBits.ManageGuild) : null,
+      });
     }
     expect(fake.commands.get('global')).toBeUndefined();
   });
@@ -451,14 +540,27 @@ describe('deploy', () => {
   it('registers globally without a guild, with moderator permissions on moderator commands', async () => {
     fake = await startFakeDiscord();
     const config = testConfig(fake, { DISCORD_APPLICATION_ID: fake.ids.appId });
-    const moderatorCommand = { name: 'archive', description: 'Archive the articles', example: '/archive', moderatorOnly: true, options: [] };
+    const moderatorCommand = {
+      name: 'archive',
+      description: 'Archive the articles',
+      example: '/archive',
+      moderatorOnly: true,
+      options: [],
+    };
 
     const result = await deployCommands(config, slashCommands([...CATALOG, moderatorCommand]));
 
-    expect(result).toEqual({ scope: 'global', applicationId: fake.ids.appId, guildId: null, commands: [...CATALOG.map((definition) => `/${definition.name}`), '/archive'] });
+    expect(result).toEqual({
+      scope: 'global',
+      applicationId: fake.ids.appId,
+      guildId: null,
+      commands: [...CATALOG.map((definition) => `/${definition.name}`), '/archive'],
+    });
     expect(fake.requests.some((r) => r.path === '/applications/@me')).toBe(false);
     const stored = fake.commands.get('global')!;
-    expect(stored.find((c) => c.name === 'archive')).toMatchObject({ default_member_permissions: String(PermissionFlagsBits.ManageGuild) });
+    expect(stored.find((c) => c.name === 'archive')).toMatchObject({
+      default_member_permissions: String(PermissionFlagsBits.ManageGuild),
+    });
     expect(stored.find((c) => c.name === 'ask')).toMatchObject({ default_member_permissions: null });
   });
 
@@ -466,7 +568,10 @@ describe('deploy', () => {
     fake = await startFakeDiscord({ token: 'the-real-token' });
     const out: string[] = [];
 
-    const code = await runDeploy(testConfig(fake), { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => out.push(text) } });
+    const code = await runDeploy(testConfig(fake), {
+      stdout: { write: (text: string) => out.push(text) },
+      stderr: { write: (text: string) => out.push(text) },
+    });
 
     expect(code).toBe(1);
     expect(out.join('')).toContain('deploy: Discord rejected the bot token');
@@ -485,17 +590,25 @@ describe('/export in Discord', () => {
         ? await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 20_000 })
         : callback;
     expect(upload.files.map((file) => [file.name, file.size > 500])).toEqual([['dossier.bib', true]]);
-    const data = (body.type === InteractionResponseType.DeferredChannelMessageWithSource ? upload.body : body.data) as MessageData;
+    const data = (
+      body.type === InteractionResponseType.DeferredChannelMessageWithSource ? upload.body : body.data
+    ) as MessageData;
     expect(data.embeds?.[0]?.title).toBe('Bibliography of 5 articles (BibTeX)');
   });
 
   /** The reply that carries /export's answer: the callback, or the edit after a deferral. */
-  async function exportReply(f: FakeDiscord, attachmentSizeLimit: number): Promise<{ files: Array<{ name: string; data: Buffer }>; data: MessageData }> {
+  async function exportReply(
+    f: FakeDiscord,
+    attachmentSizeLimit: number,
+  ): Promise<{ files: Array<{ name: string; data: Buffer }>; data: MessageData }> {
     const payload = command(f, { commandName: 'export', options: { format: 'bibtex' }, attachmentSizeLimit });
     const callback = await f.waitForCallback(payload.id, { timeoutMs: 20_000 });
     const body = callback.body as CallbackBody;
-    if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource) return { files: callback.files, data: body.data! };
-    const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 20_000 });
+    if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource)
+      return { files: callback.files, data: body.data! };
+    const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), {
+      timeoutMs: 20_000,
+    });
     return { files: edit.files, data: edit.body as MessageData };
   }
 
@@ -509,12 +622,18 @@ describe('/export in Discord', () => {
     expect(gunzipSync(files[0]!.data).toString('utf8')).toBe(whole);
   });
 
-  it('says where to get a bibliography too large even compressed, instead of failing', { timeout: 30_000 }, async () => {
+  it('says where to get a bibliography too large even compressed, instead of failing', {
+    timeout: 30_000,
+  }, async () => {
     const f = await startAll();
     const { files, data } = await exportReply(f, 200);
     expect(files).toEqual([]);
     const whole = Buffer.byteLength(bibliography(library.current.corpus.sources, 'bibtex'));
-    expect(data.content).toMatch(new RegExp(`^dossier\\.bib is ${whole} bytes \\(\\d+ bytes compressed\\), more than the 200 bytes this server lets the bot upload\\. Run “npm run cli -- export” where the bot runs to get the whole file\\.$`));
+    expect(data.content).toMatch(
+      new RegExp(
+        `^dossier\\.bib is ${whole} bytes \\(\\d+ bytes compressed\\), more than the 200 bytes this server lets the bot upload\\. Run “npm run cli -- export” where the bot runs to get the whole file\\.$`,
+      ),
+    );
     expect(f.requests.filter((r) => r.status === 413)).toEqual([]);
   });
 });

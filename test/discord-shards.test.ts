@@ -2,7 +2,15 @@ import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { DiscordjsErrorCodes, ShardingManager, type ShardingManagerOptions } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isShardProcess, recommendedShardCount, runShards, SHARD_SCRIPT, shardConfig, shardingOptions, type ShardManagerLike } from '../src/adapters/discord/shards.ts';
+import {
+  isShardProcess,
+  recommendedShardCount,
+  runShards,
+  SHARD_SCRIPT,
+  shardConfig,
+  shardingOptions,
+  type ShardManagerLike,
+} from '../src/adapters/discord/shards.ts';
 import { parseConfig } from '../src/config.ts';
 import { startFakeDiscord, type FakeDiscord } from './support/fakeDiscord.ts';
 import { memoryLogger } from './support/logger.ts';
@@ -25,7 +33,9 @@ describe('SHARD_COUNT', () => {
   });
 
   it.each(['0', '-2', '1.5', 'many', '100000'])('refuses %j, naming the variable', (value) => {
-    expect(() => parseConfig({ SHARD_COUNT: value })).toThrow('Invalid configuration: SHARD_COUNT: must be a whole number from 1, or auto. See .env.example.');
+    expect(() => parseConfig({ SHARD_COUNT: value })).toThrow(
+      'Invalid configuration: SHARD_COUNT: must be a whole number from 1, or auto. See .env.example.',
+    );
   });
 });
 
@@ -36,17 +46,32 @@ describe('the sharding manager', () => {
     expect(SHARD_SCRIPT).toBe(fileURLToPath(new URL('../src/main.ts', import.meta.url)));
     const { file, options } = shardingOptions(config, ['--max-old-space-size=4096']);
     expect(file).toBe(SHARD_SCRIPT);
-    expect(options).toEqual({ token: 'fake-token', totalShards: 3, mode: 'process', respawn: true, execArgv: ['--max-old-space-size=4096', '--import', 'tsx'] });
+    expect(options).toEqual({
+      token: 'fake-token',
+      totalShards: 3,
+      mode: 'process',
+      respawn: true,
+      execArgv: ['--max-old-space-size=4096', '--import', 'tsx'],
+    });
   });
 
   it('keeps the parent’s tsx loader rather than adding a second', () => {
-    const loader = ['--require', '/x/node_modules/tsx/dist/preflight.cjs', '--import', 'file:///x/node_modules/tsx/dist/loader.mjs'];
+    const loader = [
+      '--require',
+      '/x/node_modules/tsx/dist/preflight.cjs',
+      '--import',
+      'file:///x/node_modules/tsx/dist/loader.mjs',
+    ];
     expect(shardingOptions(config, loader).options.execArgv).toEqual(loader);
   });
 
   it('passes auto on, and needs a token', () => {
-    expect(shardingOptions(parseConfig({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto' }), []).options.totalShards).toBe('auto');
-    expect(() => shardingOptions(parseConfig({ SHARD_COUNT: '2' }), [])).toThrow('DISCORD_TOKEN is not set; see .env.example.');
+    expect(shardingOptions(parseConfig({ DISCORD_TOKEN: 't', SHARD_COUNT: 'auto' }), []).options.totalShards).toBe(
+      'auto',
+    );
+    expect(() => shardingOptions(parseConfig({ SHARD_COUNT: '2' }), [])).toThrow(
+      'DISCORD_TOKEN is not set; see .env.example.',
+    );
   });
 
   it('makes every shard watch the corpus folder, so a change made through one reaches them all', () => {
@@ -63,7 +88,12 @@ describe('the sharding manager', () => {
 });
 
 /** A stand-in manager: records what it was built and asked with. */
-function fakeManager(): { created: Array<{ file: string; options: ShardingManagerOptions }>; spawned: unknown[]; killed: number[]; create: (file: string, options: ShardingManagerOptions) => ShardManagerLike } {
+function fakeManager(): {
+  created: Array<{ file: string; options: ShardingManagerOptions }>;
+  spawned: unknown[];
+  killed: number[];
+  create: (file: string, options: ShardingManagerOptions) => ShardManagerLike;
+} {
   const created: Array<{ file: string; options: ShardingManagerOptions }> = [];
   const spawned: unknown[] = [];
   const killed: number[] = [];
@@ -95,7 +125,11 @@ describe('runShards', () => {
   it('spawns the shards, then stops them all on SIGTERM', async () => {
     const manager = fakeManager();
     const signals = new EventEmitter();
-    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '2' }), { log: silentLogger(), createManager: manager.create, signals });
+    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '2' }), {
+      log: silentLogger(),
+      createManager: manager.create,
+      signals,
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(manager.created).toHaveLength(1);
     expect(manager.created[0]!.file).toBe(SHARD_SCRIPT);
@@ -109,7 +143,12 @@ describe('runShards', () => {
   it('asks how many shards to run for auto', async () => {
     const manager = fakeManager();
     const signals = new EventEmitter();
-    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: 'auto' }), { log: silentLogger(), createManager: manager.create, signals, shardCount: async () => 4 });
+    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: 'auto' }), {
+      log: silentLogger(),
+      createManager: manager.create,
+      signals,
+      shardCount: async () => 4,
+    });
     await new Promise((resolve) => setImmediate(resolve));
     expect(manager.created[0]!.options.totalShards).toBe(4);
     signals.emit('SIGINT', 'SIGINT');
@@ -133,7 +172,9 @@ describe('runShards', () => {
 
 /** discord.js's error for a shard whose process exited before it was ready (its constructor is not public). */
 function notReady(id: number): Error {
-  return Object.assign(new Error(`Shard ${id}'s process exited before its Client became ready.`), { code: DiscordjsErrorCodes.ShardingReadyDied });
+  return Object.assign(new Error(`Shard ${id}'s process exited before its Client became ready.`), {
+    code: DiscordjsErrorCodes.ShardingReadyDied,
+  });
 }
 
 /**
@@ -164,16 +205,31 @@ function failingManager(failAt: number | null) {
     });
     return manager;
   };
-  return { create, killed, shards, respawnAtCreation, get manager() { return manager!; } };
+  return {
+    create,
+    killed,
+    shards,
+    respawnAtCreation,
+    get manager() {
+      return manager!;
+    },
+  };
 }
 
 describe('a shard that fails before it is ready', () => {
   it('stops the manager: every shard stopped, one line saying which failed, exit 1, no restart', async () => {
     const fake = failingManager(1);
     let written = '';
-    const code = await runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '3' }), { log: silentLogger(), createManager: fake.create, signals: new EventEmitter(), stderr: { write: (text: string) => (written += text) } });
+    const code = await runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '3' }), {
+      log: silentLogger(),
+      createManager: fake.create,
+      signals: new EventEmitter(),
+      stderr: { write: (text: string) => (written += text) },
+    });
     expect(code).toBe(1);
-    expect(written).toBe('dossier: Shard 1 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n');
+    expect(written).toBe(
+      'dossier: Shard 1 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n',
+    );
     expect(fake.respawnAtCreation).toEqual([false]); // no restarts while starting
     expect(fake.manager.respawn).toBe(false);
     expect(fake.killed.sort()).toEqual([0, 1]);
@@ -182,12 +238,19 @@ describe('a shard that fails before it is ready', () => {
   it('stops the manager too when a shard restarted after a death fails before it is ready again', async () => {
     const fake = failingManager(null);
     let written = '';
-    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '2' }), { log: silentLogger(), createManager: fake.create, signals: new EventEmitter(), stderr: { write: (text: string) => (written += text) } });
+    const running = runShards(parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '2' }), {
+      log: silentLogger(),
+      createManager: fake.create,
+      signals: new EventEmitter(),
+      stderr: { write: (text: string) => (written += text) },
+    });
     await expect.poll(() => fake.manager?.respawn).toBe(true); // every shard ready: deaths are restarted from now on
     // discord.js reports a restart that failed as an `error` event on the shard.
     fake.shards.get(1)!.emit('error', notReady(1));
     expect(await running).toBe(1);
-    expect(written).toBe('dossier: Shard 1 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n');
+    expect(written).toBe(
+      'dossier: Shard 1 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n',
+    );
     expect(fake.killed.sort()).toEqual([0, 1]);
   });
 });
@@ -208,21 +271,27 @@ describe('recommendedShardCount', () => {
   });
 
   it('explains an unreachable Discord', async () => {
-    await expect(recommendedShardCount({ DISCORD_API_URL: 'http://127.0.0.1:9/api', DISCORD_TOKEN: 'fake-token' })).rejects.toThrow(/^Could not ask http:\/\/127\.0\.0\.1:9\/api how many shards to run/);
+    await expect(
+      recommendedShardCount({ DISCORD_API_URL: 'http://127.0.0.1:9/api', DISCORD_TOKEN: 'fake-token' }),
+    ).rejects.toThrow(/^Could not ask http:\/\/127\.0\.0\.1:9\/api how many shards to run/);
   });
 });
 
 describe('one real shard against the fake Discord', () => {
   let fake: FakeDiscord;
-  const saved = { DISCORD_API_URL: process.env['DISCORD_API_URL'], LOG_LEVEL: process.env['LOG_LEVEL'], INDEX_PATH: process.env['INDEX_PATH'] };
+  const saved = {
+    DISCORD_API_URL: process.env.DISCORD_API_URL,
+    LOG_LEVEL: process.env.LOG_LEVEL,
+    INDEX_PATH: process.env.INDEX_PATH,
+  };
 
   beforeAll(async () => {
     fake = await startFakeDiscord();
     // A shard process inherits this environment (discord.js adds its own SHARDS, SHARD_COUNT, token).
-    process.env['DISCORD_API_URL'] = fake.apiUrl;
-    process.env['LOG_LEVEL'] = 'silent';
+    process.env.DISCORD_API_URL = fake.apiUrl;
+    process.env.LOG_LEVEL = 'silent';
     // The shard runs on the bundled corpus: nothing is saved into it.
-    process.env['INDEX_PATH'] = 'off';
+    process.env.INDEX_PATH = 'off';
   });
 
   afterAll(async () => {
@@ -233,10 +302,12 @@ describe('one real shard against the fake Discord', () => {
     await fake.close();
   });
 
-  it('stops with one line and exit 1 when the shard fails before it is ready (here, a rejected token), leaving no shard running', { timeout: 90_000 }, async () => {
+  it('stops with one line and exit 1 when the shard fails before it is ready (here, a rejected token), leaving no shard running', {
+    timeout: 90_000,
+  }, async () => {
     const picky = await startFakeDiscord({ token: 'the-right-token' });
     // The shard reads DISCORD_API_URL from the environment it inherits.
-    process.env['DISCORD_API_URL'] = picky.apiUrl;
+    process.env.DISCORD_API_URL = picky.apiUrl;
     let created: ShardingManager | undefined;
     let written = '';
     try {
@@ -248,15 +319,19 @@ describe('one real shard against the fake Discord', () => {
         createManager: (file, options) => (created = new ShardingManager(file, { ...options, silent: true })),
       });
       expect(code).toBe(1);
-      expect(written).toBe('dossier: Shard 0 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n');
+      expect(written).toBe(
+        'dossier: Shard 0 failed to start: its process exited before it was ready (its own message is above, and its log says why). All shards were stopped.\n',
+      );
       expect([...created!.shards.values()].map((shard) => shard.process)).toEqual([null]);
     } finally {
-      process.env['DISCORD_API_URL'] = fake.apiUrl;
+      process.env.DISCORD_API_URL = fake.apiUrl;
       await picky.close();
     }
   });
 
-  it('starts src/main.ts as shard 0 of 1, which logs in as that shard, and stops it on SIGTERM', { timeout: 90_000 }, async () => {
+  it('starts src/main.ts as shard 0 of 1, which logs in as that shard, and stops it on SIGTERM', {
+    timeout: 90_000,
+  }, async () => {
     const signals = new EventEmitter();
     const config = parseConfig({ DISCORD_TOKEN: 'fake-token', SHARD_COUNT: '1', DISCORD_API_URL: fake.apiUrl });
     const running = runShards(config, { log: silentLogger(), signals });

@@ -88,7 +88,11 @@ describe('the timeline command’s pages', () => {
         expect(view.nextOffset).toBeUndefined();
         break;
       }
-      expect(view).toMatchObject({ nextOffset: offset + 3, nextLabel: 'More events', title: `Timeline: events ${offset + 1}–${offset + 3} of ${all.length}` });
+      expect(view).toMatchObject({
+        nextOffset: offset + 3,
+        nextLabel: 'More events',
+        title: `Timeline: events ${offset + 1}–${offset + 3} of ${all.length}`,
+      });
       offset = view.nextOffset!;
     }
     expect(seen).toEqual(all);
@@ -124,20 +128,34 @@ function command(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
 }
 
 /** The finished answer and the files uploaded with it: the callback, or the edit after a deferral. */
-async function answerOf(f: FakeDiscord, payload: FakeInteractionPayload): Promise<{ type: number; data: MessageData; files: RecordedFile[] }> {
+async function answerOf(
+  f: FakeDiscord,
+  payload: FakeInteractionPayload,
+): Promise<{ type: number; data: MessageData; files: RecordedFile[] }> {
   const callback = await f.waitForCallback(payload.id, { timeoutMs: 10_000 });
   const body = callback.body as { type: number; data?: MessageData };
-  if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource && body.type !== InteractionResponseType.DeferredMessageUpdate) {
+  if (
+    body.type !== InteractionResponseType.DeferredChannelMessageWithSource &&
+    body.type !== InteractionResponseType.DeferredMessageUpdate
+  ) {
     return { type: body.type, data: body.data ?? {}, files: callback.files };
   }
-  const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 10_000 });
+  const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), {
+    timeoutMs: 10_000,
+  });
   return { type: body.type, data: edit.body as MessageData, files: edit.files };
 }
 
 const embedOf = (data: MessageData) => data.embeds![0]!;
 const buttonsOf = (data: MessageData) => (data.components ?? []).flatMap((row) => row.components);
 /** The passage ids of a page's events, once each, in the order they are shown. */
-const passageIds = (data: MessageData) => (embedOf(data).fields ?? []).flatMap((field) => field.value.split('\n').filter((line) => SOURCES_LINE.test(line)).flatMap((line) => [...line.matchAll(PASSAGE_ID)].map((m) => m[1]!)));
+const passageIds = (data: MessageData) =>
+  (embedOf(data).fields ?? []).flatMap((field) =>
+    field.value
+      .split('\n')
+      .filter((line) => SOURCES_LINE.test(line))
+      .flatMap((line) => [...line.matchAll(PASSAGE_ID)].map((m) => m[1]!)),
+  );
 /** The passages a page's events come from, once each, sorted: what its lines of sources must name. */
 const idsOf = (events: readonly TimelineEvent[]) => [...new Set(events.map((event) => event.passage.id))].sort();
 const sorted = (ids: readonly string[]) => [...new Set(ids)].sort();
@@ -201,7 +219,10 @@ describe('/timeline in Discord', () => {
 
   it('answers /timeline with a topic and a range: only dates in the range, about the topic', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'timeline', options: { topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30' } });
+    const payload = command(f, {
+      commandName: 'timeline',
+      options: { topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30' },
+    });
 
     const answer = await answerOf(f, payload);
 
@@ -210,7 +231,10 @@ describe('/timeline in Discord', () => {
     const names = embed.fields!.map((field) => field.name);
     // Within January to June 2020, or the whole of 2020 (which overlaps the range).
     expect(names.every((name) => /^(?:(?:Jan|Feb|Mar|Apr|May|Jun) (?:\d{1,2}, )?)?2020$/.test(name))).toBe(true);
-    const expected = await timeline({ topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30', limit: DISCORD_PAGE_SIZE, order: 'newest' }, 'discord');
+    const expected = await timeline(
+      { topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30', limit: DISCORD_PAGE_SIZE, order: 'newest' },
+      'discord',
+    );
     expect(sorted(passageIds(answer.data))).toEqual(idsOf(expected.events));
     expect(answer.data.embeds![0]!.fields!.some((field) => field.value.includes('Soleimani'))).toBe(true);
     expectPictureIffThreeDates(answer);
@@ -228,14 +252,20 @@ describe('/timeline in Discord', () => {
     const more = buttonsOf(first.data).find((b) => b.label === 'Next ▶')!;
     expect(more.custom_id).toMatch(/^page:[\w-]+:3$/);
 
-    let press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: more.custom_id, message: f.getMessage(ask.token)! }));
+    let press = f.dispatchInteraction(
+      buttonInteraction(f.ids, { customId: more.custom_id, message: f.getMessage(ask.token)! }),
+    );
     const second = await answerOf(f, press);
 
     expect(second.type).toBe(InteractionResponseType.UpdateMessage);
     expect(embedOf(second.data).title).toBe(`Timeline: events 4–6 of ${total}`);
     expect(sorted(passageIds(second.data))).toEqual(idsOf(timelineOf(library.current).slice(3, 6)));
-    expect(buttonsOf(second.data).find((b) => b.label === 'Next ▶')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':6'));
-    expect(buttonsOf(second.data).find((b) => b.label === '◀ Prev')?.custom_id).toBe(more.custom_id.replace(/:3$/, ':0'));
+    expect(buttonsOf(second.data).find((b) => b.label === 'Next ▶')?.custom_id).toBe(
+      more.custom_id.replace(/:3$/, ':6'),
+    );
+    expect(buttonsOf(second.data).find((b) => b.label === '◀ Prev')?.custom_id).toBe(
+      more.custom_id.replace(/:3$/, ':0'),
+    );
     // The edit lists no earlier attachment, so the first page's picture (if any) goes.
     const pictured = expectPictureIffThreeDates(second);
     expect(second.data.attachments).toEqual(pictured ? [expect.objectContaining({ id: '0' })] : []);
@@ -249,7 +279,9 @@ describe('/timeline in Discord', () => {
       const next = buttonsOf(page.data).find((b) => b.label === 'Next ▶');
       if (!next) break;
       // Pressed on the message as it is now (the previous page), as Discord would send it.
-      press = f.dispatchInteraction(buttonInteraction(f.ids, { customId: next.custom_id, message: f.getMessage(press.token)! }));
+      press = f.dispatchInteraction(
+        buttonInteraction(f.ids, { customId: next.custom_id, message: f.getMessage(press.token)! }),
+      );
       page = await answerOf(f, press);
       pictures.push(expectPictureIffThreeDates(page));
       expect(f.getMessage(press.token)?.attachments.length).toBe(pictures.at(-1) ? 1 : 0);

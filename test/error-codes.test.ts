@@ -28,7 +28,9 @@ describe('error codes', () => {
   });
 
   it('are each raised somewhere in the code', () => {
-    const code = [...sourceFiles('src'), ...sourceFiles('commands')].map((file) => readFileSync(join(ROOT, file), 'utf8')).join('\n');
+    const code = [...sourceFiles('src'), ...sourceFiles('commands')]
+      .map((file) => readFileSync(join(ROOT, file), 'utf8'))
+      .join('\n');
     const unused = Object.keys(ERROR_CODES).filter((name) => !code.includes(`'${name}'`));
     expect(unused).toEqual([]);
   });

@@ -269,7 +269,11 @@ describe('fake Discord with the real discord.js client', () => {
       type: InteractionResponseType.UpdateMessage,
       data: expect.objectContaining({ content: 'More detail', components: [] }),
     });
-    expect(fake.getMessage(payload.token)).toMatchObject({ id: payload.message.id, content: 'More detail', components: [] });
+    expect(fake.getMessage(payload.token)).toMatchObject({
+      id: payload.message.id,
+      content: 'More detail',
+      components: [],
+    });
   });
 
   it('deferUpdate() on a button arrives as a type 6 callback', async () => {
@@ -289,7 +293,10 @@ describe('fake Discord with the real discord.js client', () => {
     const interaction = await deliverChatInput(c, payload);
     const bibtex = Buffer.from('@article{a1, title={Treaty}}\n');
 
-    await interaction.reply({ content: 'Here you go', files: [new AttachmentBuilder(bibtex, { name: 'sources.bib' })] });
+    await interaction.reply({
+      content: 'Here you go',
+      files: [new AttachmentBuilder(bibtex, { name: 'sources.bib' })],
+    });
 
     const callback = await fake.waitForCallback(payload.id);
     expect(callback.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
@@ -300,7 +307,9 @@ describe('fake Discord with the real discord.js client', () => {
     expect(callback.files).toHaveLength(1);
     expect(callback.files[0]).toMatchObject({ field: 'files[0]', name: 'sources.bib', size: bibtex.length });
     expect(callback.files[0]?.data.equals(bibtex)).toBe(true);
-    expect(fake.getMessage(payload.token)?.attachments).toMatchObject([{ filename: 'sources.bib', size: bibtex.length }]);
+    expect(fake.getMessage(payload.token)?.attachments).toMatchObject([
+      { filename: 'sources.bib', size: bibtex.length },
+    ]);
   });
 
   it('a 500 from Discord makes reply() reject with an HTTPError once discord.js has used up its 3 retries', async () => {
@@ -351,7 +360,9 @@ describe('fake Discord with the real discord.js client', () => {
     const ask: ChatInputApplicationCommandData = {
       name: 'ask',
       description: 'Ask the dossier',
-      options: [{ type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question', required: true }],
+      options: [
+        { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question', required: true },
+      ],
     };
 
     const first = await c.application!.commands.set([ask]);
@@ -361,7 +372,9 @@ describe('fake Discord with the real discord.js client', () => {
     expect([...first.values()].map((cmd) => cmd.name)).toEqual(['ask']);
     expect(again.first()?.id).toBe(first.first()?.id);
     expect(guildCommands.first()?.guildId).toBe(fake.ids.guildId);
-    expect(fake.commands.get('global')).toMatchObject([{ name: 'ask', options: [{ name: 'question', required: true }] }]);
+    expect(fake.commands.get('global')).toMatchObject([
+      { name: 'ask', options: [{ name: 'question', required: true }] },
+    ]);
     expect(fake.commands.get(fake.ids.guildId)).toHaveLength(1);
 
     const bad = await c.application!.commands.set([{ name: 'Ask Me', description: 'x' }]).catch((e: unknown) => e);

@@ -1,6 +1,6 @@
 import { appendFile, mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
@@ -20,7 +20,8 @@ async function open(indexPath: string) {
   return { library, events };
 }
 
-const answer = async (library: Library, question: string) => (await library.current.index.search({ question, limit: 3 })).hits.map((hit) => `${hit.passage.id}:${hit.score}`);
+const answer = async (library: Library, question: string) =>
+  (await library.current.index.search({ question, limit: 3 })).hits.map((hit) => `${hit.passage.id}:${hit.score}`);
 
 describe('the index saved at INDEX_PATH', () => {
   it('is written on the first start and loaded on the next, answering exactly as a fresh build', async () => {
@@ -32,8 +33,14 @@ describe('the index saved at INDEX_PATH', () => {
     ]);
     const second = await open(indexPath);
     expect(second.events).toEqual([{ event: 'index_loaded', reason: undefined }]);
-    expect(second.library.current.corpus.passages.map((passage) => passage.id)).toEqual(first.library.current.corpus.passages.map((passage) => passage.id));
-    for (const question of ['How long would closing the embassy take?', 'Who was killed near Bagdad airport?', 'embasy pompio']) {
+    expect(second.library.current.corpus.passages.map((passage) => passage.id)).toEqual(
+      first.library.current.corpus.passages.map((passage) => passage.id),
+    );
+    for (const question of [
+      'How long would closing the embassy take?',
+      'Who was killed near Bagdad airport?',
+      'embasy pompio',
+    ]) {
       expect(await answer(second.library, question)).toEqual(await answer(first.library, question));
     }
     expect(second.library.current.corpus.alsoIn.size).toBe(first.library.current.corpus.alsoIn.size);
@@ -42,13 +49,18 @@ describe('the index saved at INDEX_PATH', () => {
   it('is rebuilt when an article changed since it was saved', async () => {
     const indexPath = join(dir, '.state', 'dossier.index');
     await open(indexPath);
-    await appendFile(join(dir, SEEDS.hill), '\n\nA new paragraph about the embassy guards arrived on Tuesday evening.\n');
+    await appendFile(
+      join(dir, SEEDS.hill),
+      '\n\nA new paragraph about the embassy guards arrived on Tuesday evening.\n',
+    );
     const reopened = await open(indexPath);
     expect(reopened.events).toEqual([
       { event: 'index_not_used', reason: 'stale' },
       { event: 'index_saved', reason: undefined },
     ]);
-    expect(reopened.library.current.corpus.passages.some((passage) => passage.text.includes('embassy guards'))).toBe(true);
+    expect(reopened.library.current.corpus.passages.some((passage) => passage.text.includes('embassy guards'))).toBe(
+      true,
+    );
   });
 
   it('is ignored when truncated or damaged, and the bot still starts', async () => {
@@ -67,12 +79,18 @@ describe('the index saved at INDEX_PATH', () => {
   it('is saved again after a reload, so a restart reports changes against the last build', async () => {
     const indexPath = join(dir, '.state', 'dossier.index');
     const { library } = await open(indexPath);
-    await writeFile(join(dir, 'extra.md'), '---\ntitle: Embassy staff pack up\n---\n\nStaff at the embassy in Baghdad packed documents on Tuesday, two employees said.\n');
+    await writeFile(
+      join(dir, 'extra.md'),
+      '---\ntitle: Embassy staff pack up\n---\n\nStaff at the embassy in Baghdad packed documents on Tuesday, two employees said.\n',
+    );
     const report = await library.reload();
     expect(report.changes.added).toEqual(['extra.md']);
     const restarted = await open(indexPath);
     expect(restarted.events).toEqual([{ event: 'index_loaded', reason: undefined }]);
-    await writeFile(join(dir, 'extra.md'), '---\ntitle: Embassy staff pack up\n---\n\nStaff at the embassy in Baghdad packed documents on Wednesday, two employees said.\n');
+    await writeFile(
+      join(dir, 'extra.md'),
+      '---\ntitle: Embassy staff pack up\n---\n\nStaff at the embassy in Baghdad packed documents on Wednesday, two employees said.\n',
+    );
     expect((await restarted.library.reload()).changes).toEqual({ added: [], removed: [], changed: ['extra.md'] });
   });
 

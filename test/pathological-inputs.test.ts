@@ -31,15 +31,18 @@ async function ingest(file: string, text: string) {
 }
 
 describe('pathological inputs', () => {
-  it.each(PATHOLOGICAL_INPUTS.map((input) => [input.shape, input] as const))('%s: loads or is refused with a reason', async (_shape, input) => {
-    const corpus = await ingest(input.file, input.text());
-    if (corpus.passages.length === 0) {
-      expect(corpus.errors).toHaveLength(1);
-      expect(corpus.errors[0]!.message).toMatch(/\w+ \w+/);
-      // A parser's crash would read "could not be read …"; a refusal says what is wrong with the file.
-      expect(corpus.errors[0]!.message).not.toMatch(/call stack|undefined|TypeError/i);
-    } else expect(corpus.errors).toEqual([]);
-  });
+  it.each(PATHOLOGICAL_INPUTS.map((input) => [input.shape, input] as const))(
+    '%s: loads or is refused with a reason',
+    async (_shape, input) => {
+      const corpus = await ingest(input.file, input.text());
+      if (corpus.passages.length === 0) {
+        expect(corpus.errors).toHaveLength(1);
+        expect(corpus.errors[0]!.message).toMatch(/\w+ \w+/);
+        // A parser's crash would read "could not be read …"; a refusal says what is wrong with the file.
+        expect(corpus.errors[0]!.message).not.toMatch(/call stack|undefined|TypeError/i);
+      } else expect(corpus.errors).toEqual([]);
+    },
+  );
 
   it('a page nested 10,000 elements deep keeps its text', async () => {
     const input = PATHOLOGICAL_INPUTS.find((candidate) => candidate.file === 'nested.html')!;
@@ -54,16 +57,25 @@ describe('pathological inputs', () => {
   });
 
   it('a page keeps the characters markup escapes, in its text and its title', async () => {
-    const sentence = 'The bank said rates & fees would rise when inflation > 3% and growth < 1%, officials said on Tuesday.';
+    const sentence =
+      'The bank said rates & fees would rise when inflation > 3% and growth < 1%, officials said on Tuesday.';
     const escaped = sentence.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-    const corpus = await ingest('rates.html', `<html><head><title>Rates &amp; risks | Site</title></head><body><article><p>${escaped}</p><p>Analysts expected the decision &amp; said so in notes to clients before the meeting began.</p></article></body></html>`);
+    const corpus = await ingest(
+      'rates.html',
+      `<html><head><title>Rates &amp; risks | Site</title></head><body><article><p>${escaped}</p><p>Analysts expected the decision &amp; said so in notes to clients before the meeting began.</p></article></body></html>`,
+    );
     expect(corpus.errors).toEqual([]);
     expect(corpus.passages[0]!.text).toBe(sentence);
     expect(corpus.sources[0]!.title).toBe('Rates & risks | Site');
   });
 
   it('Markdown emphasis and links still leave their words', async () => {
-    const corpus = await ingest('story.md', '# Talks resume\n\nThe **minister** said _on Tuesday_ that [the talks](https://example.com/talks) would *resume* next week.\n');
-    expect(corpus.passages.map((passage) => passage.text)).toEqual(['The minister said on Tuesday that the talks would resume next week.']);
+    const corpus = await ingest(
+      'story.md',
+      '# Talks resume\n\nThe **minister** said _on Tuesday_ that [the talks](https://example.com/talks) would *resume* next week.\n',
+    );
+    expect(corpus.passages.map((passage) => passage.text)).toEqual([
+      'The minister said on Tuesday that the talks would resume next week.',
+    ]);
   });
 });

@@ -55,7 +55,9 @@ afterEach(async () => {
 });
 
 /** The bot on the fake Discord, with the cooldowns the commands declare. */
-async function startDiscord(interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {}): Promise<FakeDiscord> {
+async function startDiscord(
+  interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {},
+): Promise<FakeDiscord> {
   fake = await startFakeDiscord();
   logs = captureLog();
   const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
@@ -70,9 +72,14 @@ function send(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
 /** The first answer: the callback's message, or the edit that follows a deferral. */
 async function answerOf(f: FakeDiscord, payload: FakeInteractionPayload): Promise<MessageData> {
   const body = (await f.waitForCallback(payload.id, { timeoutMs: 5000 })).body as { type: number; data?: MessageData };
-  const deferred = [InteractionResponseType.DeferredChannelMessageWithSource, InteractionResponseType.DeferredMessageUpdate] as number[];
+  const deferred = [
+    InteractionResponseType.DeferredChannelMessageWithSource,
+    InteractionResponseType.DeferredMessageUpdate,
+  ] as number[];
   if (!deferred.includes(body.type)) return body.data ?? {};
-  const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), { timeoutMs: 10_000 });
+  const edit = await f.waitForRequest((r) => r.method === 'PATCH' && r.path.includes(payload.token), {
+    timeoutMs: 10_000,
+  });
   return { ...(edit.body as MessageData), flags: body.data?.flags ?? 0 };
 }
 
@@ -88,8 +95,15 @@ function expectRefusal(data: MessageData, message: string): void {
 }
 
 /** What dispatch answers an asker, with no adapter around it. */
-async function refusalFor(name: string, raw: Record<string, string>, invoker: Invoker, options: DispatcherOptions = {}): Promise<RefusedError> {
-  const refusal = await commandDispatcher(options).run(name, raw, { library, invoker }).catch((error: unknown) => error);
+async function refusalFor(
+  name: string,
+  raw: Record<string, string>,
+  invoker: Invoker,
+  options: DispatcherOptions = {},
+): Promise<RefusedError> {
+  const refusal = await commandDispatcher(options)
+    .run(name, raw, { library, invoker })
+    .catch((error: unknown) => error);
   expect(refusal).toBeInstanceOf(RefusedError);
   return refusal as RefusedError;
 }
@@ -105,7 +119,9 @@ describe('one refusal for every adapter', () => {
   it('refuses a command there is not with the same message in the console, the CLI and Discord', async () => {
     const operator = { via: 'console', isModerator: true } as const;
     const { message } = await refusalFor('frobnicate', {}, operator);
-    expect(message).toBe('There is no /frobnicate command. Commands: ask, timeline, cite, export, sources, help, corpus; /help says what each does.');
+    expect(message).toBe(
+      'There is no /frobnicate command. Commands: ask, timeline, cite, export, sources, help, corpus; /help says what each does.',
+    );
 
     expect(await answerLine('/frobnicate', { library, log: memoryLogger().log, color: false })).toBe(message);
     const cli = await runCli(['frobnicate', '--json'], { openLibrary: async () => library, log: memoryLogger().log });
@@ -123,7 +139,9 @@ describe('one refusal for every adapter', () => {
   it('refuses a moderator command to a member in Discord with dispatch’s message, and lets the terminal’s operator in', async () => {
     const f = await startDiscord();
     const member: Invoker = { via: 'discord', isModerator: false, userId: f.ids.userId };
-    const { code, message } = await refusalFor('corpus', { subcommand: 'status' }, member, { moderators: moderatorsIn([]) });
+    const { code, message } = await refusalFor('corpus', { subcommand: 'status' }, member, {
+      moderators: moderatorsIn([]),
+    });
     expect(code).toBe('forbidden');
     expect(message).toBe('/corpus is for moderators only (members who can manage this server).');
 
@@ -135,7 +153,9 @@ describe('one refusal for every adapter', () => {
     expect(allowed.embeds?.[0]?.title).toMatch(/^Corpus: /);
 
     expect(await answerLine('/corpus status', { library, log: memoryLogger().log, color: false })).toMatch(/^Corpus: /);
-    expect((await runCli(['corpus', 'status'], { openLibrary: async () => library, log: memoryLogger().log })).exitCode).toBe(0);
+    expect(
+      (await runCli(['corpus', 'status'], { openLibrary: async () => library, log: memoryLogger().log })).exitCode,
+    ).toBe(0);
   });
 
   it('holds a Discord user to the cooldown /ask declares, with dispatch’s message; not a page of their answer, nor the operator', async () => {
@@ -144,7 +164,10 @@ describe('one refusal for every adapter', () => {
     const dispatcher = commandDispatcher({ now: clock });
     await dispatcher.run('ask', { question: QUESTION }, { library, invoker: user });
     const message = 'One /ask every 3 s, please: you can /ask again in 3 s.';
-    await expect(dispatcher.run('ask', { question: QUESTION }, { library, invoker: user })).rejects.toMatchObject({ code: 'cooldown', message });
+    await expect(dispatcher.run('ask', { question: QUESTION }, { library, invoker: user })).rejects.toMatchObject({
+      code: 'cooldown',
+      message,
+    });
 
     const f = await startDiscord({ now: clock });
     const first = send(f, { commandName: 'ask', options: { question: QUESTION } });

@@ -31,7 +31,12 @@ beforeEach(() => {
 });
 afterEach(() => void process.off('worker', onWorker));
 
-const QUESTIONS = ['What did the embassy officials say about the rocket attacks?', 'Who threatened to close the embassy in Baghdad?', 'refinery convoy near the border', 'How long would closing the embassy take?'];
+const QUESTIONS = [
+  'What did the embassy officials say about the rocket attacks?',
+  'Who threatened to close the embassy in Baghdad?',
+  'refinery convoy near the border',
+  'How long would closing the embassy take?',
+];
 
 async function answers(library: Library): Promise<Array<Array<[string, number]>>> {
   const all: Array<Array<[string, number]>> = [];
@@ -44,7 +49,9 @@ async function answers(library: Library): Promise<Array<Array<[string, number]>>
 }
 
 describe('a reload in a worker thread', () => {
-  it('keeps this thread answering from the old index meanwhile, saves the index, and answers the same after', { timeout: 120_000 }, async () => {
+  it('keeps this thread answering from the old index meanwhile, saves the index, and answers the same after', {
+    timeout: 120_000,
+  }, async () => {
     await writeGeneratedArticles(dir, 400);
     const indexPath = join(dir, '.dossier.index');
     const library = await Library.open(dir, LOAD_OPTIONS, undefined, { indexPath });
@@ -58,7 +65,9 @@ describe('a reload in a worker thread', () => {
     const progress: string[] = [];
     let reloading = true;
     let answered = 0;
-    const reload = library.reload({ onProgress: ({ done, total }) => void progress.push(`${done}/${total}`) }).finally(() => (reloading = false));
+    const reload = library
+      .reload({ onProgress: ({ done, total }) => void progress.push(`${done}/${total}`) })
+      .finally(() => (reloading = false));
     const asking = (async () => {
       while (reloading) {
         expect(library.current).toBe(old); // the old index answers until the swap
@@ -76,7 +85,9 @@ describe('a reload in a worker thread', () => {
     expect(report.rebuilt).toBe(true);
     expect(report.changes).toEqual({ added: [], removed: [], changed: [] });
     expect(library.current).toBe(report.snapshot);
-    expect(report.snapshot.corpus.passages.map((passage) => passage.id)).toEqual(old.corpus.passages.map((passage) => passage.id));
+    expect(report.snapshot.corpus.passages.map((passage) => passage.id)).toEqual(
+      old.corpus.passages.map((passage) => passage.id),
+    );
     expect(await answers(library)).toEqual(before);
     // Progress came across from the worker: 0 of N first, then after every article, in order.
     const total = old.corpus.sources.length;
@@ -85,7 +96,7 @@ describe('a reload in a worker thread', () => {
     // The worker saved the index: the next start reads it rather than the articles.
     const logger = memoryLogger();
     const next = await Library.open(dir, LOAD_OPTIONS, undefined, { indexPath, log: logger.log });
-    expect(logger.lines().map((line) => line['event'])).toContain('index_loaded');
+    expect(logger.lines().map((line) => line.event)).toContain('index_loaded');
     expect(await answers(next)).toEqual(before);
   });
 
@@ -116,7 +127,9 @@ describe.each([
     await writeFile(path, (await readFile(path, 'utf8')).replace('he said.', 'he said on Sunday.'));
     const { snapshot } = await library.reload();
     const fresh = snapshot.corpus.passages.filter((passage) => old.passageById.get(passage.id) !== passage);
-    expect(fresh.map((passage) => [passage.source.file, passage.text.includes('he said on Sunday.')])).toEqual([[SEEDS.hill, true]]);
+    expect(fresh.map((passage) => [passage.source.file, passage.text.includes('he said on Sunday.')])).toEqual([
+      [SEEDS.hill, true],
+    ]);
     expect(snapshot.corpus.sources.every((source, i) => source === old.corpus.sources[i])).toBe(true);
     expect(snapshot.passageById.get(fresh[0]!.id)).toBe(fresh[0]);
   });
@@ -148,7 +161,9 @@ describe('a build that fails in the worker', () => {
       const failure = await library.reload().catch((error: unknown) => error);
       expect(failure).toBeInstanceOf(OperationalError);
       expect((failure as OperationalError).code).toBe('reload_failed');
-      expect((failure as Error).message).toBe(`The reload failed: the corpus folder is gone (ENOENT); the old index was kept. Still answering from the 5 articles loaded at ${old.loadedAt.toISOString()}.`);
+      expect((failure as Error).message).toBe(
+        `The reload failed: the corpus folder is gone (ENOENT); the old index was kept. Still answering from the 5 articles loaded at ${old.loadedAt.toISOString()}.`,
+      );
       expect(library.current).toBe(old);
       expect(library.reloading).toBe(false);
       expect(await answers(library)).toEqual(before);
@@ -163,7 +178,9 @@ describe('a build that fails in the worker', () => {
     const old = library.current;
     const saved = await readFile(indexPath);
     for (const file of Object.values(SEEDS)) await rm(join(dir, file));
-    await expect(library.reload()).rejects.toThrow(/^The reload found no article in the corpus folder .*so the old index was kept\. Still answering from the 5 articles/);
+    await expect(library.reload()).rejects.toThrow(
+      /^The reload found no article in the corpus folder .*so the old index was kept\. Still answering from the 5 articles/,
+    );
     expect(library.current).toBe(old);
     // Refused in the worker before it saved anything.
     expect((await readFile(indexPath)).equals(saved)).toBe(true);
@@ -171,7 +188,11 @@ describe('a build that fails in the worker', () => {
 
   it('rejects with the reason when the worker itself dies (out of memory), rather than hang', async () => {
     const request = { dir, load: LOAD_OPTIONS, listing: null };
-    const failure = await buildInWorker(request, {}, { resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } }).catch((error: unknown) => error);
+    const failure = await buildInWorker(
+      request,
+      {},
+      { resourceLimits: { maxOldGenerationSizeMb: 4, maxYoungGenerationSizeMb: 1 } },
+    ).catch((error: unknown) => error);
     expect((failure as NodeJS.ErrnoException).code).toBe('ERR_WORKER_OUT_OF_MEMORY');
     // The next build starts a fresh worker and succeeds.
     expect((await buildInWorker(request)).corpus.sources).toHaveLength(5);
@@ -191,9 +212,15 @@ describe('a packed snapshot (what the worker hands over)', () => {
     expect((await readFile(join(dir, '.packed'))).equals(await readFile(join(dir, '.streamed')))).toBe(true);
 
     const original = built.backend.data;
-    const postings = [original.postingStart.slice(), original.postingDocs.slice(), original.postingCounts.slice(), original.termScoreMax.slice(), original.passageSource.slice()];
+    const postings = [
+      original.postingStart.slice(),
+      original.postingDocs.slice(),
+      original.postingCounts.slice(),
+      original.termScoreMax.slice(),
+      original.passageSource.slice(),
+    ];
     const moved = structuredClone(image.packed, { transfer: [...image.transfer] });
-    expect(image.packed.sections['postingDocs']!.byteLength).toBe(0); // moved, not copied
+    expect(image.packed.sections.postingDocs!.byteLength).toBe(0); // moved, not copied
     const { corpus, index } = runSteps(unpackSnapshot(moved));
     expect(corpus.passages).toEqual(built.corpus.passages);
     expect(corpus.sources).toEqual(built.corpus.sources);
@@ -202,7 +229,9 @@ describe('a packed snapshot (what the worker hands over)', () => {
     expect(corpus.errors).toEqual(built.corpus.errors);
     expect((await stat(join(dir, '.packed'))).size).toBeGreaterThan(10_000);
     const data = (index.backend as CompactIndex).data;
-    expect([data.postingStart, data.postingDocs, data.postingCounts, data.termScoreMax, data.passageSource]).toEqual(postings);
+    expect([data.postingStart, data.postingDocs, data.postingCounts, data.termScoreMax, data.passageSource]).toEqual(
+      postings,
+    );
     expect(data.terms).toEqual(original.terms);
     expect(data.forms).toEqual(original.forms);
     expect(data.averageLength).toBe(original.averageLength);

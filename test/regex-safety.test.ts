@@ -35,7 +35,8 @@ function writtenPatterns(file: string): Pattern[] {
   const text = readFileSync(file, 'utf8');
   const tree = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   const found: Pattern[] = [];
-  const where = (node: ts.Node): string => `${relative(ROOT, file)}:${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  const where = (node: ts.Node): string =>
+    `${relative(ROOT, file)}:${tree.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node): void => {
     if (ts.isRegularExpressionLiteral(node)) {
       const slash = node.text.lastIndexOf('/');
@@ -46,7 +47,8 @@ function writtenPatterns(file: string): Pattern[] {
       const literalFlags = flags && ts.isStringLiteral(flags) ? flags.text : '';
       if (template && ts.isTemplateExpression(template)) {
         // String.raw keeps backslashes as written; a plain template has them escaped once.
-        const raw = (part: { rawText?: string; text: string }): string => (pattern !== template ? (part.rawText ?? part.text) : part.text);
+        const raw = (part: { rawText?: string; text: string }): string =>
+          pattern !== template ? (part.rawText ?? part.text) : part.text;
         const source = raw(template.head) + template.templateSpans.map((span) => `word${raw(span.literal)}`).join('');
         found.push({ source, flags: literalFlags, where: where(node) });
       }
@@ -63,7 +65,9 @@ const OriginalRegExp = globalThis.RegExp;
 /** The file of Dossier's own source that is building a pattern, from the stack; null when a library builds it. */
 function builder(): string | null {
   const frames = new Error().stack?.split('\n').slice(1) ?? [];
-  const own = frames.map((frame) => /\((?:file:\/\/)?(\/[^)]+?):\d+:\d+\)$|at (?:file:\/\/)?(\/\S+?):\d+:\d+$/.exec(frame.trim())).find((match) => match && !(match[1] ?? match[2])!.includes('/test/'));
+  const own = frames
+    .map((frame) => /\((?:file:\/\/)?(\/[^)]+?):\d+:\d+\)$|at (?:file:\/\/)?(\/\S+?):\d+:\d+$/.exec(frame.trim()))
+    .find((match) => match && !(match[1] ?? match[2])!.includes('/test/'));
   const file = own ? (own[1] ?? own[2])! : null;
   return file && !file.includes('/node_modules/') && file.startsWith(ROOT) ? relative(ROOT, file) : null;
 }
@@ -104,7 +108,8 @@ function distinct(patterns: readonly Pattern[]): Pattern[] {
 async function problem(pattern: Pattern): Promise<string | null> {
   const diagnostics = await check(pattern.source, pattern.flags, { timeout: 30_000 });
   if (diagnostics.status === 'safe') return null;
-  if (diagnostics.status === 'vulnerable') return `${pattern.where} /${pattern.source}/${pattern.flags}: ${diagnostics.complexity.type} on ${diagnostics.attack.pattern}`;
+  if (diagnostics.status === 'vulnerable')
+    return `${pattern.where} /${pattern.source}/${pattern.flags}: ${diagnostics.complexity.type} on ${diagnostics.attack.pattern}`;
   return `${pattern.where} /${pattern.source}/${pattern.flags}: not proved safe (${diagnostics.error.kind})`;
 }
 
@@ -113,7 +118,7 @@ describe('regular expressions', () => {
     const written = SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder))).flatMap(writtenPatterns);
     // Too few would mean the scan lost its way, and the check below would pass on nothing.
     expect(written.length).toBeGreaterThan(250);
-    expect(built.map((pattern) => pattern.where)).toContain("built by src/timeline/yearParser.ts");
+    expect(built.map((pattern) => pattern.where)).toContain('built by src/timeline/yearParser.ts');
   });
 
   it('each is proved linear by recheck', async () => {

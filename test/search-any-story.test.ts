@@ -44,7 +44,8 @@ beforeAll(async () => {
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-const first = async (question: string): Promise<string | undefined> => (await index.search({ question, limit: 3 })).hits[0]?.passage.text;
+const first = async (question: string): Promise<string | undefined> =>
+  (await index.search({ question, limit: 3 })).hits[0]?.passage.text;
 
 describe('answers on a story never seen', () => {
   it.each([
@@ -52,24 +53,47 @@ describe('answers on a story never seen', () => {
     ['an abbreviation news uses', 'What did SCOTUS decide about the dam?', 'suspended work on the Marren dam'],
     ['"the Fed"', 'What did the Fed say about the economy?', 'would not affect the national economy'],
     ['a title by its initials', 'What did the AG say about the ruling?', 'the attorney general called premature'],
-    ['an office by its initials', 'Who questioned the CFO of the builder?', 'Investigators questioned the chief financial officer'],
+    [
+      'an office by its initials',
+      'Who questioned the CFO of the builder?',
+      'Investigators questioned the chief financial officer',
+    ],
     ['initials that spell a small word', 'What did the WHO say?', 'The World Health Organization warned'],
-    ["a club's nickname from the moderators' aliases file", 'Where did the Otters put up families?', 'opened their stadium to families'],
-    ['a country by its name for a demonym in the text', 'Which company from Kenya offered to inspect the dams?', 'A Kenyan engineering firm'],
+    [
+      "a club's nickname from the moderators' aliases file",
+      'Where did the Otters put up families?',
+      'opened their stadium to families',
+    ],
+    [
+      'a country by its name for a demonym in the text',
+      'Which company from Kenya offered to inspect the dams?',
+      'A Kenyan engineering firm',
+    ],
     // Typos whose surface is far from the corpus word's stem, and typos that are English words.
     ['a typo far from its stem', 'How many residents faced evacuaton?', 'forcing the evacuation of more than 4,000'],
     ['a typo of a name', 'What did investigaters ask the finance chief?', 'Investigators questioned'],
-    ['a typo that is itself a word', 'Is there going to be a trail over the dam?', 'while a trial over its safety is prepared'],
+    [
+      'a typo that is itself a word',
+      'Is there going to be a trail over the dam?',
+      'while a trial over its safety is prepared',
+    ],
     // Paraphrase.
     ['"hurt" for "wounded"', 'How many people were hurt when the bridge fell?', 'Seven people were wounded'],
     ['"promise money" for "pledged"', 'How much money did donors promise?', 'donors pledged $12 million'],
-    ['"asked" for "questioned"', 'How long was the finance chief asked questions?', 'questioned the chief financial officer'],
+    [
+      '"asked" for "questioned"',
+      'How long was the finance chief asked questions?',
+      'questioned the chief financial officer',
+    ],
   ])('%s: %s', async (_kind, question, snippet) => {
     expect(await first(question)).toContain(snippet);
   });
 
   it('answers without one helper word no article has, and says which', async () => {
-    const result = await index.search({ question: 'Which club gonna open its stadium to the Northvale families?', limit: 3 });
+    const result = await index.search({
+      question: 'Which club gonna open its stadium to the Northvale families?',
+      limit: 3,
+    });
     expect(result.hits[0]?.passage.text).toContain('opened their stadium to families');
     expect(result.unknownWords).toEqual(['gonna']);
   });
@@ -106,7 +130,11 @@ describe('the kind of answer a question asks for', () => {
 
   it.each([
     ['"when" puts the passage with a date first', 'When will the trial open?', 'expected to open in March'],
-    ['"how many" puts the passage with a number first', 'How many families lost their homes?', 'Officials said 312 families'],
+    [
+      '"how many" puts the passage with a number first',
+      'How many families lost their homes?',
+      'Officials said 312 families',
+    ],
     ['"how long" puts the passage with a number first', 'How long will the dam repairs take?', 'should take 18 months'],
   ])('%s: %s', async (_kind, question, snippet) => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);

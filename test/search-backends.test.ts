@@ -14,11 +14,20 @@ import { seedCorpus } from './support/corpus.ts';
 
 /** A result as data, passages by id, so results from two indexes compare. */
 function plain(result: SearchResult): unknown {
-  return { ...result, hits: result.hits.map((hit) => ({ ...hit, passage: hit.passage.id, alsoIn: hit.alsoIn.map((source) => source.id) })) };
+  return {
+    ...result,
+    hits: result.hits.map((hit) => ({
+      ...hit,
+      passage: hit.passage.id,
+      alsoIn: hit.alsoIn.map((source) => source.id),
+    })),
+  };
 }
 
 const evalQuestions = (): string[] =>
-  (JSON.parse(readFileSync('eval/stories/seed/questions.json', 'utf8')) as { questions: Array<{ question: string }> }).questions.map((q) => q.question);
+  (
+    JSON.parse(readFileSync('eval/stories/seed/questions.json', 'utf8')) as { questions: Array<{ question: string }> }
+  ).questions.map((q) => q.question);
 
 /** Requests that exercise paging, filters and typos, for each question. */
 function requests(questions: readonly string[]): SearchRequest[] {
@@ -39,7 +48,8 @@ describe('the compact index ranks exactly as MiniSearch behind the same ranking'
   it('on the seed corpus, for every eval question, page and filter', async () => {
     const compact = SearchIndex.build(seed);
     const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
-    for (const request of requests(evalQuestions())) expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
+    for (const request of requests(evalQuestions()))
+      expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
   });
 
   it('on a generated corpus, with its typos and off-topic questions', async () => {
@@ -56,7 +66,8 @@ describe('the compact index ranks exactly as MiniSearch behind the same ranking'
   it('when every word is read as a probe where it can be (the exact bounds, tried hard)', async () => {
     const mini = new SearchIndex(seed, MiniSearchBackend.build(seed.passages));
     const compact = SearchIndex.build(seed, withTuning({ minProbeFrequency: 1, minProbeShare: 0 }));
-    for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops'])) expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
+    for (const request of requests([...evalQuestions(), 'US embassy Baghdad militias', 'Iraq US troops']))
+      expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
     const { probed, retried, fellBack } = compact.stats;
     expect(probed).toBeGreaterThan(100);
     expect(retried).toBeGreaterThan(0);
@@ -69,8 +80,14 @@ describe('the compact index going on from its last retrieval', () => {
   function rowsOf(retrieval: Retrieval, groups: number): Array<[number, unknown]> {
     const byDoc = new Map<number, unknown>();
     for (let row = 0; row < retrieval.count; row++) {
-      const cells = (column: Float64Array | Uint32Array): number[] => Array.from(column.subarray(row * groups, (row + 1) * groups));
-      byDoc.set(retrieval.docs[row]!, { scores: cells(retrieval.scores), matched: cells(retrieval.matched), primary: retrieval.primary[row], previous: retrieval.previousRow ? retrieval.docs[retrieval.previousRow[row]!] ?? null : null });
+      const cells = (column: Float64Array | Uint32Array): number[] =>
+        Array.from(column.subarray(row * groups, (row + 1) * groups));
+      byDoc.set(retrieval.docs[row]!, {
+        scores: cells(retrieval.scores),
+        matched: cells(retrieval.matched),
+        primary: retrieval.primary[row],
+        previous: retrieval.previousRow ? (retrieval.docs[retrieval.previousRow[row]!] ?? null) : null,
+      });
     }
     return [...byDoc].sort(([a], [b]) => a - b);
   }
@@ -80,13 +97,30 @@ describe('the compact index going on from its last retrieval', () => {
     const backend = CompactIndex.build(generated.corpus.passages, generated.corpus.sources);
     const fresh = CompactIndex.build(generated.corpus.passages, generated.corpus.sources);
     // Common terms of the generated corpus make the probes, a rarer one the primary matches.
-    const ranked = backend.data.terms.map((term) => ({ term, frequency: backend.documentFrequency(term) })).sort((a, b) => b.frequency - a.frequency);
+    const ranked = backend.data.terms
+      .map((term) => ({ term, frequency: backend.documentFrequency(term) }))
+      .sort((a, b) => b.frequency - a.frequency);
     const [common1, common2, rare] = [ranked[0]!.term, ranked[5]!.term, ranked[Math.floor(ranked.length / 3)]!.term];
-    const probed: QueryAlternative[][] = [[{ terms: [rare], weight: 1 }], [{ terms: [common1], weight: 0.5, probe: true }], [{ terms: [common2], weight: 0.8, probe: true }, { terms: [common1, common2], weight: 0.3, probe: true }]];
+    const probed: QueryAlternative[][] = [
+      [{ terms: [rare], weight: 1 }],
+      [{ terms: [common1], weight: 0.5, probe: true }],
+      [
+        { terms: [common2], weight: 0.8, probe: true },
+        { terms: [common1, common2], weight: 0.3, probe: true },
+      ],
+    ];
     await backend.retrieve({ groups: probed, filter: null, k: 1000, withNeighbours: true });
-    const wholer = probed.map((alternatives, g) => alternatives.map((alternative) => (g === 1 ? { ...alternative, probe: false } : alternative)));
-    const extended = rowsOf(await backend.extend({ groups: wholer, filter: null, k: 1000, withNeighbours: true }), probed.length);
-    const expected = rowsOf(await fresh.retrieve({ groups: wholer, filter: null, k: 1000, withNeighbours: true }), probed.length);
+    const wholer = probed.map((alternatives, g) =>
+      alternatives.map((alternative) => (g === 1 ? { ...alternative, probe: false } : alternative)),
+    );
+    const extended = rowsOf(
+      await backend.extend({ groups: wholer, filter: null, k: 1000, withNeighbours: true }),
+      probed.length,
+    );
+    const expected = rowsOf(
+      await fresh.retrieve({ groups: wholer, filter: null, k: 1000, withNeighbours: true }),
+      probed.length,
+    );
     expect(extended.length).toBeGreaterThan(10);
     expect(extended).toEqual(expected);
   });
@@ -116,16 +150,59 @@ describe('questions asked at once', () => {
 });
 
 describe('typo candidates', () => {
-  const terms = ['baghdad', 'baghdadi', 'embassi', 'embark', 'emboss', 'kadhimi', 'kazemi', 'militia', 'militari', 'missil', 'pompeo', 'spokesperson'];
-  const index = new CompactIndex(CompactIndex.build(terms.map((term, i) => ({ id: `p${i}`, text: term, paragraph: 1, section: null, source: { id: 's', title: 't', titleOrigin: 'text', outlet: null, date: null, url: null, author: null, credit: null, file: 'f' } })), []).data, []);
+  const terms = [
+    'baghdad',
+    'baghdadi',
+    'embassi',
+    'embark',
+    'emboss',
+    'kadhimi',
+    'kazemi',
+    'militia',
+    'militari',
+    'missil',
+    'pompeo',
+    'spokesperson',
+  ];
+  const index = new CompactIndex(
+    CompactIndex.build(
+      terms.map((term, i) => ({
+        id: `p${i}`,
+        text: term,
+        paragraph: 1,
+        section: null,
+        source: {
+          id: 's',
+          title: 't',
+          titleOrigin: 'text',
+          outlet: null,
+          date: null,
+          url: null,
+          author: null,
+          credit: null,
+          file: 'f',
+        },
+      })),
+      [],
+    ).data,
+    [],
+  );
 
-  it.each(['embasy', 'bagdhad', 'baghadd', 'kadimi', 'militai', 'misile', 'pompoe', 'spokesprson', 'xyzzy', 'a'])('finds exactly the terms within 1 and 2 edits of %s', (word) => {
-    const known = index.data.terms;
-    for (const limit of [1, 2]) {
-      const expected = known.filter((term) => editDistance(word, term, limit) <= limit);
-      expect(index.termsNear(word, limit).map((found) => found.term).sort()).toEqual([...expected].sort());
-    }
-  });
+  it.each(['embasy', 'bagdhad', 'baghadd', 'kadimi', 'militai', 'misile', 'pompoe', 'spokesprson', 'xyzzy', 'a'])(
+    'finds exactly the terms within 1 and 2 edits of %s',
+    (word) => {
+      const known = index.data.terms;
+      for (const limit of [1, 2]) {
+        const expected = known.filter((term) => editDistance(word, term, limit) <= limit);
+        expect(
+          index
+            .termsNear(word, limit)
+            .map((found) => found.term)
+            .sort(),
+        ).toEqual([...expected].sort());
+      }
+    },
+  );
 
   it('builds a trie with one node per distinct prefix', () => {
     const trie = buildTrie(['a', 'ab', 'abc', 'b', 'ba']);
@@ -149,12 +226,29 @@ describe('the analyzer shortcuts agree with the analyzer', () => {
   it('analyzeForIndex gives the terms and phrases of analyze and capitalisedPhrases', () => {
     for (const text of [...texts, ...seed.passages.map((p) => p.text)]) {
       const { terms, phrases } = analyzeForIndex(text);
-      expect(terms.map(({ term, word, position }) => [term, word, position])).toEqual(analyze(text).map(({ term, word, position }) => [term, word, position]));
+      expect(terms.map(({ term, word, position }) => [term, word, position])).toEqual(
+        analyze(text).map(({ term, word, position }) => [term, word, position]),
+      );
       expect(phrases).toEqual(capitalisedPhrases(text));
     }
   });
 
-  it.each(['us', 'usa', 'america', 'iraqi', 'bagdad', 'said', 'the', 'killing', 'embassies', "don't", 'well-being', 'u.s.', '5,200', 'x'])('termOfWord(%j) is the one term analyze gives', (word) => {
+  it.each([
+    'us',
+    'usa',
+    'america',
+    'iraqi',
+    'bagdad',
+    'said',
+    'the',
+    'killing',
+    'embassies',
+    "don't",
+    'well-being',
+    'u.s.',
+    '5,200',
+    'x',
+  ])('termOfWord(%j) is the one term analyze gives', (word) => {
     const analyzed = analyze(word);
     expect(termOfWord(word)).toBe(analyzed.length === 1 ? analyzed[0]!.term : null);
   });

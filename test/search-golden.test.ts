@@ -15,7 +15,11 @@ import { LOAD_OPTIONS } from './support/corpus.ts';
 /** One golden file per question file: a story's own, and the shared set over the seed's articles. */
 function questionSets(): Array<{ name: string; corpus: string; questions: string }> {
   return findStories().flatMap((story) =>
-    story.questionFiles.map((questions, i) => ({ name: i === 0 ? story.name : `${story.name}-${basename(dirname(dirname(questions)))}`, corpus: story.corpusDir, questions })),
+    story.questionFiles.map((questions, i) => ({
+      name: i === 0 ? story.name : `${story.name}-${basename(dirname(dirname(questions)))}`,
+      corpus: story.corpusDir,
+      questions,
+    })),
   );
 }
 

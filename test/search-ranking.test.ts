@@ -10,7 +10,9 @@ beforeAll(async () => {
 
 /** The texts of the first `limit` passages for a question, lower-cased with straight quotes. */
 async function top(question: string, limit = 3): Promise<string[]> {
-  return (await index.search({ question, limit })).hits.map((hit) => hit.passage.text.toLowerCase().replace(/[’‘]/g, "'"));
+  return (await index.search({ question, limit })).hits.map((hit) =>
+    hit.passage.text.toLowerCase().replace(/[’‘]/g, "'"),
+  );
 }
 
 describe('ranking on the seed corpus', () => {
@@ -20,12 +22,18 @@ describe('ranking on the seed corpus', () => {
     ['How long would it take to close the embassy?', ['expected to take 90 days']],
     ['Which militias did the letter refer to?', ['kataib hezbollah and asaib ahl al-haq']],
     ['Who is the spokesman for Kadhimi?', ['ahmed mulla talal, a spokesperson']],
-    ['What are Iraqis afraid of if the mission in Baghdad closes?', ['fear that the step could turn their country into a battle zone']],
+    [
+      'What are Iraqis afraid of if the mission in Baghdad closes?',
+      ['fear that the step could turn their country into a battle zone'],
+    ],
     ['How has Kadhimi gone after the money of the militias?', ['through their funding']],
     ['Did the White House sign off on the plan?', ['unclear whether the white house approved']],
     ['How many American soldiers were hurt by the missile attack in January?', ['more than 100 american troops']],
     ['Who else died in the drone strike at Baghdad airport?', ['abu mahdi al-muhandis']],
-    ['What did Iraqi lawmakers do after Soleimani was killed?', ['nonbinding resolution to oust', 'voted to expel all foreign troops', 'expel u.s. troops']],
+    [
+      'What did Iraqi lawmakers do after Soleimani was killed?',
+      ['nonbinding resolution to oust', 'voted to expel all foreign troops', 'expel u.s. troops'],
+    ],
     ['What did the US threaten to withhold besides sanctions?', ['world bank and international monetary fund']],
     ['Did the IMF come up?', ['international monetary fund']],
     ['Are Shia militias attacking the embassy?', ["shi'ite militias"]],
@@ -35,7 +43,10 @@ describe('ranking on the seed corpus', () => {
 
   it.each(RANKED)('%s', async (question, snippets) => {
     const texts = await top(question);
-    expect(texts.some((text) => snippets.some((snippet) => text.includes(snippet))), texts.join('\n---\n')).toBe(true);
+    expect(
+      texts.some((text) => snippets.some((snippet) => text.includes(snippet))),
+      texts.join('\n---\n'),
+    ).toBe(true);
   });
 });
 
@@ -62,16 +73,22 @@ describe('abstaining when the corpus does not answer', () => {
     expect((await index.search({ question, limit: 5 })).hits).toEqual([]);
   });
 
-  it.each(['', '   ', 'what is the', 'Tell me what happened?', '?!'])('gives no hits for the empty or stop-word-only question %j', async (question) => {
-    const result = await index.search({ question, limit: 5 });
-    expect(result.hits).toEqual([]);
-    expect(result.more).toBe(false);
-  });
+  it.each(['', '   ', 'what is the', 'Tell me what happened?', '?!'])(
+    'gives no hits for the empty or stop-word-only question %j',
+    async (question) => {
+      const result = await index.search({ question, limit: 5 });
+      expect(result.hits).toEqual([]);
+      expect(result.more).toBe(false);
+    },
+  );
 });
 
 describe('duplicate paragraphs', () => {
   it('shows a paragraph carried by seeds 000 and 001 once, naming the other in alsoIn', async () => {
-    const { hits } = await index.search({ question: 'Pompeo letter warning President Barham Salih liquidate', limit: 10 });
+    const { hits } = await index.search({
+      question: 'Pompeo letter warning President Barham Salih liquidate',
+      limit: 10,
+    });
     const copies = hits.filter((hit) => hit.passage.text.includes('will “liquidate” those responsible'));
     expect(copies).toHaveLength(1);
     const [hit] = copies;
@@ -100,12 +117,19 @@ describe('filters', () => {
   });
 
   it('keeps only dated passages within the range, leaving undated articles out', async () => {
-    const { hits } = await index.search({ question: 'embassy Baghdad', limit: 40, from: '2020-09-29', to: '2020-09-29' });
+    const { hits } = await index.search({
+      question: 'embassy Baghdad',
+      limit: 40,
+      from: '2020-09-29',
+      to: '2020-09-29',
+    });
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((hit) => hit.passage.source.date?.value === '2020-09-29')).toBe(true);
     const before = (await index.search({ question: 'embassy Baghdad', limit: 40, to: '2020-09-28' })).hits;
     expect(before.length).toBeGreaterThan(0);
-    expect(before.every((hit) => hit.passage.source.date !== null && hit.passage.source.date.value <= '2020-09-28')).toBe(true);
+    expect(
+      before.every((hit) => hit.passage.source.date !== null && hit.passage.source.date.value <= '2020-09-28'),
+    ).toBe(true);
   });
 
   it('finds nothing in a range no article falls in', async () => {

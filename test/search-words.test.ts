@@ -12,8 +12,10 @@ beforeAll(async () => {
   index = SearchIndex.build(await loadCorpus('corpus', { maxArticleBytes: 2_000_000 }));
 });
 
-const terms = (text: string, mode: 'passage' | 'question' = 'question'): string[] => analyze(text, mode).map((t) => t.term);
-const topId = async (question: string): Promise<string | undefined> => (await index.search({ question, limit: 1 })).hits[0]?.passage.id;
+const terms = (text: string, mode: 'passage' | 'question' = 'question'): string[] =>
+  analyze(text, mode).map((t) => t.term);
+const topId = async (question: string): Promise<string | undefined> =>
+  (await index.search({ question, limit: 1 })).hits[0]?.passage.id;
 
 describe('names written other ways', () => {
   it('reads "US" and "U.S." in capitals as the country, and "us" in a passage as the pronoun', () => {
@@ -24,8 +26,14 @@ describe('names written other ways', () => {
 
   it.each([
     // A country's other names, from the world-countries package.
-    ['What did the U.S. tell Iraq about protecting diplomats?', 'What did the United States tell Iraq about protecting diplomats?'],
-    ['What did the US tell Iraq about protecting diplomats?', 'What did the Americans tell Iraq about protecting diplomats?'],
+    [
+      'What did the U.S. tell Iraq about protecting diplomats?',
+      'What did the United States tell Iraq about protecting diplomats?',
+    ],
+    [
+      'What did the US tell Iraq about protecting diplomats?',
+      'What did the Americans tell Iraq about protecting diplomats?',
+    ],
     // Spelling variants of a name, learned from the articles, and an Arabic article left out.
     ['Who killed Qasem Soleimani?', 'Who killed Qassem Soleimani?'],
     ['What did Pompeo tell al-Kadhimi?', 'What did Pompeo tell Kadhimi?'],
@@ -40,10 +48,28 @@ describe('names written other ways', () => {
 
 describe('typo correction', () => {
   it.each([
-    ['has pompio talked about closing the embasy?', [['pompio', 'pompeo'], ['embasy', 'embassy']]],
+    [
+      'has pompio talked about closing the embasy?',
+      [
+        ['pompio', 'pompeo'],
+        ['embasy', 'embassy'],
+      ],
+    ],
     ['time frame for leaving the Baghadd embassy', [['baghadd', 'baghdad']]],
-    ['how many soldiers were injurd in the missle attack', [['injurd', 'injuries'], ['missle', 'missile']]],
-    ['did officials ask kadimi to set up a comittee', [['kadimi', 'kadhimi'], ['comittee', 'committee']]],
+    [
+      'how many soldiers were injurd in the missle attack',
+      [
+        ['injurd', 'injuries'],
+        ['missle', 'missile'],
+      ],
+    ],
+    [
+      'did officials ask kadimi to set up a comittee',
+      [
+        ['kadimi', 'kadhimi'],
+        ['comittee', 'committee'],
+      ],
+    ],
   ])('reads %j with its typos corrected', async (question, expected) => {
     const result = await index.search({ question, limit: 3 });
     expect(result.corrections.map((c) => [c.from, c.to])).toEqual(expected);

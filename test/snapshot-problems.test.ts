@@ -39,25 +39,41 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
 
   it('missing: no file at the path', async () => {
     await withTempDir(async (dir) => {
-      expect(await readSnapshot(join(dir, 'nothing-here.snapshot'), 'seed')).toEqual({ ok: false, reason: 'missing', message: `Snapshot ${join(dir, 'nothing-here.snapshot')} not used: there is no such file.` });
+      expect(await readSnapshot(join(dir, 'nothing-here.snapshot'), 'seed')).toEqual({
+        ok: false,
+        reason: 'missing',
+        message: `Snapshot ${join(dir, 'nothing-here.snapshot')} not used: there is no such file.`,
+      });
     });
   });
 
   it('stale: built from another corpus', async () => {
-    expect(await readBytes(good, 'another corpus')).toMatchObject({ ok: false, reason: 'stale', message: expect.stringMatching(/built from another corpus\.$/) });
+    expect(await readBytes(good, 'another corpus')).toMatchObject({
+      ok: false,
+      reason: 'stale',
+      message: expect.stringMatching(/built from another corpus\.$/),
+    });
   });
 
   it('stale: indexed under another analysis', async () => {
     const header = good.toString('latin1');
     const at = header.indexOf('"analysis":"') + '"analysis":"'.length;
     const copy = changed(at, (old) => (old === 0x30 ? 0x31 : 0x30));
-    expect(await readBytes(copy)).toMatchObject({ ok: false, reason: 'stale', message: expect.stringMatching(/another analysis/) });
+    expect(await readBytes(copy)).toMatchObject({
+      ok: false,
+      reason: 'stale',
+      message: expect.stringMatching(/another analysis/),
+    });
   });
 
   it('version: another format version', async () => {
     const copy = Buffer.from(good);
     copy.writeUInt32LE(SNAPSHOT_FORMAT_VERSION + 1, 8);
-    expect(await readBytes(copy)).toMatchObject({ ok: false, reason: 'version', message: expect.stringMatching(`format version ${SNAPSHOT_FORMAT_VERSION + 1}`) });
+    expect(await readBytes(copy)).toMatchObject({
+      ok: false,
+      reason: 'version',
+      message: expect.stringMatching(`format version ${SNAPSHOT_FORMAT_VERSION + 1}`),
+    });
   });
 
   it.each([
@@ -70,7 +86,11 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
     ['with one byte flipped in the texts', () => changed(Math.floor(good.length / 3), (old) => old ^ 0x80), /checksum/],
     ['with one byte flipped in the checksum', () => changed(30, (old) => old ^ 0xff), /checksum/],
     ['with its header broken', () => changed(70, () => 0x00), /header is not valid JSON|checksum/],
-    ['not a snapshot at all', () => Buffer.from('{"this": "is JSON, not a snapshot"}'.padEnd(200, ' ')), /not a Dossier snapshot/],
+    [
+      'not a snapshot at all',
+      () => Buffer.from('{"this": "is JSON, not a snapshot"}'.padEnd(200, ' ')),
+      /not a Dossier snapshot/,
+    ],
   ])('corrupt: %s', async (_name, bytes, message) => {
     const result = await readBytes(bytes());
     expect(result).toMatchObject({ ok: false, reason: 'corrupt' });
@@ -80,7 +100,11 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
   it('corrupt: a file length that lies, pointing past the end', async () => {
     const copy = Buffer.from(good);
     copy.writeBigUInt64LE(BigInt(good.length * 2), 16);
-    expect(await readBytes(copy)).toMatchObject({ ok: false, reason: 'corrupt', message: expect.stringMatching(/truncated/) });
+    expect(await readBytes(copy)).toMatchObject({
+      ok: false,
+      reason: 'corrupt',
+      message: expect.stringMatching(/truncated/),
+    });
   });
 
   it('unreadable: a folder where the file should be', async () => {

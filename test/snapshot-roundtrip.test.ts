@@ -18,7 +18,14 @@ beforeAll(async () => {
 
 /** A result as data, passages by id, so results from two indexes compare. */
 function plain(result: SearchResult): unknown {
-  return { ...result, hits: result.hits.map((hit) => ({ ...hit, passage: hit.passage.id, alsoIn: hit.alsoIn.map((source) => source.id) })) };
+  return {
+    ...result,
+    hits: result.hits.map((hit) => ({
+      ...hit,
+      passage: hit.passage.id,
+      alsoIn: hit.alsoIn.map((source) => source.id),
+    })),
+  };
 }
 
 const QUESTIONS = [
@@ -34,7 +41,12 @@ describe('a snapshot read back', () => {
   it('answers every question exactly as the index it was written from', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'index.snapshot');
-      const { bytes } = await writeSnapshot(path, { fingerprint: 'seed-1', corpus, index, meta: { files: [['a.txt', { size: 1 }]] } });
+      const { bytes } = await writeSnapshot(path, {
+        fingerprint: 'seed-1',
+        corpus,
+        index,
+        meta: { files: [['a.txt', { size: 1 }]] },
+      });
       const read = await readSnapshot(path, 'seed-1');
       expect(read.ok).toBe(true);
       if (!read.ok) return;
@@ -42,7 +54,11 @@ describe('a snapshot read back', () => {
       expect(read.meta).toEqual({ files: [['a.txt', { size: 1 }]] });
       expect(read.fingerprint).toBe('seed-1');
       for (const question of QUESTIONS) {
-        for (const request of [{ question, limit: 5 }, { question, limit: 2, offset: 2 }, { question, limit: 5, from: '2020-09-29' }]) {
+        for (const request of [
+          { question, limit: 5 },
+          { question, limit: 2, offset: 2 },
+          { question, limit: 5, from: '2020-09-29' },
+        ]) {
           expect(plain(await read.index.search(request)), question).toEqual(plain(await index.search(request)));
         }
       }
@@ -73,7 +89,11 @@ describe('a snapshot read back', () => {
     const tweaked: Corpus = {
       ...generated,
       sources: [...generated.sources, extraSource],
-      passages: generated.passages.map((passage, i) => (i % 7 === 0 ? { ...passage, text: `${passage.text} “Ça va”, dit-il — 東京.`, section: `Part ${i % 3}` } : passage)),
+      passages: generated.passages.map((passage, i) =>
+        i % 7 === 0
+          ? { ...passage, text: `${passage.text} “Ça va”, dit-il — 東京.`, section: `Part ${i % 3}` }
+          : passage,
+      ),
     };
     const built = SearchIndex.build(tweaked);
     await withTempDir(async (dir) => {
@@ -84,7 +104,9 @@ describe('a snapshot read back', () => {
       expect(read.corpus.passages).toEqual(tweaked.passages);
       expect(read.corpus.sources).toEqual(tweaked.sources);
       const question = 'Ça va Tokyo';
-      expect(plain(await read.index.search({ question, limit: 5 }))).toEqual(plain(await built.search({ question, limit: 5 })));
+      expect(plain(await read.index.search({ question, limit: 5 }))).toEqual(
+        plain(await built.search({ question, limit: 5 })),
+      );
     });
   });
 });
@@ -107,8 +129,12 @@ describe('writing a snapshot', () => {
       await writeSnapshot(path, { fingerprint: 'good', corpus, index });
       const before = await readFile(path);
       const miniSearch = new SearchIndex(corpus, MiniSearchBackend.build(corpus.passages));
-      await expect(writeSnapshot(path, { fingerprint: 'bad', corpus, index: miniSearch })).rejects.toThrow(SnapshotWriteError);
-      await expect(writeSnapshot(join(dir, 'missing-folder', 'index.snapshot'), { fingerprint: 'bad', corpus, index })).rejects.toThrow(/Could not write the snapshot/);
+      await expect(writeSnapshot(path, { fingerprint: 'bad', corpus, index: miniSearch })).rejects.toThrow(
+        SnapshotWriteError,
+      );
+      await expect(
+        writeSnapshot(join(dir, 'missing-folder', 'index.snapshot'), { fingerprint: 'bad', corpus, index }),
+      ).rejects.toThrow(/Could not write the snapshot/);
       expect(await readFile(path)).toEqual(before);
       expect(await readdir(dir)).toEqual(['index.snapshot']);
     });
@@ -117,16 +143,36 @@ describe('writing a snapshot', () => {
   it('refuses an index built from another corpus', async () => {
     const other = SearchIndex.build(generateCorpus({ passages: 50, seed: 1 }).corpus);
     await withTempDir(async (dir) => {
-      await expect(writeSnapshot(join(dir, 's'), { fingerprint: 'x', corpus, index: other })).rejects.toThrow('The index given was not built from the corpus given.');
+      await expect(writeSnapshot(join(dir, 's'), { fingerprint: 'x', corpus, index: other })).rejects.toThrow(
+        'The index given was not built from the corpus given.',
+      );
     });
   });
 });
 
 describe('corpusFingerprint', () => {
   it('ignores the order of keys and map entries, and sees any change of value', () => {
-    const a = corpusFingerprint({ files: new Map([['a.txt', { size: 1, mtimeMs: 2 }], ['b.txt', { size: 3, mtimeMs: 4 }]]), maxArticleBytes: 10 });
-    const b = corpusFingerprint({ maxArticleBytes: 10, files: new Map([['b.txt', { mtimeMs: 4, size: 3 }], ['a.txt', { mtimeMs: 2, size: 1 }]]) });
-    const c = corpusFingerprint({ maxArticleBytes: 10, files: new Map([['b.txt', { mtimeMs: 5, size: 3 }], ['a.txt', { mtimeMs: 2, size: 1 }]]) });
+    const a = corpusFingerprint({
+      files: new Map([
+        ['a.txt', { size: 1, mtimeMs: 2 }],
+        ['b.txt', { size: 3, mtimeMs: 4 }],
+      ]),
+      maxArticleBytes: 10,
+    });
+    const b = corpusFingerprint({
+      maxArticleBytes: 10,
+      files: new Map([
+        ['b.txt', { mtimeMs: 4, size: 3 }],
+        ['a.txt', { mtimeMs: 2, size: 1 }],
+      ]),
+    });
+    const c = corpusFingerprint({
+      maxArticleBytes: 10,
+      files: new Map([
+        ['b.txt', { mtimeMs: 5, size: 3 }],
+        ['a.txt', { mtimeMs: 2, size: 1 }],
+      ]),
+    });
     expect(a).toBe(b);
     expect(a).not.toBe(c);
     expect(a).toMatch(/^[0-9a-f]{64}$/);

@@ -56,7 +56,9 @@ describe('source ids that clash on six digits', () => {
       await writeFile(join(dir, 'b.md'), article(LOWER, 'Convoy leaves the Green Zone, updated'));
       const corpus = await loadCorpus(dir, LOAD_OPTIONS);
       expect(corpus.sources.map((source) => source.file)).toEqual(['a.md']);
-      expect(corpus.errors).toEqual([{ file: 'b.md', message: 'is the same article as a.md (same url); it was skipped' }]);
+      expect(corpus.errors).toEqual([
+        { file: 'b.md', message: 'is the same article as a.md (same url); it was skipped' },
+      ]);
     });
   });
 
@@ -64,7 +66,12 @@ describe('source ids that clash on six digits', () => {
     await withTempDir(async (dir) => {
       await writeFile(join(dir, 'a.md'), article(LOWER, 'Convoy leaves the Green Zone'));
       const corpus = await loadCorpus(dir, LOAD_OPTIONS);
-      const outcome = await addArticle(dir, corpus, { name: 'b.md', bytes: Buffer.from(article(HIGHER, 'Rockets fall near the airport')) }, LOAD_OPTIONS);
+      const outcome = await addArticle(
+        dir,
+        corpus,
+        { name: 'b.md', bytes: Buffer.from(article(HIGHER, 'Rockets fall near the airport')) },
+        LOAD_OPTIONS,
+      );
       expect(outcome.summary).toContain('id a5a1f9f1777a.');
       expect(await idsByUrl(dir)).toEqual({ [LOWER]: 'a5a1f9', [HIGHER]: 'a5a1f9f1777a' });
     });

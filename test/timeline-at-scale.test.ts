@@ -13,7 +13,13 @@ import { timelineOf, topicTimeline, WHOLE_TIMELINE_MAX_PASSAGES, type TimelineEv
 import { seedLibrary } from './support/corpus.ts';
 
 /** An event as data: date, precision, sentence, and the passages telling it. */
-const plain = (event: TimelineEvent): string => JSON.stringify([event.date, event.precision, event.text, [event.passage.id, ...event.alsoIn.map((p) => p.id)].sort()]);
+const plain = (event: TimelineEvent): string =>
+  JSON.stringify([
+    event.date,
+    event.precision,
+    event.text,
+    [event.passage.id, ...event.alsoIn.map((p) => p.id)].sort(),
+  ]);
 
 describe('a topic’s timeline', () => {
   let seeds: Snapshot;
@@ -22,17 +28,22 @@ describe('a topic’s timeline', () => {
     seeds = (await seedLibrary()).current;
   });
 
-  it.each(['Soleimani', 'embassy', 'Pompeo', 'rocket attacks', 'Kadhimi', 'militias'])('for %j, holds the whole timeline’s events told by the topic’s passages', async (topic) => {
-    const { hits } = await seeds.index.search({ question: topic, limit: seeds.corpus.passages.length });
-    const relevant = new Set(hits.map((hit) => hit.passage.id));
-    const expected = timelineOf(seeds).filter((event) => [event.passage, ...event.alsoIn].some((passage) => relevant.has(passage.id)));
-    const events = await topicTimeline(seeds, topic);
-    expect(events.length).toBeGreaterThan(0);
-    expect(events.map(plain).sort()).toEqual(expected.map(plain).sort());
-  });
+  it.each(['Soleimani', 'embassy', 'Pompeo', 'rocket attacks', 'Kadhimi', 'militias'])(
+    'for %j, holds the whole timeline’s events told by the topic’s passages',
+    async (topic) => {
+      const { hits } = await seeds.index.search({ question: topic, limit: seeds.corpus.passages.length });
+      const relevant = new Set(hits.map((hit) => hit.passage.id));
+      const expected = timelineOf(seeds).filter((event) =>
+        [event.passage, ...event.alsoIn].some((passage) => relevant.has(passage.id)),
+      );
+      const events = await topicTimeline(seeds, topic);
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.map(plain).sort()).toEqual(expected.map(plain).sort());
+    },
+  );
 
   it('is empty for a topic the corpus does not cover', async () => {
-    expect((await topicTimeline(seeds, 'volcano eruption in Iceland'))).toEqual([]);
+    expect(await topicTimeline(seeds, 'volcano eruption in Iceland')).toEqual([]);
   });
 });
 
@@ -41,7 +52,9 @@ describe('a timeline of a corpus too large to read whole', () => {
 
   beforeAll(() => {
     const { corpus } = generateCorpus({ passages: WHOLE_TIMELINE_MAX_PASSAGES + 2_000, seed: 8 });
-    library = new Library(buildSnapshot(corpus, new Date('2026-01-01T00:00:00Z')), '/nonexistent', { maxArticleBytes: 1024 });
+    library = new Library(buildSnapshot(corpus, new Date('2026-01-01T00:00:00Z')), '/nonexistent', {
+      maxArticleBytes: 1024,
+    });
   });
 
   it('asks for a topic, saying how large the corpus is', async () => {
@@ -49,20 +62,32 @@ describe('a timeline of a corpus too large to read whole', () => {
     expect(passages).toBeGreaterThan(WHOLE_TIMELINE_MAX_PASSAGES);
     const attempt = runCommand('timeline', {}, { library, invoker: { via: 'cli', isModerator: false } });
     await expect(attempt).rejects.toBeInstanceOf(InputError);
-    await expect(attempt).rejects.toMatchObject({ code: 'topic_needed', message: `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, a name or a word the articles use (the titles in /sources have some).` });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'topic_needed',
+      message: `The corpus has ${passages.toLocaleString('en-US')} passages, too many for one timeline: give a topic, a name or a word the articles use (the titles in /sources have some).`,
+    });
   });
 
   it('answers with a topic, from the passages about it', async () => {
     const topic = library.current.corpus.sources[0]!.title.split(' ').slice(0, 3).join(' ');
-    const result = (await runCommand('timeline', { topic }, { library, invoker: { via: 'cli', isModerator: false } })) as TimelineResult;
+    const result = (await runCommand(
+      'timeline',
+      { topic },
+      { library, invoker: { via: 'cli', isModerator: false } },
+    )) as TimelineResult;
     expect(result.kind).toBe('timeline');
     const { corpus, index } = library.current;
     const { hits } = await index.search({ question: topic, limit: 1000 });
     // The passages found, and the paragraphs republished from them.
     const groups = new Set(hits.map((hit) => corpus.duplicateGroup.get(hit.passage.id)));
-    const relevant = new Set([...hits.map((hit) => hit.passage.id), ...[...corpus.duplicateGroup].filter(([, group]) => groups.has(group)).map(([id]) => id)]);
+    const relevant = new Set([
+      ...hits.map((hit) => hit.passage.id),
+      ...[...corpus.duplicateGroup].filter(([, group]) => groups.has(group)).map(([id]) => id),
+    ]);
     expect(result.total).toBeGreaterThan(0);
     expect(result.total).toBe(result.events.length);
-    expect(result.events.every((event) => [event.passage, ...event.alsoIn].some((passage) => relevant.has(passage.id)))).toBe(true);
+    expect(
+      result.events.every((event) => [event.passage, ...event.alsoIn].some((passage) => relevant.has(passage.id))),
+    ).toBe(true);
   });
 });

@@ -14,8 +14,23 @@ import { seedLibrary } from './support/corpus.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-function event(date: string, precision: DatePrecision, text: string, outlet: string | null = 'VOA News'): TimelineEvent {
-  const source = { id: 'abc123', title: 'A title', titleOrigin: 'text', outlet, date: null, url: null, author: null, credit: null, file: 'a.txt' } as const;
+function event(
+  date: string,
+  precision: DatePrecision,
+  text: string,
+  outlet: string | null = 'VOA News',
+): TimelineEvent {
+  const source = {
+    id: 'abc123',
+    title: 'A title',
+    titleOrigin: 'text',
+    outlet,
+    date: null,
+    url: null,
+    author: null,
+    credit: null,
+    file: 'a.txt',
+  } as const;
   const passage: Passage = { id: `abc123-${date.replaceAll('-', '')}`, text, paragraph: 1, source, section: null };
   return { date, precision, text, passage, alsoIn: [] };
 }
@@ -23,7 +38,11 @@ function event(date: string, precision: DatePrecision, text: string, outlet: str
 const EVENTS: readonly TimelineEvent[] = [
   event('2019', 'year', 'Rocket attacks went on all year.', null),
   event('2020-01', 'month', 'Tensions escalated in January after the strike near the airport.'),
-  event('2020-01-08', 'day', 'Iran fired ballistic missiles at two bases on January 8, injuring more than 100 American troops.'),
+  event(
+    '2020-01-08',
+    'day',
+    'Iran fired ballistic missiles at two bases on January 8, injuring more than 100 American troops.',
+  ),
   event('2020-09-27', 'day', 'Pompeo warned that the embassy would close.', 'Republic World'),
 ];
 
@@ -32,9 +51,21 @@ const withoutBackground = (svg: string) => svg.replace(/<rect width="\d+" height
 
 describe('timelineChart (SVG)', () => {
   it('labels every date with its precision-aware label and how many outlets tell of it, not the sentences the list has', () => {
-    const { svg, dates, width, height } = timelineChart([...EVENTS, event('2020-09-27', 'day', 'The embassy would close in 90 days.', 'The Hill')], { title: 'Timeline: 5 events' });
+    const { svg, dates, width, height } = timelineChart(
+      [...EVENTS, event('2020-09-27', 'day', 'The embassy would close in 90 days.', 'The Hill')],
+      { title: 'Timeline: 5 events' },
+    );
     expect(dates).toBe(4);
-    for (const label of ['2019', 'Jan 2020', 'Jan 8, 2020', 'Sep 27, 2020', '1 outlet', '2 events · 2 outlets', 'Timeline: 5 events']) expect(svg).toContain(label);
+    for (const label of [
+      '2019',
+      'Jan 2020',
+      'Jan 8, 2020',
+      'Sep 27, 2020',
+      '1 outlet',
+      '2 events · 2 outlets',
+      'Timeline: 5 events',
+    ])
+      expect(svg).toContain(label);
     expect(svg).not.toContain('Pompeo warned');
     expect(svg).not.toContain('Unknown outlet');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="800" height="600"/);
@@ -49,7 +80,10 @@ describe('timelineChart (SVG)', () => {
   });
 
   it('escapes <, & and > (and quotes) in the title, and draws no event text or outlet name it would have to', () => {
-    const nasty = [event('2020-01-01', 'day', 'Tom & Jerry said <script>alert("x")</script> > all', 'A&B <News>'), ...EVENTS.slice(1)];
+    const nasty = [
+      event('2020-01-01', 'day', 'Tom & Jerry said <script>alert("x")</script> > all', 'A&B <News>'),
+      ...EVENTS.slice(1),
+    ];
     const { svg } = timelineChart(nasty, { title: 'About “<b>&</b>”' });
     expect(svg).not.toContain('Tom');
     expect(svg).not.toContain('News');
@@ -60,8 +94,15 @@ describe('timelineChart (SVG)', () => {
   });
 
   it('keeps every label on the canvas, however long the text and however many dates', () => {
-    const long = 'W'.repeat(30) + ' ' + 'Extraordinarily long sentence about the embassy and the militias, '.repeat(6);
-    const many = Array.from({ length: 25 }, (_, i) => event(`2020-${String((i % 12) + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`, 'day', long, 'An Outlet With A Very Long Name Indeed, Really'));
+    const long = `${'W'.repeat(30)} ${'Extraordinarily long sentence about the embassy and the militias, '.repeat(6)}`;
+    const many = Array.from({ length: 25 }, (_, i) =>
+      event(
+        `2020-${String((i % 12) + 1).padStart(2, '0')}-${String(i + 1).padStart(2, '0')}`,
+        'day',
+        long,
+        'An Outlet With A Very Long Name Indeed, Really',
+      ),
+    );
     many.sort((a, b) => a.date.localeCompare(b.date));
     for (const events of [many, many.slice(0, 8), many.slice(0, 3)]) {
       const { svg, width, height } = timelineChart(events, { title: long });
@@ -112,7 +153,8 @@ describe('timelinePng', () => {
   });
 
   it('draws text with the bundled font, without any system font', async () => {
-    const text = '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text x="10" y="30" font-size="20">Jan 8, 2020</text></svg>';
+    const text =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="300" height="40"><text x="10" y="30" font-size="20">Jan 8, 2020</text></svg>';
     expect(new Resvg(text, { font: { loadSystemFonts: false } }).getBBox()).toBeUndefined(); // no font: no text at all
     expect(CHART_FONTS.loadSystemFonts).toBe(false);
     expect(new Resvg(text, { font: CHART_FONTS }).getBBox()!.width).toBeGreaterThan(80);

@@ -10,37 +10,64 @@ function articles(pages: Record<string, string>) {
 }
 
 const events = (pages: Record<string, string>) =>
-  extractEvents(dateFromCorpus(articles(pages)).flatMap((article) => article.passages)).map((event) => `${event.date} ${event.text}`);
+  extractEvents(dateFromCorpus(articles(pages)).flatMap((article) => article.passages)).map(
+    (event) => `${event.date} ${event.text}`,
+  );
 
 describe('the timeline of scraped pages', () => {
   it('reads a dated heading as an event, and dates its section’s days from it', () => {
     const found = events({
-      'live.txt': ' date 2021-04-20 Trial timeline\n\nMarch 3, 2021: Court hears first motions\n\nThe judge heard arguments on Wednesday about moving the trial out of the city.\n',
+      'live.txt':
+        ' date 2021-04-20 Trial timeline\n\nMarch 3, 2021: Court hears first motions\n\nThe judge heard arguments on Wednesday about moving the trial out of the city.\n',
     });
     expect(found).toContain('2021-03-03 March 3, 2021: Court hears first motions');
-    expect(found).toContain('2021-03-03 The judge heard arguments on Wednesday about moving the trial out of the city.');
+    expect(found).toContain(
+      '2021-03-03 The judge heard arguments on Wednesday about moving the trial out of the city.',
+    );
   });
 
   it('gives a background clause its own date and its own text', () => {
     const found = events({
-      'news.txt': ' date 2023-02-15 ANKARA (AP) — Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.\n',
+      'news.txt':
+        ' date 2023-02-15 ANKARA (AP) — Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.\n',
     });
-    expect(found).toEqual(['1923 the deadliest since the founding of the republic in 1923', '2023-02-14 Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.']);
+    expect(found).toEqual([
+      '1923 the deadliest since the founding of the republic in 1923',
+      '2023-02-14 Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.',
+    ]);
   });
 });
 
 describe('article dates learned from the corpus', () => {
   const dated = Object.fromEntries(
-    ['2023-03-10', '2023-03-11', '2023-03-12', '2023-03-13', '2023-03-14'].map((day, i) => [`${i}.txt`, ` date ${day} Regulators closed the bank on Friday after a run on its deposits, officials said.\n`]),
+    ['2023-03-10', '2023-03-11', '2023-03-12', '2023-03-13', '2023-03-14'].map((day, i) => [
+      `${i}.txt`,
+      ` date ${day} Regulators closed the bank on Friday after a run on its deposits, officials said.\n`,
+    ]),
   );
 
   it('reads a dateline’s day in the year of the story', () => {
-    const found = dateFromCorpus(articles({ ...dated, 'wire.txt': 'Bank chief sold shares\n\nNew York, March 11\n\nThe bank’s chief sold shares two weeks before it failed, a filing showed.\n' }));
-    expect(found.find((article) => article.source.file === 'wire.txt')?.source.date).toEqual({ value: '2023-03-11', precision: 'day' });
+    const found = dateFromCorpus(
+      articles({
+        ...dated,
+        'wire.txt':
+          'Bank chief sold shares\n\nNew York, March 11\n\nThe bank’s chief sold shares two weeks before it failed, a filing showed.\n',
+      }),
+    );
+    expect(found.find((article) => article.source.file === 'wire.txt')?.source.date).toEqual({
+      value: '2023-03-11',
+      precision: 'day',
+    });
   });
 
   it('takes a stamp years after the rest of the story for the site’s clock, not the article’s date', () => {
-    const found = dateFromCorpus(articles({ ...dated, 'clock.txt': 'Example Daily\n\nSunday, Feb 01, 2026\n\nBank sold for one pound\n\nThe bank was sold for one pound on Monday, the buyer said in a statement.\n' }));
+    const found = dateFromCorpus(
+      articles({
+        ...dated,
+        'clock.txt':
+          'Example Daily\n\nSunday, Feb 01, 2026\n\nBank sold for one pound\n\nThe bank was sold for one pound on Monday, the buyer said in a statement.\n',
+      }),
+    );
     expect(found.find((article) => article.source.file === 'clock.txt')?.source.date).toBeNull();
   });
 });

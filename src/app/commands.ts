@@ -8,7 +8,12 @@ import { timeline } from '../../commands/timeline.ts';
 import type { RawValue } from '../commandKit/args.ts';
 import type { Command } from '../commandKit/command.ts';
 import type { CommandDefinition } from '../commandKit/definition.ts';
-import { createDispatcher, type Dispatcher, type DispatcherOptions, type RequestContext } from '../commandKit/dispatcher.ts';
+import {
+  createDispatcher,
+  type Dispatcher,
+  type DispatcherOptions,
+  type RequestContext,
+} from '../commandKit/dispatcher.ts';
 import type { CommandResult } from '../commandKit/results.ts';
 
 /**
@@ -17,7 +22,7 @@ import type { CommandResult } from '../commandKit/results.ts';
  */
 
 /** Every command, in the order /help lists them. An explicit list: adding a command is one line here. */
-export const COMMANDS = [ask, timeline, cite, exportBibliography, sources, help, corpus] as const satisfies ReadonlyArray<
+const COMMANDS = [ask, timeline, cite, exportBibliography, sources, help, corpus] as const satisfies ReadonlyArray<
   Command<CommandDefinition, CommandResult>
 >;
 
@@ -29,6 +34,10 @@ export function commandDispatcher(options: DispatcherOptions = {}): Dispatcher<C
 }
 
 /** Runs one command as a script or a test does: no adapter around it, so no cooldown carries over between calls. */
-export function runCommand(name: string, raw: Readonly<Record<string, RawValue | undefined>>, context: RequestContext): Promise<CommandResult> {
+export function runCommand(
+  name: string,
+  raw: Readonly<Record<string, RawValue | undefined>>,
+  context: RequestContext,
+): Promise<CommandResult> {
   return commandDispatcher().run(name, raw, context);
 }

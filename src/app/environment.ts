@@ -20,14 +20,35 @@ export function loggerFor(config: Config, fallbackLevel: 'info' | 'warn'): Logge
  * `rebuildIn`: where reloads and edits rebuild (see PersistOptions): a worker thread for the bot and
  * the console (the default), this thread for a one-shot CLI run.
  */
-export async function openLibrary(config: Config, log: Logger, options: Pick<PersistOptions, 'rebuildIn'> = {}): Promise<Library> {
+export async function openLibrary(
+  config: Config,
+  log: Logger,
+  options: Pick<PersistOptions, 'rebuildIn'> = {},
+): Promise<Library> {
   const dir = resolve(config.CORPUS_DIR);
   const started = performance.now();
   const indexPath = indexPathOf(config);
-  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, { ...(indexPath ? { indexPath } : {}), index: config.SEARCH_INDEX, log, ...options });
+  const library = await Library.open(dir, { maxArticleBytes: config.MAX_ARTICLE_BYTES }, undefined, {
+    ...(indexPath ? { indexPath } : {}),
+    index: config.SEARCH_INDEX,
+    log,
+    ...options,
+  });
   const { corpus } = library.current;
-  log.info({ event: 'corpus_loaded', dir: config.CORPUS_DIR, sources: corpus.sources.length, passages: corpus.passages.length, index: library.current.index.backend.name, errors: corpus.errors.length, ms: Math.round(performance.now() - started) }, 'corpus loaded');
-  for (const error of corpus.errors) log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');
+  log.info(
+    {
+      event: 'corpus_loaded',
+      dir: config.CORPUS_DIR,
+      sources: corpus.sources.length,
+      passages: corpus.passages.length,
+      index: library.current.index.backend.name,
+      errors: corpus.errors.length,
+      ms: Math.round(performance.now() - started),
+    },
+    'corpus loaded',
+  );
+  for (const error of corpus.errors)
+    log.warn({ event: 'corpus_file_refused', file: error.file, reason: error.message }, 'article not loaded');
   return library;
 }
 

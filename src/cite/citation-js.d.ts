@@ -56,7 +56,11 @@ declare module '@citation-js/core' {
       chain(data: unknown, options?: { generateGraph?: boolean }): Record<string, unknown>[];
     };
     output: {
-      format(name: 'bibliography', data: readonly object[], options: CslOutputOptions & { asEntryArray: true }): Array<[string, string]>;
+      format(
+        name: 'bibliography',
+        data: readonly object[],
+        options: CslOutputOptions & { asEntryArray: true },
+      ): Array<[string, string]>;
       format(name: 'bibliography' | 'citation', data: readonly object[], options: CslOutputOptions): string;
       format(name: 'bibtex' | 'biblatex', data: readonly object[], options?: { format?: 'text' }): string;
       has(name: string): boolean;

@@ -78,7 +78,7 @@ export function toCslItem(source: Source): CslItem {
 }
 
 /** The date parts its precision allows; undefined when the value does not read as such a date. */
-export function cslDate(date: PartialDate): CslDate | undefined {
+function cslDate(date: PartialDate): CslDate | undefined {
   const parts = { year: 1, month: 2, day: 3 }[date.precision];
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(date.value);
   if (match === null) return undefined;
@@ -124,8 +124,11 @@ function isPersonName(name: string): boolean {
  * byline ("A and B", "A, B and C", "A; B") become several names. A name that is neither (one word,
  * a long phrase) stays `literal`. A leading "By" is dropped.
  */
-export function authorNames(byline: string, outlet: string | null): CslName[] {
-  const text = byline.replace(/^\s*by\s+/i, '').replace(/\s+/g, ' ').trim();
+function authorNames(byline: string, outlet: string | null): CslName[] {
+  const text = byline
+    .replace(/^\s*by\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (text === '') return [];
   if (isOrganisation(text, outlet)) return [{ literal: text }];
   const parts = text

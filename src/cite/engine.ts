@@ -32,7 +32,8 @@ function citationJs(): Core {
   for (const style of CSL_STYLES) {
     const template = CSL_TEMPLATES[style];
     if (template.kind === 'bundled') {
-      if (!styles.has(template.name)) throw new Error(`cite: @citation-js/plugin-csl no longer bundles the "${template.name}" style`);
+      if (!styles.has(template.name))
+        throw new Error(`cite: @citation-js/plugin-csl no longer bundles the "${template.name}" style`);
     } else if (!styles.has(template.name)) {
       const xml = readFileSync(new URL(`./vendor/${template.file}`, import.meta.url), 'utf8');
       styles.add(template.name, patchStyle(xml, template));
@@ -80,7 +81,10 @@ export function inTextCitation(item: CslItem, style: CslStyle, cite: Omit<CiteIt
 export function bibtexEntries(items: readonly CslItem[]): string {
   if (items.length === 0) return '';
   const text = citationJs().plugins.output.format('bibtex', items, { format: 'text' }).trim();
-  return text.replace(/^\tmonth = \{([a-z]{3})(?: (\d{1,2}))?\},$/gm, (_, month: string, day: string | undefined) => `\tmonth = ${month},${day ? `\n\tday = {${day}},` : ''}`);
+  return text.replace(
+    /^\tmonth = \{([a-z]{3})(?: (\d{1,2}))?\},$/gm,
+    (_, month: string, day: string | undefined) => `\tmonth = ${month},${day ? `\n\tday = {${day}},` : ''}`,
+  );
 }
 
 /**

@@ -82,7 +82,7 @@ function renderPassage(passage: Passage, style: CitationStyle): string {
  * Wraps a passage in “ ” and turns the double quotation marks inside it (curly or straight) into
  * single ones. A straight quote opens after a space, an opening bracket or a dash, else it closes.
  */
-export function quotation(text: string): string {
+function quotation(text: string): string {
   const inner = text.replace(/[“”"]/g, (mark, offset: number) => {
     if (mark === '“') return '‘';
     if (mark === '”') return '’';
@@ -113,7 +113,12 @@ function uniqueItems(sources: readonly Source[]): Array<{ source: Source; item: 
  */
 export function bibliography(sources: readonly Source[], format: CitationStyle): string {
   const entries = uniqueItems(sources);
-  if (format === 'csl-json') return JSON.stringify(entries.map(({ item }) => item), null, 2);
+  if (format === 'csl-json')
+    return JSON.stringify(
+      entries.map(({ item }) => item),
+      null,
+      2,
+    );
   if (format === 'bibtex') return bibtexEntries(entries.map(({ item }) => item));
   return referenceEntries(
     entries.map(({ source, item }) => itemForStyle(item, source, format)),

@@ -10,7 +10,13 @@ export const CITATION_STYLES = ['apa', 'mla', 'chicago', 'bibtex', 'csl-json'] a
 export type CitationStyle = (typeof CITATION_STYLES)[number];
 
 /** Each style's name as users read it, the same on every button, title and help line. */
-export const STYLE_LABELS: { readonly [S in CitationStyle]: string } = { apa: 'APA', mla: 'MLA', chicago: 'Chicago', bibtex: 'BibTeX', 'csl-json': 'CSL-JSON' };
+export const STYLE_LABELS: { readonly [S in CitationStyle]: string } = {
+  apa: 'APA',
+  mla: 'MLA',
+  chicago: 'Chicago',
+  bibtex: 'BibTeX',
+  'csl-json': 'CSL-JSON',
+};
 
 /** The styles rendered as formatted text by a CSL style (the others are data formats). */
 export const CSL_STYLES = ['apa', 'mla', 'chicago'] as const;
@@ -28,13 +34,16 @@ export function parseCitationStyle(value: string): CitationStyle {
   const normalised = value.trim().toLowerCase();
   const style = CITATION_STYLES.find((candidate) => candidate === normalised);
   if (style === undefined) {
-    throw new InputError('unknown_style', `Unknown citation style "${value}". Use one of: ${CITATION_STYLES.join(', ')}.`);
+    throw new InputError(
+      'unknown_style',
+      `Unknown citation style "${value}". Use one of: ${CITATION_STYLES.join(', ')}.`,
+    );
   }
   return style;
 }
 
 /** An exact text replacement applied to a vendored style's XML before it is registered. */
-export interface StylePatch {
+interface StylePatch {
   /** Why the official style is adjusted, for the reader of this file. */
   readonly why: string;
   /** Text that must occur exactly once in the style; loading fails loudly otherwise. */
@@ -47,7 +56,13 @@ export type CslTemplate =
   /** A style bundled with @citation-js/plugin-csl, used as is. */
   | { readonly kind: 'bundled'; readonly name: string; readonly title: string }
   /** An official style vendored in ./vendor (see vendor/README.md), registered under `name`. */
-  | { readonly kind: 'vendored'; readonly name: string; readonly title: string; readonly file: string; readonly patches: readonly StylePatch[] };
+  | {
+      readonly kind: 'vendored';
+      readonly name: string;
+      readonly title: string;
+      readonly file: string;
+      readonly patches: readonly StylePatch[];
+    };
 
 /** MLA 9 and CMOS abbreviate "paragraph" as "par." (plural "pars."); the en-US CSL locale has APA's "para.". */
 const PARAGRAPH_PAR = '<term name="paragraph" form="short"><single>par.</single><multiple>pars.</multiple></term>';
@@ -100,7 +115,9 @@ export function patchStyle(xml: string, template: Extract<CslTemplate, { kind: '
   for (const patch of template.patches) {
     const at = patched.indexOf(patch.find);
     if (at < 0 || patched.indexOf(patch.find, at + 1) >= 0) {
-      throw new Error(`cite: patch "${patch.why}" expects its anchor exactly once in vendor/${template.file}; update the patch or the file`);
+      throw new Error(
+        `cite: patch "${patch.why}" expects its anchor exactly once in vendor/${template.file}; update the patch or the file`,
+      );
     }
     patched = patched.slice(0, at) + patch.replace + patched.slice(at + patch.find.length);
   }

@@ -17,13 +17,23 @@ export function splitWords(line: string): string[] {
  * first word (`corpus status`), returned as `subcommand`.
  */
 export function parseCommandWords(definition: CommandDefinition, words: readonly string[]): Record<string, RawValue> {
-  if (!definition.subcommands) return parseOptionWords({ name: definition.name, options: definition.options, example: definition.example }, words);
+  if (!definition.subcommands)
+    return parseOptionWords({ name: definition.name, options: definition.options, example: definition.example }, words);
   const [first, ...rest] = words;
   const subcommand = findSubcommand(definition, first);
-  return { [SUBCOMMAND]: subcommand.name, ...parseOptionWords({ name: `${definition.name} ${subcommand.name}`, options: subcommand.options, example: subcommand.example }, rest) };
+  return {
+    [SUBCOMMAND]: subcommand.name,
+    ...parseOptionWords(
+      { name: `${definition.name} ${subcommand.name}`, options: subcommand.options, example: subcommand.example },
+      rest,
+    ),
+  };
 }
 
-function parseOptionWords(definition: { readonly name: string; readonly options: readonly OptionDefinition[]; readonly example: string }, words: readonly string[]): Record<string, RawValue> {
+function parseOptionWords(
+  definition: { readonly name: string; readonly options: readonly OptionDefinition[]; readonly example: string },
+  words: readonly string[],
+): Record<string, RawValue> {
   const byName = new Map(definition.options.map((option) => [option.name, option]));
   const raw: Record<string, RawValue> = {};
   const loose: string[] = [];
@@ -34,7 +44,11 @@ function parseOptionWords(definition: { readonly name: string; readonly options:
     if (flag) {
       const [, name, inline] = flag as unknown as [string, string, string | undefined];
       const option = byName.get(name);
-      if (!option) throw new InputError('unknown_option', `/${definition.name} has no option --${name}. Its options: ${[...byName.keys()].join(', ') || 'none'}.`);
+      if (!option)
+        throw new InputError(
+          'unknown_option',
+          `/${definition.name} has no option --${name}. Its options: ${[...byName.keys()].join(', ') || 'none'}.`,
+        );
       if (inline !== undefined) raw[name] = inline;
       else if (option.kind === 'boolean' && !/^(true|false|yes|no)$/i.test(words[i + 1] ?? '')) raw[name] = true;
       else if (i + 1 < words.length) raw[name] = words[++i]!;
@@ -47,7 +61,11 @@ function parseOptionWords(definition: { readonly name: string; readonly options:
   }
   if (loose.length > 0) {
     const positionals = definition.options.filter((option) => option.positional);
-    if (positionals.length === 0) throw new InputError('unexpected_argument', `/${definition.name} takes no text ("${loose.join(' ')}"). Example: ${definition.example}`);
+    if (positionals.length === 0)
+      throw new InputError(
+        'unexpected_argument',
+        `/${definition.name} takes no text ("${loose.join(' ')}"). Example: ${definition.example}`,
+      );
     positionals.forEach((option, index) => {
       const last = index === positionals.length - 1;
       const taken = last ? loose.splice(0) : loose.splice(0, 1);

@@ -4,7 +4,7 @@
  * register a Discord slash command, parse a terminal line, or print help.
  */
 
-export type OptionKind = 'string' | 'integer' | 'boolean' | 'date' | 'attachment';
+type OptionKind = 'string' | 'integer' | 'boolean' | 'date' | 'attachment';
 
 export interface OptionDefinition {
   readonly name: string;
@@ -76,20 +76,30 @@ export interface CommandDefinition {
 export const SUBCOMMAND = 'subcommand';
 
 /** An `attachment` option's value is a reference (a Discord attachment id, a local path in the CLI), read through `context.uploads`. */
-type ValueOf<O extends OptionDefinition> = O['kind'] extends 'integer' ? number : O['kind'] extends 'boolean' ? boolean : O['choices'] extends readonly (infer C)[] ? C : string;
+type ValueOf<O extends OptionDefinition> = O['kind'] extends 'integer'
+  ? number
+  : O['kind'] extends 'boolean'
+    ? boolean
+    : O['choices'] extends readonly (infer C)[]
+      ? C
+      : string;
 
 /** The typed arguments for a list of options: required options present, others optional. */
-export type OptionArgs<Os extends readonly OptionDefinition[]> = {
+type OptionArgs<Os extends readonly OptionDefinition[]> = {
   readonly [O in Os[number] as O['required'] extends true ? O['name'] : never]: ValueOf<O>;
 } & {
   readonly [O in Os[number] as O['required'] extends true ? never : O['name']]?: ValueOf<O>;
 };
 
 /** One subcommand's arguments, tagged with its name; distributes over a union of subcommands. */
-type SubcommandArgs<S> = S extends SubcommandDefinition ? { readonly subcommand: S['name'] } & OptionArgs<S['options']> : never;
+type SubcommandArgs<S> = S extends SubcommandDefinition
+  ? { readonly subcommand: S['name'] } & OptionArgs<S['options']>
+  : never;
 
 /**
  * The typed arguments a handler receives for a definition. For a command with subcommands, a union
  * discriminated on `subcommand`: narrowing on it gives that subcommand's options.
  */
-export type ArgsOf<D extends CommandDefinition> = D extends { readonly subcommands: readonly (infer S)[] } ? SubcommandArgs<S> : OptionArgs<D['options']>;
+export type ArgsOf<D extends CommandDefinition> = D extends { readonly subcommands: readonly (infer S)[] }
+  ? SubcommandArgs<S>
+  : OptionArgs<D['options']>;

@@ -14,7 +14,7 @@ import { Preconditions, unknownCommand, type Occasion, type PreconditionOptions 
 export type RequestContext = Omit<CommandContext, 'catalog'>;
 
 /** A request whose command was found and whose rules let the asker run it. */
-export interface Admitted<R> {
+interface Admitted<R> {
   readonly definition: CommandDefinition;
   /** Validates the raw options against the definition (InputError naming the option) and runs the command. */
   run(raw: Readonly<Record<string, RawValue | undefined>>, context: RequestContext): Promise<R>;
@@ -31,14 +31,22 @@ export interface Dispatcher<R> {
    */
   admit(name: string, invoker: Invoker, occasion?: Occasion): Admitted<R>;
   /** Admits, validates and runs. */
-  run(name: string, raw: Readonly<Record<string, RawValue | undefined>>, context: RequestContext, occasion?: Occasion): Promise<R>;
+  run(
+    name: string,
+    raw: Readonly<Record<string, RawValue | undefined>>,
+    context: RequestContext,
+    occasion?: Occasion,
+  ): Promise<R>;
   /** Completions for an option being typed; none for a command there is not. */
   complete(name: string, option: string, partial: string, context: RequestContext): Promise<readonly Choice[]>;
 }
 
 export type DispatcherOptions = PreconditionOptions;
 
-export function createDispatcher<R>(commands: ReadonlyArray<Command<CommandDefinition, R>>, options: DispatcherOptions = {}): Dispatcher<R> {
+export function createDispatcher<R>(
+  commands: ReadonlyArray<Command<CommandDefinition, R>>,
+  options: DispatcherOptions = {},
+): Dispatcher<R> {
   const catalog = commands.map((command) => command.definition);
   const byName = new Map(commands.map((command) => [command.definition.name, command]));
   const preconditions = new Preconditions(options);
@@ -64,6 +72,7 @@ export function createDispatcher<R>(commands: ReadonlyArray<Command<CommandDefin
     admit,
     // Async, so a refusal is a rejected promise like any other failure.
     run: async (name, raw, context, occasion) => admit(name, context.invoker, occasion).run(raw, context),
-    complete: async (name, option, partial, context) => (await byName.get(name)?.complete?.(option, partial, { ...context, catalog })) ?? [],
+    complete: async (name, option, partial, context) =>
+      (await byName.get(name)?.complete?.(option, partial, { ...context, catalog })) ?? [],
   };
 }

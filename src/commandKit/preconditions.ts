@@ -35,8 +35,13 @@ export interface Occasion {
 }
 
 export function unknownCommand(name: string, catalog: readonly CommandDefinition[], invoker: Invoker): RefusedError {
-  const names = catalog.filter((definition) => invoker.isModerator || !definition.moderatorOnly).map((definition) => definition.name);
-  return new RefusedError('unknown_command', `There is no /${name} command. Commands: ${names.join(', ')}; /help says what each does.`);
+  const names = catalog
+    .filter((definition) => invoker.isModerator || !definition.moderatorOnly)
+    .map((definition) => definition.name);
+  return new RefusedError(
+    'unknown_command',
+    `There is no /${name} command. Commands: ${names.join(', ')}; /help says what each does.`,
+  );
 }
 
 /** Checks a command's declared rules for one request; keeps each command's cooldowns. */
@@ -58,7 +63,10 @@ export class Preconditions {
     const wait = cooldown.take(invoker.userId);
     if (wait > 0) {
       const name = definition.name;
-      throw new RefusedError('cooldown', `One /${name} every ${seconds(cooldown.ms)} s, please: you can /${name} again in ${seconds(wait)} s.`);
+      throw new RefusedError(
+        'cooldown',
+        `One /${name} every ${seconds(cooldown.ms)} s, please: you can /${name} again in ${seconds(wait)} s.`,
+      );
     }
   }
 

@@ -111,4 +111,11 @@ export interface CorpusResult {
 }
 
 /** What any command returns. */
-export type CommandResult = AskResult | TimelineResult | CiteResult | ExportResult | SourcesResult | HelpResult | CorpusResult;
+export type CommandResult =
+  | AskResult
+  | TimelineResult
+  | CiteResult
+  | ExportResult
+  | SourcesResult
+  | HelpResult
+  | CorpusResult;

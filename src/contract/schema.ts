@@ -10,7 +10,7 @@ import { INDEX_NAMES } from '../search/indexChoice.ts';
  */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const sourceSchema = z.object({
+const sourceSchema = z.object({
   id: z.string(),
   title: z.string(),
   outlet: z.string().nullable(),
@@ -22,7 +22,7 @@ export const sourceSchema = z.object({
   author: z.string().nullable(),
 });
 
-export const passageSchema = z.object({
+const passageSchema = z.object({
   id: z.string(),
   text: z.string(),
   paragraph: z.number().int().positive(),
@@ -79,7 +79,14 @@ export const sourcesSchema = z.object({
 });
 
 export const helpSchema = z.object({
-  commands: z.array(z.object({ name: z.string(), description: z.string(), example: z.string(), options: z.array(z.object({ name: z.string(), description: z.string(), required: z.boolean() })) })),
+  commands: z.array(
+    z.object({
+      name: z.string(),
+      description: z.string(),
+      example: z.string(),
+      options: z.array(z.object({ name: z.string(), description: z.string(), required: z.boolean() })),
+    }),
+  ),
 });
 
 const loadErrorSchema = z.object({ file: z.string(), message: z.string() });

@@ -1,9 +1,20 @@
 import type { CommandResult } from '../commandKit/results.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import type { Failure } from '../failure.ts';
-import { askSchema, citeSchema, corpusEditSchema, corpusReloadSchema, corpusStatusSchema, errorSchema, exportSchema, helpSchema, sourcesSchema, timelineSchema } from './schema.ts';
+import {
+  askSchema,
+  citeSchema,
+  corpusEditSchema,
+  corpusReloadSchema,
+  corpusStatusSchema,
+  errorSchema,
+  exportSchema,
+  helpSchema,
+  sourcesSchema,
+  timelineSchema,
+} from './schema.ts';
 
-export function sourceJson(source: Source) {
+function sourceJson(source: Source) {
   return {
     id: source.id,
     title: source.title,
@@ -16,8 +27,14 @@ export function sourceJson(source: Source) {
   };
 }
 
-export function passageJson(passage: Passage, alsoIn: readonly Source[]) {
-  return { id: passage.id, text: passage.text, paragraph: passage.paragraph, source: sourceJson(passage.source), alsoIn: alsoIn.map(sourceJson) };
+function passageJson(passage: Passage, alsoIn: readonly Source[]) {
+  return {
+    id: passage.id,
+    text: passage.text,
+    paragraph: passage.paragraph,
+    source: sourceJson(passage.source),
+    alsoIn: alsoIn.map(sourceJson),
+  };
 }
 
 /** A command's result as the contract's JSON document, validated before it leaves. */
@@ -49,18 +66,29 @@ export function resultJson(result: CommandResult): unknown {
       });
     }
     case 'cite':
-      return citeSchema.parse({ style: result.style, citation: result.citation, passage: passageJson(result.passage, result.alsoIn) });
+      return citeSchema.parse({
+        style: result.style,
+        citation: result.citation,
+        passage: passageJson(result.passage, result.alsoIn),
+      });
     case 'export':
       return exportSchema.parse({ format: result.format, sources: result.sources, bibliography: result.bibliography });
     case 'sources':
-      return sourcesSchema.parse({ sources: result.sources.map(({ source, passages }) => ({ ...sourceJson(source), passages })), errors: result.errors });
+      return sourcesSchema.parse({
+        sources: result.sources.map(({ source, passages }) => ({ ...sourceJson(source), passages })),
+        errors: result.errors,
+      });
     case 'help':
       return helpSchema.parse({
         commands: result.commands.map((definition) => ({
           name: definition.name,
           description: definition.description,
           example: definition.example,
-          options: definition.options.map((option) => ({ name: option.name, description: option.description, required: option.required ?? false })),
+          options: definition.options.map((option) => ({
+            name: option.name,
+            description: option.description,
+            required: option.required ?? false,
+          })),
         })),
       });
     case 'corpus':
@@ -70,15 +98,32 @@ export function resultJson(result: CommandResult): unknown {
 
 /** `corpus status` and `corpus reload` as the contract has them; the other actions add what they did. */
 function corpusJson(result: Extract<CommandResult, { kind: 'corpus' }>): unknown {
-  const status = { sources: result.sources, passages: result.passages, loadedAt: result.loadedAt.toISOString(), errors: result.errors.map(({ file, message }) => ({ file, message })), index: result.index };
+  const status = {
+    sources: result.sources,
+    passages: result.passages,
+    loadedAt: result.loadedAt.toISOString(),
+    errors: result.errors.map(({ file, message }) => ({ file, message })),
+    index: result.index,
+  };
   if (result.action === 'status') return corpusStatusSchema.parse(status);
   const changes = result.changes ?? { added: [], removed: [], changed: [] };
-  const reload = { ...status, changes: { added: [...changes.added], removed: [...changes.removed], changed: [...changes.changed] }, rebuilt: result.rebuilt ?? true };
+  const reload = {
+    ...status,
+    changes: { added: [...changes.added], removed: [...changes.removed], changed: [...changes.changed] },
+    rebuilt: result.rebuilt ?? true,
+  };
   if (result.action === 'reload' || !result.edit) return corpusReloadSchema.parse(reload);
-  return corpusEditSchema.parse({ ...reload, action: result.action, file: result.edit.file, summary: result.edit.summary });
+  return corpusEditSchema.parse({
+    ...reload,
+    action: result.action,
+    file: result.edit.file,
+    summary: result.edit.summary,
+  });
 }
 
 export function errorJson(failure: Pick<Failure, 'code' | 'message' | 'suggestions'>): unknown {
   const suggestions = failure.suggestions?.map((passage) => passageJson(passage, []));
-  return errorSchema.parse({ error: { code: failure.code, message: failure.message, ...(suggestions ? { suggestions } : {}) } });
+  return errorSchema.parse({
+    error: { code: failure.code, message: failure.message, ...(suggestions ? { suggestions } : {}) },
+  });
 }

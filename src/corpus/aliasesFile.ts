@@ -32,7 +32,14 @@ export function parseAliases(text: string): { readonly groups: string[][] } | { 
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-    return { error: `must list each name with the other names it goes by ("Name: [other, other]"); ${issue.message.toLowerCase()}${where}` };
+    return {
+      error: `must list each name with the other names it goes by ("Name: [other, other]"); ${issue.message.toLowerCase()}${where}`,
+    };
   }
-  return { groups: Object.entries(parsed.data).map(([main, others]) => [main, ...(typeof others === 'string' ? [others] : others)]) };
+  return {
+    groups: Object.entries(parsed.data).map(([main, others]) => [
+      main,
+      ...(typeof others === 'string' ? [others] : others),
+    ]),
+  };
 }

@@ -22,7 +22,9 @@ export interface Article {
 const DESCRIPTION_WORDS = 10;
 
 /** The first value that is known; `null` from a sidecar counts as known ("explicitly unknown"). */
-function pick<T>(...candidates: ReadonlyArray<readonly [T | null | undefined, MetaOrigin]>): { value: T | null; origin: MetaOrigin } | undefined {
+function pick<T>(
+  ...candidates: ReadonlyArray<readonly [T | null | undefined, MetaOrigin]>
+): { value: T | null; origin: MetaOrigin } | undefined {
   for (const [value, origin] of candidates) if (value !== undefined) return { value, origin };
   return undefined;
 }
@@ -47,7 +49,12 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
   const title = pick<string>([side.title, 'sidecar'], [stated.title, 'front-matter'], [clean.meta.title, 'text']);
   const url = pick<string>([side.url, 'sidecar'], [stated.url, 'front-matter']);
   // The outlet the page states, else the one its address names (a URL given with the article).
-  const outlet = pick<string>([side.outlet, 'sidecar'], [stated.outlet, 'front-matter'], [clean.meta.outlet, 'text'], [url?.value ? (outletFromUrl(url.value) ?? undefined) : undefined, 'derived']);
+  const outlet = pick<string>(
+    [side.outlet, 'sidecar'],
+    [stated.outlet, 'front-matter'],
+    [clean.meta.outlet, 'text'],
+    [url?.value ? (outletFromUrl(url.value) ?? undefined) : undefined, 'derived'],
+  );
   const author = pick<string>([side.author, 'sidecar'], [stated.author, 'front-matter'], [clean.meta.author, 'text']);
   const date = pick<PartialDate>(
     [side.date === null ? null : side.date === undefined ? undefined : parseIsoDate(side.date), 'sidecar'],
@@ -60,7 +67,10 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
   const identity = side.id ? null : sourceIdentity({ url: url?.value ?? null, title: knownTitle, fileStem });
   const id = side.id ?? sourceId(identity!);
   const firstWords = clean.paragraphs[0]!.text.split(' ');
-  const description = `[${firstWords.slice(0, DESCRIPTION_WORDS).join(' ').replace(/[,;:.]$/, '')}${firstWords.length > DESCRIPTION_WORDS ? '…' : ''}]`;
+  const description = `[${firstWords
+    .slice(0, DESCRIPTION_WORDS)
+    .join(' ')
+    .replace(/[,;:.]$/, '')}${firstWords.length > DESCRIPTION_WORDS ? '…' : ''}]`;
 
   const source: Source = {
     id,
@@ -76,7 +86,13 @@ export function buildArticle(file: string, parsed: ParsedArticle, sidecar: Sidec
 
   const datelineDay = source.date === null && side.date !== null ? clean.meta.datelineDay : undefined;
   const dateFromText = date?.origin === 'text' && date.value !== null;
-  return { source, passages: passagesOf(source, clean.paragraphs), identity, ...(datelineDay ? { datelineDay } : {}), ...(dateFromText ? { dateFromText } : {}) };
+  return {
+    source,
+    passages: passagesOf(source, clean.paragraphs),
+    identity,
+    ...(datelineDay ? { datelineDay } : {}),
+    ...(dateFromText ? { dateFromText } : {}),
+  };
 }
 
 /** The same article with another date (its dateline's day in the year the corpus tells, or none): its passages follow. */
@@ -91,11 +107,20 @@ export function withSourceId(article: Article, id: string): Article {
   return { ...article, source, passages: passagesOf(source, article.passages) };
 }
 
-function passagesOf(source: Source, paragraphs: ReadonlyArray<{ readonly text: string; readonly section: string | null }>): Passage[] {
+function passagesOf(
+  source: Source,
+  paragraphs: ReadonlyArray<{ readonly text: string; readonly section: string | null }>,
+): Passage[] {
   const seen = new Map<string, number>();
   return paragraphs.map((paragraph, index): Passage => {
     const occurrence = (seen.get(paragraph.text) ?? 0) + 1;
     seen.set(paragraph.text, occurrence);
-    return { id: passageId(source.id, paragraph.text, occurrence), text: paragraph.text, paragraph: index + 1, source, section: paragraph.section };
+    return {
+      id: passageId(source.id, paragraph.text, occurrence),
+      text: paragraph.text,
+      paragraph: index + 1,
+      source,
+      section: paragraph.section,
+    };
   });
 }

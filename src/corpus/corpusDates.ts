@@ -19,7 +19,9 @@ const DAY_MS = 86_400_000;
  * a site on the day it was scraped) is the site's clock: the article is undated instead.
  */
 export function dateFromCorpus(articles: readonly Article[]): Article[] {
-  const dated = articles.flatMap((article) => (article.source.date ? [dayOf(article.source.date)] : [])).sort((a, b) => a - b);
+  const dated = articles
+    .flatMap((article) => (article.source.date ? [dayOf(article.source.date)] : []))
+    .sort((a, b) => a - b);
   if (dated.length === 0) return [...articles];
   const middle = dated[Math.floor(dated.length / 2)]!;
   const middleYear = new Date(middle).getUTCFullYear();
@@ -28,7 +30,8 @@ export function dateFromCorpus(articles: readonly Article[]): Article[] {
     if (date && article.dateFromText && dated.length >= MIN_DATED) {
       const others = dated.filter((day) => day !== dayOf(date));
       const latestOther = others.at(-1);
-      if (latestOther !== undefined && dayOf(date) - latestOther > CLOCK_GAP_DAYS * DAY_MS) return withDate(article, null);
+      if (latestOther !== undefined && dayOf(date) - latestOther > CLOCK_GAP_DAYS * DAY_MS)
+        return withDate(article, null);
     }
     if (!article.datelineDay || date) return article;
     const { month, day } = article.datelineDay;
@@ -37,7 +40,9 @@ export function dateFromCorpus(articles: readonly Article[]): Article[] {
       .filter((time) => new Date(time).getUTCDate() === day && Math.abs(time - middle) <= MAX_DISTANCE_DAYS * DAY_MS)
       .sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
     const best = candidates[0];
-    return best === undefined ? article : withDate(article, { value: new Date(best).toISOString().slice(0, 10), precision: 'day' });
+    return best === undefined
+      ? article
+      : withDate(article, { value: new Date(best).toISOString().slice(0, 10), precision: 'day' });
   });
 }
 

@@ -29,7 +29,10 @@ export function parseDateStamp(line: string): PartialDate | null {
   if (iso) return iso;
   const [result] = chrono.strict.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' });
   if (!result) return null;
-  const leftover = (text.slice(0, result.index) + text.slice(result.index + result.text.length)).replace(/[\s,|–—-]+/g, '');
+  const leftover = (text.slice(0, result.index) + text.slice(result.index + result.text.length)).replace(
+    /[\s,|–—-]+/g,
+    '',
+  );
   if (leftover.length > 2) return null;
   return certainDate(result.start);
 }

@@ -105,7 +105,12 @@ function* shingleHashes(passages: readonly Passage[]): Steps<{ hashes: Uint32Arr
   for (let index = 0; index < passages.length; index++) {
     if (index > 0 && index % STEP_PASSAGES === 0) yield;
     const passage = passages[index]!;
-    const words = passage.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').map(wordHash);
+    const words = passage.text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .split(' ')
+      .map(wordHash);
     const own = new Uint32Array(Math.max(0, words.length - SHINGLE_WORDS + 1));
     for (let i = 0; i < own.length; i++) own[i] = shingleHash(words[i]!, words[i + 1]!, words[i + 2]!);
     own.sort();
@@ -146,7 +151,10 @@ const NO_RUN = 0xffffffff;
  * passage order), where its hash's run starts in `sorted`/`passageAt`, or NO_RUN when the run has
  * one passage or more than MAX_POSTINGS. Consumes `hashes`.
  */
-function* invert(hashes: Uint32Array, start: Uint32Array): Steps<{ sorted: Uint32Array; passageAt: Uint32Array; runFrom: Uint32Array }> {
+function* invert(
+  hashes: Uint32Array,
+  start: Uint32Array,
+): Steps<{ sorted: Uint32Array; passageAt: Uint32Array; runFrom: Uint32Array }> {
   let keys: Uint32Array = hashes;
   let entries: Uint32Array = new Uint32Array(keys.length);
   for (let entry = 0; entry < entries.length; entry++) entries[entry] = entry;
@@ -177,7 +185,8 @@ function* invert(hashes: Uint32Array, start: Uint32Array): Steps<{ sorted: Uint3
   yield;
   // Entries become their passages, in place.
   const passageOf = new Uint32Array(keys.length);
-  for (let passage = 0; passage + 1 < start.length; passage++) passageOf.fill(passage, start[passage]!, start[passage + 1]!);
+  for (let passage = 0; passage + 1 < start.length; passage++)
+    passageOf.fill(passage, start[passage]!, start[passage + 1]!);
   for (let k = 0; k < entries.length; k++) entries[k] = passageOf[entries[k]!]!;
   return { sorted: keys, passageAt: entries, runFrom };
 }

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { open, readdir, rename, rm } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { InputError } from '../errors.ts';
 
 /**
@@ -17,10 +17,6 @@ export const TEMP_PREFIX = '.dossier-';
 /** Dossier's own files in a corpus folder (the saved index, the edit lock, the journal) start with this; hidden too. */
 export const STATE_PREFIX = '.dossier.';
 
-export function isTempName(name: string): boolean {
-  return basename(name).startsWith(TEMP_PREFIX);
-}
-
 /** What file systems allow for one name; a sidecar's name (".meta.json") must fit too. */
 export const MAX_NAME_BYTES = 255;
 
@@ -30,7 +26,8 @@ export const MAX_NAME_BYTES = 255;
  * name read otherwise than it sorts and compares), and zero-width characters and the soft hyphen
  * (two names that look the same would be two files).
  */
-const INVISIBLE_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
+const INVISIBLE_CHARACTERS =
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/gu;
 const RESERVED_CHARACTERS = /[<>:"|?*]/;
 
 /** The form every name is compared and written in, so "café" typed on a Mac and on Windows is one name. */
@@ -53,11 +50,21 @@ export function checkFileName(name: string, dir: string): string {
   const invisible = trimmed.match(INVISIBLE_CHARACTERS);
   if (invisible || RESERVED_CHARACTERS.test(trimmed)) {
     // Invisible characters are shown as code points: echoed raw, they would hide or reorder the message.
-    const shown = trimmed.replace(INVISIBLE_CHARACTERS, (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
-    throw new InputError('bad_name', `"${shown}" has characters a file name should not have (control, bidirectional or zero-width characters, or < > : " | ? *).`);
+    const shown = trimmed.replace(
+      INVISIBLE_CHARACTERS,
+      (c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
+    throw new InputError(
+      'bad_name',
+      `"${shown}" has characters a file name should not have (control, bidirectional or zero-width characters, or < > : " | ? *).`,
+    );
   }
   const bytes = Buffer.byteLength(trimmed);
-  if (bytes > MAX_NAME_BYTES) throw new InputError('bad_name', `The file name is ${bytes} bytes in UTF-8 (an accented letter takes 2); the limit is ${MAX_NAME_BYTES} bytes. Choose a shorter name.`);
+  if (bytes > MAX_NAME_BYTES)
+    throw new InputError(
+      'bad_name',
+      `The file name is ${bytes} bytes in UTF-8 (an accented letter takes 2); the limit is ${MAX_NAME_BYTES} bytes. Choose a shorter name.`,
+    );
   return trimmed;
 }
 
@@ -69,11 +76,19 @@ export function checkPlainName(name: string, dir: string): string {
   const trimmed = name.trim();
   if (trimmed === '') throw new InputError('bad_name', 'The file name is empty; give a name like story.txt.');
   if (/[/\\]/.test(trimmed) || trimmed === '..' || /^[A-Za-z]:/.test(trimmed)) {
-    throw new InputError('bad_name', `"${trimmed}" is not a plain file name: a name may not contain folders ("/", "\\"), "..", or a drive, so nothing is written outside the corpus folder.`);
+    throw new InputError(
+      'bad_name',
+      `"${trimmed}" is not a plain file name: a name may not contain folders ("/", "\\"), "..", or a drive, so nothing is written outside the corpus folder.`,
+    );
   }
-  if (trimmed.startsWith('.')) throw new InputError('bad_name', `"${trimmed}" starts with ".", which makes it a hidden file; choose a name that does not.`);
+  if (trimmed.startsWith('.'))
+    throw new InputError(
+      'bad_name',
+      `"${trimmed}" starts with ".", which makes it a hidden file; choose a name that does not.`,
+    );
   // The last fence: whatever the rules above missed, the file must land directly in `dir`.
-  if (resolve(dir, trimmed) !== join(resolve(dir), trimmed)) throw new InputError('bad_name', `"${trimmed}" would be written outside the corpus folder.`);
+  if (resolve(dir, trimmed) !== join(resolve(dir), trimmed))
+    throw new InputError('bad_name', `"${trimmed}" would be written outside the corpus folder.`);
   return trimmed;
 }
 
@@ -159,7 +174,12 @@ const NOT_REGULAR = {
 } as const;
 
 /** What a directory entry that is not a regular file is, in words, or null for a regular file or a folder. */
-export function notRegularReason(entry: Pick<Stats, 'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice' | 'isFile' | 'isDirectory'>): string | null {
+export function notRegularReason(
+  entry: Pick<
+    Stats,
+    'isSymbolicLink' | 'isFIFO' | 'isSocket' | 'isBlockDevice' | 'isCharacterDevice' | 'isFile' | 'isDirectory'
+  >,
+): string | null {
   if (entry.isFile() || entry.isDirectory()) return null;
   if (entry.isSymbolicLink()) return NOT_REGULAR.link;
   if (entry.isFIFO()) return NOT_REGULAR.fifo;
@@ -186,7 +206,11 @@ export type RegularRead =
  * read (a FIFO would otherwise hang the read, and with it every later change). A file over
  * `maxBytes` is refused unread; `tooLarge` words why.
  */
-export async function readRegularFile(path: string, maxBytes: number, tooLarge: (size: number) => string): Promise<RegularRead> {
+export async function readRegularFile(
+  path: string,
+  maxBytes: number,
+  tooLarge: (size: number) => string,
+): Promise<RegularRead> {
   let handle;
   try {
     handle = await open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -194,9 +218,15 @@ export async function readRegularFile(path: string, maxBytes: number, tooLarge: 
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, problem: 'missing', reason: 'is not in the corpus folder', stats: null };
     // O_NOFOLLOW on a link gives ELOOP (EMLINK on some systems); a socket cannot be opened at all (ENXIO).
-    if (code === 'ELOOP' || code === 'EMLINK') return { ok: false, problem: 'not_regular', reason: NOT_REGULAR.link, stats: null };
+    if (code === 'ELOOP' || code === 'EMLINK')
+      return { ok: false, problem: 'not_regular', reason: NOT_REGULAR.link, stats: null };
     if (code === 'ENXIO') return { ok: false, problem: 'not_regular', reason: NOT_REGULAR.socket, stats: null };
-    return { ok: false, problem: 'unreadable', reason: `cannot be read (${code ?? (error as Error).message})`, stats: null };
+    return {
+      ok: false,
+      problem: 'unreadable',
+      reason: `cannot be read (${code ?? (error as Error).message})`,
+      stats: null,
+    };
   }
   try {
     const stats = await handle.stat();
@@ -206,7 +236,12 @@ export async function readRegularFile(path: string, maxBytes: number, tooLarge: 
     try {
       return { ok: true, bytes: await handle.readFile(), stats };
     } catch (error) {
-      return { ok: false, problem: 'unreadable', reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, stats };
+      return {
+        ok: false,
+        problem: 'unreadable',
+        reason: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+        stats,
+      };
     }
   } finally {
     await handle.close().catch(() => undefined);

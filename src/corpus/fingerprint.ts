@@ -18,9 +18,10 @@ export interface FileChanges {
   readonly changed: readonly string[];
 }
 
-export const NO_CHANGES: FileChanges = Object.freeze({ added: [], removed: [], changed: [] });
-
-export function fingerprint(stats: { readonly size: number; readonly mtimeMs: number }, bytes: Uint8Array | null): FileFingerprint {
+export function fingerprint(
+  stats: { readonly size: number; readonly mtimeMs: number },
+  bytes: Uint8Array | null,
+): FileFingerprint {
   return { size: stats.size, mtimeMs: stats.mtimeMs, hash: bytes ? sha256(bytes) : null };
 }
 
@@ -30,7 +31,10 @@ function same(a: FileFingerprint, b: FileFingerprint): boolean {
 }
 
 /** The files of `after` that `before` did not have, those it had that are gone, and those whose content differs; each in name order. */
-export function diffFingerprints(before: ReadonlyMap<string, FileFingerprint>, after: ReadonlyMap<string, FileFingerprint>): FileChanges {
+export function diffFingerprints(
+  before: ReadonlyMap<string, FileFingerprint>,
+  after: ReadonlyMap<string, FileFingerprint>,
+): FileChanges {
   const added: string[] = [];
   const changed: string[] = [];
   for (const [file, print] of after) {

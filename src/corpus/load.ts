@@ -46,15 +46,25 @@ export function decodeText(bytes: Uint8Array): { text: string } | { error: strin
 
 /** Why a file of `size` bytes is refused, or null when it is within the limit. */
 export function sizeProblem(size: number, maxBytes: number): string | null {
-  return size > maxBytes ? `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (MAX_ARTICLE_BYTES)` : null;
+  return size > maxBytes
+    ? `is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit (MAX_ARTICLE_BYTES)`
+    : null;
 }
 
 /**
  * Reads a regular file (never through a link, never a FIFO: see readRegularFile) as UTF-8 text, or
  * says in a few words why it cannot be an article; reports its fingerprint.
  */
-async function readText(path: string, file: string, options: LoadOptions): Promise<{ text: string } | { error: string }> {
-  const read = await readRegularFile(path, options.maxArticleBytes, (size) => sizeProblem(size, options.maxArticleBytes)!);
+async function readText(
+  path: string,
+  file: string,
+  options: LoadOptions,
+): Promise<{ text: string } | { error: string }> {
+  const read = await readRegularFile(
+    path,
+    options.maxArticleBytes,
+    (size) => sizeProblem(size, options.maxArticleBytes)!,
+  );
   if (read.stats) options.onFile?.(file, fingerprint(read.stats, read.ok ? read.bytes : null));
   if (!read.ok) return { error: read.problem === 'missing' ? 'cannot be read (ENOENT)' : read.reason };
   return decodeText(read.bytes);
@@ -80,9 +90,15 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
   let entries;
   try {
     // Hidden names are Dossier's own files (index, lock, temporary files) or an editor's; folders are not articles.
-    entries = (await readdir(dir, { withFileTypes: true })).filter((entry) => !entry.name.startsWith('.') && !entry.isDirectory());
+    entries = (await readdir(dir, { withFileTypes: true })).filter(
+      (entry) => !entry.name.startsWith('.') && !entry.isDirectory(),
+    );
   } catch (error) {
-    throw new OperationalError('corpus_unreadable', `Cannot read the corpus folder "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Set CORPUS_DIR to a folder of articles.`, { cause: error });
+    throw new OperationalError(
+      'corpus_unreadable',
+      `Cannot read the corpus folder "${dir}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}). Set CORPUS_DIR to a folder of articles.`,
+      { cause: error },
+    );
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const errors: LoadError[] = [];
@@ -137,7 +153,8 @@ export async function loadCorpus(dir: string, options: LoadOptions): Promise<Cor
     if (sidecarNames.delete(sidecarName)) {
       const side = await readText(join(dir, sidecarName), sidecarName, options);
       const parsed = 'error' in side ? side : parseSidecar(side.text);
-      if ('error' in parsed) errors.push({ file: sidecarName, message: `${parsed.error}; the article loads without it` });
+      if ('error' in parsed)
+        errors.push({ file: sidecarName, message: `${parsed.error}; the article loads without it` });
       else sidecar = parsed.sidecar;
     }
     let article: Article | null;
@@ -199,6 +216,7 @@ function claimStem(stems: Map<string, string>, name: string): string {
  * name order loads; the moderator renames or removes the other.
  */
 function sameStemProblem(name: string, first: string): string {
-  if (normalName(name) === normalName(first)) return `has the same name as ${first}, written with other Unicode characters; remove one of them`;
+  if (normalName(name) === normalName(first))
+    return `has the same name as ${first}, written with other Unicode characters; remove one of them`;
   return `has the same name as ${first} apart from its extension (${extname(name)}), so both would take their metadata from ${sidecarNameFor(first)}; only ${first} is loaded: rename or remove one of them`;
 }

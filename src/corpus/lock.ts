@@ -22,7 +22,7 @@ export const LOCK_NAME = `${STATE_PREFIX}lock`;
 const BREAKER_NAME = `${STATE_PREFIX}lock.break`;
 
 /** How long a change waits for another process's change before giving up (default 10 minutes: a rebuild at a million passages takes minutes). */
-export const DEFAULT_LOCK_WAIT_MS = 10 * 60_000;
+const DEFAULT_LOCK_WAIT_MS = 10 * 60_000;
 const POLL_MIN_MS = 20;
 const POLL_MAX_MS = 250;
 
@@ -43,7 +43,11 @@ interface Holder {
 const held = new Set<string>();
 
 /** Runs `work` holding the folder's lock, waiting for it as long as `waitMs`; the lock is released however `work` ends. */
-export async function withFolderLock<T>(dir: string, work: () => Promise<T>, options: FolderLockOptions = {}): Promise<T> {
+export async function withFolderLock<T>(
+  dir: string,
+  work: () => Promise<T>,
+  options: FolderLockOptions = {},
+): Promise<T> {
   const release = await acquire(dir, options.waitMs ?? DEFAULT_LOCK_WAIT_MS);
   try {
     return await work();
@@ -90,7 +94,9 @@ async function acquire(dir: string, waitMs: number): Promise<() => Promise<void>
 
 /** The lock is taken: breaks it if its holder is gone, else waits a little (or gives up past the deadline). */
 async function waitOrBreak(dir: string, path: string, deadline: number, waitMs: number, poll: number): Promise<void> {
-  const seen = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
+  const seen = await readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) =>
+    error.code === 'ENOENT' ? null : Promise.reject(error),
+  );
   if (seen === null) return; // released meanwhile: try again at once
   const holder = parseHolder(seen);
   if (holder === null ? await isOld(path) : isStale(holder)) return breakStale(dir, path, seen);
@@ -105,7 +111,11 @@ async function create(dir: string, path: string, content: string): Promise<boole
     await writeFile(temp, content, { flag: 'wx' });
   } catch (error) {
     // The folder is gone, read-only, or not ours: no change can be made in it.
-    throw new OperationalError('lock_failed', `Cannot lock the corpus folder for a change (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was changed.`, { cause: error });
+    throw new OperationalError(
+      'lock_failed',
+      `Cannot lock the corpus folder for a change (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); nothing was changed.`,
+      { cause: error },
+    );
   }
   try {
     await link(temp, path);
@@ -114,8 +124,16 @@ async function create(dir: string, path: string, content: string): Promise<boole
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') return false;
     // A file system without hard links: create it in place (a reader may see it empty for an instant; see isOld).
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return writeFile(path, content, { flag: 'wx' }).then(() => true, (failure: NodeJS.ErrnoException) => (failure.code === 'EEXIST' ? false : Promise.reject(failure)));
-    throw new OperationalError('lock_failed', `Cannot lock the corpus folder for a change (${code ?? (error as Error).message}); nothing was changed.`, { cause: error });
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS')
+      return writeFile(path, content, { flag: 'wx' }).then(
+        () => true,
+        (failure: NodeJS.ErrnoException) => (failure.code === 'EEXIST' ? false : Promise.reject(failure)),
+      );
+    throw new OperationalError(
+      'lock_failed',
+      `Cannot lock the corpus folder for a change (${code ?? (error as Error).message}); nothing was changed.`,
+      { cause: error },
+    );
   } finally {
     await rm(temp, { force: true });
   }
@@ -125,7 +143,12 @@ function parseHolder(text: string): Holder | null {
   try {
     const value = JSON.parse(text) as Partial<Holder>;
     if (typeof value.pid !== 'number' || typeof value.host !== 'string' || typeof value.token !== 'string') return null;
-    return { pid: value.pid, thread: typeof value.thread === 'number' ? value.thread : 0, host: value.host, token: value.token };
+    return {
+      pid: value.pid,
+      thread: typeof value.thread === 'number' ? value.thread : 0,
+      host: value.host,
+      token: value.token,
+    };
   } catch {
     return null;
   }
@@ -168,7 +191,12 @@ async function breakStale(dir: string, path: string, seen: string): Promise<void
 }
 
 function busy(holder: Holder | null, waitMs: number): OperationalError {
-  const who = holder ? `another Dossier process (pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''})` : 'another process';
+  const who = holder
+    ? `another Dossier process (pid ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''})`
+    : 'another process';
   const waited = waitMs > 0 ? `; waited ${Math.round(waitMs / 1000)} s` : '';
-  return new OperationalError('corpus_busy', `The corpus folder is being changed by ${who}${waited}. Try again once it has finished; if no Dossier is running there, delete the file ${LOCK_NAME} in the corpus folder.`);
+  return new OperationalError(
+    'corpus_busy',
+    `The corpus folder is being changed by ${who}${waited}. Try again once it has finished; if no Dossier is running there, delete the file ${LOCK_NAME} in the corpus folder.`,
+  );
 }

@@ -36,7 +36,10 @@ export function findSource(snapshot: Pick<Snapshot, 'corpus' | 'sourceById'>, na
   if (found.kind === 'source') return found.source;
   if (found.kind === 'refused') {
     const { file, message } = found.refused;
-    throw new InputError('unknown_source', `${file} is not loaded (it ${message}); fix the file in the folder, or /corpus remove it.`);
+    throw new InputError(
+      'unknown_source',
+      `${file} is not loaded (it ${message}); fix the file in the folder, or /corpus remove it.`,
+    );
   }
   const ids = snapshot.corpus.sources.map((source) => source.id).join(', ') || 'none';
   throw new InputError('unknown_source', `No source "${name.trim()}". Sources: ${ids} (see /sources).`);
@@ -52,7 +55,9 @@ export function findPassage(snapshot: Pick<Snapshot, 'corpus' | 'sourceById' | '
   const passage = snapshot.passageById.get(wanted);
   if (passage) return passage;
   const [sourcePart = '', textPart = ''] = wanted.split('-');
-  const sameText = textPart ? snapshot.corpus.passages.filter((candidate) => candidate.id.split('-')[1] === textPart) : [];
+  const sameText = textPart
+    ? snapshot.corpus.passages.filter((candidate) => candidate.id.split('-')[1] === textPart)
+    : [];
   const sameSource = snapshot.corpus.passages.filter((candidate) => candidate.source.id === sourcePart);
   const suggestions = [...new Set([...sameText, ...sameSource])].slice(0, MAX_SUGGESTIONS);
   const known = snapshot.sourceById.get(id.split('-')[0] ?? '');

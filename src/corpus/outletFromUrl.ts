@@ -37,7 +37,8 @@ function splitIntoWords(label: string, english: EnglishFrequencies): string[] | 
       const score = before.score + Math.log(count);
       const current = best[end];
       const fewer = !current || before.words.length + 1 < current.words.length;
-      if (fewer || (before.words.length + 1 === current!.words.length && score > current!.score)) best[end] = { score, words: [...before.words, word] };
+      if (fewer || (before.words.length + 1 === current!.words.length && score > current!.score))
+        best[end] = { score, words: [...before.words, word] };
     }
   }
   const split = best[label.length];

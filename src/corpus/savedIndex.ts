@@ -19,13 +19,20 @@ function filesName(indexPath: string): string {
 }
 
 export async function writeSavedFiles(indexPath: string, files: ReadonlyMap<string, FileFingerprint>): Promise<void> {
-  await writeFileAtomic(dirname(indexPath), filesName(indexPath), JSON.stringify({ version: 1, files: Object.fromEntries(files) }));
+  await writeFileAtomic(
+    dirname(indexPath),
+    filesName(indexPath),
+    JSON.stringify({ version: 1, files: Object.fromEntries(files) }),
+  );
 }
 
 /** The files the saved index was built from, or null when there is no readable list. */
 export async function readSavedFiles(indexPath: string): Promise<ReadonlyMap<string, FileFingerprint> | null> {
   try {
-    const saved = JSON.parse(await readFile(`${indexPath}${FILES_SUFFIX}`, 'utf8')) as { version?: unknown; files?: unknown };
+    const saved = JSON.parse(await readFile(`${indexPath}${FILES_SUFFIX}`, 'utf8')) as {
+      version?: unknown;
+      files?: unknown;
+    };
     if (saved.version !== 1 || typeof saved.files !== 'object' || saved.files === null) return null;
     return new Map(Object.entries(saved.files as Record<string, FileFingerprint>));
   } catch {

@@ -9,7 +9,10 @@ export const SIDECAR_SUFFIX = '.meta.json';
 const isoDate = z
   .string()
   .regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'must be YYYY, YYYY-MM or YYYY-MM-DD')
-  .refine((value) => parseIsoDate(value) !== null, { error: (issue) => `must be a date the calendar has (${describeImpossible(String(issue.input))})`, abort: true });
+  .refine((value) => parseIsoDate(value) !== null, {
+    error: (issue) => `must be a date the calendar has (${describeImpossible(String(issue.input))})`,
+    abort: true,
+  });
 
 function describeImpossible(value: string): string {
   const [year, month] = value.split('-');
@@ -24,7 +27,10 @@ function describeImpossible(value: string): string {
 export const sidecarSchema = z
   .object({
     /** Pins the source id, so ids survive even a title correction. */
-    id: z.string().regex(/^[a-z0-9]{4,16}$/, 'must be 4-16 lower-case letters or digits').optional(),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]{4,16}$/, 'must be 4-16 lower-case letters or digits')
+      .optional(),
     title: z.string().trim().min(1).optional(),
     outlet: z.string().trim().min(1).nullable().optional(),
     date: isoDate.nullable().optional(),

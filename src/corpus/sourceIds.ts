@@ -22,7 +22,11 @@ export function settleSourceIds(articles: readonly Article[]): { articles: Artic
     if (!first) {
       firstOf.set(key, article);
       unique.push(article);
-    } else refused.push({ file: article.source.file, message: `is the same article as ${first.source.file} (${sameWhat(article)}); it was skipped` });
+    } else
+      refused.push({
+        file: article.source.file,
+        message: `is the same article as ${first.source.file} (${sameWhat(article)}); it was skipped`,
+      });
   }
   const byId = new Map<string, Article[]>();
   for (const article of unique) {
@@ -33,16 +37,23 @@ export function settleSourceIds(articles: readonly Article[]): { articles: Artic
   const settled = new Map<Article, Article>();
   for (const clash of byId.values()) {
     if (clash.length < 2) continue;
-    const computed = clash.filter((article) => article.identity !== null).sort((a, b) => (longId(a) < longId(b) ? -1 : 1));
+    const computed = clash
+      .filter((article) => article.identity !== null)
+      .sort((a, b) => (longId(a) < longId(b) ? -1 : 1));
     const keepsShort = clash.length > computed.length ? null : computed[0];
-    for (const article of computed) if (article !== keepsShort) settled.set(article, withSourceId(article, longId(article)));
+    for (const article of computed)
+      if (article !== keepsShort) settled.set(article, withSourceId(article, longId(article)));
   }
   return { articles: unique.map((article) => settled.get(article) ?? article), refused };
 }
 
 /** The identity an existing source was given its id from (as `buildArticle` computes it); for comparing an upload with it. */
 export function identityOf(source: Source): string {
-  return sourceIdentity({ url: source.url, title: source.titleOrigin === 'derived' ? null : source.title, fileStem: source.file.replace(/\.[^.]+$/, '') });
+  return sourceIdentity({
+    url: source.url,
+    title: source.titleOrigin === 'derived' ? null : source.title,
+    fileStem: source.file.replace(/\.[^.]+$/, ''),
+  });
 }
 
 function longId(article: Article): string {

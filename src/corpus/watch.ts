@@ -19,7 +19,7 @@ export interface FolderWatch {
   close(): void;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 500;
+const DEFAULT_DEBOUNCE_MS = 500;
 
 export function watchFolder(dir: string, options: FolderWatchOptions): FolderWatch {
   const debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS;
@@ -34,7 +34,7 @@ export function watchFolder(dir: string, options: FolderWatchOptions): FolderWat
   };
   const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, filename) => {
     const name = filename === null ? null : String(filename);
-    if (name !== null && name.startsWith('.')) return;
+    if (name?.startsWith('.')) return;
     if (name !== null) names.add(name);
     clearTimeout(timer);
     timer = setTimeout(fire, debounceMs);

@@ -24,22 +24,37 @@ interface StoryReport {
   readonly heldOut: boolean;
   readonly articles: number;
   readonly passages: number;
-  readonly sets: ReadonlyArray<{ readonly file: string; readonly questions: number; readonly dossier: Scores; readonly baseline: Scores }>;
+  readonly sets: ReadonlyArray<{
+    readonly file: string;
+    readonly questions: number;
+    readonly dossier: Scores;
+    readonly baseline: Scores;
+  }>;
   readonly pages: Omit<PageScores, 'details'> | null;
   readonly timeline: (Omit<TimelineScore, 'details'> & { readonly fromFurniture: number }) | null;
   /** What went wrong, for reading; never printed for a held-out story unless asked. */
-  readonly details: { readonly misses: readonly string[]; readonly pages: PageScores['details']; readonly timeline: TimelineScore['details'] | null };
+  readonly details: {
+    readonly misses: readonly string[];
+    readonly pages: PageScores['details'];
+    readonly timeline: TimelineScore['details'] | null;
+  };
 }
 
 async function evaluate(story: Story): Promise<StoryReport> {
   const corpus = await loadCorpus(story.corpusDir, LOAD_OPTIONS);
   const index = SearchIndex.build(corpus, tuningOverride());
-  const dossier: Retriever = async (question) => (await index.search({ question, limit: 5 })).hits.map((hit) => hit.passage.text);
+  const dossier: Retriever = async (question) =>
+    (await index.search({ question, limit: 5 })).hits.map((hit) => hit.passage.text);
   const baseline = await plainMiniSearch(story.corpusDir);
   const sets = [];
   for (const file of story.questionFiles) {
     const questions = await readQuestions(file);
-    sets.push({ file, questions: questions.length, dossier: await score(questions, dossier), baseline: await score(questions, baseline) });
+    sets.push({
+      file,
+      questions: questions.length,
+      dossier: await score(questions, dossier),
+      baseline: await score(questions, baseline),
+    });
   }
   const gold = story.pagesGold ? await readGoldPages(story.pagesGold) : null;
   const pages = gold ? scorePages(corpus, gold) : null;
@@ -47,9 +62,14 @@ async function evaluate(story: Story): Promise<StoryReport> {
   let timelineDetails: TimelineScore['details'] | null = null;
   if (story.timelineGold) {
     const events = extractEvents(corpus.passages);
-    const { details, ...scores } = scoreTimeline(events, JSON.parse(await readFile(story.timelineGold, 'utf8')) as GoldTimeline);
+    const { details, ...scores } = scoreTimeline(
+      events,
+      JSON.parse(await readFile(story.timelineGold, 'utf8')) as GoldTimeline,
+    );
     const furniture = new Map((gold ?? []).map((page) => [page.file, furnitureLines(page)]));
-    const fromFurniture = events.filter((event) => isFurniture(event.text, furniture.get(event.passage.source.file) ?? [])).length;
+    const fromFurniture = events.filter((event) =>
+      isFurniture(event.text, furniture.get(event.passage.source.file) ?? []),
+    ).length;
     timeline = { ...scores, fromFurniture };
     timelineDetails = details;
   }
@@ -70,11 +90,13 @@ async function evaluate(story: Story): Promise<StoryReport> {
 const f3 = (value: number | null): string => (value === null ? '    - ' : value.toFixed(3).padStart(6));
 
 function retrievalRow(name: string, scores: Scores): string {
-  return `  ${name.padEnd(name.length > 18 ? name.length : 18)} ${f3(scores.recallAt1)} ${f3(scores.recallAt3)} ${f3(scores.mrrAt5)}  ${String(scores.empty).padStart(5)}  ${`${scores.offTopicAnswered}/${scores.offTopic}`.padStart(9)}`;
+  return `  ${name.padEnd(Math.max(name.length, 18))} ${f3(scores.recallAt1)} ${f3(scores.recallAt3)} ${f3(scores.mrrAt5)}  ${String(scores.empty).padStart(5)}  ${`${scores.offTopicAnswered}/${scores.offTopic}`.padStart(9)}`;
 }
 
 function print(report: StoryReport, showDetails: boolean): void {
-  console.log(`\n${report.story} (${report.kind}${report.heldOut ? ', HELD OUT: never tuned on' : ''}): ${report.articles} articles, ${report.passages} passages`);
+  console.log(
+    `\n${report.story} (${report.kind}${report.heldOut ? ', HELD OUT: never tuned on' : ''}): ${report.articles} articles, ${report.passages} passages`,
+  );
   for (const set of report.sets) {
     console.log(`  ${set.file}: ${set.dossier.answerable} answerable, ${set.dossier.offTopic} off-topic`);
     console.log(`  ${'engine'.padEnd(18)}    R@1    R@3  MRR@5  empty  off-topic answered`);
@@ -83,18 +105,28 @@ function print(report: StoryReport, showDetails: boolean): void {
   }
   const p = report.pages;
   if (p) {
-    console.log(`  pages: titles right ${p.titlesRight}/${p.pages} (furniture ${p.titlesFurniture}, derived ${p.titlesDerived}); outlets found ${p.outletsFound} (${p.outletsStated} stated), wrong ${p.outletsWrong}; agencies found ${p.agenciesFound}/${p.agenciesStated}, wrong ${p.agenciesWrong}; dates right ${p.datesRight}/${p.datesStated}, wrong ${p.datesWrong}`);
-    console.log(`  furniture passages: ${p.furniturePassages} of ${p.passages} (${((100 * p.furniturePassages) / Math.max(1, p.passages)).toFixed(1)}%)`);
+    console.log(
+      `  pages: titles right ${p.titlesRight}/${p.pages} (furniture ${p.titlesFurniture}, derived ${p.titlesDerived}); outlets found ${p.outletsFound} (${p.outletsStated} stated), wrong ${p.outletsWrong}; agencies found ${p.agenciesFound}/${p.agenciesStated}, wrong ${p.agenciesWrong}; dates right ${p.datesRight}/${p.datesStated}, wrong ${p.datesWrong}`,
+    );
+    console.log(
+      `  furniture passages: ${p.furniturePassages} of ${p.passages} (${((100 * p.furniturePassages) / Math.max(1, p.passages)).toFixed(1)}%)`,
+    );
   }
   const t = report.timeline;
-  if (t) console.log(`  timeline: ${t.exactDate}/${t.goldEvents} gold events at their exact date and precision (found ${t.found}), wrong dates ${t.wrongDate}, from furniture ${t.fromFurniture}, other events ${t.junk}`);
+  if (t)
+    console.log(
+      `  timeline: ${t.exactDate}/${t.goldEvents} gold events at their exact date and precision (found ${t.found}), wrong dates ${t.wrongDate}, from furniture ${t.fromFurniture}, other events ${t.junk}`,
+    );
   if (!showDetails) return;
   if (report.details.misses.length > 0) console.log(`  question misses: ${report.details.misses.join(', ')}`);
   for (const { file, problems } of report.details.pages) console.log(`  ${file}: ${problems.join('; ')}`);
   const d = report.details.timeline;
   if (d) {
     for (const gold of d.missed) console.log(`  timeline missed ${gold.date} (${gold.precision}) "${gold.snippet}"`);
-    for (const { event, gold } of d.wrong) console.log(`  timeline wrong ${event.date} (${event.precision}) for ${gold.date}: "${event.text.slice(0, 100)}"`);
+    for (const { event, gold } of d.wrong)
+      console.log(
+        `  timeline wrong ${event.date} (${event.precision}) for ${gold.date}: "${event.text.slice(0, 100)}"`,
+      );
   }
 }
 
@@ -109,15 +141,20 @@ async function main(): Promise<void> {
   const json = argv.includes('--json');
   const only = argv.includes('--story') ? argv[argv.indexOf('--story') + 1] : undefined;
   // `--dev`: the stories one may tune on, without the held-out one.
-  const stories = findStories().filter((story) => (only === undefined || story.name === only) && !(argv.includes('--dev') && story.heldOut));
+  const stories = findStories().filter(
+    (story) => (only === undefined || story.name === only) && !(argv.includes('--dev') && story.heldOut),
+  );
   if (stories.length === 0) throw new Error(`No story named ${only ?? ''} under eval/stories.`);
   const reports: StoryReport[] = [];
   for (const story of stories) reports.push(await evaluate(story));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ stories: reports.map(({ details: _details, ...report }) => report) }, null, 2)}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ stories: reports.map(({ details: _details, ...report }) => report) }, null, 2)}\n`,
+    );
     return;
   }
-  for (const report of reports) print(report, argv.includes('--details') && (!report.heldOut || argv.includes('--held-out-details')));
+  for (const report of reports)
+    print(report, argv.includes('--details') && (!report.heldOut || argv.includes('--held-out-details')));
   summarise(reports);
 }
 
@@ -126,11 +163,15 @@ function summarise(reports: readonly StoryReport[]): void {
   console.log(`
 ${'story'.padEnd(30)}    R@1    R@3  MRR@5  empty  off-topic answered`);
   const own = reports.map((report) => ({ report, scores: report.sets[0]!.dossier }));
-  for (const { report, scores } of own) console.log(retrievalRow(`${report.story}${report.heldOut ? ' (held out)' : ''}`.padEnd(28), scores));
+  for (const { report, scores } of own)
+    console.log(retrievalRow(`${report.story}${report.heldOut ? ' (held out)' : ''}`.padEnd(28), scores));
   const tuned = own.filter(({ report }) => !report.heldOut).map(({ scores }) => scores);
   if (tuned.length === 0) return;
-  const mean = (pick: (scores: Scores) => number) => tuned.reduce((sum, scores) => sum + pick(scores), 0) / tuned.length;
-  console.log(`  ${'mean, not held out'.padEnd(28)} ${f3(mean((s) => s.recallAt1))} ${f3(mean((s) => s.recallAt3))} ${f3(mean((s) => s.mrrAt5))}  ${String(tuned.reduce((sum, s) => sum + s.empty, 0)).padStart(5)}  ${`${tuned.reduce((sum, s) => sum + s.offTopicAnswered, 0)}/${tuned.reduce((sum, s) => sum + s.offTopic, 0)}`.padStart(9)}`);
+  const mean = (pick: (scores: Scores) => number) =>
+    tuned.reduce((sum, scores) => sum + pick(scores), 0) / tuned.length;
+  console.log(
+    `  ${'mean, not held out'.padEnd(28)} ${f3(mean((s) => s.recallAt1))} ${f3(mean((s) => s.recallAt3))} ${f3(mean((s) => s.mrrAt5))}  ${String(tuned.reduce((sum, s) => sum + s.empty, 0)).padStart(5)}  ${`${tuned.reduce((sum, s) => sum + s.offTopicAnswered, 0)}/${tuned.reduce((sum, s) => sum + s.offTopic, 0)}`.padStart(9)}`,
+  );
 }
 
 await main();

@@ -67,13 +67,20 @@ const MIN_CONTAINED_WORDS = 3;
 
 /** The page's furniture lines, normalised for matching against passages and events. */
 export function furnitureLines(page: GoldPage): string[] {
-  return page.furniture.map((line) => normalizeForMatch(line.replace(CRAWL_STAMP, ''))).filter((line) => line.length > 0);
+  return page.furniture
+    .map((line) => normalizeForMatch(line.replace(CRAWL_STAMP, '')))
+    .filter((line) => line.length > 0);
 }
 
 /** Whether a piece of text (a passage, an event's sentence) is furniture of the page. */
 export function isFurniture(text: string, lines: readonly string[]): boolean {
   const normalized = normalizeForMatch(text);
-  return lines.some((line) => line === normalized || line.includes(normalized) || (line.split(' ').length >= MIN_CONTAINED_WORDS && normalized.includes(line)));
+  return lines.some(
+    (line) =>
+      line === normalized ||
+      line.includes(normalized) ||
+      (line.split(' ').length >= MIN_CONTAINED_WORDS && normalized.includes(line)),
+  );
 }
 
 /** Names compared as a reader would: case, "The", punctuation and spacing aside. */
@@ -88,7 +95,21 @@ function sameName(a: string, b: string): boolean {
 
 export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScores {
   const sourceByFile = new Map<string, Source>(corpus.sources.map((source) => [source.file, source]));
-  const counts = { titlesRight: 0, titlesFurniture: 0, titlesDerived: 0, outletsStated: 0, outletsFound: 0, outletsWrong: 0, agenciesStated: 0, agenciesFound: 0, agenciesWrong: 0, datesStated: 0, datesRight: 0, datesWrong: 0, furniturePassages: 0 };
+  const counts = {
+    titlesRight: 0,
+    titlesFurniture: 0,
+    titlesDerived: 0,
+    outletsStated: 0,
+    outletsFound: 0,
+    outletsWrong: 0,
+    agenciesStated: 0,
+    agenciesFound: 0,
+    agenciesWrong: 0,
+    datesStated: 0,
+    datesRight: 0,
+    datesWrong: 0,
+    furniturePassages: 0,
+  };
   const details: Array<{ file: string; problems: string[] }> = [];
   const goldFiles = new Set(gold.map((page) => page.file));
   for (const page of gold) {
@@ -111,7 +132,8 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScore
     // Outlets: the page's own statement, or the publisher its domain names (right when a URL comes with the article).
     if (page.outlet !== null) counts.outletsStated++;
     if (source.outlet !== null) {
-      if ([page.outlet, page.urlOutlet ?? null].some((name) => name !== null && sameName(source.outlet!, name))) counts.outletsFound++;
+      if ([page.outlet, page.urlOutlet ?? null].some((name) => name !== null && sameName(source.outlet!, name)))
+        counts.outletsFound++;
       else {
         counts.outletsWrong++;
         problems.push(`outlet ${JSON.stringify(source.outlet)}, page states ${JSON.stringify(page.outlet)}`);
@@ -144,6 +166,7 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScore
     }
     if (problems.length > 0) details.push({ file: page.file, problems });
   }
-  for (const source of corpus.sources) if (!goldFiles.has(source.file)) details.push({ file: source.file, problems: ['no gold for this page'] });
+  for (const source of corpus.sources)
+    if (!goldFiles.has(source.file)) details.push({ file: source.file, problems: ['no gold for this page'] });
   return { pages: gold.length, ...counts, passages: corpus.passages.length, details };
 }

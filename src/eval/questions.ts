@@ -5,7 +5,9 @@ import { OperationalError } from '../errors.ts';
 const questionFileSchema = z.object({
   about: z.string().optional(),
   questions: z
-    .array(z.object({ id: z.string(), question: z.string().min(1), gold: z.array(z.string()), kind: z.string().optional() }))
+    .array(
+      z.object({ id: z.string(), question: z.string().min(1), gold: z.array(z.string()), kind: z.string().optional() }),
+    )
     .min(1),
 });
 
@@ -19,6 +21,10 @@ export async function readQuestions(path: string): Promise<EvalQuestion[]> {
     throw new OperationalError('bad_question_file', `Cannot read questions from ${path}: ${(error as Error).message}`);
   }
   const parsed = questionFileSchema.safeParse(data);
-  if (!parsed.success) throw new OperationalError('bad_question_file', `${path} is not a question file: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`);
+  if (!parsed.success)
+    throw new OperationalError(
+      'bad_question_file',
+      `${path} is not a question file: ${parsed.error.issues[0]!.path.join('.')} ${parsed.error.issues[0]!.message}`,
+    );
   return parsed.data.questions;
 }

@@ -34,7 +34,7 @@ const storySchema = z.object({
   sharedQuestions: z.string().optional(),
 });
 
-export const STORIES_DIR = 'eval/stories';
+const STORIES_DIR = 'eval/stories';
 
 function readStory(dir: string): Story {
   const path = join(dir, 'story.json');
@@ -46,7 +46,8 @@ function readStory(dir: string): Story {
   }
   const optional = (file: string): string | null => (existsSync(join(dir, file)) ? join(dir, file) : null);
   const questionFiles = [join(dir, 'questions.json')];
-  if (parsed.sharedQuestions && existsSync(resolve(dir, parsed.sharedQuestions))) questionFiles.push(resolve(dir, parsed.sharedQuestions));
+  if (parsed.sharedQuestions && existsSync(resolve(dir, parsed.sharedQuestions)))
+    questionFiles.push(resolve(dir, parsed.sharedQuestions));
   return {
     name: parsed.name,
     kind: parsed.kind,

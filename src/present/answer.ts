@@ -20,7 +20,10 @@ export interface Span {
  * that gives the kind of answer the question asks for (a date for "when", a number for "how
  * many") counts one word more.
  */
-export function answeringSentence(hit: Pick<Hit, 'passage' | 'matchedPositions'>, kind: AnswerKind | null = null): Span {
+export function answeringSentence(
+  hit: Pick<Hit, 'passage' | 'matchedPositions'>,
+  kind: AnswerKind | null = null,
+): Span {
   const text = hit.passage.text;
   const sentences = splitSentences(text);
   if (sentences.length === 0) return { start: 0, end: text.length };
@@ -30,7 +33,9 @@ export function answeringSentence(hit: Pick<Hit, 'passage' | 'matchedPositions'>
   let bestCount = -1;
   for (const sentence of sentences) {
     const end = sentence.start + sentence.text.length;
-    const count = starts.filter((start) => start >= sentence.start && start < end).length + (kind && givesAnswer(kind, sentence.text) ? 1 : 0);
+    const count =
+      starts.filter((start) => start >= sentence.start && start < end).length +
+      (kind && givesAnswer(kind, sentence.text) ? 1 : 0);
     if (count > bestCount) [best, bestCount] = [sentence, count];
   }
   return { start: best.start, end: best.start + best.text.length };
@@ -38,7 +43,9 @@ export function answeringSentence(hit: Pick<Hit, 'passage' | 'matchedPositions'>
 
 /** Words too common to tell two facts apart. */
 const COMMON = new Set(
-  'the and for that with this from have has had was were are been will would could should said says its his her their they them than then there which who whom whose what when where while also into onto over after before about some'.split(' '),
+  'the and for that with this from have has had was were are been will would could should said says its his her their they them than then there which who whom whose what when where while also into onto over after before about some'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -65,17 +72,26 @@ export function sameFacts(sentences: readonly string[]): Array<number | null> {
   const repeats: Array<number | null> = [];
   words.forEach((mine, index) => {
     // Only sentences that repeat none are compared with: a repeat points at the first telling.
-    const earlier = repeats.findIndex((repeat, candidate) => repeat === null && candidate < index && sameFact(mine, words[candidate]!));
+    const earlier = repeats.findIndex(
+      (repeat, candidate) => repeat === null && candidate < index && sameFact(mine, words[candidate]!),
+    );
     repeats.push(earlier === -1 ? null : earlier);
   });
   return repeats;
 }
 
 function sameFact(mine: ReadonlySet<string>, theirs: ReadonlySet<string>): boolean {
-  const numbers = (words: ReadonlySet<string>) => [...words].filter((word) => /\d/.test(word)).sort().join(' ');
+  const numbers = (words: ReadonlySet<string>) =>
+    [...words]
+      .filter((word) => /\d/.test(word))
+      .sort()
+      .join(' ');
   const [mineNumbers, theirNumbers] = [numbers(mine), numbers(theirs)];
   const bothCount = mineNumbers !== '' && theirNumbers !== '';
   if (bothCount && mineNumbers !== theirNumbers) return false;
   const shared = [...mine].filter((word) => theirs.has(word)).length;
-  return shared >= SAME_FACT_MIN_WORDS && shared >= (bothCount ? SAME_NUMBERS_SHARE : SAME_FACT_SHARE) * Math.min(mine.size, theirs.size);
+  return (
+    shared >= SAME_FACT_MIN_WORDS &&
+    shared >= (bothCount ? SAME_NUMBERS_SHARE : SAME_FACT_SHARE) * Math.min(mine.size, theirs.size)
+  );
 }

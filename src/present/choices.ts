@@ -24,7 +24,8 @@ export async function passageChoices(snapshot: Snapshot, partial: string): Promi
   const typed = partial.trim().toLowerCase();
   let passages: readonly Passage[];
   if (typed === '') passages = snapshot.corpus.passages;
-  else if (/^[0-9a-f]{1,6}(?:-[0-9a-f]{0,6})?$/.test(typed)) passages = snapshot.corpus.passages.filter((passage) => passage.id.startsWith(typed));
+  else if (/^[0-9a-f]{1,6}(?:-[0-9a-f]{0,6})?$/.test(typed))
+    passages = snapshot.corpus.passages.filter((passage) => passage.id.startsWith(typed));
   else passages = (await snapshot.index.search({ question: typed, limit: MAX_CHOICES })).hits.map((hit) => hit.passage);
   return passages.slice(0, MAX_CHOICES).map((passage) => ({ name: passageLabel(passage), value: passage.id }));
 }

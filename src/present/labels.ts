@@ -34,10 +34,18 @@ export function shorten(text: string, max: number): string {
 
 /** One line naming a source: "VOA News · Sep 28, 2020 · US Threatens to Close Embassy in Baghdad", or its title and date when the outlet is unknown. */
 export function sourceLine(source: Source, max = 100): string {
-  return shorten(source.outlet ? `${source.outlet} · ${dateLabel(source.date)} · ${displayTitle(source)}` : `${displayTitle(source)} · ${dateLabel(source.date)}`, max);
+  return shorten(
+    source.outlet
+      ? `${source.outlet} · ${dateLabel(source.date)} · ${displayTitle(source)}`
+      : `${displayTitle(source)} · ${dateLabel(source.date)}`,
+    max,
+  );
 }
 
 /** "VOA News · Sep 28, 2020 · ¶3 The United States is threatening…": what a picker shows. */
 export function passageLabel(passage: Passage, max = 100): string {
-  return shorten(`${outletLabel(passage.source)} · ${dateLabel(passage.source.date)} · ¶${passage.paragraph} ${passage.text}`, max);
+  return shorten(
+    `${outletLabel(passage.source)} · ${dateLabel(passage.source.date)} · ¶${passage.paragraph} ${passage.text}`,
+    max,
+  );
 }

@@ -19,9 +19,19 @@ export function askMarkdown(result: AskResult, style: CslStyle): string {
   const references = new Map<string, string>();
   for (const hit of hits) {
     const parts = citationParts(hit.passage, style);
-    lines.push(`> ${escapeMarkdown(hit.passage.text)}`, '>', `> — ${escapeMarkdown(parts.inText)} · passage \`${hit.passage.id}\``, '');
+    lines.push(
+      `> ${escapeMarkdown(hit.passage.text)}`,
+      '>',
+      `> — ${escapeMarkdown(parts.inText)} · passage \`${hit.passage.id}\``,
+      '',
+    );
     references.set(hit.passage.source.id, parts.reference);
   }
-  lines.push('### References', '', ...[...references.values()].sort().map((reference) => `- ${escapeMarkdown(reference)}`), '');
+  lines.push(
+    '### References',
+    '',
+    ...[...references.values()].sort().map((reference) => `- ${escapeMarkdown(reference)}`),
+    '',
+  );
   return lines.join('\n');
 }

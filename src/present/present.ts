@@ -1,4 +1,12 @@
-import type { AskResult, CiteResult, CommandResult, CorpusResult, ExportResult, HelpResult, TimelineResult } from '../commandKit/results.ts';
+import type {
+  AskResult,
+  CiteResult,
+  CommandResult,
+  CorpusResult,
+  ExportResult,
+  HelpResult,
+  TimelineResult,
+} from '../commandKit/results.ts';
 import type { Hit } from '../search/engine.ts';
 import { answerKindOf } from '../search/answerKind.ts';
 import { answeringSentence, sameFacts } from './answer.ts';
@@ -26,7 +34,9 @@ export function present(result: CommandResult): View {
           heading: sourceLine(source, 200),
           body: `id ${source.id} · ${passages} passages · ${source.file}${source.titleOrigin === 'derived' ? ' · untitled' : ''}`,
         })),
-        ...(result.errors.length > 0 ? { footer: `Not loaded: ${result.errors.map((error) => `${error.file} ${error.message}`).join('; ')}` } : {}),
+        ...(result.errors.length > 0
+          ? { footer: `Not loaded: ${result.errors.map((error) => `${error.file} ${error.message}`).join('; ')}` }
+          : {}),
       };
     case 'help':
       return {
@@ -49,11 +59,19 @@ const STORY_OUTLETS = 4;
 
 /** "5 articles, Sep 28, 2020 – Sep 29, 2020: VOA News, The Hill and 3 other sources." */
 function storyLine(story: HelpResult['story']): string {
-  const span = story.from && story.to ? (story.from.value === story.to.value ? `, ${dateLabel(story.from)}` : `, ${dateLabel(story.from)} – ${dateLabel(story.to)}`) : '';
+  const span =
+    story.from && story.to
+      ? story.from.value === story.to.value
+        ? `, ${dateLabel(story.from)}`
+        : `, ${dateLabel(story.from)} – ${dateLabel(story.to)}`
+      : '';
   const named = story.outlets.slice(0, STORY_OUTLETS);
   // Each article of no stated outlet is a source of its own.
   const others = story.outlets.length - named.length + story.unnamed;
-  const outlets = named.length === 0 ? '' : `: ${named.join(', ')}${others > 0 ? ` and ${others} other ${others === 1 ? 'source' : 'sources'}` : ''}`;
+  const outlets =
+    named.length === 0
+      ? ''
+      : `: ${named.join(', ')}${others > 0 ? ` and ${others} other ${others === 1 ? 'source' : 'sources'}` : ''}`;
   return `${story.articles} articles${span}${outlets}.`;
 }
 
@@ -88,14 +106,27 @@ function presentCorpus(result: CorpusResult): View {
       ...(removed.length > 0 ? [`Removed: ${removed.join(', ')}`] : []),
       ...(changed.length > 0 ? [`Changed: ${changed.join(', ')}`] : []),
     ];
-    items.push({ kind: 'entry', heading: 'Files since the last build', body: lines.length > 0 ? lines.join('\n') : 'None added, removed or changed.' });
+    items.push({
+      kind: 'entry',
+      heading: 'Files since the last build',
+      body: lines.length > 0 ? lines.join('\n') : 'None added, removed or changed.',
+    });
   }
   if (result.errors.length > 0) {
-    items.push({ kind: 'entry', heading: `Not loaded (${result.errors.length})`, body: result.errors.map((error) => `${error.file} ${error.message}`).join('\n') });
+    items.push({
+      kind: 'entry',
+      heading: `Not loaded (${result.errors.length})`,
+      body: result.errors.map((error) => `${error.file} ${error.message}`).join('\n'),
+    });
   }
   return {
     tone: 'info',
-    title: result.action === 'status' ? `Corpus: ${result.sources} articles, ${result.passages} passages` : unchanged ? 'Already up to date' : CORPUS_TITLES[result.action],
+    title:
+      result.action === 'status'
+        ? `Corpus: ${result.sources} articles, ${result.passages} passages`
+        : unchanged
+          ? 'Already up to date'
+          : CORPUS_TITLES[result.action],
     ...(result.edit ? { notice: result.edit.summary } : {}),
     items,
   };
@@ -104,9 +135,15 @@ function presentCorpus(result: CorpusResult): View {
 function presentAsk(result: AskResult): View {
   const { search } = result;
   const notice = [
-    search.corrections.length > 0 ? `Read ${search.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}.` : '',
-    search.unknownWords.length > 0 ? `Not in any article: ${search.unknownWords.map((word) => `“${word}”`).join(', ')}.` : '',
-    search.ignoredWords && search.ignoredWords.length > 0 ? `Answered without ${search.ignoredWords.map((word) => `“${word}”`).join(', ')}.` : '',
+    search.corrections.length > 0
+      ? `Read ${search.corrections.map((c) => `“${c.from}” as “${c.to}”`).join(', ')}.`
+      : '',
+    search.unknownWords.length > 0
+      ? `Not in any article: ${search.unknownWords.map((word) => `“${word}”`).join(', ')}.`
+      : '',
+    search.ignoredWords && search.ignoredWords.length > 0
+      ? `Answered without ${search.ignoredWords.map((word) => `“${word}”`).join(', ')}.`
+      : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -137,14 +174,23 @@ function presentAsk(result: AskResult): View {
  * same fact: the same paragraph republished, or another passage of the page in other words (which
  * `repeats` the first, so a summary names it once with how many articles report it).
  */
-export function passageItems(hits: readonly Hit[], question: string): PassageItem[] {
+function passageItems(hits: readonly Hit[], question: string): PassageItem[] {
   const kind = answerKindOf(question);
   const answers = hits.map((hit) => answeringSentence(hit, kind));
-  const repeats = sameFacts(hits.map((hit, index) => hit.passage.text.slice(answers[index]!.start, answers[index]!.end)));
+  const repeats = sameFacts(
+    hits.map((hit, index) => hit.passage.text.slice(answers[index]!.start, answers[index]!.end)),
+  );
   return hits.map((hit, index) => {
     const { passage } = hit;
-    const tellers = [hit, ...hits.filter((_, other) => repeats[other] === index)].flatMap((teller) => [teller.passage.source, ...teller.alsoIn]);
-    const others = [...new Map(tellers.filter((source) => source.id !== passage.source.id).map((source) => [source.id, source])).values()];
+    const tellers = [hit, ...hits.filter((_, other) => repeats[other] === index)].flatMap((teller) => [
+      teller.passage.source,
+      ...teller.alsoIn,
+    ]);
+    const others = [
+      ...new Map(
+        tellers.filter((source) => source.id !== passage.source.id).map((source) => [source.id, source]),
+      ).values(),
+    ];
     return {
       kind: 'passage',
       passageId: passage.id,
@@ -177,24 +223,44 @@ function presentTimeline(result: TimelineResult): View {
   const groups = new Map<string, EventLine[]>();
   for (const event of result.events) {
     const heading = dateLabel({ value: event.date, precision: event.precision });
-    const outlets = [...new Set([event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source)))].join(', ');
+    const outlets = [...new Set([event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source)))].join(
+      ', ',
+    );
     groups.set(heading, [...(groups.get(heading) ?? []), { text: event.text, outlets, passageId: event.passage.id }]);
   }
   const about = result.topic ? ` about “${result.topic}”` : '';
   if (result.events.length === 0) {
-    if (result.offset > 0 && result.total > 0) return { tone: 'empty', title: `No more events${about}`, items: [], hint: `The timeline has ${result.total} events; this page starts after the last.` };
-    return { tone: 'empty', title: `No dated events${about}`, items: [], hint: 'Try a broader topic or a wider date range, or /timeline with no topic.' };
+    if (result.offset > 0 && result.total > 0)
+      return {
+        tone: 'empty',
+        title: `No more events${about}`,
+        items: [],
+        hint: `The timeline has ${result.total} events; this page starts after the last.`,
+      };
+    return {
+      tone: 'empty',
+      title: `No dated events${about}`,
+      items: [],
+      hint: 'Try a broader topic or a wider date range, or /timeline with no topic.',
+    };
   }
   const first = result.offset + 1;
   const last = result.offset + result.events.length;
   const whole = first === 1 && last === result.total;
   return {
     tone: 'answer',
-    title: whole ? `Timeline${about}: ${result.total} events` : `Timeline${about}: events ${first}–${last} of ${result.total}`,
+    title: whole
+      ? `Timeline${about}: ${result.total} events`
+      : `Timeline${about}: events ${first}–${last} of ${result.total}`,
     items: [...groups].map(([heading, events]) => ({
       kind: 'entry',
       heading,
-      body: [...events.map((line) => `• ${line.text}`), `— ${eventSources(events).map((source) => `${source.outlets} · ${source.passageIds.join(', ')}`).join('; ')}`].join('\n'),
+      body: [
+        ...events.map((line) => `• ${line.text}`),
+        `— ${eventSources(events)
+          .map((source) => `${source.outlets} · ${source.passageIds.join(', ')}`)
+          .join('; ')}`,
+      ].join('\n'),
       events,
     })),
     footer: `${result.order === 'newest' ? 'Latest first' : 'Earliest first'}. Dates are when events happened, as precise as the articles say (day, month or year).`,
@@ -207,7 +273,13 @@ function presentTimeline(result: TimelineResult): View {
 function presentCite(result: CiteResult): View {
   const { passage, parts } = result;
   const title = `${STYLE_LABELS[result.style]} citation · ${outletLabel(passage.source)} · ¶${passage.paragraph}`;
-  if (!parts) return { tone: 'info', title, items: [], paste: { text: result.citation, syntax: result.style === 'bibtex' ? 'bibtex' : 'json' } };
+  if (!parts)
+    return {
+      tone: 'info',
+      title,
+      items: [],
+      paste: { text: result.citation, syntax: result.style === 'bibtex' ? 'bibtex' : 'json' },
+    };
   return {
     tone: 'info',
     title,
@@ -219,15 +291,35 @@ function presentCite(result: CiteResult): View {
   };
 }
 
-const EXPORT_FILES: Record<ExportResult['format'], string> = { bibtex: 'dossier.bib', 'csl-json': 'dossier.json', apa: 'dossier-apa.txt', mla: 'dossier-mla.txt', chicago: 'dossier-chicago.txt' };
+const EXPORT_FILES: Record<ExportResult['format'], string> = {
+  bibtex: 'dossier.bib',
+  'csl-json': 'dossier.json',
+  apa: 'dossier-apa.txt',
+  mla: 'dossier-mla.txt',
+  chicago: 'dossier-chicago.txt',
+};
 
-const EXPORT_SYNTAX: Record<ExportResult['format'], Syntax> = { bibtex: 'bibtex', 'csl-json': 'json', apa: 'text', mla: 'text', chicago: 'text' };
+const EXPORT_SYNTAX: Record<ExportResult['format'], Syntax> = {
+  bibtex: 'bibtex',
+  'csl-json': 'json',
+  apa: 'text',
+  mla: 'text',
+  chicago: 'text',
+};
 
 function presentExport(result: ExportResult): View {
   return {
     tone: 'info',
     title: `Bibliography of ${result.sources} articles (${STYLE_LABELS[result.format]})`,
-    items: [{ kind: 'entry', heading: EXPORT_FILES[result.format], body: result.bibliography, preformatted: true, syntax: EXPORT_SYNTAX[result.format] }],
+    items: [
+      {
+        kind: 'entry',
+        heading: EXPORT_FILES[result.format],
+        body: result.bibliography,
+        preformatted: true,
+        syntax: EXPORT_SYNTAX[result.format],
+      },
+    ],
     file: { name: EXPORT_FILES[result.format], text: result.bibliography },
   };
 }

@@ -35,10 +35,17 @@ function drawText(view: View, options: TextOptions): string {
   return lines.join('\n');
 }
 
-function renderItem(item: ViewItem, number: number, bold: (text: string) => string, dim: (text: string) => string): string[] {
+function renderItem(
+  item: ViewItem,
+  number: number,
+  bold: (text: string) => string,
+  dim: (text: string) => string,
+): string[] {
   if (item.kind === 'entry') return [bold(item.heading), ...item.body.split('\n').map((line) => `  ${line}`)];
   const { start, end } = item.answer;
-  const quote = isWholeQuote(item) ? item.quote : item.quote.slice(0, start) + bold(item.quote.slice(start, end)) + item.quote.slice(end);
+  const quote = isWholeQuote(item)
+    ? item.quote
+    : item.quote.slice(0, start) + bold(item.quote.slice(start, end)) + item.quote.slice(end);
   return [
     `${number}. “${quote}”`,
     dim(`   — ${item.byline} · “${item.title}” · ¶${item.paragraph} · id ${item.passageId}`),
@@ -54,7 +61,7 @@ const STYLE_CODE = /\x1b\[\d+m/g;
  * up under the first line's text (after its indent, and its bullet or number). A word longer
  * than the width stays whole on its own line: never a split id.
  */
-export function wrapText(text: string, width: number): string {
+function wrapText(text: string, width: number): string {
   return text
     .split('\n')
     .flatMap((line) => {

@@ -99,11 +99,20 @@ export function timelineChart(events: readonly TimelineEvent[], options: ChartOp
     const last = Math.max(...groups.map((group) => group.end));
     // A little room at both ends so the first and last marks are whole.
     const y = (day: number) => top + 16 + ((day - first) / Math.max(1, last - first)) * (bottom - top - 32);
-    parts.push(`<line x1="${AXIS_X}" y1="${top}" x2="${AXIS_X}" y2="${bottom}" stroke="${COLOR.axis}" stroke-width="3" stroke-linecap="round"/>`);
+    parts.push(
+      `<line x1="${AXIS_X}" y1="${top}" x2="${AXIS_X}" y2="${bottom}" stroke="${COLOR.axis}" stroke-width="3" stroke-linecap="round"/>`,
+    );
     parts.push(...ticks(first, last, y));
-    const rows = placeRows(groups.map((group) => idealRow(group.precision, y(group.start), y(group.end), PITCH)), PITCH, top, bottom - PITCH);
+    const rows = placeRows(
+      groups.map((group) => idealRow(group.precision, y(group.start), y(group.end), PITCH)),
+      PITCH,
+      top,
+      bottom - PITCH,
+    );
     // Wider marks first, so a day's dot sits on its month's bar, and both on the year's.
-    const byWidth = groups.map((group, index) => ({ group, index })).sort((a, b) => rank(a.group.precision) - rank(b.group.precision));
+    const byWidth = groups
+      .map((group, index) => ({ group, index }))
+      .sort((a, b) => rank(a.group.precision) - rank(b.group.precision));
     for (const { group } of byWidth) parts.push(mark(group, y(group.start), y(group.end)));
     groups.forEach((group, index) => parts.push(...label(group, rows[index]!, y(group.start), y(group.end))));
   }
@@ -124,7 +133,11 @@ function groupByDate(events: readonly TimelineEvent[]): DateGroup[] {
   const groups = [...byKey.values()].map((list) => {
     const { date, precision } = list[0]!;
     const [start, end] = daySpan(date, precision);
-    const outlets = [...new Set(list.flatMap((event) => [event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source))))];
+    const outlets = [
+      ...new Set(
+        list.flatMap((event) => [event.passage, ...event.alsoIn].map((passage) => outletLabel(passage.source))),
+      ),
+    ];
     return { label: dateLabel({ value: date, precision }), precision, start, end, events: list, outlets };
   });
   // Time runs down, whichever order the page lists the events in; a wider date first, as the timeline orders them.
@@ -135,7 +148,12 @@ function groupByDate(events: readonly TimelineEvent[]): DateGroup[] {
 function daySpan(date: string, precision: DatePrecision): [number, number] {
   const [y, m = 1, d = 1] = date.split('-').map(Number) as [number, number?, number?];
   const start = Date.UTC(y, m - 1, d) / 86_400_000;
-  const end = precision === 'year' ? Date.UTC(y + 1, 0, 1) : precision === 'month' ? Date.UTC(y, m, 1) : Date.UTC(y, m - 1, d + 1);
+  const end =
+    precision === 'year'
+      ? Date.UTC(y + 1, 0, 1)
+      : precision === 'month'
+        ? Date.UTC(y, m, 1)
+        : Date.UTC(y, m - 1, d + 1);
   return [start, end / 86_400_000];
 }
 
@@ -144,7 +162,9 @@ const rank = (precision: DatePrecision) => (precision === 'year' ? 0 : precision
 // ----- header and axis ------------------------------------------------------------------------
 
 function header(title: string, groups: readonly DateGroup[]): string[] {
-  const present = (['day', 'month', 'year'] as const).filter((precision) => groups.some((group) => group.precision === precision));
+  const present = (['day', 'month', 'year'] as const).filter((precision) =>
+    groups.some((group) => group.precision === precision),
+  );
   const baseline = HEADER - 24;
   const legend: string[] = [];
   let x = WIDTH - PAD;
@@ -168,7 +188,10 @@ function header(title: string, groups: readonly DateGroup[]): string[] {
     x -= 44;
   }
   const room = x - PAD - 12;
-  return [`<text x="${PAD}" y="${baseline}" font-size="${SIZE.title}" font-weight="bold" fill="${COLOR.ink}">${xml(fitWidth(title, room, SIZE.title, true))}</text>`, ...legend];
+  return [
+    `<text x="${PAD}" y="${baseline}" font-size="${SIZE.title}" font-weight="bold" fill="${COLOR.ink}">${xml(fitWidth(title, room, SIZE.title, true))}</text>`,
+    ...legend,
+  ];
 }
 
 interface Tick {
@@ -181,11 +204,14 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** Tick marks and labels at the finest calendar step that leaves room between labels. */
 function ticks(first: number, last: number, y: (day: number) => number): string[] {
   const minGap = SIZE.tick * 1.9;
-  const pxPerDay = (y(first + 1) - y(first));
+  const pxPerDay = y(first + 1) - y(first);
   const steps: Array<{ days: number; make: () => Tick[] }> = [
     ...[1, 2, 7].map((n) => ({ days: n, make: () => dayTicks(first, last, n) })),
     ...[1, 2, 3, 6].map((n) => ({ days: 30.4 * n, make: () => monthTicks(first, last, n) })),
-    ...[1, 2, 5, 10, 20, 25, 50, 100, 200, 500].map((n) => ({ days: 365.25 * n, make: () => yearTicks(first, last, n) })),
+    ...[1, 2, 5, 10, 20, 25, 50, 100, 200, 500].map((n) => ({
+      days: 365.25 * n,
+      make: () => yearTicks(first, last, n),
+    })),
   ];
   const step = steps.find((candidate) => candidate.days * pxPerDay >= minGap) ?? steps.at(-1)!;
   return step.make().flatMap((tick) => {
@@ -264,7 +290,8 @@ function idealRow(precision: DatePrecision, top: number, bottom: number, pitch: 
 function placeRows(ideal: readonly number[], pitch: number, min: number, max: number): number[] {
   const rows = ideal.map((value) => Math.min(Math.max(value, min), max));
   for (let i = 1; i < rows.length; i++) rows[i] = Math.max(rows[i]!, rows[i - 1]! + pitch);
-  for (let i = rows.length - 1; i >= 0; i--) rows[i] = Math.min(rows[i]!, (i === rows.length - 1 ? max : rows[i + 1]! - pitch));
+  for (let i = rows.length - 1; i >= 0; i--)
+    rows[i] = Math.min(rows[i]!, i === rows.length - 1 ? max : rows[i + 1]! - pitch);
   for (let i = 0; i < rows.length; i++) rows[i] = Math.max(rows[i]!, i === 0 ? min : rows[i - 1]! + pitch);
   return rows;
 }
@@ -297,24 +324,35 @@ function label(group: DateGroup, row: number, top: number, bottom: number): stri
 // ----- text -----------------------------------------------------------------------------------
 
 /** Text made safe inside an SVG element or attribute. */
-export function xml(text: string): string {
+function xml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 /** Advance widths of DejaVu Sans Condensed, in thousandths of an em, for ' ' (32) to '~' (126). */
 const REGULAR = [
-  286, 360, 414, 754, 572, 855, 702, 247, 351, 351, 450, 754, 286, 325, 286, 303, 572, 572, 572, 572, 572, 572, 572, 572, 572, 572, 303, 303, 754, 754, 754, 478, 900, 640, 617, 628, 693, 568,
-  518, 697, 677, 265, 265, 590, 501, 776, 673, 708, 542, 708, 625, 571, 533, 659, 615, 890, 616, 549, 616, 351, 303, 351, 754, 450, 450, 551, 571, 495, 571, 554, 310, 571, 570, 250, 250, 521,
-  250, 876, 570, 550, 571, 571, 354, 469, 353, 570, 532, 736, 532, 532, 472, 572, 303, 572, 754,
+  286, 360, 414, 754, 572, 855, 702, 247, 351, 351, 450, 754, 286, 325, 286, 303, 572, 572, 572, 572, 572, 572, 572,
+  572, 572, 572, 303, 303, 754, 754, 754, 478, 900, 640, 617, 628, 693, 568, 518, 697, 677, 265, 265, 590, 501, 776,
+  673, 708, 542, 708, 625, 571, 533, 659, 615, 890, 616, 549, 616, 351, 303, 351, 754, 450, 450, 551, 571, 495, 571,
+  554, 310, 571, 570, 250, 250, 521, 250, 876, 570, 550, 571, 571, 354, 469, 353, 570, 532, 736, 532, 532, 472, 572,
+  303, 572, 754,
 ];
 const BOLD = [
-  313, 410, 469, 754, 626, 901, 785, 275, 411, 411, 470, 754, 342, 374, 342, 329, 626, 626, 626, 626, 626, 626, 626, 626, 626, 626, 360, 360, 754, 754, 754, 522, 900, 696, 686, 660, 747, 615,
-  615, 738, 753, 334, 334, 697, 573, 896, 753, 765, 659, 765, 693, 608, 634, 730, 696, 993, 694, 651, 652, 411, 329, 411, 754, 450, 450, 607, 644, 533, 644, 610, 365, 644, 641, 308, 308, 598,
-  308, 938, 641, 618, 644, 644, 444, 536, 430, 641, 586, 831, 580, 586, 523, 641, 329, 641, 754,
+  313, 410, 469, 754, 626, 901, 785, 275, 411, 411, 470, 754, 342, 374, 342, 329, 626, 626, 626, 626, 626, 626, 626,
+  626, 626, 626, 360, 360, 754, 754, 754, 522, 900, 696, 686, 660, 747, 615, 615, 738, 753, 334, 334, 697, 573, 896,
+  753, 765, 659, 765, 693, 608, 634, 730, 696, 993, 694, 651, 652, 411, 329, 411, 754, 450, 450, 607, 644, 533, 644,
+  610, 365, 644, 641, 308, 308, 598, 308, 938, 641, 618, 644, 644, 444, 536, 430, 641, 586, 831, 580, 586, 523, 641,
+  329, 641, 754,
 ];
 /** Typographic punctuation news text is full of; anything else counts as a wide letter. */
 const EXTRA: Record<string, readonly [number, number]> = {
-  '‘': [286, 342], '’': [286, 342], '“': [466, 591], '”': [466, 591], '–': [450, 450], '—': [900, 900], '…': [900, 900], '·': [286, 342],
+  '‘': [286, 342],
+  '’': [286, 342],
+  '“': [466, 591],
+  '”': [466, 591],
+  '–': [450, 450],
+  '—': [900, 900],
+  '…': [900, 900],
+  '·': [286, 342],
 };
 
 /** Width of `text` in px at `size`, as DejaVu Sans Condensed draws it. */

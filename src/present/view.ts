@@ -101,7 +101,9 @@ export function isWholeQuote(item: Pick<PassageItem, 'quote' | 'answer'>): boole
 }
 
 /** Where a date's events come from: each outlet (or set of outlets) once, with its passages' ids in order, for a reader to find and cite them. */
-export function eventSources(events: readonly EventLine[]): Array<{ readonly outlets: string; readonly passageIds: readonly string[] }> {
+export function eventSources(
+  events: readonly EventLine[],
+): Array<{ readonly outlets: string; readonly passageIds: readonly string[] }> {
   const byOutlets = new Map<string, string[]>();
   for (const { outlets, passageId } of events) {
     const ids = byOutlets.get(outlets) ?? [];

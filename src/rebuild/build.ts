@@ -74,7 +74,10 @@ export async function folderFingerprint(dir: string, maxArticleBytes: number): P
 }
 
 /** Reads, cleans and indexes the folder: the work both drivers share. The index is the bare backend; the caller wraps it. */
-export async function buildFromFolder(request: BuildRequest, events: BuildEvents = {}): Promise<{ corpus: Corpus; backend: CompactIndex; files: Map<string, FileFingerprint> }> {
+export async function buildFromFolder(
+  request: BuildRequest,
+  events: BuildEvents = {},
+): Promise<{ corpus: Corpus; backend: CompactIndex; files: Map<string, FileFingerprint> }> {
   const files = new Map<string, FileFingerprint>();
   const corpus = await loadCorpus(request.dir, {
     ...request.load,
@@ -91,24 +94,47 @@ export async function buildFromFolder(request: BuildRequest, events: BuildEvents
  * was read (a file changed during the read then makes the next start rebuild, never trust a stale
  * index); listed again when that could not be taken.
  */
-export async function savedContents(request: BuildRequest, built: { corpus: Corpus; backend: CompactIndex; files: ReadonlyMap<string, FileFingerprint> }): Promise<SnapshotContents> {
-  const fingerprint = request.listing ?? (request.indexPath ? await folderFingerprint(request.dir, request.load.maxArticleBytes) : 'unsaved');
-  return { fingerprint, corpus: built.corpus, index: { corpus: built.corpus, backend: built.backend }, meta: { files: Object.fromEntries(built.files) } };
+export async function savedContents(
+  request: BuildRequest,
+  built: { corpus: Corpus; backend: CompactIndex; files: ReadonlyMap<string, FileFingerprint> },
+): Promise<SnapshotContents> {
+  const fingerprint =
+    request.listing ??
+    (request.indexPath ? await folderFingerprint(request.dir, request.load.maxArticleBytes) : 'unsaved');
+  return {
+    fingerprint,
+    corpus: built.corpus,
+    index: { corpus: built.corpus, backend: built.backend },
+    meta: { files: Object.fromEntries(built.files) },
+  };
 }
 
 /**
  * Saves the index at `indexPath` with `write` (which writes the snapshot file), then the list of its
  * files beside it. A failure is noted, never thrown: the index in memory is what answers.
  */
-export async function saveIndex(indexPath: string, files: ReadonlyMap<string, FileFingerprint>, write: (path: string) => Promise<{ bytes: number }>, events: BuildEvents): Promise<void> {
+export async function saveIndex(
+  indexPath: string,
+  files: ReadonlyMap<string, FileFingerprint>,
+  write: (path: string) => Promise<{ bytes: number }>,
+  events: BuildEvents,
+): Promise<void> {
   try {
     const started = performance.now();
     await mkdir(dirname(indexPath), { recursive: true });
     const { bytes } = await write(indexPath);
     await writeSavedFiles(indexPath, files);
-    events.note?.('info', { event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) }, 'index saved');
+    events.note?.(
+      'info',
+      { event: 'index_saved', path: indexPath, bytes, ms: Math.round(performance.now() - started) },
+      'index saved',
+    );
   } catch (error) {
-    events.note?.('warn', { event: 'index_save_failed', path: indexPath, reason: (error as Error).message }, 'index not saved; answering from memory');
+    events.note?.(
+      'warn',
+      { event: 'index_save_failed', path: indexPath, reason: (error as Error).message },
+      'index not saved; answering from memory',
+    );
   }
 }
 

@@ -52,7 +52,10 @@ function takeWorker(options: WorkerOptions): Worker {
       return worker;
     }
   }
-  const worker = new Worker(START, { workerData: { entry: ENTRY }, ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}) });
+  const worker = new Worker(START, {
+    workerData: { entry: ENTRY },
+    ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+  });
   // A worker that dies while idle is simply forgotten.
   worker.once('exit', () => {
     const timer = idle.get(worker);
@@ -77,11 +80,16 @@ function keepWorker(worker: Worker): void {
  * would (an OperationalError when the folder cannot be read, EmptyFolderError), or with the
  * worker's own error when it dies (out of memory, say).
  */
-export function buildInWorker(request: BuildRequest, events: BuildEvents = {}, options: WorkerOptions = {}): Promise<Built> {
+export function buildInWorker(
+  request: BuildRequest,
+  events: BuildEvents = {},
+  options: WorkerOptions = {},
+): Promise<Built> {
   return inWorker({ kind: 'build', request }, options, (message, finish) => {
     if (message.kind === 'progress') events.onProgress?.(message.progress);
     else if (message.kind === 'note') events.note?.(message.level, message.fields, message.message);
-    else if (message.kind === 'built') finish(message.passages < KEEP_BELOW_PASSAGES, () => assemble(message.snapshot, message.files, options.reuse));
+    else if (message.kind === 'built')
+      finish(message.passages < KEEP_BELOW_PASSAGES, () => assemble(message.snapshot, message.files, options.reuse));
   });
 }
 
@@ -97,7 +105,11 @@ export function folderFingerprintInWorker(dir: string, maxArticleBytes: number):
  * calls `finish` with the result and whether to keep the worker; a `failed` message, the worker's
  * death or its exit reject.
  */
-function inWorker<T>(task: ToWorker, options: WorkerOptions, handle: (message: FromWorker, finish: (keep: boolean, result: () => Promise<T>) => void) => void): Promise<T> {
+function inWorker<T>(
+  task: ToWorker,
+  options: WorkerOptions,
+  handle: (message: FromWorker, finish: (keep: boolean, result: () => Promise<T>) => void) => void,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const worker = takeWorker(options);
     let done = false;
@@ -112,18 +124,26 @@ function inWorker<T>(task: ToWorker, options: WorkerOptions, handle: (message: F
     };
     const onMessage = (message: FromWorker) => {
       // After an unexpected error the worker's state is not trusted for another task.
-      if (message.kind === 'failed') finish(message.failure.kind !== 'unexpected', () => reject(errorOf(message.failure)));
+      if (message.kind === 'failed')
+        finish(message.failure.kind !== 'unexpected', () => reject(errorOf(message.failure)));
       else handle(message, (keep, result) => finish(keep, () => result().then(resolve, reject)));
     };
     const onError = (error: Error) => finish(false, () => reject(error));
-    const onExit = (code: number) => finish(false, () => reject(new Error(`The rebuild's worker thread stopped (exit code ${code}) before it was done.`)));
+    const onExit = (code: number) =>
+      finish(false, () =>
+        reject(new Error(`The rebuild's worker thread stopped (exit code ${code}) before it was done.`)),
+      );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(task);
   });
 }
 
 /** The corpus, index and file list, from what the worker handed over. */
-async function assemble(snapshot: Extract<FromWorker, { kind: 'built' }>['snapshot'], pieces: readonly Uint8Array[], reuse: Reuse | undefined): Promise<Built> {
+async function assemble(
+  snapshot: Extract<FromWorker, { kind: 'built' }>['snapshot'],
+  pieces: readonly Uint8Array[],
+  reuse: Reuse | undefined,
+): Promise<Built> {
   const { corpus, index } = await runStepsYielding(unpackSnapshot(snapshot, reuse), SLICE_MS);
   const files = await runStepsYielding(fileMap(pieces), SLICE_MS);
   return { corpus, index, files };
@@ -145,7 +165,9 @@ function errorOf(failure: WorkerFailure): Error {
     case 'empty':
       return new EmptyFolderError(failure.refused);
     case 'operational': {
-      const cause = failure.causeCode ? Object.assign(new Error(failure.causeMessage ?? failure.causeCode), { code: failure.causeCode }) : undefined;
+      const cause = failure.causeCode
+        ? Object.assign(new Error(failure.causeMessage ?? failure.causeCode), { code: failure.causeCode })
+        : undefined;
       return new OperationalError(failure.code, failure.message, cause ? { cause } : undefined);
     }
     case 'unexpected': {

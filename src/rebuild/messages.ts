@@ -14,9 +14,19 @@ export type ToWorker =
 
 export type FromWorker =
   | { readonly kind: 'progress'; readonly progress: LoadProgress }
-  | { readonly kind: 'note'; readonly level: 'info' | 'warn'; readonly fields: Record<string, unknown>; readonly message: string }
+  | {
+      readonly kind: 'note';
+      readonly level: 'info' | 'warn';
+      readonly fields: Record<string, unknown>;
+      readonly message: string;
+    }
   /** The corpus and index (a packed snapshot) and the files' fingerprints (`jsonPieces` of [name, fingerprint] pairs). */
-  | { readonly kind: 'built'; readonly snapshot: PackedSnapshot; readonly files: readonly Uint8Array[]; readonly passages: number }
+  | {
+      readonly kind: 'built';
+      readonly snapshot: PackedSnapshot;
+      readonly files: readonly Uint8Array[];
+      readonly passages: number;
+    }
   | { readonly kind: 'listed'; readonly fingerprint: string }
   | { readonly kind: 'failed'; readonly failure: WorkerFailure };
 
@@ -24,5 +34,17 @@ export type FromWorker =
 export type WorkerFailure =
   | { readonly kind: 'empty'; readonly refused: number; readonly message: string }
   /** An OperationalError (the folder cannot be listed, say), with the system error's code that caused it. */
-  | { readonly kind: 'operational'; readonly code: OperationalErrorCode; readonly message: string; readonly causeCode?: string; readonly causeMessage?: string }
-  | { readonly kind: 'unexpected'; readonly name: string; readonly message: string; readonly stack?: string; readonly code?: string };
+  | {
+      readonly kind: 'operational';
+      readonly code: OperationalErrorCode;
+      readonly message: string;
+      readonly causeCode?: string;
+      readonly causeMessage?: string;
+    }
+  | {
+      readonly kind: 'unexpected';
+      readonly name: string;
+      readonly message: string;
+      readonly stack?: string;
+      readonly code?: string;
+    };

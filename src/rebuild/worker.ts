@@ -11,11 +11,20 @@ import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { OperationalError } from '../errors.ts';
 import { jsonPieces, packSnapshot } from '../search/snapshot.ts';
-import { buildFromFolder, EmptyFolderError, folderFingerprint, saveIndex, savedContents, type BuildEvents, type BuildRequest } from './build.ts';
+import {
+  buildFromFolder,
+  EmptyFolderError,
+  folderFingerprint,
+  saveIndex,
+  savedContents,
+  type BuildEvents,
+  type BuildRequest,
+} from './build.ts';
 import type { FromWorker, ToWorker, WorkerFailure } from './messages.ts';
 
 const port = parentPort!;
-const post = (message: FromWorker, transfer: readonly ArrayBuffer[] = []) => port.postMessage(message, transfer as ArrayBuffer[]);
+const post = (message: FromWorker, transfer: readonly ArrayBuffer[] = []) =>
+  port.postMessage(message, transfer as ArrayBuffer[]);
 
 async function build(request: BuildRequest): Promise<void> {
   const events: BuildEvents = {
@@ -26,7 +35,10 @@ async function build(request: BuildRequest): Promise<void> {
   const image = packSnapshot(await savedContents(request, built));
   if (request.indexPath) await saveIndex(request.indexPath, built.files, (path) => image.write(path), events);
   const files = jsonPieces([...built.files]);
-  post({ kind: 'built', snapshot: image.packed, files, passages: built.corpus.passages.length }, [...image.transfer, ...files.map((piece) => piece.buffer as ArrayBuffer)]);
+  post({ kind: 'built', snapshot: image.packed, files, passages: built.corpus.passages.length }, [
+    ...image.transfer,
+    ...files.map((piece) => piece.buffer as ArrayBuffer),
+  ]);
 }
 
 /** An error as plain data: what the parent needs to say why (OperationalError's code, the system error's code). */
@@ -34,11 +46,22 @@ function failureOf(error: unknown): WorkerFailure {
   if (error instanceof EmptyFolderError) return { kind: 'empty', refused: error.refused, message: error.message };
   if (error instanceof OperationalError) {
     const cause = error.cause as NodeJS.ErrnoException | undefined;
-    return { kind: 'operational', code: error.code, message: error.message, ...(cause?.code ? { causeCode: cause.code, causeMessage: cause.message } : {}) };
+    return {
+      kind: 'operational',
+      code: error.code,
+      message: error.message,
+      ...(cause?.code ? { causeCode: cause.code, causeMessage: cause.message } : {}),
+    };
   }
   const failure = error instanceof Error ? error : new Error(String(error));
   const code = (failure as NodeJS.ErrnoException).code;
-  return { kind: 'unexpected', name: failure.name, message: failure.message, ...(failure.stack ? { stack: failure.stack } : {}), ...(code ? { code } : {}) };
+  return {
+    kind: 'unexpected',
+    name: failure.name,
+    message: failure.message,
+    ...(failure.stack ? { stack: failure.stack } : {}),
+    ...(code ? { code } : {}),
+  };
 }
 
 /**
@@ -57,6 +80,11 @@ function yieldTheProcessor(): void {
 
 yieldTheProcessor();
 port.on('message', (message: ToWorker) => {
-  const task = message.kind === 'build' ? build(message.request) : folderFingerprint(message.dir, message.maxArticleBytes).then((fingerprint) => post({ kind: 'listed', fingerprint }));
+  const task =
+    message.kind === 'build'
+      ? build(message.request)
+      : folderFingerprint(message.dir, message.maxArticleBytes).then((fingerprint) =>
+          post({ kind: 'listed', fingerprint }),
+        );
   task.catch((error: unknown) => post({ kind: 'failed', failure: failureOf(error) }));
 });

@@ -53,13 +53,23 @@ function words(input: string): Word[] {
     // Possessives and contractions lose their ending ("wouldn't" -> "would", "they're" -> "they");
     // an apostrophe inside a word goes ("Shi'ite" -> "shiite").
     let lower = raw.toLowerCase();
-    if (lower.includes("'") || lower.includes('’')) lower = lower.replace(/n[’']t$/, '').replace(/[’'](?:s|re|ve|ll|d|m)$/, '').replace(/[’']/g, '');
+    if (lower.includes("'") || lower.includes('’'))
+      lower = lower
+        .replace(/n[’']t$/, '')
+        .replace(/[’'](?:s|re|ve|ll|d|m)$/, '')
+        .replace(/[’']/g, '');
     const compact = hasPeriod ? lower.replace(/\./g, '') : lower;
     // The Arabic article in names: "al-Kadhimi" is "Kadhimi" (the hyphen split it off already).
     if (compact === 'al' && text[start + raw.length] === '-') continue;
     // Thousands separators: "5,200" is one number.
     const previous = result.at(-1);
-    if (compact.length === 3 && previous && THREE_DIGITS.test(compact) && ONE_TO_THREE_DIGITS.test(previous.text) && text.slice(previous.end, start) === ',') {
+    if (
+      compact.length === 3 &&
+      previous &&
+      THREE_DIGITS.test(compact) &&
+      ONE_TO_THREE_DIGITS.test(previous.text) &&
+      text.slice(previous.end, start) === ','
+    ) {
       result[result.length - 1] = { ...previous, text: previous.text + compact, end: start + raw.length };
       continue;
     }
@@ -67,7 +77,14 @@ function words(input: string): Word[] {
     const first = raw.charCodeAt(0);
     const capitalised = ((first >= 65 && first <= 90) || first > 127) && /^\p{Lu}/u.test(raw);
     const short = capitalised && raw.length <= 10;
-    result.push({ text: compact, start, end: start + raw.length, countryUS: short && (/^U\.?S\.?$/.test(raw) || raw === 'USA'), initials: short && INITIALS.test(raw), capitalised });
+    result.push({
+      text: compact,
+      start,
+      end: start + raw.length,
+      countryUS: short && (/^U\.?S\.?$/.test(raw) || raw === 'USA'),
+      initials: short && INITIALS.test(raw),
+      capitalised,
+    });
   }
   return result;
 }
@@ -114,7 +131,7 @@ function typedInCase(question: string): boolean {
  * A question as typed, read as cleaned articles are: compatibility forms as the letters they show
  * (fullwidth "ＵＳ" is "US", "ﬁ" is "fi"), and no zero-width characters or soft hyphens inside words.
  */
-export function normalizeQuestion(question: string): string {
+function normalizeQuestion(question: string): string {
   return question.normalize('NFKC').replace(INVISIBLE, '');
 }
 
@@ -122,7 +139,10 @@ export function normalizeQuestion(question: string): string {
  * What indexing needs of a passage, reading its words once: its terms (with position and written
  * form only) and its capitalised phrases. The terms are those `analyze(text)` gives.
  */
-export function analyzeForIndex(text: string): { terms: Term[]; phrases: Array<{ initials: string; terms: string[] }> } {
+export function analyzeForIndex(text: string): {
+  terms: Term[];
+  phrases: Array<{ initials: string; terms: string[] }>;
+} {
   const list = words(text);
   return { terms: termsOf(list, 'passage', false), phrases: phrasesOf(text, list) };
 }
@@ -166,8 +186,19 @@ export function questionTokens(question: string): QuestionToken[] {
     const word = list[i]!;
     // "how many", "how long": the second word asks for a quantity, it is not the topic.
     const quantity = i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text);
-    const initials = word.initials ? text.slice(word.start, word.end).replace(/[^\p{Lu}]/gu, '').toLowerCase() : undefined;
-    tokens.push({ word: word.text, term: quantity ? null : termOf(word, list[i + 1], 'question', acronyms), position: i, capitalised: word.capitalised, ...(initials ? { initials } : {}) });
+    const initials = word.initials
+      ? text
+          .slice(word.start, word.end)
+          .replace(/[^\p{Lu}]/gu, '')
+          .toLowerCase()
+      : undefined;
+    tokens.push({
+      word: word.text,
+      term: quantity ? null : termOf(word, list[i + 1], 'question', acronyms),
+      position: i,
+      capitalised: word.capitalised,
+      ...(initials ? { initials } : {}),
+    });
   }
   return tokens;
 }
@@ -180,7 +211,18 @@ function termsOf(list: readonly Word[], mode: AnalysisMode, context: boolean, ac
     if (mode === 'question' && i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text)) continue;
     const term = termOf(word, list[i + 1], mode, acronyms);
     if (term === null) continue;
-    terms.push(context ? { term, position: i, word: word.text, following: list[i + 1]?.text ?? '', preceding: precedingWords(list, i), initials: word.initials } : { term, position: i, word: word.text });
+    terms.push(
+      context
+        ? {
+            term,
+            position: i,
+            word: word.text,
+            following: list[i + 1]?.text ?? '',
+            preceding: precedingWords(list, i),
+            initials: word.initials,
+          }
+        : { term, position: i, word: word.text },
+    );
   }
   return terms;
 }
@@ -227,7 +269,8 @@ function phrasesOf(text: string, list: readonly Word[]): Array<{ initials: strin
   for (const word of list) {
     const first = text.charCodeAt(word.start);
     // Only a word starting with a capital (ASCII, or any letter beyond it) can match CAPITALISED.
-    const capitalised = ((first >= 65 && first <= 90) || first > 127) && CAPITALISED.test(text.slice(word.start, word.end));
+    const capitalised =
+      ((first >= 65 && first <= 90) || first > 127) && CAPITALISED.test(text.slice(word.start, word.end));
     if (capitalised && !STOP_WORDS.has(word.text)) run.push(word);
     else if (run.length > 0 && word.text === 'of') continue;
     else if (run.length > 0) flush();

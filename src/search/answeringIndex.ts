@@ -29,10 +29,16 @@ export async function answeringIndex(compact: SearchIndex, options: AnsweringOpt
   if (path) {
     const read = await readMiniSearchFile(path, passages);
     if (read.ok) {
-      log?.info({ event: 'minisearch_loaded', path, bytes: read.bytes, passages: passages.length, ms: ms() }, 'MiniSearch index loaded');
+      log?.info(
+        { event: 'minisearch_loaded', path, bytes: read.bytes, passages: passages.length, ms: ms() },
+        'MiniSearch index loaded',
+      );
       return compact.withBackend(read.backend);
     }
-    log?.info({ event: 'minisearch_not_used', path, reason: read.reason, detail: read.message }, 'indexing the passages in MiniSearch');
+    log?.info(
+      { event: 'minisearch_not_used', path, reason: read.reason, detail: read.message },
+      'indexing the passages in MiniSearch',
+    );
   }
   const backend = await runStepsYielding(MiniSearchBackend.buildSteps(passages));
   log?.info({ event: 'minisearch_built', passages: passages.length, ms: ms() }, 'MiniSearch index built');
@@ -41,7 +47,10 @@ export async function answeringIndex(compact: SearchIndex, options: AnsweringOpt
       const { bytes } = await writeMiniSearchFile(path, backend, passages);
       log?.info({ event: 'minisearch_saved', path, bytes }, 'MiniSearch index saved');
     } catch (error) {
-      log?.warn({ event: 'minisearch_save_failed', path, reason: (error as Error).message }, 'MiniSearch index not saved; answering from memory');
+      log?.warn(
+        { event: 'minisearch_save_failed', path, reason: (error as Error).message },
+        'MiniSearch index not saved; answering from memory',
+      );
     }
   }
   return compact.withBackend(backend);

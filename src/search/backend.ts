@@ -100,7 +100,7 @@ export interface Retrieval {
  * The in-process part: statistics of the indexed terms, the vocabulary for typo correction and
  * WordNet stand-ins, and how words are written. Synchronous: reading a question asks it per word.
  */
-export interface Vocabulary {
+interface Vocabulary {
   /** Passages indexed: N in the inverse document frequency. */
   readonly passageCount: number;
   /** Passages the term occurs in; 0 when the corpus lacks it. */
@@ -134,7 +134,7 @@ export interface Vocabulary {
 }
 
 /** The asynchronous part: what a search server can answer. */
-export interface Retriever {
+interface Retriever {
   /**
    * Every passage matching at least one alternative, with its best weighted score per group (a
    * backend that cannot return every match returns at least its `k` best: see RetrievalQuery).

@@ -17,7 +17,15 @@ import { bitSet, continuationBits, hasBit, setBit } from './bits.ts';
 import { dateSpan } from '../corpus/dates.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import { analyzeForIndex } from './analyzer.ts';
-import { BM25, inverseDocumentFrequency, type PassageFilter, type QueryAlternative, type Retrieval, type RetrievalQuery, type SearchBackend } from './backend.ts';
+import {
+  BM25,
+  inverseDocumentFrequency,
+  type PassageFilter,
+  type QueryAlternative,
+  type Retrieval,
+  type RetrievalQuery,
+  type SearchBackend,
+} from './backend.ts';
 import { FORM_SEPARATOR, LexiconBuilder, type SpelledOut } from './lexicon.ts';
 
 /** The arrays and tables of a compact index: what a snapshot stores. */
@@ -236,9 +244,28 @@ export class CompactIndex implements SearchBackend {
     yield;
     const terms = order.map((id) => termList[id]!);
     const forms = terms.map((term) => lexicon.forms.get(term)!.join(FORM_SEPARATOR));
-    const termScoreMax = maximumScores(passages.length, averageLength, postingStart, postingDocs, postingCounts, passageLength);
+    const termScoreMax = maximumScores(
+      passages.length,
+      averageLength,
+      postingStart,
+      postingDocs,
+      postingCounts,
+      passageLength,
+    );
     return new CompactIndex(
-      { passageCount: passages.length, averageLength, terms, postingStart, postingDocs, postingCounts, termScoreMax, passageLength, passageSource, forms, initials: lexicon.initials },
+      {
+        passageCount: passages.length,
+        averageLength,
+        terms,
+        postingStart,
+        postingDocs,
+        postingCounts,
+        termScoreMax,
+        passageLength,
+        passageSource,
+        forms,
+        initials: lexicon.initials,
+      },
       allSources,
     );
   }
@@ -324,13 +351,22 @@ export class CompactIndex implements SearchBackend {
    * Calls `visit(doc, scoreSum)` for each passage (passing the mask) holding every term, with the
    * sum of the terms' BM25+ in phrase order, as MiniSearch's AND query adds them; stops when it returns false.
    */
-  private intersect(phrase: readonly string[], mask: Uint8Array | null, visit: (doc: number, sum: number) => boolean | void): void {
+  private intersect(
+    phrase: readonly string[],
+    mask: Uint8Array | null,
+    // biome-ignore lint/suspicious/noConfusingVoidType: a visitor that returns nothing goes on; one that returns false stops.
+    visit: (doc: number, sum: number) => boolean | void,
+  ): void {
     const { postingStart, postingDocs, postingCounts, passageSource } = this.data;
     const ids = phrase.map((term) => this.termNumber(term));
     if (ids.some((id) => id < 0)) return;
-    const shortest = ids.reduce((a, b) => (postingStart[a + 1]! - postingStart[a]! <= postingStart[b + 1]! - postingStart[b]! ? a : b));
+    const shortest = ids.reduce((a, b) =>
+      postingStart[a + 1]! - postingStart[a]! <= postingStart[b + 1]! - postingStart[b]! ? a : b,
+    );
     const cursors = ids.map((id) => postingStart[id]!);
-    const idfs = ids.map((id) => inverseDocumentFrequency(postingStart[id + 1]! - postingStart[id]!, this.passageCount));
+    const idfs = ids.map((id) =>
+      inverseDocumentFrequency(postingStart[id + 1]! - postingStart[id]!, this.passageCount),
+    );
     const { d, k } = BM25;
     outer: for (let p = postingStart[shortest]!; p < postingStart[shortest + 1]!; p++) {
       const doc = postingDocs[p]!;
@@ -391,7 +427,15 @@ export class CompactIndex implements SearchBackend {
       last.groups.length === query.groups.length &&
       query.groups.every((alternatives, g) => {
         const before = last.groups[g]!;
-        return before.length === alternatives.length && alternatives.every((a, i) => a.weight === before[i]!.weight && a.terms.join(' ') === before[i]!.terms.join(' ') && (!a.probe || before[i]!.probe === true));
+        return (
+          before.length === alternatives.length &&
+          alternatives.every(
+            (a, i) =>
+              a.weight === before[i]!.weight &&
+              a.terms.join(' ') === before[i]!.terms.join(' ') &&
+              (!a.probe || before[i]!.probe === true),
+          )
+        );
       });
     if (!same) return this.retrieve(query);
     this.last = query;
@@ -441,7 +485,8 @@ export class CompactIndex implements SearchBackend {
         if (!alternative.probe) return;
         const id = alternative.terms.length === 1 ? this.termNumber(alternative.terms[0]!) : -1;
         const postings = id < 0 ? 0 : this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
-        if (postings > GALLOP_RATIO * (this.count + this.wantedCount)) this.lookUp(group, index, alternative.weight, id, (sorted ??= candidates()));
+        if (postings > GALLOP_RATIO * (this.count + this.wantedCount))
+          this.lookUp(group, index, alternative.weight, id, (sorted ??= candidates()));
         else this.scan(group, index, alternative, mask, true);
       });
     });
@@ -472,7 +517,8 @@ export class CompactIndex implements SearchBackend {
     const wanted = this.wanted;
     if (this.has(doc) || hasBit(wanted, doc)) return;
     setBit(wanted, doc);
-    if (this.wantedCount === this.wantedDocs.length) this.wantedDocs = grow(this.wantedDocs, this.wantedDocs.length * 2);
+    if (this.wantedCount === this.wantedDocs.length)
+      this.wantedDocs = grow(this.wantedDocs, this.wantedDocs.length * 2);
     this.wantedDocs[this.wantedCount++] = doc;
   }
 
@@ -502,7 +548,8 @@ export class CompactIndex implements SearchBackend {
     const continues = this.continues;
     this.previousRows[row] = hasBit(continues, doc) && this.has(doc - 1) ? this.rows[doc - 1]! : -1;
     const next = doc + 1;
-    if (next < this.passageCount && hasBit(continues, next) && this.has(next)) this.previousRows[this.rows[next]!] = row;
+    if (next < this.passageCount && hasBit(continues, next) && this.has(next))
+      this.previousRows[this.rows[next]!] = row;
     return row;
   }
 
@@ -537,7 +584,8 @@ export class CompactIndex implements SearchBackend {
       }
       if (postingDocs[at] !== doc) continue;
       const frequency = postingCounts[at]!;
-      const score = weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * this.lengths[doc]!) / average))));
+      const score =
+        weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * this.lengths[doc]!) / average))));
       // `docs` holds the rows' passages and the wanted neighbours: a neighbour gets its row now.
       const cell = (this.has(doc) ? this.rows[doc]! : this.addRow(doc, 0)) * width + group;
       if (score > this.scores[cell]!) this.scores[cell] = score;
@@ -546,7 +594,13 @@ export class CompactIndex implements SearchBackend {
   }
 
   /** Scores one alternative's postings into its group's column; a probe only where a row exists. */
-  private scan(group: number, index: number, alternative: QueryAlternative, mask: Uint8Array | null, probe: boolean): void {
+  private scan(
+    group: number,
+    index: number,
+    alternative: QueryAlternative,
+    mask: Uint8Array | null,
+    probe: boolean,
+  ): void {
     const bit = 1 << index;
     const width = this.width;
     const weight = alternative.weight;
@@ -593,7 +647,8 @@ export class CompactIndex implements SearchBackend {
       }
       const frequency = postingCounts[p]!;
       // The same expression as `norm`, inlined.
-      const score = weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]!) / average))));
+      const score =
+        weight * (idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * lengths[doc]!) / average))));
       const cell = row * width + group;
       if (score > scores[cell]!) scores[cell] = score;
       matched[cell]! |= bit;
@@ -630,7 +685,14 @@ function grow<T extends Int32Array | Uint32Array | Uint8Array | Float64Array>(ar
 }
 
 /** Per term, its highest BM25+ over its postings: what it can add to any passage's score, at most. */
-export function maximumScores(passageCount: number, averageLength: number, postingStart: Uint32Array, postingDocs: Uint32Array, postingCounts: Uint16Array, passageLength: Uint32Array): Float64Array {
+function maximumScores(
+  passageCount: number,
+  averageLength: number,
+  postingStart: Uint32Array,
+  postingDocs: Uint32Array,
+  postingCounts: Uint16Array,
+  passageLength: Uint32Array,
+): Float64Array {
   const { d, k, b } = BM25;
   const terms = postingStart.length - 1;
   const maxima = new Float64Array(terms);
@@ -641,7 +703,9 @@ export function maximumScores(passageCount: number, averageLength: number, posti
     let best = 0;
     for (let p = start; p < end; p++) {
       const frequency = postingCounts[p]!;
-      const score = idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * passageLength[postingDocs[p]!]!) / averageLength)));
+      const score =
+        idf *
+        (d + (frequency * (k + 1)) / (frequency + k * (1 - b + (b * passageLength[postingDocs[p]!]!) / averageLength)));
       if (score > best) best = score;
     }
     maxima[t] = best;
@@ -655,7 +719,7 @@ export function maximumScores(passageCount: number, averageLength: number, posti
  * reach of the word are visited. The rows live in one preallocated array, the trie in typed arrays.
  * Calls `found` with the id of every entry within `maxEdits` of `term`.
  */
-export function searchTrie(trie: Trie, term: string, maxEdits: number, found: (id: number) => void): void {
+function searchTrie(trie: Trie, term: string, maxEdits: number, found: (id: number) => void): void {
   const width = term.length + 1;
   const query = Uint16Array.from(term, (char) => char.charCodeAt(0));
   const over = maxEdits + 1;
@@ -678,9 +742,14 @@ export function searchTrie(trie: Trie, term: string, maxEdits: number, found: (i
       if (from > 1) rows[current + from - 1] = over;
       let best = rows[current]!;
       for (let j = from; j <= to; j++) {
-        let value = Math.min(rows[previous + j]! + 1, rows[current + j - 1]! + 1, rows[previous + j - 1]! + (query[j - 1] === code ? 0 : 1));
+        let value = Math.min(
+          rows[previous + j]! + 1,
+          rows[current + j - 1]! + 1,
+          rows[previous + j - 1]! + (query[j - 1] === code ? 0 : 1),
+        );
         // Two neighbouring letters swapped count as one edit.
-        if (depth > 0 && j > 1 && code === query[j - 2] && path[depth - 1] === query[j - 1]) value = Math.min(value, rows[beforeThat + j - 2]! + 1);
+        if (depth > 0 && j > 1 && code === query[j - 2] && path[depth - 1] === query[j - 1])
+          value = Math.min(value, rows[beforeThat + j - 2]! + 1);
         value = Math.min(value, over);
         rows[current + j] = value;
         if (value < best) best = value;
@@ -721,7 +790,8 @@ export function buildTrie(terms: readonly string[]): Trie {
   let previous = '';
   terms.forEach((term, id) => {
     let common = 0;
-    while (common < term.length && common < previous.length && term.charCodeAt(common) === previous.charCodeAt(common)) common++;
+    while (common < term.length && common < previous.length && term.charCodeAt(common) === previous.charCodeAt(common))
+      common++;
     path.length = common + 1;
     lastChild.length = common + 1;
     for (let depth = common; depth < term.length; depth++) {
@@ -747,7 +817,12 @@ export function buildTrie(terms: readonly string[]): Trie {
     ends[path[term.length]!] = id;
     previous = term;
   });
-  return { firstChild: firstChild.slice(0, nodes), nextSibling: nextSibling.slice(0, nodes), letter: letter.slice(0, nodes), ends: ends.slice(0, nodes) };
+  return {
+    firstChild: firstChild.slice(0, nodes),
+    nextSibling: nextSibling.slice(0, nodes),
+    letter: letter.slice(0, nodes),
+    ends: ends.slice(0, nodes),
+  };
 }
 
 /** The written forms of every term, sorted, as a trie; `termOf[i]` is the term of form i. */

@@ -40,7 +40,10 @@ export class SearchContext {
     readonly backend: SearchBackend,
     readonly environment: SearchEnvironment,
   ) {
-    if (backend.passageCount !== corpus.passages.length) throw new Error(`SearchIndex: the backend indexes ${backend.passageCount} passages, the corpus has ${corpus.passages.length}`);
+    if (backend.passageCount !== corpus.passages.length)
+      throw new Error(
+        `SearchIndex: the backend indexes ${backend.passageCount} passages, the corpus has ${corpus.passages.length}`,
+      );
     this.passageCount = corpus.passages.length;
     const { passages } = corpus;
     this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);

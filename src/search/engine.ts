@@ -85,7 +85,11 @@ export class SearchIndex {
 
   /** `build`, giving the event loop a turn every few hundred passages: what a running bot uses. */
   static async buildYielding(corpus: Corpus, environment?: SearchEnvironment): Promise<SearchIndex> {
-    return new SearchIndex(corpus, await runStepsYielding(CompactIndex.buildSteps(corpus.passages, corpus.sources)), environment);
+    return new SearchIndex(
+      corpus,
+      await runStepsYielding(CompactIndex.buildSteps(corpus.passages, corpus.sources)),
+      environment,
+    );
   }
 
   /**
@@ -119,7 +123,12 @@ export class SearchIndex {
       // A typo in every third question: two letters swapped.
       const typo = questions.length % 3 === 0 && c.length > 6 ? `${c.slice(0, 2)}${c[3]}${c[2]}${c.slice(4)}` : c;
       const date = passage.source.date?.value;
-      questions.push({ question: `What did ${a} say about the ${b} and ${typo}?`, limit: 5, ...(questions.length % 4 === 1 ? { offset: 5 } : {}), ...(date && questions.length % 5 === 2 ? { from: date.slice(0, 7), to: date } : {}) });
+      questions.push({
+        question: `What did ${a} say about the ${b} and ${typo}?`,
+        limit: 5,
+        ...(questions.length % 4 === 1 ? { offset: 5 } : {}),
+        ...(date && questions.length % 5 === 2 ? { from: date.slice(0, 7), to: date } : {}),
+      });
     }
     for (let round = 0; round < 3 && performance.now() < deadline; round++) {
       for (const question of questions) {
@@ -133,7 +142,14 @@ export class SearchIndex {
 
   /** The answer to a request, from the result cache when it was asked lately. */
   search(request: SearchRequest): Promise<SearchResult> {
-    const key = JSON.stringify([request.question, request.limit, request.offset ?? 0, request.from ?? null, request.to ?? null, request.sourceId ?? null]);
+    const key = JSON.stringify([
+      request.question,
+      request.limit,
+      request.offset ?? 0,
+      request.from ?? null,
+      request.to ?? null,
+      request.sourceId ?? null,
+    ]);
     this.context.counters.questions++;
     const cached = this.results.get(key);
     if (cached) {
@@ -164,7 +180,11 @@ export class SearchIndex {
 
   private async answer(request: SearchRequest): Promise<SearchResult> {
     let interpretation = this.interpretations.get(request.question);
-    if (!interpretation) this.interpretations.set(request.question, (interpretation = interpretQuestion(this.context, request.question, EXPANDERS)));
+    if (!interpretation)
+      this.interpretations.set(
+        request.question,
+        (interpretation = interpretQuestion(this.context, request.question, EXPANDERS)),
+      );
     const { groups, thresholds, corrections, related, unknownWords, answerKind } = interpretation;
     const none: SearchResult = { hits: [], more: false, corrections, unknownWords, related };
     if (groups.every((g) => g.alternatives.length === 0)) return none;
@@ -178,9 +198,22 @@ export class SearchIndex {
     const helpers = groups.filter((group) => group.alternatives.length === 0 && group.weight <= tuning.ignorableWeight);
     if (helpers.length !== 1 || groups.length < 3) return none;
     const rest = groups.filter((group) => group !== helpers[0]);
-    const restThresholds = coverageThresholds(rest, (term) => this.context.frequency(term), this.context.passageCount, tuning);
-    const without = await retrieveAndRank(this.context, request, rest, { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) }, answerKind);
-    return 'abstained' in without ? none : { ...without, corrections, unknownWords, related, ignoredWords: [helpers[0]!.word] };
+    const restThresholds = coverageThresholds(
+      rest,
+      (term) => this.context.frequency(term),
+      this.context.passageCount,
+      tuning,
+    );
+    const without = await retrieveAndRank(
+      this.context,
+      request,
+      rest,
+      { ...restThresholds, answer: Math.max(restThresholds.answer, tuning.sureCoverage) },
+      answerKind,
+    );
+    return 'abstained' in without
+      ? none
+      : { ...without, corrections, unknownWords, related, ignoredWords: [helpers[0]!.word] };
   }
 }
 

@@ -31,13 +31,23 @@ export function defaultSearchEnvironment(): SearchEnvironment {
   if (!shared) {
     const english = EnglishFrequencies.shared();
     // A code the analyzer reads as itself and English uses every day ("CD", "IT") is that word; "US" in capitals the analyzer reads as the country.
-    const everyday = (code: string): boolean => english.count(code) >= EVERYDAY_COUNT && analyze(code.toUpperCase())[0]?.term === code;
-    shared = { tuning: DEFAULT_TUNING, wordnet: WordNet.shared(), english, vectors: WordVectors.shared(), aliases: [...countryNames(everyday), ...NEWS_ABBREVIATIONS] };
+    const everyday = (code: string): boolean =>
+      english.count(code) >= EVERYDAY_COUNT && analyze(code.toUpperCase())[0]?.term === code;
+    shared = {
+      tuning: DEFAULT_TUNING,
+      wordnet: WordNet.shared(),
+      english,
+      vectors: WordVectors.shared(),
+      aliases: [...countryNames(everyday), ...NEWS_ABBREVIATIONS],
+    };
   }
   return shared;
 }
 
 /** The product's environment with other tuning (tests, tuning sweeps). */
-export function withTuning(tuning: Partial<SearchTuning>, base: SearchEnvironment = defaultSearchEnvironment()): SearchEnvironment {
+export function withTuning(
+  tuning: Partial<SearchTuning>,
+  base: SearchEnvironment = defaultSearchEnvironment(),
+): SearchEnvironment {
   return { ...base, tuning: Object.freeze({ ...base.tuning, ...tuning }) };
 }

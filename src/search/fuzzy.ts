@@ -38,7 +38,7 @@ export function editDistance(a: string, b: string, limit: number): number {
 }
 
 /** Plain edit distance (a swap of two letters costs 2), giving up early like `editDistance`. */
-export function levenshtein(a: string, b: string, limit: number): number {
+function levenshtein(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
@@ -60,7 +60,10 @@ export function levenshtein(a: string, b: string, limit: number): number {
  * the more frequent term, then to the first listed. A candidate more than one plain edit beyond the
  * budget (two swaps in one word) is no typo of it: the rule the radix tree Dossier first used applied.
  */
-export function correctTerm(term: string, near: (term: string, maxEdits: number) => ReadonlyArray<{ term: string; frequency: number }>): string | null {
+export function correctTerm(
+  term: string,
+  near: (term: string, maxEdits: number) => ReadonlyArray<{ term: string; frequency: number }>,
+): string | null {
   const limit = maxEdits(term);
   if (limit === 0) return null;
   let best: { term: string; distance: number; frequency: number } | null = null;
@@ -68,7 +71,8 @@ export function correctTerm(term: string, near: (term: string, maxEdits: number)
     const distance = editDistance(term, candidate.term, limit);
     if (distance > limit) continue;
     if (distance >= 2 && levenshtein(term, candidate.term, limit + 1) > limit + 1) continue;
-    if (!best || distance < best.distance || (distance === best.distance && candidate.frequency > best.frequency)) best = { term: candidate.term, distance, frequency: candidate.frequency };
+    if (!best || distance < best.distance || (distance === best.distance && candidate.frequency > best.frequency))
+      best = { term: candidate.term, distance, frequency: candidate.frequency };
   }
   return best?.term ?? null;
 }

@@ -6,7 +6,7 @@
  */
 
 /** Written forms kept per term for telling stand-ins apart: a term rarely has more inflections than this. */
-export const MAX_FORMS = 8;
+const MAX_FORMS = 8;
 
 /** Separates a term's forms in one string (a form is letters, digits, periods, apostrophes and spaces). */
 export const FORM_SEPARATOR = '|';

@@ -45,12 +45,18 @@ const body = header.extend({
 });
 
 /** Why a saved MiniSearch index was not used: none there, one of other passages or another version, or a file that does not read as one. */
-export type MiniSearchFileProblem = 'missing' | 'stale' | 'corrupt' | 'unreadable';
+type MiniSearchFileProblem = 'missing' | 'stale' | 'corrupt' | 'unreadable';
 
-export type MiniSearchFileRead = { readonly ok: true; readonly backend: MiniSearchBackend; readonly bytes: number } | { readonly ok: false; readonly reason: MiniSearchFileProblem; readonly message: string };
+export type MiniSearchFileRead =
+  | { readonly ok: true; readonly backend: MiniSearchBackend; readonly bytes: number }
+  | { readonly ok: false; readonly reason: MiniSearchFileProblem; readonly message: string };
 
 /** Saves the backend's index (atomically: a reader sees the old file or the new one). */
-export async function writeMiniSearchFile(path: string, backend: MiniSearchBackend, passages: readonly Passage[]): Promise<{ bytes: number }> {
+export async function writeMiniSearchFile(
+  path: string,
+  backend: MiniSearchBackend,
+  passages: readonly Passage[],
+): Promise<{ bytes: number }> {
   const { mini, frequency, forms, initials } = backend.parts;
   const json = JSON.stringify({
     format: FORMAT,
@@ -76,7 +82,11 @@ export async function readMiniSearchFile(path: string, passages: readonly Passag
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', message: `No saved MiniSearch index at ${path}.` };
-    return { ok: false, reason: 'unreadable', message: `The saved MiniSearch index at ${path} cannot be read (${code ?? (error as Error).message}).` };
+    return {
+      ok: false,
+      reason: 'unreadable',
+      message: `The saved MiniSearch index at ${path} cannot be read (${code ?? (error as Error).message}).`,
+    };
   }
   let parsed: unknown;
   try {
@@ -87,13 +97,22 @@ export async function readMiniSearchFile(path: string, passages: readonly Passag
   const head = header.safeParse(parsed);
   if (!head.success) return corrupt(path, 'it has no Dossier MiniSearch header');
   if (head.data.version !== FORMAT_VERSION || head.data.analysisVersion !== ANALYSIS_VERSION) {
-    return { ok: false, reason: 'stale', message: `The saved MiniSearch index at ${path} was written by another version of Dossier (format ${head.data.version}, analysis ${head.data.analysisVersion}).` };
+    return {
+      ok: false,
+      reason: 'stale',
+      message: `The saved MiniSearch index at ${path} was written by another version of Dossier (format ${head.data.version}, analysis ${head.data.analysisVersion}).`,
+    };
   }
   if (head.data.passages !== passages.length || head.data.digest !== digestOf(passages)) {
-    return { ok: false, reason: 'stale', message: `The saved MiniSearch index at ${path} indexes other passages (${head.data.passages}) than the corpus has now (${passages.length}).` };
+    return {
+      ok: false,
+      reason: 'stale',
+      message: `The saved MiniSearch index at ${path} indexes other passages (${head.data.passages}) than the corpus has now (${passages.length}).`,
+    };
   }
   const contents = body.safeParse(parsed);
-  if (!contents.success) return corrupt(path, `its ${String(contents.error.issues[0]?.path[0] ?? 'contents')} do not read`);
+  if (!contents.success)
+    return corrupt(path, `its ${String(contents.error.issues[0]?.path[0] ?? 'contents')} do not read`);
   const { frequency, forms, initials, index } = contents.data;
   let mini: MiniSearch<{ id: number; terms: string }>;
   try {
@@ -101,8 +120,14 @@ export async function readMiniSearchFile(path: string, passages: readonly Passag
   } catch (error) {
     return corrupt(path, `MiniSearch refused it (${(error as Error).message})`);
   }
-  if (mini.documentCount !== passages.length) return corrupt(path, `MiniSearch holds ${mini.documentCount} passages, its header ${passages.length}`);
-  const backend = new MiniSearchBackend(passages, { mini, frequency: new Map(frequency), forms: new Map(forms), initials: new Map(initials) });
+  if (mini.documentCount !== passages.length)
+    return corrupt(path, `MiniSearch holds ${mini.documentCount} passages, its header ${passages.length}`);
+  const backend = new MiniSearchBackend(passages, {
+    mini,
+    frequency: new Map(frequency),
+    forms: new Map(forms),
+    initials: new Map(initials),
+  });
   return { ok: true, backend, bytes: (await stat(path)).size };
 }
 

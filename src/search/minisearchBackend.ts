@@ -55,7 +55,10 @@ export class MiniSearchBackend implements SearchBackend {
     private readonly passages: readonly Passage[],
     readonly parts: MiniSearchParts,
   ) {
-    if (parts.mini.documentCount !== passages.length) throw new Error(`MiniSearchBackend: MiniSearch holds ${parts.mini.documentCount} passages, the corpus has ${passages.length}`);
+    if (parts.mini.documentCount !== passages.length)
+      throw new Error(
+        `MiniSearchBackend: MiniSearch holds ${parts.mini.documentCount} passages, the corpus has ${passages.length}`,
+      );
     this.mini = parts.mini;
     this.vocabulary = new RadixVocabulary(parts.frequency);
     this.passageCount = passages.length;
@@ -98,10 +101,17 @@ export class MiniSearchBackend implements SearchBackend {
     if (!this.forms) {
       const termOf = new Map<string, string>();
       for (const [term, forms] of this.parts.forms) for (const form of forms) termOf.set(form, term);
-      this.forms = { termOf, vocabulary: new RadixVocabulary(new Map([...termOf].map(([form, term]) => [form, this.parts.frequency.get(term) ?? 0]))) };
+      this.forms = {
+        termOf,
+        vocabulary: new RadixVocabulary(
+          new Map([...termOf].map(([form, term]) => [form, this.parts.frequency.get(term) ?? 0])),
+        ),
+      };
     }
     const { termOf, vocabulary } = this.forms;
-    return vocabulary.near(word, maxEdits).map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
+    return vocabulary
+      .near(word, maxEdits)
+      .map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
   }
 
   writtenForms(term: string): readonly string[] {
@@ -142,7 +152,10 @@ export class MiniSearchBackend implements SearchBackend {
     query.groups.forEach((alternatives, group) => {
       alternatives.forEach((alternative, index) => {
         const phrase = alternative.terms.length > 1;
-        for (const result of this.mini.search(alternative.terms.join(' '), phrase ? { ...options, combineWith: 'AND' } : options)) {
+        for (const result of this.mini.search(
+          alternative.terms.join(' '),
+          phrase ? { ...options, combineWith: 'AND' } : options,
+        )) {
           const doc = result.id as number;
           let row = rows.get(doc);
           if (row === undefined) {
@@ -160,7 +173,14 @@ export class MiniSearchBackend implements SearchBackend {
       });
     });
     // Probes are ignored (every match is returned, each a candidate), which the interface allows.
-    return { count: docs.length, docs: Int32Array.from(docs), scores: Float64Array.from(scores), matched: Uint32Array.from(matched), primary: new Uint8Array(docs.length).fill(1), rowOf: (doc) => rows.get(doc) ?? -1 };
+    return {
+      count: docs.length,
+      docs: Int32Array.from(docs),
+      scores: Float64Array.from(scores),
+      matched: Uint32Array.from(matched),
+      primary: new Uint8Array(docs.length).fill(1),
+      rowOf: (doc) => rows.get(doc) ?? -1,
+    };
   }
 
   private searchOptions(filter: PassageFilter | null): { filter?: (result: { id: unknown }) => boolean } {

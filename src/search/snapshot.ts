@@ -41,14 +41,13 @@ import { ANALYSIS_VERSION } from './analysisVersion.ts';
 /** Bumped whenever the layout changes; a snapshot of another version is rebuilt, never misread. */
 export const SNAPSHOT_FORMAT_VERSION = 1;
 
-
 const MAGIC = Buffer.from('DOSSIER\0', 'latin1');
 const FIXED_HEADER_BYTES = 64;
 /** Texts are written and read in slices of about this many bytes. */
 const CHUNK_BYTES = 16 * 1024 * 1024;
 
 /** The signature of how passages are analyzed: part of every snapshot, compared on reading. */
-export const ANALYSIS_SIGNATURE: string = createHash('sha256')
+const ANALYSIS_SIGNATURE: string = createHash('sha256')
   .update(JSON.stringify([ANALYSIS_VERSION, [...STOP_WORDS].sort()]))
   .digest('hex')
   .slice(0, 16);
@@ -67,7 +66,7 @@ export interface SnapshotContents {
   readonly meta?: unknown;
 }
 
-export type SnapshotProblem = 'missing' | 'stale' | 'version' | 'corrupt' | 'unreadable';
+type SnapshotProblem = 'missing' | 'stale' | 'version' | 'corrupt' | 'unreadable';
 
 export type SnapshotRead =
   | {
@@ -108,10 +107,13 @@ export function corpusFingerprint(parts: unknown): string {
 }
 
 function canonicalJson(value: unknown): string {
-  if (value instanceof Map) return canonicalJson([...value].sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)));
+  if (value instanceof Map)
+    return canonicalJson([...value].sort(([a], [b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0)));
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const entries = Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -171,11 +173,22 @@ interface PendingSection {
 }
 
 function arraySection(name: string, type: SectionType, array: SectionArray): PendingSection {
-  return { name, type, bytes: array.byteLength, write: (sink) => sink(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)), solid: () => array };
+  return {
+    name,
+    type,
+    bytes: array.byteLength,
+    write: (sink) => sink(new Uint8Array(array.buffer, array.byteOffset, array.byteLength)),
+    solid: () => array,
+  };
 }
 
 /** Strings as one blob (UTF-8, or Latin-1 where `ascii` says every character is ASCII) with their byte offsets. */
-function stringsSection(name: string, count: number, at: (i: number) => string, ascii?: Uint8Array): { blob: PendingSection; offsets: Uint32Array | Float64Array } {
+function stringsSection(
+  name: string,
+  count: number,
+  at: (i: number) => string,
+  ascii?: Uint8Array,
+): { blob: PendingSection; offsets: Uint32Array | Float64Array } {
   let total = 0;
   const lengths = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
@@ -228,15 +241,23 @@ interface Encoded {
  * renamed over it. Returns the bytes written. Throws SnapshotWriteError (the old file stays).
  * `now` stamps `createdAt` (default: the clock).
  */
-export async function writeSnapshot(path: string, contents: SnapshotContents, options: { readonly now?: () => Date } = {}): Promise<{ bytes: number }> {
+export async function writeSnapshot(
+  path: string,
+  contents: SnapshotContents,
+  options: { readonly now?: () => Date } = {},
+): Promise<{ bytes: number }> {
   return writeEncoded(path, encode(contents, options.now ?? (() => new Date())));
 }
 
 /** What a snapshot of `contents` holds, the texts still to be encoded. Throws SnapshotWriteError. */
 function encode(contents: SnapshotContents, now: () => Date): Encoded {
   const backend = contents.index.backend;
-  if (!(backend instanceof CompactIndex)) throw new SnapshotWriteError(`Cannot snapshot a ${backend.name} index: only the compact index has a snapshot format.`);
-  if (contents.index.corpus !== contents.corpus) throw new SnapshotWriteError('The index given was not built from the corpus given.');
+  if (!(backend instanceof CompactIndex))
+    throw new SnapshotWriteError(
+      `Cannot snapshot a ${backend.name} index: only the compact index has a snapshot format.`,
+    );
+  if (contents.index.corpus !== contents.corpus)
+    throw new SnapshotWriteError('The index given was not built from the corpus given.');
   if (endianness() !== 'LE') throw new SnapshotWriteError('Snapshots are little-endian; this machine is not.');
   const { corpus } = contents;
   const data = backend.data;
@@ -289,7 +310,8 @@ function encode(contents: SnapshotContents, now: () => Date): Encoded {
   const ids = stringsSection('ids', count, (i) => passages[i]!.id);
   const terms = stringsSection('terms', data.terms.length, (i) => data.terms[i]!);
   const forms = stringsSection('forms', data.forms.length, (i) => data.forms[i]!);
-  const offsetType = (offsets: Uint32Array | Float64Array) => (offsets instanceof Uint32Array ? 'u32' : 'f64') as 'u32' | 'f64';
+  const offsetType = (offsets: Uint32Array | Float64Array) =>
+    (offsets instanceof Uint32Array ? 'u32' : 'f64') as 'u32' | 'f64';
   const pending: PendingSection[] = [
     texts.blob,
     arraySection('textOffsets', offsetType(texts.offsets), texts.offsets),
@@ -324,7 +346,9 @@ function encode(contents: SnapshotContents, now: () => Date): Encoded {
     duplicateGroup,
     errors: corpus.errors,
     sectionNames,
-    initials: [...data.initials].map(([initials, spelled]) => [initials, spelled.terms.join(' '), spelled.count] as const),
+    initials: [...data.initials].map(
+      ([initials, spelled]) => [initials, spelled.terms.join(' '), spelled.count] as const,
+    ),
     ...(passageExtras.length > 0 ? { passageExtras } : {}),
     ...(corpusExtra.length > 0 ? { corpusExtras: Object.fromEntries(corpusExtra) } : {}),
     ...(contents.meta === undefined ? {} : { meta: contents.meta }),
@@ -336,7 +360,12 @@ async function writeEncoded(path: string, { base, pending }: Encoded): Promise<{
   // The header names each section's offset, which depends on the header's own length: lay the
   // sections out after a header that reserves room for its offsets, then pad the header to it.
   const sections: SectionEntry[] = [];
-  let headerBytes = Buffer.byteLength(JSON.stringify({ ...base, sections: pending.map((s) => ({ name: s.name, type: s.type, offset: Number.MAX_SAFE_INTEGER, bytes: s.bytes })) }));
+  let headerBytes = Buffer.byteLength(
+    JSON.stringify({
+      ...base,
+      sections: pending.map((s) => ({ name: s.name, type: s.type, offset: Number.MAX_SAFE_INTEGER, bytes: s.bytes })),
+    }),
+  );
   headerBytes = align(headerBytes);
   let offset = FIXED_HEADER_BYTES + headerBytes;
   for (const section of pending) {
@@ -389,7 +418,16 @@ async function writeEncoded(path: string, { base, pending }: Encoded): Promise<{
  * The header's lists that grow with the corpus. A packed snapshot hands each over as JSON in pieces,
  * so the thread that unpacks it parses one piece per slice of work, never all of them at once.
  */
-const TABLES = ['sources', 'corpusSources', 'alsoIn', 'duplicateGroup', 'errors', 'sectionNames', 'initials', 'passageExtras'] as const;
+const TABLES = [
+  'sources',
+  'corpusSources',
+  'alsoIn',
+  'duplicateGroup',
+  'errors',
+  'sectionNames',
+  'initials',
+  'passageExtras',
+] as const;
 type TableName = (typeof TABLES)[number];
 
 /** About this many bytes of JSON in a piece of a table (a millisecond to parse). */
@@ -425,7 +463,7 @@ export function packSnapshot(contents: SnapshotContents, options: { readonly now
   const sections: Record<string, SectionArray> = {};
   for (const section of solid) sections[section.name] = section.solid();
   const header: Record<string, unknown> = { ...base };
-  delete header['meta'];
+  delete header.meta;
   const tables: { [K in TableName]?: Uint8Array[] } = {};
   for (const name of TABLES) {
     const table = header[name] as readonly unknown[] | undefined;
@@ -436,9 +474,22 @@ export function packSnapshot(contents: SnapshotContents, options: { readonly now
   const { derived } = contents.index.backend as CompactIndex;
   const buffers = new Set<ArrayBuffer>();
   const { trie } = derived;
-  const arrays = [...Object.values(sections), ...Object.values(tables).flat(), derived.lengths, derived.continues, trie.firstChild, trie.nextSibling, trie.letter, trie.ends];
+  const arrays = [
+    ...Object.values(sections),
+    ...Object.values(tables).flat(),
+    derived.lengths,
+    derived.continues,
+    trie.firstChild,
+    trie.nextSibling,
+    trie.letter,
+    trie.ends,
+  ];
   for (const array of arrays) buffers.add(array.buffer as ArrayBuffer);
-  return { packed: { header, tables, sections, derived }, transfer: [...buffers], write: (path) => writeEncoded(path, { base, pending: solid }) };
+  return {
+    packed: { header, tables, sections, derived },
+    transfer: [...buffers],
+    write: (path) => writeEncoded(path, { base, pending: solid }),
+  };
 }
 
 /**
@@ -460,7 +511,10 @@ export function* unpackSnapshot(packed: PackedSnapshot, reuse?: Reuse): Steps<{ 
     if (!pieces) continue;
     // Sources equal to live ones are the live objects (see `Reuse`), taken piece by piece: the
     // copies just parsed die young, which costs the garbage collector little.
-    header[name] = yield* parseJsonPieces(pieces, name === 'sources' && reuse ? (source: Source) => reused(reuse, source) : undefined);
+    header[name] = yield* parseJsonPieces(
+      pieces,
+      name === 'sources' && reuse ? (source: Source) => reused(reuse, source) : undefined,
+    );
   }
   return yield* assemble(header as unknown as Header, new Map(Object.entries(packed.sections)), reuse, packed.derived);
 }
@@ -474,10 +528,21 @@ function reused(reuse: Reuse, source: Source): Source {
 /** Whether two JSON-like values are equal (a key whose value is undefined counts as absent, as in JSON). */
 function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const keys = (value: object) => Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
+  if (
+    typeof a !== 'object' ||
+    typeof b !== 'object' ||
+    a === null ||
+    b === null ||
+    Array.isArray(a) !== Array.isArray(b)
+  )
+    return false;
+  const keys = (value: object) =>
+    Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined);
   const [ka, kb] = [keys(a), keys(b)];
-  return ka.length === kb.length && ka.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  return (
+    ka.length === kb.length &&
+    ka.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+  );
 }
 
 const utf8Encoder = new TextEncoder();
@@ -507,7 +572,8 @@ export function jsonPieces(items: readonly unknown[], pieceBytes = PIECE_BYTES):
 export function* parseJsonPieces<T = unknown, U = T>(pieces: readonly Uint8Array[], map?: (item: T) => U): Steps<U[]> {
   const items: U[] = [];
   for (const piece of pieces) {
-    for (const item of JSON.parse(utf8Decoder.decode(piece)) as T[]) items.push(map ? map(item) : (item as unknown as U));
+    for (const item of JSON.parse(utf8Decoder.decode(piece)) as T[])
+      items.push(map ? map(item) : (item as unknown as U));
     yield;
   }
   return items;
@@ -551,7 +617,11 @@ class CorruptSnapshot extends Error {}
  * the result says why, and the caller builds from the articles instead (and may write a new one).
  */
 export async function readSnapshot(path: string, expectedFingerprint: string): Promise<SnapshotRead> {
-  const fail = (reason: SnapshotProblem, why: string): SnapshotRead => ({ ok: false, reason, message: `Snapshot ${path} not used: ${why}.` });
+  const fail = (reason: SnapshotProblem, why: string): SnapshotRead => ({
+    ok: false,
+    reason,
+    message: `Snapshot ${path} not used: ${why}.`,
+  });
   let file: FileHandle;
   try {
     file = await open(path, 'r');
@@ -565,15 +635,20 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
     try {
       stats = await file.stat();
     } catch (error) {
-      return fail('unreadable', `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      return fail(
+        'unreadable',
+        `it cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      );
     }
     if (!stats.isFile()) return fail('unreadable', 'it is not a file');
-    if (stats.size < FIXED_HEADER_BYTES) return fail('corrupt', `it is too short to be a snapshot (${stats.size} bytes)`);
+    if (stats.size < FIXED_HEADER_BYTES)
+      return fail('corrupt', `it is too short to be a snapshot (${stats.size} bytes)`);
     const fixed = Buffer.alloc(FIXED_HEADER_BYTES);
     await readFully(file, fixed, 0);
     if (!fixed.subarray(0, MAGIC.length).equals(MAGIC)) return fail('corrupt', 'it is not a Dossier snapshot');
     const version = fixed.readUInt32LE(8);
-    if (version !== SNAPSHOT_FORMAT_VERSION) return fail('version', `it has format version ${version}, this Dossier reads ${SNAPSHOT_FORMAT_VERSION}`);
+    if (version !== SNAPSHOT_FORMAT_VERSION)
+      return fail('version', `it has format version ${version}, this Dossier reads ${SNAPSHOT_FORMAT_VERSION}`);
     if (endianness() !== 'LE') return fail('version', 'snapshots are little-endian and this machine is not');
     const headerBytes = fixed.readUInt32LE(12);
     const fileBytes = Number(fixed.readBigUInt64LE(16));
@@ -591,14 +666,17 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
     } catch {
       return fail('corrupt', 'its header is not valid JSON');
     }
-    if (typeof header !== 'object' || header === null || !Array.isArray(header.sections)) return fail('corrupt', 'its header lacks the section table');
-    if (header.analysis !== ANALYSIS_SIGNATURE) return fail('stale', 'it was indexed with another analysis (stop words, aliases or stemming changed)');
+    if (typeof header !== 'object' || header === null || !Array.isArray(header.sections))
+      return fail('corrupt', 'its header lacks the section table');
+    if (header.analysis !== ANALYSIS_SIGNATURE)
+      return fail('stale', 'it was indexed with another analysis (stop words, aliases or stemming changed)');
     if (header.fingerprint !== expectedFingerprint) return fail('stale', 'it was built from another corpus');
 
     const arrays = new Map<string, SectionArray>();
     let position = FIXED_HEADER_BYTES + headerBytes;
     for (const section of header.sections) {
-      if (section.offset < position || section.offset + section.bytes > fileBytes) throw new CorruptSnapshot(`section ${section.name} lies outside the file`);
+      if (section.offset < position || section.offset + section.bytes > fileBytes)
+        throw new CorruptSnapshot(`section ${section.name} lies outside the file`);
       if (section.offset > position) {
         const padding = Buffer.alloc(section.offset - position);
         await readFully(file, padding, position);
@@ -619,9 +697,18 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
       await readFully(file, tail, position);
       hash.update(tail);
     }
-    if (!hash.digest().equals(fixed.subarray(24, 56))) return fail('corrupt', 'its checksum does not match (the file was damaged)');
+    if (!hash.digest().equals(fixed.subarray(24, 56)))
+      return fail('corrupt', 'its checksum does not match (the file was damaged)');
     const { corpus, index } = runSteps(assemble(header, arrays));
-    return { ok: true, corpus, index, meta: header.meta, fingerprint: header.fingerprint, createdAt: header.createdAt, bytes: fileBytes };
+    return {
+      ok: true,
+      corpus,
+      index,
+      meta: header.meta,
+      fingerprint: header.fingerprint,
+      createdAt: header.createdAt,
+      bytes: fileBytes,
+    };
   } catch (error) {
     if (error instanceof CorruptSnapshot) return fail('corrupt', error.message);
     const code = (error as NodeJS.ErrnoException).code;
@@ -635,7 +722,8 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
 function allocate(section: SectionEntry): Uint8Array | Uint16Array | Uint32Array | Float64Array {
   const { type, bytes, name } = section;
   const size = { u8: 1, bytes: 1, u16: 2, u32: 4, f64: 8 }[type];
-  if (size === undefined || !Number.isSafeInteger(bytes) || bytes < 0 || bytes % size !== 0) throw new CorruptSnapshot(`section ${name} has a bad type or size`);
+  if (size === undefined || !Number.isSafeInteger(bytes) || bytes < 0 || bytes % size !== 0)
+    throw new CorruptSnapshot(`section ${name} has a bad type or size`);
   switch (type) {
     case 'u16':
       return new Uint16Array(bytes / 2);
@@ -655,21 +743,33 @@ const ASSEMBLE_STEP = 500;
  * Builds the corpus and the index from the header and the sections, checking that they fit
  * together; in steps (steps.ts), so a thread that answers meanwhile can give the event loop turns.
  */
-function* assemble(header: Header, arrays: ReadonlyMap<string, SectionArray>, reuse?: Reuse, derived?: CompactIndexDerived): Steps<{ corpus: Corpus; index: SearchIndex }> {
-  const get = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(name: string, kind: new (...args: never[]) => T, length?: number): T => {
+function* assemble(
+  header: Header,
+  arrays: ReadonlyMap<string, SectionArray>,
+  reuse?: Reuse,
+  derived?: CompactIndexDerived,
+): Steps<{ corpus: Corpus; index: SearchIndex }> {
+  const get = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
+    name: string,
+    kind: new (...args: never[]) => T,
+    length?: number,
+  ): T => {
     const array = arrays.get(name);
     if (!(array instanceof kind)) throw new CorruptSnapshot(`section ${name} is missing or of the wrong type`);
-    if (length !== undefined && array.length !== length) throw new CorruptSnapshot(`section ${name} has ${array.length} entries, not ${length}`);
+    if (length !== undefined && array.length !== length)
+      throw new CorruptSnapshot(`section ${name} has ${array.length} entries, not ${length}`);
     return array;
   };
   const offsets = (name: string, length: number): Uint32Array | Float64Array => {
     const array = arrays.get(name);
-    if (!(array instanceof Uint32Array || array instanceof Float64Array) || array.length !== length + 1) throw new CorruptSnapshot(`section ${name} is missing or has the wrong length`);
+    if (!(array instanceof Uint32Array || array instanceof Float64Array) || array.length !== length + 1)
+      throw new CorruptSnapshot(`section ${name} is missing or has the wrong length`);
     return array;
   };
   const count = header.passages;
   const termCount = header.terms;
-  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(termCount)) throw new CorruptSnapshot('the passage or term count is not a number');
+  if (!Number.isSafeInteger(count) || !Number.isSafeInteger(termCount))
+    throw new CorruptSnapshot('the passage or term count is not a number');
   const texts = get('texts', Uint8Array);
   const textOffsets = offsets('textOffsets', count);
   const ascii = get('textAscii', Uint8Array, count);
@@ -688,7 +788,12 @@ function* assemble(header: Header, arrays: ReadonlyMap<string, SectionArray>, re
   const postingCounts = get('postingCounts', Uint16Array, header.postings);
   const termScoreMax = get('termScoreMax', Float64Array, termCount);
   if (postingStart[termCount] !== header.postings) throw new CorruptSnapshot('the postings do not add up');
-  for (const [blob, list, what] of [[texts, textOffsets, 'texts'], [ids, idOffsets, 'ids'], [termBlob, termOffsets, 'terms'], [formBlob, formOffsets, 'forms']] as const) {
+  for (const [blob, list, what] of [
+    [texts, textOffsets, 'texts'],
+    [ids, idOffsets, 'ids'],
+    [termBlob, termOffsets, 'terms'],
+    [formBlob, formOffsets, 'forms'],
+  ] as const) {
     if (list[list.length - 1] !== blob.byteLength) throw new CorruptSnapshot(`the ${what} do not add up`);
   }
 
@@ -704,9 +809,23 @@ function* assemble(header: Header, arrays: ReadonlyMap<string, SectionArray>, re
   const sectionNames = header.sectionNames;
   /** The live passage `id` names, when this one is the same in every field (its text compared byte for byte). */
   let scratch = Buffer.alloc(0);
-  const reusable = (id: string, start: number, end: number, source: Source, paragraphNumber: number, section: string | null): Passage | undefined => {
+  const reusable = (
+    id: string,
+    start: number,
+    end: number,
+    source: Source,
+    paragraphNumber: number,
+    section: string | null,
+  ): Passage | undefined => {
     const live = reuse?.passage(id);
-    if (!live || live.source !== source || live.paragraph !== paragraphNumber || live.section !== section || live.text.length > end - start) return undefined;
+    if (
+      !live ||
+      live.source !== source ||
+      live.paragraph !== paragraphNumber ||
+      live.section !== section ||
+      live.text.length > end - start
+    )
+      return undefined;
     for (const key in live) if (!PASSAGE_FIELDS.has(key)) return undefined;
     if (scratch.length < end - start + 4) scratch = Buffer.allocUnsafe(2 * (end - start) + 4);
     const written = scratch.write(live.text, 0, 'utf8');
@@ -743,7 +862,14 @@ function* assemble(header: Header, arrays: ReadonlyMap<string, SectionArray>, re
   }
   yield;
   const corpusSources = header.corpusSources ? header.corpusSources.map(sourceAt) : sources;
-  const corpus: Corpus = { ...(header.corpusExtras ?? {}), sources: corpusSources, passages, alsoIn, duplicateGroup, errors: header.errors };
+  const corpus: Corpus = {
+    ...(header.corpusExtras ?? {}),
+    sources: corpusSources,
+    passages,
+    alsoIn,
+    duplicateGroup,
+    errors: header.errors,
+  };
 
   const termBuffer = Buffer.from(termBlob.buffer, termBlob.byteOffset, termBlob.byteLength);
   const formBuffer = Buffer.from(formBlob.buffer, formBlob.byteOffset, formBlob.byteLength);
@@ -759,10 +885,23 @@ function* assemble(header: Header, arrays: ReadonlyMap<string, SectionArray>, re
     if (k % ASSEMBLE_STEP === 0) yield;
     initials.set(key, { terms: spelled.split(' '), count: n });
   }
-  const data: CompactIndexData = { passageCount: count, averageLength: header.averageLength, terms, postingStart, postingDocs, postingCounts, termScoreMax, passageLength, passageSource, forms, initials };
+  const data: CompactIndexData = {
+    passageCount: count,
+    averageLength: header.averageLength,
+    terms,
+    postingStart,
+    postingDocs,
+    postingCounts,
+    termScoreMax,
+    passageLength,
+    passageSource,
+    forms,
+    initials,
+  };
   for (let i = 0; i < count; i++) {
     if (i % (ASSEMBLE_STEP * 50) === 0) yield;
-    if (passageSource[i]! >= sources.length) throw new CorruptSnapshot(`passage ${i} names a source that does not exist`);
+    if (passageSource[i]! >= sources.length)
+      throw new CorruptSnapshot(`passage ${i} names a source that does not exist`);
   }
   yield;
   const fits = derived && derived.lengths.length === count && derived.continues.length === (count + 31) >>> 5;

@@ -25,4 +25,13 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 );
 
 /** "how long", "how many": the second word asks for a quantity, it is not the topic. */
-export const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set(['long', 'many', 'much', 'often', 'far', 'soon', 'big', 'large']);
+export const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set([
+  'long',
+  'many',
+  'much',
+  'often',
+  'far',
+  'soon',
+  'big',
+  'large',
+]);

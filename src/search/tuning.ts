@@ -132,7 +132,8 @@ export interface SearchTuning {
 }
 
 function deepFreeze<T extends object>(value: T): T {
-  for (const field of Object.values(value)) if (field !== null && typeof field === 'object') deepFreeze(field as object);
+  for (const field of Object.values(value))
+    if (field !== null && typeof field === 'object') deepFreeze(field as object);
   return Object.freeze(value);
 }
 
@@ -152,7 +153,19 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   inflectionWeight: 0.9,
   namePartWeight: 0.9,
   relationWeight: { synonym: 0.7, derived: 0.7, similar: 0.5, broader: 0.5, narrower: 0.4 },
-  impliesWeight: { exact: 1, alias: 1, inflection: 1, 'name-part': 0.9, typo: 0.8, synonym: 0.7, derived: 0.7, narrower: 0.6, broader: 0.25, similar: 0.3, near: 0 },
+  impliesWeight: {
+    exact: 1,
+    alias: 1,
+    inflection: 1,
+    'name-part': 0.9,
+    typo: 0.8,
+    synonym: 0.7,
+    derived: 0.7,
+    narrower: 0.6,
+    broader: 0.25,
+    similar: 0.3,
+    near: 0,
+  },
   everydayZipf: { from: 6, to: 7 },
   minTopicality: 0.02,
   helperWeight: 0.2,

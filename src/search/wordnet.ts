@@ -24,15 +24,25 @@ export type Relation = 'synonym' | 'derived' | 'similar' | 'broader' | 'narrower
  */
 const POINTER_RELATION: ReadonlyMap<string, Relation> = new Map([
   // Same meaning in another word class: afraid -> fear (attribute), endanger -> danger, monetary -> money.
-  ['=', 'derived'], ['+', 'derived'], ['\\', 'derived'], ['<', 'derived'],
+  ['=', 'derived'],
+  ['+', 'derived'],
+  ['\\', 'derived'],
+  ['<', 'derived'],
   // Near in meaning: similar adjectives, "also see", verb groups, entailment and cause (kill -> die).
-  ['&', 'similar'], ['^', 'similar'], ['$', 'similar'], ['*', 'similar'], ['>', 'similar'],
+  ['&', 'similar'],
+  ['^', 'similar'],
+  ['$', 'similar'],
+  ['*', 'similar'],
+  ['>', 'similar'],
   // An opposite speaks of the same matter: "stay open" is answered by "may not be shut down".
   ['!', 'similar'],
-  ['@', 'broader'], ['@i', 'broader'],
-  ['~', 'narrower'], ['~i', 'narrower'],
+  ['@', 'broader'],
+  ['@i', 'broader'],
+  ['~', 'narrower'],
+  ['~i', 'narrower'],
   // A group and its members (Shia -> Shiite): near, but a member does not stand for its group (NATO -> America).
-  ['#m', 'similar'], ['%m', 'similar'],
+  ['#m', 'similar'],
+  ['%m', 'similar'],
 ]);
 
 /** Closeness order: a word reached two ways keeps the closer relation. */
@@ -50,7 +60,13 @@ const NOUN_TIME = 28;
 const EVENT_FILES: ReadonlySet<number> = new Set([4, 11, 19, 22]);
 const NOUN_PERSON = 18;
 
-type Pointer = { readonly symbol: string; readonly pos: PartOfSpeech; readonly offset: number; readonly source: number; readonly target: number };
+type Pointer = {
+  readonly symbol: string;
+  readonly pos: PartOfSpeech;
+  readonly offset: number;
+  readonly source: number;
+  readonly target: number;
+};
 
 /**
  * One line of a data file: `offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt
@@ -92,7 +108,13 @@ class Synset {
         const sourceTarget = fields[at + 3]!;
         // Adjective satellites ('s') live in the adjective file.
         const pos = fields[at + 2] === 's' ? 'a' : (fields[at + 2] as PartOfSpeech);
-        return { symbol: fields[at]!, pos, offset: Number(fields[at + 1]), source: parseInt(sourceTarget.slice(0, 2), 16), target: parseInt(sourceTarget.slice(2), 16) };
+        return {
+          symbol: fields[at]!,
+          pos,
+          offset: Number(fields[at + 1]),
+          source: parseInt(sourceTarget.slice(0, 2), 16),
+          target: parseInt(sourceTarget.slice(2), 16),
+        };
       });
     }
     return this.parsed;
@@ -105,9 +127,33 @@ class Synset {
  * irregular verbs are read by the question's inflections expander (knowledge/irregularVerbs.ts).
  */
 const DETACHMENTS: Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>> = {
-  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['ied', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  n: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  v: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['ied', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   r: [],
 };
 
@@ -183,7 +229,10 @@ export class WordNet {
   isProperName(phrase: string): boolean {
     const key = phrase.toLowerCase().replace(/ /g, '_');
     if (!this.entry('n', key)) return false;
-    return this.senses('n', key).some(({ pos, offset }) => this.synset(pos, offset)?.words.some((word) => word.toLowerCase() === key && word !== key) ?? false);
+    return this.senses('n', key).some(
+      ({ pos, offset }) =>
+        this.synset(pos, offset)?.words.some((word) => word.toLowerCase() === key && word !== key) ?? false,
+    );
   }
 
   /**
@@ -200,7 +249,8 @@ export class WordNet {
         for (const sense of this.senses(pos, lemma)) {
           for (const other of this.synset(sense.pos, sense.offset)?.words ?? []) {
             const phrase = other.toLowerCase().replace(/\([a-z]+\)$/, '');
-            if (phrase.includes('_') && this.isCommonSense(phrase, sense.pos, sense.offset)) found.add(phrase.replace(/_/g, ' '));
+            if (phrase.includes('_') && this.isCommonSense(phrase, sense.pos, sense.offset))
+              found.add(phrase.replace(/_/g, ' '));
           }
         }
       }
@@ -238,7 +288,8 @@ export class WordNet {
     for (const pos of PARTS) {
       const candidates = new Set([head]);
       for (const [suffix, replacement] of DETACHMENTS[pos]) {
-        if (head.endsWith(suffix) && head.length > suffix.length + 1) candidates.add(head.slice(0, -suffix.length) + replacement);
+        if (head.endsWith(suffix) && head.length > suffix.length + 1)
+          candidates.add(head.slice(0, -suffix.length) + replacement);
       }
       // Doubled consonants before -ing/-ed: "quitting" -> "quit", "stopped" -> "stop".
       const doubled = pos === 'v' ? undoubled(head) : null;
@@ -276,11 +327,22 @@ export class WordNet {
    * in. `related` keeps, per word, the closest relation whose sense `isCommonSense` accepts, in the
    * order of the first accepted path; a caller who needs only a few words can check fewer paths.
    */
-  paths(word: string, parts: readonly PartOfSpeech[] = PARTS): ReadonlyArray<{ readonly word: string; readonly relation: Relation; readonly pos: PartOfSpeech; readonly offset: number }> {
+  paths(
+    word: string,
+    parts: readonly PartOfSpeech[] = PARTS,
+  ): ReadonlyArray<{
+    readonly word: string;
+    readonly relation: Relation;
+    readonly pos: PartOfSpeech;
+    readonly offset: number;
+  }> {
     const key = word.toLowerCase().replace(/_/g, ' ');
     const found: Array<{ word: string; relation: Relation; pos: PartOfSpeech; offset: number }> = [];
     const add = (related: string, relation: Relation, pos: PartOfSpeech, offset: number): void => {
-      const clean = related.toLowerCase().replace(/\([a-z]+\)$/, '').replace(/_/g, ' ');
+      const clean = related
+        .toLowerCase()
+        .replace(/\([a-z]+\)$/, '')
+        .replace(/_/g, ' ');
       if (clean !== key) found.push({ word: clean, relation, pos, offset });
     };
     for (const { lemma, pos } of this.baseForms(key).filter((form) => parts.includes(form.pos))) {
@@ -297,7 +359,11 @@ export class WordNet {
           const target = this.synset(pointer.pos, pointer.offset);
           if (!target) continue;
           // A person named after the group they belong to is the same thing in other words: Shia -> Shiite.
-          if ((pointer.symbol === '%m' && target.lexicalFile === NOUN_PERSON) || (pointer.symbol === '#m' && synset.lexicalFile === NOUN_PERSON)) relation = 'derived';
+          if (
+            (pointer.symbol === '%m' && target.lexicalFile === NOUN_PERSON) ||
+            (pointer.symbol === '#m' && synset.lexicalFile === NOUN_PERSON)
+          )
+            relation = 'derived';
           if (pointer.target > 0) {
             const targetWord = target.words[pointer.target - 1];
             if (targetWord) add(targetWord, relation, pointer.pos, pointer.offset);
@@ -318,7 +384,9 @@ export class WordNet {
    */
   isCommonSense(word: string, pos: PartOfSpeech, offset: number): boolean {
     const lemmas = this.baseForms(word).filter((form) => form.pos === pos);
-    return lemmas.length > 0 && lemmas.every(({ lemma }) => this.senses(pos, lemma).some((sense) => sense.offset === offset));
+    return (
+      lemmas.length > 0 && lemmas.every(({ lemma }) => this.senses(pos, lemma).some((sense) => sense.offset === offset))
+    );
   }
 
   private senses(pos: PartOfSpeech, lemma: string): Array<{ pos: PartOfSpeech; offset: number }> {

@@ -7,7 +7,16 @@
  * the latest Friday before the article; "next Friday" is read two ways by writers, so it is
  * dated only as finely as both readings allow (the month, when they share one).
  */
-import { addDays, coarsestCover, isValidDay, partialDate, partsOf, referenceDay, weekdayOf, type Ymd } from './calendar.ts';
+import {
+  addDays,
+  coarsestCover,
+  isValidDay,
+  partialDate,
+  partsOf,
+  referenceDay,
+  weekdayOf,
+  type Ymd,
+} from './calendar.ts';
 import type { Mention, MentionRefiner, SentenceContext, Tense } from './types.ts';
 
 /**
@@ -23,7 +32,8 @@ function anchorYear(context: SentenceContext, mention: Mention, tense: Tense): n
   const month = mention.month!;
   if (reference.m === undefined) return null;
   // "Tuesday March 30": the year near the article in which March 30 is a Tuesday.
-  if (mention.weekday !== undefined && mention.day !== undefined && reference.d !== undefined) return yearOfWeekday(reference as Ymd, month, mention.day, mention.weekday);
+  if (mention.weekday !== undefined && mention.day !== undefined && reference.d !== undefined)
+    return yearOfWeekday(reference as Ymd, month, mention.day, mention.weekday);
   let order = Math.sign(month - reference.m);
   if (order === 0 && mention.day !== undefined) {
     if (reference.d === undefined) return null; // "September 28" in an article of some day in September
@@ -31,7 +41,10 @@ function anchorYear(context: SentenceContext, mention: Mention, tense: Tense): n
   }
   if (tense === 'past') {
     if (order <= 0) return reference.y;
-    const ahead = mention.day !== undefined && reference.d !== undefined && isValidDay(reference.y, month, mention.day) ? daysBetween(reference as Ymd, { y: reference.y, m: month, d: mention.day }) : Infinity;
+    const ahead =
+      mention.day !== undefined && reference.d !== undefined && isValidDay(reference.y, month, mention.day)
+        ? daysBetween(reference as Ymd, { y: reference.y, m: month, d: mention.day })
+        : Infinity;
     return ahead <= PAST_TOLERANCE_DAYS ? reference.y : reference.y - 1;
   }
   return order >= 0 ? reference.y : reference.y + 1;
@@ -43,8 +56,14 @@ function daysBetween(from: Ymd, to: Ymd): number {
 
 /** Of the article's year and the years either side, the one nearest the article in which the day falls on the weekday; null when none. */
 function yearOfWeekday(reference: Ymd, month: number, day: number, weekday: number): number | null {
-  const years = [reference.y, reference.y - 1, reference.y + 1].filter((y) => isValidDay(y, month, day) && weekdayOf({ y, m: month, d: day }) === weekday);
-  years.sort((a, b) => Math.abs(daysBetween(reference, { y: a, m: month, d: day })) - Math.abs(daysBetween(reference, { y: b, m: month, d: day })));
+  const years = [reference.y, reference.y - 1, reference.y + 1].filter(
+    (y) => isValidDay(y, month, day) && weekdayOf({ y, m: month, d: day }) === weekday,
+  );
+  years.sort(
+    (a, b) =>
+      Math.abs(daysBetween(reference, { y: a, m: month, d: day })) -
+      Math.abs(daysBetween(reference, { y: b, m: month, d: day })),
+  );
   return years[0] ?? null;
 }
 
@@ -72,7 +91,8 @@ function anchorWeekday(context: SentenceContext, mention: Mention): Mention | nu
     const date = coarsestCover(upcoming, addDays(upcoming, 7));
     return date ? { ...mention, date } : null;
   }
-  if (mention.modifier === 'coming') return { ...mention, date: partialDate('day', upcoming.y, upcoming.m, upcoming.d) };
+  if (mention.modifier === 'coming')
+    return { ...mention, date: partialDate('day', upcoming.y, upcoming.m, upcoming.d) };
   const day = context.tenseAt(mention.index, mention.text.length) === 'past' ? before : after;
   return { ...mention, date: partialDate('day', day.y, day.m, day.d) };
 }

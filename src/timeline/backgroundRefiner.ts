@@ -31,7 +31,12 @@ function isNews(context: SentenceContext, mention: Mention): boolean {
 /** A date right before the noun it names: "February 6 earthquake", "the 2008 failure". */
 function namesAThing(context: SentenceContext, mention: Mention): boolean {
   if (mention.origin === 'year' && /\s\p{Ll}+$/u.test(mention.text)) return true;
-  return /^\s\p{Ll}{3,}/u.test(context.sentence.slice(mention.index + mention.text.length)) && !/^\s(?:and|or|to|the|a|an|in|on|at|by|for|of|when|after|before|as|until|since|while)\b/.test(context.sentence.slice(mention.index + mention.text.length));
+  return (
+    /^\s\p{Ll}{3,}/u.test(context.sentence.slice(mention.index + mention.text.length)) &&
+    !/^\s(?:and|or|to|the|a|an|in|on|at|by|for|of|when|after|before|as|until|since|while)\b/.test(
+      context.sentence.slice(mention.index + mention.text.length),
+    )
+  );
 }
 
 function clauseOf(sentence: string, mention: Mention): { start: number; end: number } {

@@ -40,7 +40,7 @@ export function isValidDay(y: number, m: number, d: number): boolean {
   return d <= daysInMonth(y, m);
 }
 
-export function daysInMonth(y: number, m: number): number {
+function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
@@ -58,10 +58,6 @@ export function strictlyContains(outer: PartialDate, inner: PartialDate): boolea
   const a = dateSpan(outer);
   const b = dateSpan(inner);
   return a.first <= b.first && b.last <= a.last;
-}
-
-export function toIsoDay(day: Ymd): string {
-  return `${pad(day.y, 4)}-${pad(day.m)}-${pad(day.d)}`;
 }
 
 function toUtcNoon(day: Ymd): Date {
@@ -88,10 +84,6 @@ export function mondayOf(day: Ymd): Ymd {
   return addDays(day, -((weekdayOf(day) + 6) % 7));
 }
 
-export function compareDays(a: Ymd, b: Ymd): number {
-  return a.y - b.y || a.m - b.m || a.d - b.d;
-}
-
 /**
  * The finest date that is true for every day of a window: the month when the window lies in
  * one month, the year when it lies in one year, else null (nothing true to say).
@@ -115,7 +107,7 @@ export function referenceInstant(reference: PartialDate): Date {
 
 /** The reference as a day, when it is known to the day. */
 export function referenceDay(reference: PartialDate | null): Ymd | null {
-  if (!reference || reference.precision !== 'day') return null;
+  if (reference?.precision !== 'day') return null;
   const { y, m, d } = partsOf(reference);
   return { y, m: m!, d: d! };
 }

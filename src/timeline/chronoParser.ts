@@ -90,13 +90,29 @@ function classify(result: chrono.ParsedResult, moved: chrono.ParsedResult | unde
     if (stable) return { ...base, kind: 'absolute', year: value('year'), month, day, needs: null };
     if (WINDOW_WORDS.test(text) || NARRATIVE_RELATIVE.test(text) || /\bquarters?\b/i.test(text)) return null;
     const cap = unitCap(text);
-    return { ...base, kind: 'relative', year: value('year'), month, day, cap, needs: cap ? coarser(finest(start), cap) : finest(start) };
+    return {
+      ...base,
+      kind: 'relative',
+      year: value('year'),
+      month,
+      day,
+      cap,
+      needs: cap ? coarser(finest(start), cap) : finest(start),
+    };
   }
   if (start.isCertain('month')) {
     const day = start.isCertain('day') ? value('day') : undefined;
     // "Tuesday March 30": the weekday tells which year the writer meant.
-    const weekday = day !== undefined && start.isCertain('weekday') && WEEKDAY_NAME.test(text) ? value('weekday') : undefined;
-    return { ...base, kind: 'yearless', month: value('month'), day, ...(weekday !== undefined ? { weekday } : {}), needs: 'month' };
+    const weekday =
+      day !== undefined && start.isCertain('weekday') && WEEKDAY_NAME.test(text) ? value('weekday') : undefined;
+    return {
+      ...base,
+      kind: 'yearless',
+      month: value('month'),
+      day,
+      ...(weekday !== undefined ? { weekday } : {}),
+      needs: 'month',
+    };
   }
   if (start.isCertain('weekday') && !WINDOW_WORDS.test(text) && WEEKDAY_NAME.test(text)) {
     const word = WEEKDAY_MODIFIER.exec(text)?.[1]?.toLowerCase();

@@ -8,10 +8,14 @@ import { strictlyContains } from './calendar.ts';
 import type { Mention, MentionRefiner } from './types.ts';
 
 export const containmentRefiner: MentionRefiner = (_context, mentions) => {
-  const dated = mentions.filter((mention): mention is Mention & { date: NonNullable<Mention['date']> } => mention.date !== undefined);
+  const dated = mentions.filter(
+    (mention): mention is Mention & { date: NonNullable<Mention['date']> } => mention.date !== undefined,
+  );
   return dated.filter(
     (mention, i) =>
-      !dated.some((other, j) => j < i && other.date.value === mention.date.value && other.date.precision === mention.date.precision) &&
-      !dated.some((other) => other !== mention && strictlyContains(mention.date, other.date)),
+      !dated.some(
+        (other, j) =>
+          j < i && other.date.value === mention.date.value && other.date.precision === mention.date.precision,
+      ) && !dated.some((other) => other !== mention && strictlyContains(mention.date, other.date)),
   );
 };

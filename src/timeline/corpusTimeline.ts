@@ -35,14 +35,24 @@ export function timelineOf(snapshot: Pick<Snapshot, 'corpus'>): readonly Timelin
  * paragraphs republished from them). Only those passages are read, in corpus order, so the time
  * it takes follows the topic, not the corpus.
  */
-export async function topicTimeline(snapshot: Pick<Snapshot, 'corpus' | 'index' | 'passageById'>, topic: string): Promise<TimelineEvent[]> {
+export async function topicTimeline(
+  snapshot: Pick<Snapshot, 'corpus' | 'index' | 'passageById'>,
+  topic: string,
+): Promise<TimelineEvent[]> {
   const { corpus, passageById } = snapshot;
-  const { hits } = await snapshot.index.search({ question: topic, limit: Math.min(corpus.passages.length, TOPIC_PASSAGES) });
+  const { hits } = await snapshot.index.search({
+    question: topic,
+    limit: Math.min(corpus.passages.length, TOPIC_PASSAGES),
+  });
   const relevant = new Set(hits.map((hit) => hit.passage.id));
-  const groups = new Set(hits.map((hit) => corpus.duplicateGroup.get(hit.passage.id)).filter((group) => group !== undefined));
+  const groups = new Set(
+    hits.map((hit) => corpus.duplicateGroup.get(hit.passage.id)).filter((group) => group !== undefined),
+  );
   if (groups.size > 0) for (const [id, group] of corpus.duplicateGroup) if (groups.has(group)) relevant.add(id);
   const passages = [...relevant].map((id) => passageById.get(id)!);
   // Corpus order (files by name, then paragraphs), as a whole-corpus timeline reads them.
-  passages.sort((a, b) => (a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.paragraph - b.paragraph));
+  passages.sort((a, b) =>
+    a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.paragraph - b.paragraph,
+  );
   return extractEvents(passages);
 }

@@ -23,9 +23,9 @@ import { windowParser } from './windowParser.ts';
 import { wordSenseRefiner } from './wordSenseRefiner.ts';
 import { yearParser } from './yearParser.ts';
 
-export const PARSERS: readonly MentionParser[] = [windowParser, yearParser, chronoParser];
+const PARSERS: readonly MentionParser[] = [windowParser, yearParser, chronoParser];
 
-export const REFINERS: readonly MentionRefiner[] = [
+const REFINERS: readonly MentionRefiner[] = [
   overlapRefiner, // one mention per stretch of text
   wordSenseRefiner, // "may" the verb, "24/7"
   relativeYearRefiner, // "January this year"
@@ -40,8 +40,17 @@ export const REFINERS: readonly MentionRefiner[] = [
 /** A mention with its resolved date. */
 export type DatedMention = Mention & { readonly date: PartialDate };
 
-export function sentenceContext(sentence: string, reference: PartialDate | null, wordnet: WordNet = WordNet.shared()): SentenceContext {
-  return { sentence, reference, tenseAt: (index, length) => tenseAt(sentence, index, length), isEventNoun: (noun) => wordnet.isEventNoun(noun) };
+function sentenceContext(
+  sentence: string,
+  reference: PartialDate | null,
+  wordnet: WordNet = WordNet.shared(),
+): SentenceContext {
+  return {
+    sentence,
+    reference,
+    tenseAt: (index, length) => tenseAt(sentence, index, length),
+    isEventNoun: (noun) => wordnet.isEventNoun(noun),
+  };
 }
 
 /**

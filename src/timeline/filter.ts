@@ -15,7 +15,11 @@ export interface DateRange {
 
 function bound(name: 'from' | 'to', value: string): { first: string; last: string } {
   const date = parseIsoDate(value);
-  if (!date) throw new InputError('bad_date', `timeline: "${name}" must be a date written YYYY-MM-DD, like 2020-09-28, not "${value}".`);
+  if (!date)
+    throw new InputError(
+      'bad_date',
+      `timeline: "${name}" must be a date written YYYY-MM-DD, like 2020-09-28, not "${value}".`,
+    );
   return dateSpan(date);
 }
 

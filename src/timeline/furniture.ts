@@ -53,7 +53,7 @@ export function isFurniture(sentence: string): boolean {
  * A headline (a title, a link to another story): Title Case and no full stop, as in
  * "NY Times: Trump Paid $750 in US Income Taxes in 2016, 2017".
  */
-export function isHeadline(text: string): boolean {
+function isHeadline(text: string): boolean {
   if (/[.!:;,"”’')]$/.test(text)) return false;
   const words = text.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
   const major = words.filter((word) => !MINOR_WORDS.test(word));
@@ -62,8 +62,11 @@ export function isHeadline(text: string): boolean {
 }
 
 /** A publication stamp: a date (and time), maybe a byline, and nothing else. */
-export function isStamp(text: string): boolean {
+function isStamp(text: string): boolean {
   if (!/\b\d{4}\b|\d{1,2}\/\d{1,2}\/\d{2,4}/.test(text)) return false;
-  const rest = text.replace(BYLINE, '').replace(STAMP_WORDS, ' ').replace(/[\d\s,.:/|\-–—()]+/g, '');
+  const rest = text
+    .replace(BYLINE, '')
+    .replace(STAMP_WORDS, ' ')
+    .replace(/[\d\s,.:/|\-–—()]+/g, '');
   return rest.length === 0;
 }

@@ -14,18 +14,20 @@ export interface MergeOptions {
   readonly shingleSize: number;
 }
 
-export const DEFAULT_MERGE_OPTIONS: MergeOptions = { similarity: 0.5, shingleSize: 3 };
+const DEFAULT_MERGE_OPTIONS: MergeOptions = { similarity: 0.5, shingleSize: 3 };
 
 /** Lower case, straight quotes, words only. */
-export function normalizeWords(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[‘’ʼ`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
+function normalizeWords(text: string): string[] {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[‘’ʼ`]/g, "'")
+      .replace(/[“”]/g, '"')
+      .match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? []
+  );
 }
 
-export function shingles(text: string, size: number): Set<string> {
+function shingles(text: string, size: number): Set<string> {
   const words = normalizeWords(text);
   if (words.length <= size) return new Set([words.join(' ')]);
   const result = new Set<string>();
@@ -33,7 +35,7 @@ export function shingles(text: string, size: number): Set<string> {
   return result;
 }
 
-export function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const item of a) if (b.has(item)) shared++;
   const union = a.size + b.size - shared;

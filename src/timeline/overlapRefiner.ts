@@ -7,7 +7,8 @@ import type { Mention, MentionRefiner } from './types.ts';
 
 const PRIORITY: Record<Mention['origin'], number> = { window: 2, year: 1, chrono: 0 };
 
-const overlaps = (a: Mention, b: Mention): boolean => a.index < b.index + b.text.length && b.index < a.index + a.text.length;
+const overlaps = (a: Mention, b: Mention): boolean =>
+  a.index < b.index + b.text.length && b.index < a.index + a.text.length;
 
 export const overlapRefiner: MentionRefiner = (_context, mentions) => {
   const ranked = [...mentions].sort(

@@ -8,5 +8,6 @@ import type { MentionRefiner } from './types.ts';
 
 export const referenceRefiner: MentionRefiner = (context, mentions) =>
   mentions.filter(
-    (mention) => mention.needs === null || (context.reference !== null && isAtLeast(context.reference.precision, mention.needs)),
+    (mention) =>
+      mention.needs === null || (context.reference !== null && isAtLeast(context.reference.precision, mention.needs)),
   );

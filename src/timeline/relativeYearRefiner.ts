@@ -19,7 +19,8 @@ export const relativeYearRefiner: MentionRefiner = (context, mentions) => {
     const suffix = YEAR_SUFFIX.exec(context.sentence.slice(end));
     if (!suffix) return mention;
     const suffixEnd = end + suffix[0].length;
-    for (const other of mentions) if (other !== mention && other.index >= end && other.index < suffixEnd) absorbed.add(other);
+    for (const other of mentions)
+      if (other !== mention && other.index >= end && other.index < suffixEnd) absorbed.add(other);
     return {
       ...mention,
       text: context.sentence.slice(mention.index, suffixEnd),

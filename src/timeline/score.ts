@@ -10,7 +10,7 @@ import type { DatePrecision } from '../corpus/types.ts';
 import { normalizeForMatch } from '../text/match.ts';
 import type { TimelineEvent } from './types.ts';
 
-export interface GoldEvent {
+interface GoldEvent {
   readonly date: string;
   readonly precision: DatePrecision;
   /** An exact short substring of the dating sentence. */
@@ -46,7 +46,10 @@ export interface TimelineScore {
   /** For reading a failure: what was missed, misdated and extra. */
   readonly details: {
     readonly missed: readonly GoldEvent[];
-    readonly wrong: readonly { readonly event: Pick<TimelineEvent, 'date' | 'precision' | 'text'>; readonly gold: GoldEvent }[];
+    readonly wrong: readonly {
+      readonly event: Pick<TimelineEvent, 'date' | 'precision' | 'text'>;
+      readonly gold: GoldEvent;
+    }[];
     readonly junk: readonly Pick<TimelineEvent, 'date' | 'precision' | 'text'>[];
     readonly mismatchedSources: readonly { readonly gold: GoldEvent; readonly sources: readonly string[] }[];
   };
@@ -64,7 +67,8 @@ export function scoreTimeline(events: readonly TimelineEvent[], gold: GoldTimeli
     const text = normalizeForMatch(event.text);
     const files = [event.passage, ...event.alsoIn].map((p) => p.source.file);
     const candidates = gold.events.filter(
-      (g, i) => text.includes(snippets[i]!) && (g.sources.length === 0 || g.sources.some((file) => files.includes(file))),
+      (g, i) =>
+        text.includes(snippets[i]!) && (g.sources.length === 0 || g.sources.some((file) => files.includes(file))),
     );
     if (candidates.length === 0) {
       junk.push(brief(event));

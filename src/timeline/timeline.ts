@@ -18,7 +18,9 @@ export interface TimelineOptions {
  * and a month before its days; equal dates keep the order of the passages given.
  */
 export function extractEvents(passages: readonly Passage[], options: TimelineOptions = {}): TimelineEvent[] {
-  return mergeEvents(passages.flatMap(mentionsIn), options.merge).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return mergeEvents(passages.flatMap(mentionsIn), options.merge).sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+  );
 }
 
 /**
@@ -38,13 +40,15 @@ const mentionsByPassage = new WeakMap<Passage, readonly EventMention[]>();
 function mentionsIn(passage: Passage): readonly EventMention[] {
   let mentions = mentionsByPassage.get(passage);
   if (!mentions) {
-    mentions = datedSentences(passage.text, sectionDate(passage) ?? passage.source.date).map(({ sentence, mention }) => ({
-      date: mention.date.value,
-      precision: mention.date.precision,
-      // A background clause is its own event: its text is the clause (backgroundRefiner.ts).
-      text: mention.clause ? sentence.text.slice(mention.clause.start, mention.clause.end) : sentence.text,
-      passage,
-    }));
+    mentions = datedSentences(passage.text, sectionDate(passage) ?? passage.source.date).map(
+      ({ sentence, mention }) => ({
+        date: mention.date.value,
+        precision: mention.date.precision,
+        // A background clause is its own event: its text is the clause (backgroundRefiner.ts).
+        text: mention.clause ? sentence.text.slice(mention.clause.start, mention.clause.end) : sentence.text,
+        passage,
+      }),
+    );
     mentionsByPassage.set(passage, mentions);
   }
   return mentions;

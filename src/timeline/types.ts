@@ -30,7 +30,7 @@ export type Tense = 'past' | 'future';
  * - `window`: a vague stretch of time ("over the weekend", "in recent days") that can only be
  *   dated as coarsely as the whole stretch allows.
  */
-export type MentionKind = 'absolute' | 'relative' | 'yearless' | 'weekday' | 'window';
+type MentionKind = 'absolute' | 'relative' | 'yearless' | 'weekday' | 'window';
 
 /** The vague stretches `window` mentions name. */
 export type WindowName =

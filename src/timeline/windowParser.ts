@@ -20,8 +20,16 @@ const PATTERNS: readonly WindowPattern[] = [
   { pattern: /\b(?:(?:over|during|on|at)\s+)?next\s+weekend\b/gi, window: 'next-weekend' },
   { pattern: /\b(?:(?:over|during|on|at)\s+)?this\s+(?:coming\s+)?weekend\b/gi, window: 'this-weekend' },
   { pattern: /\b(?:over|during|on|at)\s+the\s+weekend\b/gi, window: 'weekend' },
-  { pattern: /\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?days\b|\bin\s+recent\s+days\b/gi, window: 'recent-days' },
-  { pattern: /\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?weeks\b/gi, window: 'recent-weeks' },
+  {
+    pattern:
+      /\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?days\b|\bin\s+recent\s+days\b/gi,
+    window: 'recent-days',
+  },
+  {
+    pattern:
+      /\b(?:in|over|during|for)\s+(?:the\s+)?(?:recent|past|last)\s+(?:few\s+|several\s+|couple\s+of\s+)?weeks\b/gi,
+    window: 'recent-weeks',
+  },
   { pattern: /\b(?:in|over|during)\s+the\s+(?:past|last)\s+week\b/gi, window: 'past-week' },
   { pattern: /\bearlier\s+this\s+week\b/gi, window: 'earlier-this-week' },
   { pattern: /\blater\s+this\s+week\b/gi, window: 'later-this-week' },
@@ -40,7 +48,15 @@ export const windowParser: MentionParser = (context) => {
       if (taken(match.index, match.index + match[0].length)) continue;
       const countWord = window === 'weeks-ago' ? match[1]!.toLowerCase() : undefined;
       const count = countWord === undefined ? undefined : (COUNT_WORDS[countWord] ?? Number(countWord));
-      mentions.push({ index: match.index, text: match[0], origin: 'window', kind: 'window', window, count, needs: 'day' });
+      mentions.push({
+        index: match.index,
+        text: match[0],
+        origin: 'window',
+        kind: 'window',
+        window,
+        count,
+        needs: 'day',
+      });
     }
   }
   return mentions;

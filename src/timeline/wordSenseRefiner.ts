@@ -7,7 +7,8 @@
 import type { Mention, MentionRefiner } from './types.ts';
 
 const AMBIGUOUS_MONTH = /^(?:may|march|august)$/i;
-const TIME_PREPOSITION = /\b(?:in|since|until|till|by|from|during|of|early|late|mid|last|next|this|through|before|after|between|and|or|to)[\s-]+$/i;
+const TIME_PREPOSITION =
+  /\b(?:in|since|until|till|by|from|during|of|early|late|mid|last|next|this|through|before|after|between|and|or|to)[\s-]+$/i;
 const NUMERIC_WITHOUT_YEAR = /^\d{1,2}[/.-]\d{1,2}$/;
 /** Days that name an event of another year: "the Sept. 11 attacks" are not this September's. */
 const NAMED_DAY = /^Sep(?:t(?:ember)?)?\.?\s+11$/i;

@@ -8,7 +8,7 @@ import fsp from 'node:fs/promises';
 import { syncBuiltinESMExports } from 'node:module';
 import { basename } from 'node:path';
 
-const [operation, name] = (process.env['DOSSIER_TEST_CRASH'] ?? '').split(/:(.*)/s);
+const [operation, name] = (process.env.DOSSIER_TEST_CRASH ?? '').split(/:(.*)/s);
 
 function crashOn(target: unknown): void {
   if (basename(String(target)) === name) process.kill(process.pid, 'SIGKILL');

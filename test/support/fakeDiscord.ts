@@ -298,7 +298,15 @@ const PRIVILEGED_INTENTS =
   GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
 
 function makeUser(id: string, username: string, bot: boolean): APIUser {
-  return { id, username, discriminator: '0', global_name: bot ? null : username, avatar: null, bot, flags: 0 as UserFlags };
+  return {
+    id,
+    username,
+    discriminator: '0',
+    global_name: bot ? null : username,
+    avatar: null,
+    bot,
+    flags: 0 as UserFlags,
+  };
 }
 
 function defaultInvoker(ids: FakeIds): APIUser {
@@ -619,7 +627,13 @@ export function selectMenuInteraction(ids: FakeIds, spec: SelectSpec): APIMessag
       components: [
         {
           type: ComponentType.ActionRow,
-          components: [{ type: ComponentType.StringSelect, custom_id: spec.customId, options: spec.values.map((value) => ({ label: value, value })) }],
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: spec.customId,
+              options: spec.values.map((value) => ({ label: value, value })),
+            },
+          ],
         },
       ],
     }),
@@ -640,12 +654,27 @@ export interface MessageCommandSpec extends InvokerSpec {
   content: string;
 }
 
-export function messageCommandInteraction(ids: FakeIds, spec: MessageCommandSpec): APIMessageApplicationCommandGuildInteraction {
-  const target = messageObject({ id: snowflake(), channelId: ids.channelId, author: makeUser(snowflake(), 'member', false), type: MessageType.Default, content: spec.content });
+export function messageCommandInteraction(
+  ids: FakeIds,
+  spec: MessageCommandSpec,
+): APIMessageApplicationCommandGuildInteraction {
+  const target = messageObject({
+    id: snowflake(),
+    channelId: ids.channelId,
+    author: makeUser(snowflake(), 'member', false),
+    type: MessageType.Default,
+    content: spec.content,
+  });
   return {
     ...guildInteractionBase(ids, spec),
     type: InteractionType.ApplicationCommand,
-    data: { id: snowflake(), name: spec.commandName, type: ApplicationCommandType.Message, target_id: target.id, resolved: { messages: { [target.id]: target } } },
+    data: {
+      id: snowflake(),
+      name: spec.commandName,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
   } as APIMessageApplicationCommandGuildInteraction;
 }
 
@@ -775,7 +804,10 @@ function embedTextLength(embed: Record<string, unknown>): number {
   const footer = (embed.footer ?? {}) as Record<string, unknown>;
   const author = (embed.author ?? {}) as Record<string, unknown>;
   return (
-    text(embed.title) + text(embed.description) + text(footer.text) + text(author.name) +
+    text(embed.title) +
+    text(embed.description) +
+    text(footer.text) +
+    text(author.name) +
     fields.reduce((sum, f) => sum + text(f.name) + text(f.value), 0)
   );
 }
@@ -812,7 +844,9 @@ function messageIssues(body: Record<string, unknown>, prefix: Issue['path']): Is
 
 function isEmptyMessage(body: Record<string, unknown>, files: RecordedFile[]): boolean {
   const nonEmpty = (v: unknown) => (Array.isArray(v) ? v.length > 0 : typeof v === 'string' ? v.length > 0 : v != null);
-  return files.length === 0 && !['content', 'embeds', 'components', 'poll', 'sticker_ids'].some((k) => nonEmpty(body[k]));
+  return (
+    files.length === 0 && !['content', 'embeds', 'components', 'poll', 'sticker_ids'].some((k) => nonEmpty(body[k]))
+  );
 }
 
 const EMPTY_MESSAGE: Reply = { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
@@ -823,7 +857,9 @@ const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 const CONTEXT_MENU_NAME = /^[-_' \p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]{1,32}$/u;
 
 function nameIssues(name: unknown, path: Issue['path'], chatInput: boolean): Issue[] {
-  const ok = typeof name === 'string' && (chatInput ? COMMAND_NAME.test(name) && name === name.toLowerCase() : CONTEXT_MENU_NAME.test(name));
+  const ok =
+    typeof name === 'string' &&
+    (chatInput ? COMMAND_NAME.test(name) && name === name.toLowerCase() : CONTEXT_MENU_NAME.test(name));
   return ok ? [] : [issue([...path, 'name'], 'APPLICATION_COMMAND_INVALID_NAME', 'Command name is invalid')];
 }
 
@@ -835,12 +871,20 @@ function descriptionIssues(description: unknown, path: Issue['path']): Issue[] {
 function duplicateNameIssues(items: Record<string, unknown>[], path: Issue['path']): Issue[] {
   const seen = new Set<unknown>();
   return items.flatMap((item, i) => {
-    if (!seen.has(item.name)) return (seen.add(item.name), []);
-    return [issue([...path, i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique')];
+    if (!seen.has(item.name)) {
+      seen.add(item.name);
+      return [];
+    }
+    return [
+      issue([...path, i, 'name'], 'APPLICATION_COMMANDS_DUPLICATE_NAME', 'Application command names must be unique'),
+    ];
   });
 }
 
-const SUBCOMMAND_TYPES: unknown[] = [ApplicationCommandOptionType.Subcommand, ApplicationCommandOptionType.SubcommandGroup];
+const SUBCOMMAND_TYPES: unknown[] = [
+  ApplicationCommandOptionType.Subcommand,
+  ApplicationCommandOptionType.SubcommandGroup,
+];
 
 /** Options: ≤25, valid names/descriptions, ≤25 choices, required ones before optional ones. */
 function optionIssues(options: unknown, path: Issue['path']): Issue[] {
@@ -962,7 +1006,10 @@ async function parseMultipart(raw: Buffer, contentType: string): Promise<{ body:
   return { body: Object.keys(body).length ? body : null, files };
 }
 
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<{ body: unknown; files: RecordedFile[] }> {
+async function parseBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): Promise<{ body: unknown; files: RecordedFile[] }> {
   if (raw.length === 0) return { body: null, files: [] };
   if (contentType?.startsWith('multipart/form-data')) return parseMultipart(raw, contentType);
   const text = raw.toString('utf8');
@@ -1213,7 +1260,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const match = r.method === call.method ? r.pattern.exec(call.path) : null;
       if (!match) continue;
       if (r.auth && !authorized(call.authorization)) return discordError(401, 0, '401: Unauthorized');
-      return r.handle(call, match.slice(1).map((p) => p ?? ''));
+      return r.handle(
+        call,
+        match.slice(1).map((p) => p ?? ''),
+      );
     }
     return undefined;
   }
@@ -1338,7 +1388,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const carriesMessage =
       type === InteractionResponseType.ChannelMessageWithSource || type === InteractionResponseType.UpdateMessage;
     const issues = carriesMessage ? messageIssues(data, ['data']) : [];
-    if (type === InteractionResponseType.ApplicationCommandAutocompleteResult) issues.push(...choiceIssues(data.choices));
+    if (type === InteractionResponseType.ApplicationCommandAutocompleteResult)
+      issues.push(...choiceIssues(data.choices));
     return issues.length ? invalidFormBody(issues) : undefined;
   }
 
@@ -1378,8 +1429,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
 
   /** Like Discord: a file over the interaction's upload limit fails the whole request. */
   function oversizedFile(state: InteractionState, files: RecordedFile[]): Reply | undefined {
-    const limit = (state.payload as { attachment_size_limit?: number }).attachment_size_limit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT;
-    return validate && files.some((file) => file.size > limit) ? discordError(413, 40005, 'Request entity too large') : undefined;
+    const limit =
+      (state.payload as { attachment_size_limit?: number }).attachment_size_limit ?? DEFAULT_ATTACHMENT_SIZE_LIMIT;
+    return validate && files.some((file) => file.size > limit)
+      ? discordError(413, 40005, 'Request entity too large')
+      : undefined;
   }
 
   function knownWebhook(token: string | undefined): InteractionState | undefined {
@@ -1460,7 +1514,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function onConnection(socket: WebSocket, req: IncomingMessage): void {
-    const conn: GatewayConnection = { socket, sessionId: null, state: 'connected', close: null, closingByServer: false };
+    const conn: GatewayConnection = {
+      socket,
+      sessionId: null,
+      state: 'connected',
+      close: null,
+      closingByServer: false,
+    };
     connections.push(conn);
     socket.on('message', (data) => onFrame(conn, data));
     socket.on('close', (code, reason) => {
@@ -1474,7 +1534,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     // This fake speaks JSON without transport compression; refuse anything else loudly.
     const query = new URL(req.url ?? '/', 'ws://fake.invalid').searchParams;
     if (query.get('v') !== '10' || query.get('encoding') !== 'json' || query.has('compress')) {
-      closeFromServer(conn, 4012, `fake-discord supports v=10&encoding=json without compress (got ${query.toString()})`);
+      closeFromServer(
+        conn,
+        4012,
+        `fake-discord supports v=10&encoding=json without compress (got ${query.toString()})`,
+      );
       return;
     }
     send(conn, { op: GatewayOpcodes.Hello, d: { heartbeat_interval: options.heartbeatIntervalMs ?? 41250 } });
@@ -1512,16 +1576,29 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   }
 
   function onIdentify(conn: GatewayConnection, d: Record<string, unknown>): void {
-    if (conn.sessionId) return closeFromServer(conn, 4005, 'Already authenticated.');
+    if (conn.sessionId) {
+      closeFromServer(conn, 4005, 'Already authenticated.');
+      return;
+    }
     const { token, ...rest } = d;
     identifies.push(withHidden({ ...rest } as Omit<IdentifyRecord, 'token'>, 'token', String(token)));
-    if (options.token !== undefined && token !== options.token) return closeFromServer(conn, 4004, 'Authentication failed.');
-    if (typeof d.intents !== 'number') return closeFromServer(conn, 4013, 'Invalid intent(s).');
+    if (options.token !== undefined && token !== options.token) {
+      closeFromServer(conn, 4004, 'Authentication failed.');
+      return;
+    }
+    if (typeof d.intents !== 'number') {
+      closeFromServer(conn, 4013, 'Invalid intent(s).');
+      return;
+    }
     if ((d.intents & PRIVILEGED_INTENTS & ~(options.allowedPrivilegedIntents ?? 0)) !== 0) {
-      return closeFromServer(conn, 4014, 'Disallowed intent(s).');
+      closeFromServer(conn, 4014, 'Disallowed intent(s).');
+      return;
     }
     const shard = d.shard as unknown[] | undefined;
-    if (shard && (shard[0] !== 0 || shard[1] !== 1)) return closeFromServer(conn, 4010, 'Invalid shard.');
+    if (shard && (shard[0] !== 0 || shard[1] !== 1)) {
+      closeFromServer(conn, 4010, 'Invalid shard.');
+      return;
+    }
 
     conn.sessionId = randomBytes(16).toString('hex');
     sessions.set(conn.sessionId, { seq: 0 });
@@ -1547,7 +1624,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   function onResume(conn: GatewayConnection, d: Record<string, unknown>): void {
     const sessionId = String(d.session_id);
     if (options.token !== undefined && d.token !== options.token) {
-      return closeFromServer(conn, 4004, 'Authentication failed.');
+      closeFromServer(conn, 4004, 'Authentication failed.');
+      return;
     }
     if (!sessions.has(sessionId)) {
       send(conn, { op: GatewayOpcodes.InvalidSession, d: false });
@@ -1608,7 +1686,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
 
     waitForRequest(predicate, { timeoutMs = 2000 } = {}) {
-      return waitUntil(() => requests.find(predicate), timeoutMs, () => `a matching request${requestLog()}`);
+      return waitUntil(
+        () => requests.find(predicate),
+        timeoutMs,
+        () => `a matching request${requestLog()}`,
+      );
     },
 
     waitForCallback(interactionId, { timeoutMs = 2000 } = {}) {
@@ -1625,7 +1707,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
 
     waitForClose({ timeoutMs = 5000 } = {}) {
-      return waitUntil(() => connections.at(-1)?.close?.code, timeoutMs, () => 'the gateway connection to close');
+      return waitUntil(
+        () => connections.at(-1)?.close?.code,
+        timeoutMs,
+        () => 'the gateway connection to close',
+      );
     },
 
     getMessage(interactionToken, messageId = '@original') {

@@ -12,6 +12,11 @@ export function memoryLogger(): { log: Logger; lines: () => Array<Record<string,
   });
   return {
     log: pino({ level: 'debug' }, sink),
-    lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
   };
 }

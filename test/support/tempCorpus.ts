@@ -8,7 +8,8 @@ import { SEED_DIR } from './corpus.ts';
 /** A scratch copy of the bundled corpus's articles and sidecars (never corpus/ itself, nor a saved index in it); `cleanup` removes it. */
 export async function tempCorpus(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'dossier-refresh-'));
-  for (const name of await readdir(SEED_DIR)) if (!name.startsWith('.')) await copyFile(join(SEED_DIR, name), join(dir, name));
+  for (const name of await readdir(SEED_DIR))
+    if (!name.startsWith('.')) await copyFile(join(SEED_DIR, name), join(dir, name));
   const cleanup = async () => {
     await rm(dir, { recursive: true, force: true });
     await rm(uploadsOf(dir), { recursive: true, force: true });
@@ -44,7 +45,12 @@ export function useTempCorpus(use: (dir: string) => void): void {
 export async function folderState(dir: string): Promise<Record<string, string>> {
   const state: Record<string, string> = {};
   for (const entry of await readdir(dir, { withFileTypes: true })) {
-    state[entry.name] = entry.isFile() ? createHash('sha256').update(await readFile(join(dir, entry.name))).digest('hex').slice(0, 16) : 'folder';
+    state[entry.name] = entry.isFile()
+      ? createHash('sha256')
+          .update(await readFile(join(dir, entry.name)))
+          .digest('hex')
+          .slice(0, 16)
+      : 'folder';
   }
   return state;
 }
@@ -72,11 +78,15 @@ export async function writeGeneratedArticles(dir: string, count: number, prefix 
   for (let i = 0; i < count; i++) {
     const title = `Report ${prefix} ${i}: the ${pick()} and the ${pick()} of the ${pick()}`;
     const paragraphs = Array.from({ length: 8 }, (_, p) => {
-      const sentence = () => `The ${pick()} said the ${pick()} would ${pick()} the ${pick()} near the ${pick()} on day ${p + 1} of item ${i}.`;
+      const sentence = () =>
+        `The ${pick()} said the ${pick()} would ${pick()} the ${pick()} near the ${pick()} on day ${p + 1} of item ${i}.`;
       return `${sentence()} ${sentence()} ${sentence()}`;
     });
     const name = `${prefix}-${String(i).padStart(4, '0')}.md`;
-    await writeFile(join(dir, name), `---\ntitle: "${title}"\noutlet: Generated Wire\ndate: 2021-03-${String((i % 28) + 1).padStart(2, '0')}\n---\n\n${paragraphs.join('\n\n')}\n`);
+    await writeFile(
+      join(dir, name),
+      `---\ntitle: "${title}"\noutlet: Generated Wire\ndate: 2021-03-${String((i % 28) + 1).padStart(2, '0')}\n---\n\n${paragraphs.join('\n\n')}\n`,
+    );
     names.push(name);
   }
   return names;

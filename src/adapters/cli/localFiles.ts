@@ -18,7 +18,10 @@ export const localFiles: UploadReader = {
       size = stats.size;
     } catch (error) {
       if (error instanceof InputError) throw error;
-      throw new InputError('unreadable_file', `Cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+      throw new InputError(
+        'unreadable_file',
+        `Cannot read "${path}" (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+      );
     }
     const tooLarge = sizeProblem(size, maxBytes);
     if (tooLarge) throw new InputError('too_large', `"${name}" ${tooLarge}.`);

@@ -14,7 +14,11 @@ const REDRAW_MS = 80;
  * A one-line progress bar, redrawn in place with a carriage return: `Reloading [#########-------] 9/24 files`.
  * Only for a terminal (stderr a TTY): the caller decides, so piped output never holds control characters.
  */
-export function progressBar(stream: { write(text: string): unknown }, label = 'Reloading', now: () => number = Date.now): ProgressSink {
+export function progressBar(
+  stream: { write(text: string): unknown },
+  label = 'Reloading',
+  now: () => number = Date.now,
+): ProgressSink {
   let drawnAt = -Infinity;
   let drawn = false;
   return {

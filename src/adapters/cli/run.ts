@@ -24,7 +24,12 @@ export interface CliOutput {
 const HELP_FLAGS = ['--help', '-h'];
 
 /** Splits `--json` and `--help` (which belong to the CLI, not to any command) from the command's own words. */
-export function splitCliArgs(argv: readonly string[]): { json: boolean; help: boolean; name: string | undefined; words: string[] } {
+function splitCliArgs(argv: readonly string[]): {
+  json: boolean;
+  help: boolean;
+  name: string | undefined;
+  words: string[];
+} {
   const json = argv.includes('--json');
   const help = argv.some((word) => HELP_FLAGS.includes(word));
   const rest = argv.filter((word) => word !== '--json' && !HELP_FLAGS.includes(word));
@@ -35,7 +40,11 @@ export function splitCliArgs(argv: readonly string[]): { json: boolean; help: bo
  * `ask … --format markdown [--style mla]`: the answer as block quotes with citations, ready to
  * paste. `--format` and `--style` belong to the CLI only for commands with no option of that name.
  */
-function takeMarkdownOptions(definition: CommandDefinition, words: string[], preferred: CitationStyle | undefined): { words: string[]; markdown: CslStyle | null } {
+function takeMarkdownOptions(
+  definition: CommandDefinition,
+  words: string[],
+  preferred: CitationStyle | undefined,
+): { words: string[]; markdown: CslStyle | null } {
   const own = new Set(definition.options.map((option) => option.name));
   const taken: Record<string, string> = {};
   const rest: string[] = [];
@@ -50,13 +59,19 @@ function takeMarkdownOptions(definition: CommandDefinition, words: string[], pre
     taken[match[1]!] = value.toLowerCase();
   }
   if (taken.format === undefined || taken.format === 'text') {
-    if (taken.style !== undefined) throw new InputError('unknown_option', `--style goes with --format markdown (or use /cite).`);
+    if (taken.style !== undefined)
+      throw new InputError('unknown_option', `--style goes with --format markdown (or use /cite).`);
     return { words: rest, markdown: null };
   }
-  if (taken.format !== 'markdown' || definition.name !== 'ask') throw new InputError('bad_format', `--format ${taken.format} is not an output format of ${definition.name}; ask takes --format markdown.`);
+  if (taken.format !== 'markdown' || definition.name !== 'ask')
+    throw new InputError(
+      'bad_format',
+      `--format ${taken.format} is not an output format of ${definition.name}; ask takes --format markdown.`,
+    );
   // A Markdown answer cites in text, so only the styles with an in-text form.
   const style = taken.style ?? (preferred && isCslStyle(preferred) ? preferred : 'apa');
-  if (!isCslStyle(style)) throw new InputError('bad_option', `--style for Markdown must be one of ${CSL_STYLES.join(', ')}, not "${style}".`);
+  if (!isCslStyle(style))
+    throw new InputError('bad_option', `--style for Markdown must be one of ${CSL_STYLES.join(', ')}, not "${style}".`);
   return { words: rest, markdown: style };
 }
 
@@ -75,27 +90,37 @@ export interface CliDependencies {
 /** The CLI runs as a moderator: whoever can run it can edit the corpus folder anyway. */
 const INVOKER: Invoker = { via: 'cli', isModerator: true };
 
-export async function runCli(argv: readonly string[], { openLibrary, log, preferences, progress }: CliDependencies): Promise<CliOutput> {
+export async function runCli(
+  argv: readonly string[],
+  { openLibrary, log, preferences, progress }: CliDependencies,
+): Promise<CliOutput> {
   const { json, help, name: named, words } = splitCliArgs(argv);
   // `cli --help` is `cli help`; `cli ask --help` shows how to run ask, without loading the corpus.
   const name = help && !named ? 'help' : named;
   try {
-    if (help && name !== 'help' && name && !json) return { stdout: `${renderText(usageView(commandDispatcher().find(name, INVOKER)))}\n`, stderr: '', exitCode: 0 };
-    if (!name) throw new InputError('missing_command', 'Name a command (npm run -s cli -- --help lists them). Example: npm run -s cli -- ask "What did officials say would happen next?" --json');
+    if (help && name !== 'help' && name && !json)
+      return { stdout: `${renderText(usageView(commandDispatcher().find(name, INVOKER)))}\n`, stderr: '', exitCode: 0 };
+    if (!name)
+      throw new InputError(
+        'missing_command',
+        'Name a command (npm run -s cli -- --help lists them). Example: npm run -s cli -- ask "What did officials say would happen next?" --json',
+      );
     const dispatcher = commandDispatcher();
     const definition = dispatcher.find(name, INVOKER);
     const { words: commandWords, markdown } = takeMarkdownOptions(definition, words, preferences?.citeStyle);
     if (markdown && json) throw new InputError('bad_format', 'Choose one output: --json or --format markdown.');
     const raw = parseCommandWords(definition, commandWords);
     const library = await openLibrary();
-    const result = await dispatcher.run(name, raw, {
-      library,
-      invoker: INVOKER,
-      log,
-      uploads: localFiles,
-      ...(progress ? { progress: (state) => progress.report(state) } : {}),
-      ...(preferences ? { preferences } : {}),
-    }).finally(() => progress?.end());
+    const result = await dispatcher
+      .run(name, raw, {
+        library,
+        invoker: INVOKER,
+        log,
+        uploads: localFiles,
+        ...(progress ? { progress: (state) => progress.report(state) } : {}),
+        ...(preferences ? { preferences } : {}),
+      })
+      .finally(() => progress?.end());
     const stdout = json
       ? JSON.stringify(resultJson(result), null, 2)
       : markdown && result.kind === 'ask'

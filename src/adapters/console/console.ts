@@ -24,7 +24,9 @@ export interface ConsoleOptions {
 }
 
 /** How a line is answered: the console's options, and the terminal's width now, to wrap the answer to (never inside a word or an id). */
-export type LineOptions = Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences' | 'progress'> & { readonly width?: number };
+export type LineOptions = Pick<ConsoleOptions, 'library' | 'log' | 'color' | 'preferences' | 'progress'> & {
+  readonly width?: number;
+};
 
 export const PROMPT = 'dossier> ';
 
@@ -33,7 +35,8 @@ const INVOKER: Invoker = { via: 'console', isModerator: true };
 
 /** What one console remembers between lines: the request `/more` continues, the last one with a next page. */
 export class ConsoleSession {
-  next: { readonly name: string; readonly raw: Readonly<Record<string, RawValue>>; readonly offset: number } | null = null;
+  next: { readonly name: string; readonly raw: Readonly<Record<string, RawValue>>; readonly offset: number } | null =
+    null;
 }
 
 const NOTHING_TO_CONTINUE = 'Nothing to continue: /more shows the next page of the last answer that has one.';
@@ -43,29 +46,43 @@ const NOTHING_TO_CONTINUE = 'Nothing to continue: /more shows the next page of t
  * `/more` the next page of the last answer. Returns the text to print, or null when the user
  * asked to leave.
  */
-export async function answerLine(line: string, options: LineOptions, session: ConsoleSession = new ConsoleSession()): Promise<string | null> {
+export async function answerLine(
+  line: string,
+  options: LineOptions,
+  session: ConsoleSession = new ConsoleSession(),
+): Promise<string | null> {
   const trimmed = line.trim();
   if (trimmed === '') return '';
   if (/^\/(quit|exit|q)$/i.test(trimmed)) return null;
   const more = /^\/more$/i.test(trimmed);
   if (more && !session.next) return NOTHING_TO_CONTINUE;
-  const [first = '', ...rest] = more ? [session.next!.name] : splitWords(trimmed.startsWith('/') ? trimmed.slice(1) : `ask ${trimmed}`);
+  const [first = '', ...rest] = more
+    ? [session.next!.name]
+    : splitWords(trimmed.startsWith('/') ? trimmed.slice(1) : `ask ${trimmed}`);
   try {
     // A dispatcher per line: it keeps only cooldowns, and the operator has no user id for one to hold back.
     const dispatcher = commandDispatcher();
-    const raw = more ? { ...session.next!.raw, offset: session.next!.offset } : parseCommandWords(dispatcher.find(first, INVOKER), rest);
+    const raw = more
+      ? { ...session.next!.raw, offset: session.next!.offset }
+      : parseCommandWords(dispatcher.find(first, INVOKER), rest);
     const { progress } = options;
-    const result = await dispatcher.run(first, raw, {
-      library: options.library,
-      invoker: INVOKER,
-      log: options.log,
-      uploads: localFiles,
-      ...(progress ? { progress: (state) => progress.report(state) } : {}),
-      ...(options.preferences ? { preferences: options.preferences } : {}),
-    }).finally(() => progress?.end());
+    const result = await dispatcher
+      .run(first, raw, {
+        library: options.library,
+        invoker: INVOKER,
+        log: options.log,
+        uploads: localFiles,
+        ...(progress ? { progress: (state) => progress.report(state) } : {}),
+        ...(options.preferences ? { preferences: options.preferences } : {}),
+      })
+      .finally(() => progress?.end());
     const view = present(result);
     session.next = view.nextOffset !== undefined ? { name: first, raw, offset: view.nextOffset } : null;
-    return renderText(view, { color: options.color, nextPage: 'more', ...(options.width ? { width: options.width } : {}) });
+    return renderText(view, {
+      color: options.color,
+      nextPage: 'more',
+      ...(options.width ? { width: options.width } : {}),
+    });
   } catch (error) {
     const failure = describeFailure(error);
     if (failure.unexpected) options.log.error({ event: 'console_command_failed', err: error }, 'command failed');
@@ -76,10 +93,16 @@ export async function answerLine(line: string, options: LineOptions, session: Co
 /** The local console: the bot's commands typed in a terminal, until /quit or end of input. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { corpus } = options.library.current;
-  const lines = createInterface({ input: options.input, output: options.output, prompt: PROMPT, terminal: options.color });
+  const lines = createInterface({
+    input: options.input,
+    output: options.output,
+    prompt: PROMPT,
+    terminal: options.color,
+  });
   const write = (text: string) => options.output.write(`${text}\n`);
   write(`Dossier: ${corpus.sources.length} articles, ${corpus.passages.length} passages from ${options.library.dir}.`);
-  if (corpus.errors.length > 0) write(`Not loaded: ${corpus.errors.map((error) => `${error.file} ${error.message}`).join('; ')}`);
+  if (corpus.errors.length > 0)
+    write(`Not loaded: ${corpus.errors.map((error) => `${error.file} ${error.message}`).join('; ')}`);
   write('Type a question, or /help for the commands, /more for the next page, /quit to leave.');
   const session = new ConsoleSession();
   quitOnSecondInterrupt(lines, write);

@@ -43,7 +43,8 @@ export async function answerButton(interaction: ButtonInteraction, responder: Re
 /** "Cite a passage…": the picked passage's citation, privately. */
 export async function answerSelect(interaction: StringSelectMenuInteraction, responder: Responder): Promise<Outcome> {
   const [passageId] = interaction.values;
-  if (interaction.customId !== CITE_MENU_ID || passageId === undefined) return expire(interaction, MESSAGES.staleButton);
+  if (interaction.customId !== CITE_MENU_ID || passageId === undefined)
+    return expire(interaction, MESSAGES.staleButton);
   return showCitation(interaction, passageId, null, responder);
 }
 
@@ -65,11 +66,20 @@ async function turnPage(interaction: ButtonInteraction, action: PageAction, resp
       return (await resultMessage(result, copy, interaction.attachmentSizeLimit, responder, { private: true })).message;
     });
   }
-  const message = await answerWithin(responder.deferAfterMs, () => interaction.deferUpdate(), async () => {
-    const result = await responder.dispatcher.run(question.command, raw, context, { followUp: true });
-    const shownPrivately = interaction.message.flags.has(MessageFlags.Ephemeral);
-    return (await resultMessage(result, question, interaction.attachmentSizeLimit, responder, { key: action.key, private: shownPrivately })).message;
-  });
+  const message = await answerWithin(
+    responder.deferAfterMs,
+    () => interaction.deferUpdate(),
+    async () => {
+      const result = await responder.dispatcher.run(question.command, raw, context, { followUp: true });
+      const shownPrivately = interaction.message.flags.has(MessageFlags.Ephemeral);
+      return (
+        await resultMessage(result, question, interaction.attachmentSizeLimit, responder, {
+          key: action.key,
+          private: shownPrivately,
+        })
+      ).message;
+    },
+  );
   if (interaction.deferred) await interaction.editReply(message);
   else await interaction.update(message);
   return 'answered';
@@ -80,7 +90,12 @@ async function showFull(interaction: ButtonInteraction, action: PageAction, resp
   if (!question) return expire(interaction, MESSAGES.expired);
   const context = responder.requestContext(interaction);
   return replyPrivately(interaction, responder, async () => {
-    const result = await responder.dispatcher.run(question.command, { ...question.options, offset: action.offset }, context, { followUp: true });
+    const result = await responder.dispatcher.run(
+      question.command,
+      { ...question.options, offset: action.offset },
+      context,
+      { followUp: true },
+    );
     return fullPassagesMessage(result, responder.citeMenus);
   });
 }
@@ -89,15 +104,26 @@ async function showFull(interaction: ButtonInteraction, action: PageAction, resp
  * A passage's citation: a new private reply when picked under an answer; a style button on a
  * private citation replaces it in place, and on a posted one gives the presser their own copy.
  */
-async function showCitation(interaction: Pressed, passageId: string, style: CitationStyle | null, responder: Responder): Promise<Outcome> {
-  if (!responder.dispatcher.catalog.some((definition) => definition.name === CITE_COMMAND)) return expire(interaction, MESSAGES.staleButton);
+async function showCitation(
+  interaction: Pressed,
+  passageId: string,
+  style: CitationStyle | null,
+  responder: Responder,
+): Promise<Outcome> {
+  if (!responder.dispatcher.catalog.some((definition) => definition.name === CITE_COMMAND))
+    return expire(interaction, MESSAGES.staleButton);
   const inPlace = style !== null && interaction.message.flags.has(MessageFlags.Ephemeral);
   // Building a citation engine can take seconds the first time: acknowledge first.
   if (inPlace) await interaction.deferUpdate();
   else await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const raw = { passage: passageId, ...(style ? { style } : {}) };
-  const result = await responder.dispatcher.run(CITE_COMMAND, raw, responder.requestContext(interaction), { followUp: true });
-  const message = result.kind === 'cite' ? withPostButton(renderCitation(present(result), result.passage.id, result.style)) : renderNotice('This is not a citation.');
+  const result = await responder.dispatcher.run(CITE_COMMAND, raw, responder.requestContext(interaction), {
+    followUp: true,
+  });
+  const message =
+    result.kind === 'cite'
+      ? withPostButton(renderCitation(present(result), result.passage.id, result.style))
+      : renderNotice('This is not a citation.');
   await interaction.editReply(message);
   return 'answered';
 }
@@ -115,8 +141,16 @@ async function postToChannel(interaction: ButtonInteraction): Promise<Outcome> {
 }
 
 /** Answers with a message only the presser sees, acknowledged first when it takes a while. */
-async function replyPrivately(interaction: Pressed, responder: Responder, work: () => Promise<DiscordMessage>): Promise<Outcome> {
-  const message = await answerWithin(responder.deferAfterMs, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), work);
+async function replyPrivately(
+  interaction: Pressed,
+  responder: Responder,
+  work: () => Promise<DiscordMessage>,
+): Promise<Outcome> {
+  const message = await answerWithin(
+    responder.deferAfterMs,
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    work,
+  );
   if (interaction.deferred) await interaction.editReply(message);
   else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
   return 'answered';
@@ -127,7 +161,12 @@ async function replyPrivately(interaction: Pressed, responder: Responder, work: 
  * citation menu and buttons, which need no stored question), and the presser is told privately.
  */
 async function expire(interaction: Pressed, text: string): Promise<Outcome> {
-  await interaction.update({ components: controlsOf(interaction, (customId) => parseButtonId(customId)?.kind === 'cite' || customId === CITE_MENU_ID || customId === POST_ID) });
+  await interaction.update({
+    components: controlsOf(
+      interaction,
+      (customId) => parseButtonId(customId)?.kind === 'cite' || customId === CITE_MENU_ID || customId === POST_ID,
+    ),
+  });
   await interaction.followUp({ ...renderNotice(text), flags: MessageFlags.Ephemeral });
   return 'expired';
 }

@@ -12,9 +12,13 @@ import { resultMessage } from './resultMessage.ts';
  * Answers a message context-menu command ("Find sources"): the message's text, as plain words,
  * fills the command's option, and the answer goes privately to whoever asked, who may post it.
  */
-export async function answerMessageCommand(interaction: MessageContextMenuCommandInteraction, responder: Responder): Promise<Outcome> {
+export async function answerMessageCommand(
+  interaction: MessageContextMenuCommandInteraction,
+  responder: Responder,
+): Promise<Outcome> {
   const entry = MESSAGE_COMMANDS.find((command) => command.name === interaction.commandName);
-  if (!entry) throw new InputError('unknown_command', `“${interaction.commandName}” is no longer one of Dossier's commands.`);
+  if (!entry)
+    throw new InputError('unknown_command', `“${interaction.commandName}” is no longer one of Dossier's commands.`);
   const context = responder.requestContext(interaction);
   const admitted = responder.dispatcher.admit(entry.command, context.invoker);
   const limit = admitted.definition.options.find((option) => option.name === entry.option)?.maxLength;
@@ -22,10 +26,14 @@ export async function answerMessageCommand(interaction: MessageContextMenuComman
   if (text === '') throw new InputError('empty_query', 'That message has no text to find sources for.');
   const raw = onePage(admitted.definition, { [entry.option]: limit ? shorten(text, limit) : text });
   const question = { command: entry.command, options: raw, ownerId: interaction.user.id };
-  const { message } = await answerWithin(responder.deferAfterMs, () => interaction.deferReply({ flags: MessageFlags.Ephemeral }), async () => {
-    const result = await admitted.run(raw, context);
-    return resultMessage(result, question, interaction.attachmentSizeLimit, responder, { private: true });
-  });
+  const { message } = await answerWithin(
+    responder.deferAfterMs,
+    () => interaction.deferReply({ flags: MessageFlags.Ephemeral }),
+    async () => {
+      const result = await admitted.run(raw, context);
+      return resultMessage(result, question, interaction.attachmentSizeLimit, responder, { private: true });
+    },
+  );
   if (interaction.deferred) await interaction.editReply(message);
   else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
   return 'answered';

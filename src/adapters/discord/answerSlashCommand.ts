@@ -17,7 +17,10 @@ import { resultMessage, type ResultMessage } from './resultMessage.ts';
  * convention (/help, /corpus), or nothing answers: those only the asker sees. A slow command is
  * acknowledged first; a long one shows its progress.
  */
-export async function answerSlashCommand(interaction: ChatInputCommandInteraction, responder: Responder): Promise<Outcome> {
+export async function answerSlashCommand(
+  interaction: ChatInputCommandInteraction,
+  responder: Responder,
+): Promise<Outcome> {
   const { raw: leaves, hide, subcommand } = readOptions(interaction.options.data);
   const context = responder.requestContext(interaction);
   const admitted = responder.dispatcher.admit(interaction.commandName, context.invoker);
@@ -25,7 +28,11 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
   const raw = { ...onePage(admitted.definition, leaves), ...(subcommand ? { [SUBCOMMAND]: subcommand } : {}) };
   const privately = hide || admitted.definition.private === true;
   const flags = privately ? MessageFlags.Ephemeral : undefined;
-  const question: StoredQuestion = { command: admitted.definition.name, options: withoutOffset(raw), ownerId: interaction.user.id };
+  const question: StoredQuestion = {
+    command: admitted.definition.name,
+    options: withoutOffset(raw),
+    ownerId: interaction.user.id,
+  };
   // Attached files are downloaded only if the command reads them.
   const uploads = attachmentUploads(readAttachments(interaction.options.data), responder.downloads);
   const replies = progressReplies(interaction, flags, {
@@ -38,7 +45,10 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
     answer = await answerWithin(admitted.definition.slow ? 0 : responder.deferAfterMs, replies.defer, async () => {
       const result = await admitted.run(raw, { ...context, uploads, progress: replies.report });
       const commandIds = () => responder.commandMentions.ids(interaction.client, interaction.guildId);
-      return resultMessage(result, question, interaction.attachmentSizeLimit, responder, { private: privately, commandIds });
+      return resultMessage(result, question, interaction.attachmentSizeLimit, responder, {
+        private: privately,
+        commandIds,
+      });
     });
   } finally {
     await replies.settle();
@@ -57,7 +67,10 @@ export async function answerSlashCommand(interaction: ChatInputCommandInteractio
 }
 
 /** A message has room for one page: a command gets the page defaults it declares (`limit`, `order`) where the asker gave none. */
-export function onePage(definition: CommandDefinition, raw: Readonly<Record<string, RawValue>>): Readonly<Record<string, RawValue>> {
+export function onePage(
+  definition: CommandDefinition,
+  raw: Readonly<Record<string, RawValue>>,
+): Readonly<Record<string, RawValue>> {
   return { ...definition.pageDefaults, ...raw };
 }
 

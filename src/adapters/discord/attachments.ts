@@ -20,11 +20,14 @@ export interface AttachmentDownloadOptions {
   readonly fetch?: typeof fetch;
 }
 
-export const DEFAULT_DOWNLOAD_TIMEOUT_MS = 15_000;
+const DEFAULT_DOWNLOAD_TIMEOUT_MS = 15_000;
 /** Redirects followed at most (Discord's CDN answers directly; a chain is not Discord). */
 const MAX_REDIRECTS = 3;
 
-export function attachmentUploads(attachments: ReadonlyMap<string, AttachmentInfo>, options: AttachmentDownloadOptions = {}): UploadReader {
+export function attachmentUploads(
+  attachments: ReadonlyMap<string, AttachmentInfo>,
+  options: AttachmentDownloadOptions = {},
+): UploadReader {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DOWNLOAD_TIMEOUT_MS;
   const get = options.fetch ?? fetch;
   const allowedHosts = new Set((options.allowedHosts ?? DISCORD_ATTACHMENT_HOSTS).map((host) => host.toLowerCase()));
@@ -32,24 +35,44 @@ export function attachmentUploads(attachments: ReadonlyMap<string, AttachmentInf
     describe: (reference) => attachments.get(reference)?.name ?? reference,
     async read(reference, { maxBytes }) {
       const attachment = attachments.get(reference);
-      if (!attachment) throw new InputError('missing_attachment', 'The attached file did not arrive with the command; attach it again.');
+      if (!attachment)
+        throw new InputError(
+          'missing_attachment',
+          'The attached file did not arrive with the command; attach it again.',
+        );
       const { name } = attachment;
       const stated = sizeProblem(attachment.size, maxBytes);
       if (stated) throw new InputError('too_large', `"${name}" ${stated}.`);
-      if (!/^https?:\/\//i.test(attachment.url)) throw new OperationalError('download_failed', `Could not download "${name}": Discord gave no web address for it. Attach it again.`);
+      if (!/^https?:\/\//i.test(attachment.url))
+        throw new OperationalError(
+          'download_failed',
+          `Could not download "${name}": Discord gave no web address for it. Attach it again.`,
+        );
       const signal = AbortSignal.timeout(timeoutMs);
       try {
         const response = await fetchFromAllowedHost(get, attachment.url, allowedHosts, signal, name);
         if (!response.ok) {
           await response.body?.cancel().catch(() => undefined);
-          throw new OperationalError('download_failed', `Could not download "${name}" (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}). Attach it again; if it keeps failing, Discord may be having trouble.`);
+          throw new OperationalError(
+            'download_failed',
+            `Could not download "${name}" (HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}). Attach it again; if it keeps failing, Discord may be having trouble.`,
+          );
         }
         const bytes = await readLimited(response, maxBytes, name);
         return { name, bytes };
       } catch (error) {
         if (error instanceof InputError || error instanceof OperationalError) throw error;
-        if (signal.aborted) throw new OperationalError('download_failed', `Downloading "${name}" took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}, so it was given up. Try again.`, { cause: error });
-        throw new OperationalError('download_failed', `Could not download "${name}" (${(error as Error).message}). Attach it again.`, { cause: error });
+        if (signal.aborted)
+          throw new OperationalError(
+            'download_failed',
+            `Downloading "${name}" took longer than ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}, so it was given up. Try again.`,
+            { cause: error },
+          );
+        throw new OperationalError(
+          'download_failed',
+          `Could not download "${name}" (${(error as Error).message}). Attach it again.`,
+          { cause: error },
+        );
       }
     },
   };
@@ -59,18 +82,34 @@ export function attachmentUploads(attachments: ReadonlyMap<string, AttachmentInf
  * GETs `url`, following redirects by hand so each hop is checked: the address and every redirect
  * target must be on an allowed host, or the download is refused before anything is asked of it.
  */
-async function fetchFromAllowedHost(get: typeof fetch, url: string, allowedHosts: ReadonlySet<string>, signal: AbortSignal, name: string): Promise<Response> {
+async function fetchFromAllowedHost(
+  get: typeof fetch,
+  url: string,
+  allowedHosts: ReadonlySet<string>,
+  signal: AbortSignal,
+  name: string,
+): Promise<Response> {
   let address = new URL(url);
   for (let hops = 0; ; hops++) {
     if (!/^https?:$/.test(address.protocol) || !allowedHosts.has(address.hostname.toLowerCase())) {
-      const what = hops === 0 ? `its address is on ${address.hostname}` : `Discord's server redirected the download to ${address.hostname}`;
-      throw new OperationalError('download_refused', `Did not download "${name}": ${what}, which is not one of Discord's attachment hosts (${[...allowedHosts].join(', ')}). Attach the file to the command in Discord.`);
+      const what =
+        hops === 0
+          ? `its address is on ${address.hostname}`
+          : `Discord's server redirected the download to ${address.hostname}`;
+      throw new OperationalError(
+        'download_refused',
+        `Did not download "${name}": ${what}, which is not one of Discord's attachment hosts (${[...allowedHosts].join(', ')}). Attach the file to the command in Discord.`,
+      );
     }
     const response = await get(address.href, { signal, redirect: 'manual' });
     const location = response.headers.get('location');
     if (response.status < 300 || response.status > 399 || location === null) return response;
     await response.body?.cancel().catch(() => undefined);
-    if (hops >= MAX_REDIRECTS) throw new OperationalError('download_failed', `Could not download "${name}": redirected more than ${MAX_REDIRECTS} times. Attach it again.`);
+    if (hops >= MAX_REDIRECTS)
+      throw new OperationalError(
+        'download_failed',
+        `Could not download "${name}": redirected more than ${MAX_REDIRECTS} times. Attach it again.`,
+      );
     address = new URL(location, address);
   }
 }

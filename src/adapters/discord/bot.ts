@@ -49,9 +49,15 @@ function closeFailure(code: number): OperationalError {
     case GatewayCloseCodes.AuthenticationFailed:
       return new OperationalError('token_rejected', TOKEN_REJECTED);
     case GatewayCloseCodes.DisallowedIntents:
-      return new OperationalError('disallowed_intents', 'Discord refused the gateway intents Dossier asked for (close code 4014).');
+      return new OperationalError(
+        'disallowed_intents',
+        'Discord refused the gateway intents Dossier asked for (close code 4014).',
+      );
     default:
-      return new OperationalError('gateway_closed', `Discord closed the gateway connection for good (close code ${code}).`);
+      return new OperationalError(
+        'gateway_closed',
+        `Discord closed the gateway connection for good (close code ${code}).`,
+      );
   }
 }
 
@@ -59,9 +65,14 @@ function loginFailure(error: unknown, config: Config): OperationalError {
   if (error instanceof OperationalError) return error;
   const code = (error as { code?: unknown } | null)?.code;
   if (code === DiscordjsErrorCodes.TokenInvalid) return new OperationalError('token_rejected', TOKEN_REJECTED);
-  if (code === DiscordjsErrorCodes.TokenMissing) return new OperationalError('token_missing', 'DISCORD_TOKEN is not set; see .env.example.');
+  if (code === DiscordjsErrorCodes.TokenMissing)
+    return new OperationalError('token_missing', 'DISCORD_TOKEN is not set; see .env.example.');
   const reason = error instanceof Error ? error.message : String(error);
-  return new OperationalError('discord_unreachable', `Could not connect to Discord at ${config.DISCORD_API_URL}: ${reason}`, { cause: error });
+  return new OperationalError(
+    'discord_unreachable',
+    `Could not connect to Discord at ${config.DISCORD_API_URL}: ${reason}`,
+    { cause: error },
+  );
 }
 
 export async function startBot(options: BotOptions): Promise<Bot> {
@@ -80,15 +91,33 @@ export async function startBot(options: BotOptions): Promise<Bot> {
     ...options.interactions,
   });
   client.on(Events.InteractionCreate, (interaction) => void handler.handle(interaction));
-  client.on(Events.Error, (error) => log.error({ event: 'discord_client_error', reason: error.message }, 'discord.js error'));
-  client.on(Events.ShardError, (error, shardId) => log.warn({ event: 'gateway_error', shardId, reason: error.message }, 'gateway error'));
+  client.on(Events.Error, (error) =>
+    log.error({ event: 'discord_client_error', reason: error.message }, 'discord.js error'),
+  );
+  client.on(Events.ShardError, (error, shardId) =>
+    log.warn({ event: 'gateway_error', shardId, reason: error.message }, 'gateway error'),
+  );
   client.on(Events.Warn, (message) => log.warn({ event: 'discord_warning', reason: message }, 'discord.js warning'));
   // discord.js also reports the close of its own destroy() as "reconnecting": not worth a warning then.
-  client.on(Events.ShardReconnecting, (shardId) => void (stopping ?? log.warn({ event: 'gateway_reconnecting', shardId }, 'reconnecting to the gateway')));
-  client.on(Events.ShardResume, (shardId, replayed) => log.info({ event: 'gateway_resumed', shardId, replayed }, 'gateway resumed'));
+  client.on(
+    Events.ShardReconnecting,
+    (shardId) => void (stopping ?? log.warn({ event: 'gateway_reconnecting', shardId }, 'reconnecting to the gateway')),
+  );
+  client.on(Events.ShardResume, (shardId, replayed) =>
+    log.info({ event: 'gateway_resumed', shardId, replayed }, 'gateway resumed'),
+  );
   // Rate limits are waited out by discord.js; the log says which route and for how long (never its URL, which may hold a token).
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    log.warn({ event: 'rate_limited', route: info.route, method: info.method, global: info.global, retryAfterMs: info.retryAfter }, 'Discord rate limit'),
+    log.warn(
+      {
+        event: 'rate_limited',
+        route: info.route,
+        method: info.method,
+        global: info.global,
+        retryAfterMs: info.retryAfter,
+      },
+      'Discord rate limit',
+    ),
   );
 
   let ready = false;
@@ -110,9 +139,22 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   try {
     const becameReady = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new OperationalError('discord_timeout', `Discord did not accept the login within ${Math.round(readyTimeoutMs / 1000)} s.`)), readyTimeoutMs);
+      timer = setTimeout(
+        () =>
+          reject(
+            new OperationalError(
+              'discord_timeout',
+              `Discord did not accept the login within ${Math.round(readyTimeoutMs / 1000)} s.`,
+            ),
+          ),
+        readyTimeoutMs,
+      );
     });
-    await Promise.race([client.login(token).then(() => Promise.race([becameReady, startFailed])), startFailed, timeout]);
+    await Promise.race([
+      client.login(token).then(() => Promise.race([becameReady, startFailed])),
+      startFailed,
+      timeout,
+    ]);
     ready = true;
   } catch (error) {
     await client.destroy().catch(() => undefined);
@@ -122,13 +164,19 @@ export async function startBot(options: BotOptions): Promise<Bot> {
   }
 
   const live = client as Client<true>;
-  log.info({ event: 'bot_ready', user: live.user.tag, userId: live.user.id, guilds: live.guilds.cache.size }, 'Dossier is online');
+  log.info(
+    { event: 'bot_ready', user: live.user.tag, userId: live.user.id, guilds: live.guilds.cache.size },
+    'Dossier is online',
+  );
   let watcher: FolderWatch | null = null;
   try {
     if (config.WATCH_CORPUS) watcher = watchCorpus(library, log, options.watchDebounceMs);
   } catch (error) {
     // The bot still answers; /corpus reload still works.
-    log.error({ event: 'corpus_watch_failed', reason: error instanceof Error ? error.message : String(error) }, 'cannot watch the corpus folder (WATCH_CORPUS)');
+    log.error(
+      { event: 'corpus_watch_failed', reason: error instanceof Error ? error.message : String(error) },
+      'cannot watch the corpus folder (WATCH_CORPUS)',
+    );
   }
 
   return {
@@ -165,13 +213,37 @@ function watchCorpus(library: Library, log: Logger, debounceMs: number | undefin
         (report) => {
           const { added, removed, changed } = report.changes;
           const { corpus } = report.snapshot;
-          if (!report.rebuilt) log.debug({ event: 'corpus_watch_reload', names: [...names], rebuilt: false }, 'the folder is as the last build left it; nothing rebuilt');
-          else if (added.length + removed.length + changed.length === 0) log.debug({ event: 'corpus_watch_reload', names: [...names], rebuilt: true, ms: report.ms }, 'reloaded; no file changed');
-          else writeAudit(log, { ...base, result: 'ok', changes: report.changes, sources: corpus.sources.length, passages: corpus.passages.length, errors: corpus.errors.length, ms: report.ms });
+          if (!report.rebuilt)
+            log.debug(
+              { event: 'corpus_watch_reload', names: [...names], rebuilt: false },
+              'the folder is as the last build left it; nothing rebuilt',
+            );
+          else if (added.length + removed.length + changed.length === 0)
+            log.debug(
+              { event: 'corpus_watch_reload', names: [...names], rebuilt: true, ms: report.ms },
+              'reloaded; no file changed',
+            );
+          else
+            writeAudit(log, {
+              ...base,
+              result: 'ok',
+              changes: report.changes,
+              sources: corpus.sources.length,
+              passages: corpus.passages.length,
+              errors: corpus.errors.length,
+              ms: report.ms,
+            });
         },
-        (error: unknown) => writeAudit(log, { ...base, result: 'failed', reason: error instanceof Error ? error.message : String(error), err: error }),
+        (error: unknown) =>
+          writeAudit(log, {
+            ...base,
+            result: 'failed',
+            reason: error instanceof Error ? error.message : String(error),
+            err: error,
+          }),
       );
     },
-    onError: (error) => log.error({ event: 'corpus_watch_failed', reason: error.message }, 'stopped watching the corpus folder'),
+    onError: (error) =>
+      log.error({ event: 'corpus_watch_failed', reason: error.message }, 'stopped watching the corpus folder'),
   });
 }

@@ -34,14 +34,21 @@ export class CommandMentions {
       // A guild's own commands after the global ones: they are what its members see under that name.
       for (const command of [...global, ...local]) {
         // A command with subcommands is clickable only as one of them: it stays plain text.
-        const parent = command.options.some((option) => option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup);
+        const parent = command.options.some(
+          (option) =>
+            option.type === ApplicationCommandOptionType.Subcommand ||
+            option.type === ApplicationCommandOptionType.SubcommandGroup,
+        );
         if (command.type === ApplicationCommandType.ChatInput && !parent) ids.set(command.name, command.id);
       }
       return ids;
     } catch (error) {
       // Plain "/ask" then, and asked again next time.
       this.byGuild.delete(guildId ?? 'global');
-      this.log.warn({ event: 'command_ids_failed', ...discordErrorFields(error) }, 'could not read the command ids; /help shows plain names');
+      this.log.warn(
+        { event: 'command_ids_failed', ...discordErrorFields(error) },
+        'could not read the command ids; /help shows plain names',
+      );
       return new Map();
     }
   }

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { AttachmentBuilder } from 'discord.js';
 
 /** Discord's upload limit in a server without boosts, when an interaction does not state its own. */
-export const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
+const DEFAULT_UPLOAD_LIMIT_BYTES = 10 * 1024 * 1024;
 
 export type FileUpload =
   | { readonly ok: true; readonly attachment: AttachmentBuilder; readonly compressed: boolean }
@@ -14,11 +14,16 @@ export type FileUpload =
  * (a million passages' BibTeX, 36 MB, compresses to 7.8 MB: under the usual 10 MB), and one
  * still too large becomes a message saying where to get it instead.
  */
-export function fileUpload(file: { readonly name: string; readonly text: string }, limitBytes: number = DEFAULT_UPLOAD_LIMIT_BYTES): FileUpload {
+export function fileUpload(
+  file: { readonly name: string; readonly text: string },
+  limitBytes: number = DEFAULT_UPLOAD_LIMIT_BYTES,
+): FileUpload {
   const bytes = Buffer.from(file.text, 'utf8');
-  if (bytes.length <= limitBytes) return { ok: true, attachment: new AttachmentBuilder(bytes, { name: file.name }), compressed: false };
+  if (bytes.length <= limitBytes)
+    return { ok: true, attachment: new AttachmentBuilder(bytes, { name: file.name }), compressed: false };
   const compressed = gzipSync(bytes, { level: 9 });
-  if (compressed.length <= limitBytes) return { ok: true, attachment: new AttachmentBuilder(compressed, { name: `${file.name}.gz` }), compressed: true };
+  if (compressed.length <= limitBytes)
+    return { ok: true, attachment: new AttachmentBuilder(compressed, { name: `${file.name}.gz` }), compressed: true };
   return {
     ok: false,
     message: `${file.name} is ${size(bytes.length)} (${size(compressed.length)} compressed), more than the ${size(limitBytes)} this server lets the bot upload. Run “npm run cli -- export” where the bot runs to get the whole file.`,

@@ -90,12 +90,20 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
   let accepting = true;
 
   async function route(interaction: Interaction): Promise<{ outcome: Outcome; command?: string }> {
-    if (interaction.isChatInputCommand()) return { outcome: await answerSlashCommand(interaction, responder), command: interaction.commandName };
-    if (interaction.isMessageContextMenuCommand()) return { outcome: await answerMessageCommand(interaction, responder), command: interaction.commandName };
-    if (interaction.isAutocomplete()) return { outcome: await answerAutocomplete(interaction, responder), command: interaction.commandName };
-    if (interaction.isButton()) return { outcome: await answerButton(interaction, responder), command: commandOf(interaction) };
-    if (interaction.isStringSelectMenu()) return { outcome: await answerSelect(interaction, responder), command: commandOf(interaction) };
-    log.debug({ event: 'interaction_ignored', interactionId: interaction.id, type: interaction.type }, 'interaction type not handled');
+    if (interaction.isChatInputCommand())
+      return { outcome: await answerSlashCommand(interaction, responder), command: interaction.commandName };
+    if (interaction.isMessageContextMenuCommand())
+      return { outcome: await answerMessageCommand(interaction, responder), command: interaction.commandName };
+    if (interaction.isAutocomplete())
+      return { outcome: await answerAutocomplete(interaction, responder), command: interaction.commandName };
+    if (interaction.isButton())
+      return { outcome: await answerButton(interaction, responder), command: commandOf(interaction) };
+    if (interaction.isStringSelectMenu())
+      return { outcome: await answerSelect(interaction, responder), command: commandOf(interaction) };
+    log.debug(
+      { event: 'interaction_ignored', interactionId: interaction.id, type: interaction.type },
+      'interaction type not handled',
+    );
     return { outcome: 'unanswered' };
   }
 
@@ -114,13 +122,19 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
     } catch (error) {
       ({ outcome, command } = await recover(interaction, error, commandOf(interaction), log));
     }
-    log.info({ event: 'interaction', ...base, command, outcome, ms: Math.round(performance.now() - started) }, 'interaction handled');
+    log.info(
+      { event: 'interaction', ...base, command, outcome, ms: Math.round(performance.now() - started) },
+      'interaction handled',
+    );
   }
 
   return {
     handle(interaction) {
       const task = handleOne(interaction).catch((error: unknown) => {
-        log.error({ event: 'interaction_failed', interactionId: interaction.id, err: error }, 'interaction handler failed');
+        log.error(
+          { event: 'interaction_failed', interactionId: interaction.id, err: error },
+          'interaction handler failed',
+        );
       });
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task));
@@ -130,7 +144,9 @@ export function createInteractionHandler(options: InteractionHandlerOptions): In
       accepting = false;
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(() => resolve(void (timedOut = true)), timeoutMs)));
+      const timeout = new Promise<void>(
+        (resolve) => (timer = setTimeout(() => resolve(void (timedOut = true)), timeoutMs)),
+      );
       // Newcomers (told that Dossier is restarting) join the set while it drains: wait for them too.
       while (inFlight.size > 0 && !timedOut) await Promise.race([Promise.allSettled([...inFlight]), timeout]);
       clearTimeout(timer);
@@ -157,7 +173,8 @@ function kindOf(interaction: Interaction): string {
 }
 
 function commandOf(interaction: Interaction): string | undefined {
-  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isChatInputCommand() || interaction.isMessageContextMenuCommand() || interaction.isAutocomplete())
+    return interaction.commandName;
   if (interaction.isButton() || interaction.isStringSelectMenu()) return interaction.customId.split(':')[0];
   return undefined;
 }

@@ -14,8 +14,16 @@ export interface MessageCommand {
 }
 
 /** "Find sources": the message's text as an /ask question, answered privately to whoever asked. */
-export const MESSAGE_COMMANDS: readonly MessageCommand[] = [{ name: 'Find sources', command: 'ask', option: 'question' }];
+export const MESSAGE_COMMANDS: readonly MessageCommand[] = [
+  { name: 'Find sources', command: 'ask', option: 'question' },
+];
 
-export function messageCommands(list: readonly MessageCommand[] = MESSAGE_COMMANDS): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
-  return list.map((command) => ({ type: ApplicationCommandType.Message, name: command.name, contexts: [InteractionContextType.Guild] }));
+export function messageCommands(
+  list: readonly MessageCommand[] = MESSAGE_COMMANDS,
+): RESTPostAPIContextMenuApplicationCommandsJSONBody[] {
+  return list.map((command) => ({
+    type: ApplicationCommandType.Message,
+    name: command.name,
+    contexts: [InteractionContextType.Guild],
+  }));
 }

@@ -23,7 +23,10 @@ export function readOptions(data: readonly CommandInteractionOption[]): ReadOpti
   const path: string[] = [];
   const visit = (options: readonly CommandInteractionOption[]): void => {
     for (const option of options) {
-      if (option.type === ApplicationCommandOptionType.Subcommand || option.type === ApplicationCommandOptionType.SubcommandGroup) {
+      if (
+        option.type === ApplicationCommandOptionType.Subcommand ||
+        option.type === ApplicationCommandOptionType.SubcommandGroup
+      ) {
         path.push(option.name);
         visit(option.options ?? []);
       } else if (option.name === HIDE_OPTION) {
@@ -54,7 +57,12 @@ export function readAttachments(data: readonly CommandInteractionOption[]): Read
       if (option.options) visit(option.options);
       const attachment = option.attachment;
       if (option.type === ApplicationCommandOptionType.Attachment && attachment) {
-        found.set(String(option.value ?? attachment.id), { id: attachment.id, name: attachment.name, url: attachment.url, size: attachment.size });
+        found.set(String(option.value ?? attachment.id), {
+          id: attachment.id,
+          name: attachment.name,
+          url: attachment.url,
+          size: attachment.size,
+        });
       }
     }
   };
@@ -81,10 +89,15 @@ export function moderatorsIn(moderatorRoleIds: readonly string[]): string {
  * `moderatorRoleIds` (MODERATOR_ROLE_IDS).
  */
 export function invokerFor(
-  interaction: { readonly user: { readonly id: string }; readonly memberPermissions: Readonly<PermissionsBitField> | null; readonly member?: unknown },
+  interaction: {
+    readonly user: { readonly id: string };
+    readonly memberPermissions: Readonly<PermissionsBitField> | null;
+    readonly member?: unknown;
+  },
   moderatorRoleIds: readonly string[] = [],
 ): Invoker {
   const byPermission = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-  const byRole = moderatorRoleIds.length > 0 && memberRoleIds(interaction.member).some((role) => moderatorRoleIds.includes(role));
+  const byRole =
+    moderatorRoleIds.length > 0 && memberRoleIds(interaction.member).some((role) => moderatorRoleIds.includes(role));
   return { via: 'discord', userId: interaction.user.id, isModerator: byPermission || byRole };
 }

@@ -27,13 +27,17 @@ export interface ProgressReplies {
   readonly shown: boolean;
 }
 
-export const PROGRESS_INTERVAL_MS = 1000;
+const PROGRESS_INTERVAL_MS = 1000;
 
-export function progressText({ done, total }: Progress): string {
+function progressText({ done, total }: Progress): string {
   return `Reloading… ${done}/${total} files`;
 }
 
-export function progressReplies(interaction: Deferrable, flags: number | undefined, options: { readonly log: Logger; readonly now?: () => number; readonly intervalMs?: number }): ProgressReplies {
+export function progressReplies(
+  interaction: Deferrable,
+  flags: number | undefined,
+  options: { readonly log: Logger; readonly now?: () => number; readonly intervalMs?: number },
+): ProgressReplies {
   const now = options.now ?? Date.now;
   const intervalMs = options.intervalMs ?? PROGRESS_INTERVAL_MS;
   let deferring: Promise<void> | undefined;
@@ -42,7 +46,10 @@ export function progressReplies(interaction: Deferrable, flags: number | undefin
   let settled = false;
   let shown = false;
   const defer = (): Promise<void> => {
-    deferring ??= interaction.deferred || interaction.replied ? Promise.resolve() : interaction.deferReply({ flags }).then(() => undefined);
+    deferring ??=
+      interaction.deferred || interaction.replied
+        ? Promise.resolve()
+        : interaction.deferReply({ flags }).then(() => undefined);
     return deferring;
   };
   return {
@@ -57,7 +64,12 @@ export function progressReplies(interaction: Deferrable, flags: number | undefin
           await interaction.editReply(renderNotice(progressText(progress)));
           shown = true;
         })
-        .catch((error: unknown) => options.log.warn({ event: 'progress_edit_failed', reason: error instanceof Error ? error.message : String(error) }, 'could not show progress'));
+        .catch((error: unknown) =>
+          options.log.warn(
+            { event: 'progress_edit_failed', reason: error instanceof Error ? error.message : String(error) },
+            'could not show progress',
+          ),
+        );
     },
     async settle() {
       settled = true;

@@ -1,7 +1,23 @@
 import { ButtonStyle, ComponentType } from 'discord.js';
-import type { AttachmentBuilder, MessageEditAttachmentData, APIActionRowComponent, APIButtonComponentWithCustomId, APIComponentInMessageActionRow, APIEmbed, APIEmbedField } from 'discord.js';
+import type {
+  AttachmentBuilder,
+  MessageEditAttachmentData,
+  APIActionRowComponent,
+  APIButtonComponentWithCustomId,
+  APIComponentInMessageActionRow,
+  APIEmbed,
+  APIEmbedField,
+} from 'discord.js';
 import { CITATION_STYLES, STYLE_LABELS, type CitationStyle } from '../../cite/styles.ts';
-import { eventSources, isWholeQuote, type EntryItem, type PassageItem, type Syntax, type Tone, type View } from '../../present/view.ts';
+import {
+  eventSources,
+  isWholeQuote,
+  type EntryItem,
+  type PassageItem,
+  type Syntax,
+  type Tone,
+  type View,
+} from '../../present/view.ts';
 import { citeId } from './buttons.ts';
 import { BUDGET } from './limits.ts';
 import { clip, fitEscaped, literal } from './text.ts';
@@ -62,9 +78,19 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
     const heading = `**${fitEscaped(lone.heading, BUDGET.fieldName)}**`;
     const intro = [describe(view), heading].filter(Boolean).join('\n\n');
     const footer = footerText(view, 0);
-    const room = Math.min(BUDGET.embedDescription, BUDGET.embedTotal - title.length - (footer?.length ?? 0)) - intro.length - 2;
-    const body = withTimestamps(fitEscaped(lone.body, room, lone.preformatted ? codeBlock(lone.syntax) : literal), lone);
-    const embed: APIEmbed = { title, color: COLORS[view.tone], description: `${intro}\n\n${body}`, ...(footer ? { footer: { text: footer } } : {}), ...image };
+    const room =
+      Math.min(BUDGET.embedDescription, BUDGET.embedTotal - title.length - (footer?.length ?? 0)) - intro.length - 2;
+    const body = withTimestamps(
+      fitEscaped(lone.body, room, lone.preformatted ? codeBlock(lone.syntax) : literal),
+      lone,
+    );
+    const embed: APIEmbed = {
+      title,
+      color: COLORS[view.tone],
+      description: `${intro}\n\n${body}`,
+      ...(footer ? { footer: { text: footer } } : {}),
+      ...image,
+    };
     return { embeds: [embed], components: [], allowedMentions: NO_MENTIONS };
   }
   const description = describe(view);
@@ -76,7 +102,14 @@ export function renderView(view: View, options: RenderOptions = {}): DiscordMess
   let fields: APIEmbedField[] = [];
   for (const budget of budgets) {
     const built = candidates.map((item, index) => field(item, first + index, budget));
-    fields = built.slice(0, fittingCount(built, (count) => title.length + (description?.length ?? 0) + (footerText(view, view.items.length - count)?.length ?? 0)));
+    fields = built.slice(
+      0,
+      fittingCount(
+        built,
+        (count) =>
+          title.length + (description?.length ?? 0) + (footerText(view, view.items.length - count)?.length ?? 0),
+      ),
+    );
     if (fields.length === candidates.length) break;
   }
   const shown = fields.length;
@@ -107,7 +140,9 @@ function renderDated(view: View, title: string, entries: readonly EntryItem[]): 
   const description = describe(view);
   const footer = footerText(view, 0);
   const fixed = title.length + (description?.length ?? 0) + (footer?.length ?? 0);
-  const fits = (fields: readonly APIEmbedField[]) => fields.length <= BUDGET.fields && fields.reduce((sum, f) => sum + f.name.length + f.value.length, fixed) <= BUDGET.embedTotal;
+  const fits = (fields: readonly APIEmbedField[]) =>
+    fields.length <= BUDGET.fields &&
+    fields.reduce((sum, f) => sum + f.name.length + f.value.length, fixed) <= BUDGET.embedTotal;
   let fields: APIEmbedField[] = [];
   search: for (const shared of [false, true]) {
     for (const budget of EVENT_BUDGETS) {
@@ -120,7 +155,13 @@ function renderDated(view: View, title: string, entries: readonly EntryItem[]): 
     color: COLORS[view.tone],
     ...(description ? { description } : {}),
     // Only a page far larger than /timeline allows could still be too long: then it is cut.
-    fields: fields.slice(0, Math.min(BUDGET.fields, fittingCount(fields, () => fixed))),
+    fields: fields.slice(
+      0,
+      Math.min(
+        BUDGET.fields,
+        fittingCount(fields, () => fixed),
+      ),
+    ),
     ...(footer ? { footer: { text: footer } } : {}),
   };
 }
@@ -128,7 +169,10 @@ function renderDated(view: View, title: string, entries: readonly EntryItem[]): 
 /** A date's lines: its events' sentences cut to `budget`, then where they come from. */
 function dateLines(entry: EntryItem, budget: number): string[] {
   const events = entry.events ?? [];
-  const sources = eventSources(events).map((source) => `${fitEscaped(source.outlets, 60, (raw) => `*${literal(raw)}*`)} · ${source.passageIds.map((id) => `\`${id.replaceAll('`', '')}\``).join(', ')}`);
+  const sources = eventSources(events).map(
+    (source) =>
+      `${fitEscaped(source.outlets, 60, (raw) => `*${literal(raw)}*`)} · ${source.passageIds.map((id) => `\`${id.replaceAll('`', '')}\``).join(', ')}`,
+  );
   return [...events.map((event) => `• ${fitEscaped(event.text, budget)}`), `— ${sources.join(' · ')}`];
 }
 
@@ -146,18 +190,26 @@ function packDated(entries: readonly EntryItem[], budget: number, shared: boolea
       // In a shared field, a date's first line there names it.
       const lead = shared && index === 0 ? ledBy(entry.heading, raw) : raw;
       const last = fields.at(-1);
-      const sameField = last && (shared || last.dates.at(-1) === entry.heading) && [...last.lines, lead].join('\n').length <= BUDGET.fieldValue;
+      const sameField =
+        last &&
+        (shared || last.dates.at(-1) === entry.heading) &&
+        [...last.lines, lead].join('\n').length <= BUDGET.fieldValue;
       if (sameField) {
         last.lines.push(lead);
         if (last.dates.at(-1) !== entry.heading) last.dates.push(entry.heading);
       } else {
         const continued = index > 0;
-        fields.push({ dates: [entry.heading], lines: [continued && shared ? ledBy(entry.heading, raw) : lead], continued });
+        fields.push({
+          dates: [entry.heading],
+          lines: [continued && shared ? ledBy(entry.heading, raw) : lead],
+          continued,
+        });
       }
     });
   }
   return fields.map((f) => {
-    const name = f.dates.length > 1 ? `${f.dates[0]} – ${f.dates.at(-1)}` : `${f.dates[0]}${f.continued ? ' (continued)' : ''}`;
+    const name =
+      f.dates.length > 1 ? `${f.dates[0]} – ${f.dates.at(-1)}` : `${f.dates[0]}${f.continued ? ' (continued)' : ''}`;
     return { name: fitEscaped(name, BUDGET.fieldName), value: f.lines.join('\n').slice(0, BUDGET.fieldValue) };
   });
 }
@@ -167,7 +219,10 @@ function packDated(entries: readonly EntryItem[], budget: number, shared: boolea
  * in their own time zone; no longer than the text they replace, so the entry still fits.
  */
 function withTimestamps(text: string, entry: Pick<EntryItem, 'times'>): string {
-  return (entry.times ?? []).reduce((out, time) => out.replaceAll(literal(time.text), `<t:${Math.floor(time.at.getTime() / 1000)}:f>`), text);
+  return (entry.times ?? []).reduce(
+    (out, time) => out.replaceAll(literal(time.text), `<t:${Math.floor(time.at.getTime() / 1000)}:f>`),
+    text,
+  );
 }
 
 /** A short private message (errors, refusals, "expired"): plain content, escaped, no mentions. */
@@ -179,7 +234,16 @@ export function renderNotice(text: string): DiscordMessage {
 export function citationStyleRow(passageId: string, current: CitationStyle): ComponentRow[] {
   const styleButtons = CITATION_STYLES.flatMap((style) => {
     const customId = citeId(passageId, style);
-    return customId ? [button(customId, STYLE_LABELS[style], style === current ? ButtonStyle.Primary : ButtonStyle.Secondary, style === current)] : [];
+    return customId
+      ? [
+          button(
+            customId,
+            STYLE_LABELS[style],
+            style === current ? ButtonStyle.Primary : ButtonStyle.Secondary,
+            style === current,
+          ),
+        ]
+      : [];
   });
   return rows(styleButtons);
 }
@@ -208,30 +272,55 @@ function fittingCount(fields: readonly APIEmbedField[], fixed: (count: number) =
 
 function loneEntry(view: View): EntryItem | undefined {
   const [only] = view.items;
-  return view.items.length === 1 && only?.kind === 'entry' && (only.preformatted || only.body.length > BUDGET.fieldValue) ? only : undefined;
+  return view.items.length === 1 &&
+    only?.kind === 'entry' &&
+    (only.preformatted || only.body.length > BUDGET.fieldValue)
+    ? only
+    : undefined;
 }
 
 export function describe(view: View): string | undefined {
-  const parts = [view.notice ? { text: view.notice, italic: true } : null, view.hint ? { text: view.hint, italic: false } : null].filter((part) => part !== null);
+  const parts = [
+    view.notice ? { text: view.notice, italic: true } : null,
+    view.hint ? { text: view.hint, italic: false } : null,
+  ].filter((part) => part !== null);
   if (parts.length === 0) return undefined;
   // With items to show, the notice and hint are kept short so the items have the room.
   const room = view.items.length > 0 ? Math.min(BUDGET.embedDescription, 1200) : BUDGET.embedDescription;
   const share = Math.floor((room - 2) / parts.length);
-  return parts.map((part) => fitEscaped(part.text, share, (raw) => (part.italic ? `*${literal(raw)}*` : literal(raw)))).join('\n\n');
+  return parts
+    .map((part) => fitEscaped(part.text, share, (raw) => (part.italic ? `*${literal(raw)}*` : literal(raw))))
+    .join('\n\n');
 }
 
 function footerText(view: View, hidden: number): string | undefined {
   // Footers do not render markdown, so they are cut but not escaped.
-  const parts = [view.page ? `Page ${view.page.number} of ${view.page.count}.` : '', hidden > 0 ? `${hidden} more not shown here (Discord limits the size of a message).` : '', view.footer ?? ''].filter(Boolean);
+  const parts = [
+    view.page ? `Page ${view.page.number} of ${view.page.count}.` : '',
+    hidden > 0 ? `${hidden} more not shown here (Discord limits the size of a message).` : '',
+    view.footer ?? '',
+  ].filter(Boolean);
   return parts.length > 0 ? clip(parts.join(' '), BUDGET.footerText) : undefined;
 }
 
 function field(item: PassageItem | EntryItem, number: number, budget: number): APIEmbedField {
   if (item.kind === 'entry') {
-    return { name: fitEscaped(item.heading, BUDGET.fieldName), value: withTimestamps(fitEscaped(item.body, Math.min(budget, BUDGET.fieldValue), item.preformatted ? codeBlock(item.syntax) : literal), item) };
+    return {
+      name: fitEscaped(item.heading, BUDGET.fieldName),
+      value: withTimestamps(
+        fitEscaped(
+          item.body,
+          Math.min(budget, BUDGET.fieldValue),
+          item.preformatted ? codeBlock(item.syntax) : literal,
+        ),
+        item,
+      ),
+    };
   }
   const prefix = `${number}. `; // Dossier's own numbering: not escaped (it would read "1\.")
-  const name = prefix + fitEscaped(item.byline, Math.max(60, Math.min(BUDGET.fieldName, Math.round(budget * 0.5))) - prefix.length);
+  const name =
+    prefix +
+    fitEscaped(item.byline, Math.max(60, Math.min(BUDGET.fieldName, Math.round(budget * 0.5))) - prefix.length);
   // The title and "Also in" shrink with the quote when many passages share one message.
   const titleMax = Math.max(40, Math.min(160, Math.round(budget * 0.3)));
   const alsoInMax = Math.max(60, Math.min(300, Math.round(budget * 0.4)));
@@ -267,15 +356,26 @@ function emphasize(item: Pick<PassageItem, 'quote' | 'answer'>, clipped: string)
 }
 
 /** "◀ Prev" and "Next ▶", where there are pages before and after. */
-export function pagerRows(pager: Pager | undefined): ComponentRow[] {
+function pagerRows(pager: Pager | undefined): ComponentRow[] {
   return rows([
     ...(pager?.previousId ? [button(pager.previousId, '◀ Prev', ButtonStyle.Secondary)] : []),
     ...(pager?.nextId ? [button(pager.nextId, 'Next ▶', ButtonStyle.Primary)] : []),
   ]);
 }
 
-export function button(customId: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary, disabled = false): APIButtonComponentWithCustomId {
-  return { type: ComponentType.Button, style, label: clip(label, BUDGET.buttonLabel), custom_id: customId, ...(disabled ? { disabled } : {}) };
+export function button(
+  customId: string,
+  label: string,
+  style: ButtonStyle.Primary | ButtonStyle.Secondary,
+  disabled = false,
+): APIButtonComponentWithCustomId {
+  return {
+    type: ComponentType.Button,
+    style,
+    label: clip(label, BUDGET.buttonLabel),
+    custom_id: customId,
+    ...(disabled ? { disabled } : {}),
+  };
 }
 
 export function rows(list: readonly APIButtonComponentWithCustomId[]): ComponentRow[] {

@@ -25,7 +25,7 @@ export interface AnswerControls {
 }
 
 /** What an answer's text may take in all: about a phone screen. */
-export const ANSWER_BUDGET = 1000;
+const ANSWER_BUDGET = 1000;
 /** Longest the answering sentence at the top may be; a longer one is cut at a sentence or word end. */
 const LEAD_MAX = 320;
 /** Longest any other passage's sentence may be, and the least it is cut to when the page is crowded. */
@@ -38,15 +38,31 @@ export function renderAnswer(view: View, controls: AnswerControls): DiscordMessa
   const items = view.items.filter((item): item is PassageItem => item.kind === 'passage');
   const title = fitEscaped(view.title, BUDGET.embedTitle);
   const notice = describe(view);
-  const [lead, ...rest] = items.map((item, index) => ({ item, number: controls.firstNumber + index })).filter(({ item }) => item.repeats === null);
+  const [lead, ...rest] = items
+    .map((item, index) => ({ item, number: controls.firstNumber + index }))
+    .filter(({ item }) => item.repeats === null);
   const head = [notice, lead ? leadBlock(lead.item) : ''].filter(Boolean).join('\n\n');
   const metas = rest.map(({ item, number }) => lineMeta(item, number));
-  const room = ANSWER_BUDGET - title.length - head.length - metas.reduce((sum, meta) => sum + meta.before.length + meta.after.length + 3, 0);
-  const sentences = shares(rest.map(({ item }) => sentenceOf(item)), room);
+  const room =
+    ANSWER_BUDGET -
+    title.length -
+    head.length -
+    metas.reduce((sum, meta) => sum + meta.before.length + meta.after.length + 3, 0);
+  const sentences = shares(
+    rest.map(({ item }) => sentenceOf(item)),
+    room,
+  );
   const lines = rest.map((_, index) => `${metas[index]!.before}“${sentences[index]}”${metas[index]!.after}`);
   const description = [head, lines.join('\n')].filter(Boolean).join('\n\n');
-  const footer = [view.page ? `Page ${view.page.number} of ${view.page.count}` : '', view.footer ?? ''].filter(Boolean).join(' · ');
-  const embed: APIEmbed = { title, color: COLORS[view.tone], description: description.slice(0, BUDGET.embedDescription), ...(footer ? { footer: { text: footer } } : {}) };
+  const footer = [view.page ? `Page ${view.page.number} of ${view.page.count}` : '', view.footer ?? '']
+    .filter(Boolean)
+    .join(' · ');
+  const embed: APIEmbed = {
+    title,
+    color: COLORS[view.tone],
+    description: description.slice(0, BUDGET.embedDescription),
+    ...(footer ? { footer: { text: footer } } : {}),
+  };
   return { embeds: [embed], components: answerComponents(items, controls), allowedMentions: NO_MENTIONS };
 }
 
@@ -68,7 +84,9 @@ function alsoReported(others: readonly string[]): string {
  * ones whole, and what they leave shared among the long ones (never less than LINE_MIN).
  */
 function shares(sentences: readonly string[], room: number): string[] {
-  const order = sentences.map((sentence, index) => ({ sentence, index })).sort((a, b) => a.sentence.length - b.sentence.length);
+  const order = sentences
+    .map((sentence, index) => ({ sentence, index }))
+    .sort((a, b) => a.sentence.length - b.sentence.length);
   const out: string[] = [];
   let left = room;
   order.forEach(({ sentence, index }, rank) => {
@@ -83,7 +101,10 @@ function shares(sentences: readonly string[], room: number): string[] {
 /** What surrounds a passage's sentence in the list: its number, then its outlet, date and id, and how many others report it. */
 function lineMeta(item: PassageItem, number: number): { before: string; after: string } {
   const others = item.alsoReportedBy.length > 0 ? ` · +${item.alsoReportedBy.length} more` : '';
-  return { before: `**${number}.** `, after: ` — *${fitEscaped(item.outlet, OUTLET_MAX)}* · ${literal(item.date)} · \`${codeSafe(item.passageId)}\`${others}` };
+  return {
+    before: `**${number}.** `,
+    after: ` — *${fitEscaped(item.outlet, OUTLET_MAX)}* · ${literal(item.date)} · \`${codeSafe(item.passageId)}\`${others}`,
+  };
 }
 
 function sentenceOf(item: PassageItem): string {
@@ -95,7 +116,10 @@ function codeSafe(id: string): string {
 }
 
 function answerComponents(items: readonly PassageItem[], controls: AnswerControls): ComponentRow[] {
-  const menu: ComponentRow[] = controls.citeMenuId && items.length > 0 ? [{ type: ComponentType.ActionRow, components: [citeMenu(controls.citeMenuId, items, controls.firstNumber)] }] : [];
+  const menu: ComponentRow[] =
+    controls.citeMenuId && items.length > 0
+      ? [{ type: ComponentType.ActionRow, components: [citeMenu(controls.citeMenuId, items, controls.firstNumber)] }]
+      : [];
   const pager = [
     ...(controls.previousId ? [button(controls.previousId, '◀ Prev', ButtonStyle.Secondary)] : []),
     ...(controls.nextId ? [button(controls.nextId, 'Next ▶', ButtonStyle.Primary)] : []),
@@ -105,11 +129,22 @@ function answerComponents(items: readonly PassageItem[], controls: AnswerControl
 }
 
 /** "Cite a passage…": one option per passage of the page, named by number, outlet and paragraph, described by its first words. */
-export function citeMenu(customId: string, items: readonly Pick<PassageItem, 'passageId' | 'byline' | 'paragraph' | 'quote'>[], firstNumber: number): APIStringSelectComponent {
+export function citeMenu(
+  customId: string,
+  items: readonly Pick<PassageItem, 'passageId' | 'byline' | 'paragraph' | 'quote'>[],
+  firstNumber: number,
+): APIStringSelectComponent {
   const options: APISelectMenuOption[] = items.slice(0, DISCORD_LIMITS.choices).map((item, index) => ({
     label: clip(`${firstNumber + index}. ${item.byline} · ¶${item.paragraph}`, DISCORD_LIMITS.choiceName),
     description: clip(item.quote, DISCORD_LIMITS.choiceName),
     value: item.passageId,
   }));
-  return { type: ComponentType.StringSelect, custom_id: customId, placeholder: 'Cite a passage…', options, min_values: 1, max_values: 1 };
+  return {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    placeholder: 'Cite a passage…',
+    options,
+    min_values: 1,
+    max_values: 1,
+  };
 }

@@ -13,10 +13,15 @@ export function renderCitation(view: View, passageId: string, style: CitationSty
   const title = `**${fitEscaped(view.title, 200)}**`;
   const rest = view.items.flatMap((item) => (item.kind === 'entry' ? [item] : []));
   // The citation itself is never cut for what goes under it: the in-text form and the quote take what is left.
-  const paste = view.paste ? fitEscaped(view.paste.text, BUDGET.content - title.length - 2, codeBlock(view.paste.syntax)) : '';
+  const paste = view.paste
+    ? fitEscaped(view.paste.text, BUDGET.content - title.length - 2, codeBlock(view.paste.syntax))
+    : '';
   let room = BUDGET.content - title.length - paste.length - 4;
   const under = rest.map((entry) => {
-    const line = entry.heading === 'Quote' ? `> ${fitEscaped(entry.body, Math.max(0, room - 2))}` : `${literal(entry.heading)}: ${fitEscaped(entry.body, Math.max(0, room - entry.heading.length - 4), (raw) => `\`${raw.replaceAll('`', '')}\``)}`;
+    const line =
+      entry.heading === 'Quote'
+        ? `> ${fitEscaped(entry.body, Math.max(0, room - 2))}`
+        : `${literal(entry.heading)}: ${fitEscaped(entry.body, Math.max(0, room - entry.heading.length - 4), (raw) => `\`${raw.replaceAll('`', '')}\``)}`;
     room -= line.length + 1;
     return line;
   });

@@ -13,12 +13,20 @@ export function renderHelp(view: View, commandIds: ReadonlyMap<string, string>):
   const intro = view.notice ? `*${literal(view.notice)}*` : '';
   const lines = view.items.flatMap((item) => {
     if (item.kind !== 'entry') return [];
-    const heading = commandIds.has(item.heading.slice(1)) ? mentionCommands(item.heading, commandIds) : `**${literal(item.heading)}**`;
+    const heading = commandIds.has(item.heading.slice(1))
+      ? mentionCommands(item.heading, commandIds)
+      : `**${literal(item.heading)}**`;
     return [`${heading} — ${mentionCommands(literal(item.body), commandIds)}`];
   });
   const description = [intro, lines.join('\n')].filter(Boolean).join('\n\n');
   return {
-    embeds: [{ title: fitEscaped(view.title, BUDGET.embedTitle), color: COLORS[view.tone], description: description.slice(0, BUDGET.embedDescription) }],
+    embeds: [
+      {
+        title: fitEscaped(view.title, BUDGET.embedTitle),
+        color: COLORS[view.tone],
+        description: description.slice(0, BUDGET.embedDescription),
+      },
+    ],
     components: [],
     allowedMentions: NO_MENTIONS,
   };

@@ -48,7 +48,10 @@ export async function resultMessage(
     ...(view.nextOffset !== undefined ? { nextId: pageId('page', keyOf(), view.nextOffset) } : {}),
   };
   const empty = view.tone === 'empty';
-  const message = result.kind === 'help' ? renderHelp(view, (await options.commandIds?.()) ?? new Map()) : await messageFor(result, view, pager, uploadLimit, { keyOf, citeMenus, log });
+  const message =
+    result.kind === 'help'
+      ? renderHelp(view, (await options.commandIds?.()) ?? new Map())
+      : await messageFor(result, view, pager, uploadLimit, { keyOf, citeMenus, log });
   return { message: options.private && !empty ? withPostButton(message) : message, empty };
 }
 
@@ -60,7 +63,12 @@ async function messageFor(
   { keyOf, citeMenus, log }: { keyOf: () => string } & Pick<Responder, 'citeMenus' | 'log'>,
 ): Promise<DiscordMessage> {
   if (result.kind === 'ask' && !view.file && view.tone === 'answer') {
-    return renderAnswer(view, { firstNumber: view.firstNumber ?? 1, ...pager, fullId: pageId('full', keyOf(), result.offset), ...(citeMenus ? { citeMenuId: CITE_MENU_ID } : {}) });
+    return renderAnswer(view, {
+      firstNumber: view.firstNumber ?? 1,
+      ...pager,
+      fullId: pageId('full', keyOf(), result.offset),
+      ...(citeMenus ? { citeMenuId: CITE_MENU_ID } : {}),
+    });
   }
   if (result.kind === 'cite') return renderCitation(view, result.passage.id, result.style);
   if (view.file) {
@@ -83,11 +91,20 @@ export function fullPassagesMessage(result: CommandResult, citeMenus: boolean): 
   const first = view.firstNumber ?? 1;
   const message = renderView(view, { firstNumber: first });
   const passages = view.items.flatMap((item) => (item.kind === 'passage' ? [item] : []));
-  const menu = citeMenus && passages.length > 0 ? [{ type: ComponentType.ActionRow as const, components: [citeMenu(CITE_MENU_ID, passages, first)] }] : [];
+  const menu =
+    citeMenus && passages.length > 0
+      ? [{ type: ComponentType.ActionRow as const, components: [citeMenu(CITE_MENU_ID, passages, first)] }]
+      : [];
   return withPostButton({ ...message, components: [...menu, ...message.components] });
 }
 
 /** "Post to channel" under a private answer, in a row of its own. */
 export function withPostButton(message: DiscordMessage): DiscordMessage {
-  return { ...message, components: [...message.components, { type: ComponentType.ActionRow, components: [button(POST_ID, 'Post to channel', ButtonStyle.Secondary)] }] };
+  return {
+    ...message,
+    components: [
+      ...message.components,
+      { type: ComponentType.ActionRow, components: [button(POST_ID, 'Post to channel', ButtonStyle.Secondary)] },
+    ],
+  };
 }

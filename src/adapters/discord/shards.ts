@@ -38,7 +38,7 @@ const SPAWN_TIMEOUT_MS = 20 * 60_000;
 
 /** Whether this process is a shard a ShardingManager started (discord.js marks it in the environment). */
 export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
-  return env['SHARDING_MANAGER'] === 'true';
+  return env.SHARDING_MANAGER === 'true';
 }
 
 /**
@@ -46,10 +46,14 @@ export function isShardProcess(env: NodeJS.ProcessEnv = process.env): boolean {
  * run TypeScript as its parent does (tsx's loader; added when the parent runs without it) plus
  * the parent's own (a heap limit set for the bot holds for every shard).
  */
-export function shardingOptions(config: Config, execArgv: readonly string[] = process.execArgv): { file: string; options: ShardingManagerOptions } {
+export function shardingOptions(
+  config: Config,
+  execArgv: readonly string[] = process.execArgv,
+): { file: string; options: ShardingManagerOptions } {
   const token = config.DISCORD_TOKEN;
   if (!token) throw new OperationalError('token_missing', 'DISCORD_TOKEN is not set; see .env.example.');
-  if (config.SHARD_COUNT === undefined) throw new OperationalError('shards_unset', 'SHARD_COUNT is not set: there is nothing to shard.');
+  if (config.SHARD_COUNT === undefined)
+    throw new OperationalError('shards_unset', 'SHARD_COUNT is not set: there is nothing to shard.');
   const loadsTsx = execArgv.some((arg) => arg.includes('tsx'));
   return {
     file: SHARD_SCRIPT,
@@ -67,17 +71,38 @@ export function shardingOptions(config: Config, execArgv: readonly string[] = pr
  * Discord's recommended shard count for the token, asked of DISCORD_API_URL (discord.js's own
  * helper always asks discord.com, which the tests' fake Discord is not).
  */
-export async function recommendedShardCount(config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_TOKEN'>, fetchImpl: typeof fetch = fetch): Promise<number> {
+export async function recommendedShardCount(
+  config: Pick<Config, 'DISCORD_API_URL' | 'DISCORD_TOKEN'>,
+  fetchImpl: typeof fetch = fetch,
+): Promise<number> {
   let response: Response;
   try {
-    response = await fetchImpl(`${config.DISCORD_API_URL}/v10/gateway/bot`, { headers: { Authorization: `Bot ${config.DISCORD_TOKEN ?? ''}` } });
+    response = await fetchImpl(`${config.DISCORD_API_URL}/v10/gateway/bot`, {
+      headers: { Authorization: `Bot ${config.DISCORD_TOKEN ?? ''}` },
+    });
   } catch (error) {
-    throw new OperationalError('discord_unreachable', `Could not ask ${config.DISCORD_API_URL} how many shards to run: ${(error as Error).message}`, { cause: error });
+    throw new OperationalError(
+      'discord_unreachable',
+      `Could not ask ${config.DISCORD_API_URL} how many shards to run: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
-  if (response.status === 401) throw new OperationalError('token_rejected', 'Discord rejected the bot token (DISCORD_TOKEN) when asked how many shards to run.');
-  if (!response.ok) throw new OperationalError('discord_unreachable', `Discord answered ${response.status} when asked how many shards to run; set SHARD_COUNT to a number to skip asking.`);
+  if (response.status === 401)
+    throw new OperationalError(
+      'token_rejected',
+      'Discord rejected the bot token (DISCORD_TOKEN) when asked how many shards to run.',
+    );
+  if (!response.ok)
+    throw new OperationalError(
+      'discord_unreachable',
+      `Discord answered ${response.status} when asked how many shards to run; set SHARD_COUNT to a number to skip asking.`,
+    );
   const { shards } = (await response.json()) as { shards?: unknown };
-  if (typeof shards !== 'number' || !Number.isInteger(shards) || shards < 1) throw new OperationalError('discord_unreachable', 'Discord did not say how many shards to run; set SHARD_COUNT to a number.');
+  if (typeof shards !== 'number' || !Number.isInteger(shards) || shards < 1)
+    throw new OperationalError(
+      'discord_unreachable',
+      'Discord did not say how many shards to run; set SHARD_COUNT to a number.',
+    );
   return shards;
 }
 
@@ -108,7 +133,14 @@ export function guardShardProcess(target: NodeJS.Process = process): void {
 
 /** What `runShards` needs from a ShardingManager (the real one, or a stand-in in tests). */
 export interface ShardManagerLike extends Pick<EventEmitter, 'on'> {
-  readonly shards: ReadonlyMap<number, Pick<Shard, 'kill'> & { readonly process?: Pick<EventEmitter, 'once'> & { exitCode: number | null; kill(signal?: NodeJS.Signals): boolean } | null }>;
+  readonly shards: ReadonlyMap<
+    number,
+    Pick<Shard, 'kill'> & {
+      readonly process?:
+        | (Pick<EventEmitter, 'once'> & { exitCode: number | null; kill(signal?: NodeJS.Signals): boolean })
+        | null;
+    }
+  >;
   spawn(options: { amount: number; delay: number; timeout: number }): Promise<unknown>;
   /** Whether a shard that dies is started again (read by discord.js each time one dies). */
   respawn?: boolean;
@@ -126,7 +158,11 @@ function shardFailure(error: unknown, shardId: number | null): unknown {
   const why = NOT_READY[String((error as { code?: unknown } | null)?.code)];
   if (!why) return error;
   const shard = shardId === null ? 'A shard' : `Shard ${shardId}`;
-  return new OperationalError('shard_failed', `${shard} failed to start: ${why} (its own message is above, and its log says why). All shards were stopped.`, { cause: error });
+  return new OperationalError(
+    'shard_failed',
+    `${shard} failed to start: ${why} (its own message is above, and its log says why). All shards were stopped.`,
+    { cause: error },
+  );
 }
 
 /** How long stopping shards may take: each finishes the interactions under way (runBot drains for up to 10 s). */
@@ -162,13 +198,30 @@ export async function runShards(config: Config, deps: RunShardsDeps = {}): Promi
   const stop = listenForStop(signals);
   try {
     const { file, options } = shardingOptions(config);
-    const amount = options.totalShards === 'auto' ? await (deps.shardCount ?? ((c: Config) => recommendedShardCount(c)))(config) : (options.totalShards as number);
+    const amount =
+      options.totalShards === 'auto'
+        ? await (deps.shardCount ?? ((c: Config) => recommendedShardCount(c)))(config)
+        : (options.totalShards as number);
     // No restarts until every shard is ready: one that fails while starting stops them all instead.
-    manager = (deps.createManager ?? ((f, o) => new ShardingManager(f, o)))(file, { ...options, totalShards: amount, respawn: false });
+    manager = (deps.createManager ?? ((f, o) => new ShardingManager(f, o)))(file, {
+      ...options,
+      totalShards: amount,
+      respawn: false,
+    });
     manager.on('shardCreate', (shard: Shard) => {
       spawning = shard.id;
       log.info({ event: 'shard_started', shardId: shard.id, of: amount }, 'shard started');
-      shard.on('death', () => void (stopping || log.warn({ event: 'shard_died', shardId: shard.id }, manager?.respawn ? 'shard process exited; restarting it' : 'shard process exited')));
+      shard.on(
+        'death',
+        () =>
+          void (
+            stopping ||
+            log.warn(
+              { event: 'shard_died', shardId: shard.id },
+              manager?.respawn ? 'shard process exited; restarting it' : 'shard process exited',
+            )
+          ),
+      );
       shard.on('ready', () => log.info({ event: 'shard_ready', shardId: shard.id }, 'shard ready'));
       shard.on('error', (error: unknown) => fail(shardFailure(error, shard.id)));
     });
@@ -181,7 +234,10 @@ export async function runShards(config: Config, deps: RunShardsDeps = {}): Promi
     if (manager) await stopShards(manager, log);
     return reportFailure(shardFailure(error, spawning), 'shards_failed', 'shards failed', log, stderr);
   }
-  const outcome = await Promise.race([stop.requested.then((signal) => ({ signal })), failed.catch((error: unknown) => ({ error }))]);
+  const outcome = await Promise.race([
+    stop.requested.then((signal) => ({ signal })),
+    failed.catch((error: unknown) => ({ error })),
+  ]);
   stop.release();
   stopping = true;
   if ('error' in outcome) {
@@ -201,12 +257,18 @@ async function stopShards(manager: ShardManagerLike, log: Logger): Promise<void>
     const child = shard.process;
     // A shard whose process already exited has nothing to kill (discord.js's kill would throw on it).
     if (child === null) return Promise.resolve();
-    const exited = child && child.exitCode === null ? new Promise<void>((resolve) => child.once('exit', () => resolve())) : Promise.resolve();
+    const exited =
+      child && child.exitCode === null
+        ? new Promise<void>((resolve) => child.once('exit', () => resolve()))
+        : Promise.resolve();
     shard.kill();
     return exited;
   });
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = await Promise.race([Promise.all(exits).then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS)))]);
+  const timedOut = await Promise.race([
+    Promise.all(exits).then(() => false),
+    new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), STOP_TIMEOUT_MS))),
+  ]);
   clearTimeout(timer);
   if (timedOut) log.warn({ event: 'shards_stop_timeout', ms: STOP_TIMEOUT_MS }, 'some shards did not stop in time');
 }

@@ -1,5 +1,14 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
-import type { APIApplicationCommandBasicOption, APIApplicationCommandOption, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionContextType,
+  PermissionFlagsBits,
+} from 'discord.js';
+import type {
+  APIApplicationCommandBasicOption,
+  APIApplicationCommandOption,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
 import { CATALOG } from '../../app/commands.ts';
 import { SUBCOMMAND, type CommandDefinition, type OptionDefinition } from '../../commandKit/definition.ts';
 import { shorten } from '../../present/labels.ts';
@@ -30,12 +39,19 @@ function description(text: string): string {
 }
 
 function checkName(name: string, what: string): string {
-  if (!NAME.test(name)) throw new Error(`slashCommands: ${what} "${name}" is not a valid Discord name (1-32 lower-case letters, digits, - or _)`);
+  if (!NAME.test(name))
+    throw new Error(
+      `slashCommands: ${what} "${name}" is not a valid Discord name (1-32 lower-case letters, digits, - or _)`,
+    );
   return name;
 }
 
-export function slashOption(option: OptionDefinition): APIApplicationCommandBasicOption {
-  const base = { name: checkName(option.name, 'option'), description: description(option.description), required: option.required === true };
+function slashOption(option: OptionDefinition): APIApplicationCommandBasicOption {
+  const base = {
+    name: checkName(option.name, 'option'),
+    description: description(option.description),
+    required: option.required === true,
+  };
   switch (option.kind) {
     case 'integer':
       return {
@@ -58,7 +74,13 @@ export function slashOption(option: OptionDefinition): APIApplicationCommandBasi
         type: ApplicationCommandOptionType.String,
         ...(option.maxLength !== undefined ? { max_length: option.maxLength } : {}),
         // Discord refuses choices together with autocomplete; fixed choices win.
-        ...(option.choices ? { choices: option.choices.slice(0, DISCORD_LIMITS.choices).map((choice) => ({ name: choice, value: choice })) } : {}),
+        ...(option.choices
+          ? {
+              choices: option.choices
+                .slice(0, DISCORD_LIMITS.choices)
+                .map((choice) => ({ name: choice, value: choice })),
+            }
+          : {}),
         ...(option.autocomplete && !option.choices ? { autocomplete: true } : {}),
       } as APIApplicationCommandBasicOption;
   }
@@ -66,10 +88,15 @@ export function slashOption(option: OptionDefinition): APIApplicationCommandBasi
 
 /** Options as Discord lists them: required first, then the others, then `hide`. */
 function optionList(options: readonly OptionDefinition[], owner: string): APIApplicationCommandBasicOption[] {
-  if (options.some((option) => option.name === HIDE_OPTION)) throw new Error(`slashCommands: /${owner} defines "${HIDE_OPTION}", which Discord adds to every command`);
-  if (options.some((option) => option.name === SUBCOMMAND)) throw new Error(`slashCommands: /${owner} defines "${SUBCOMMAND}", the name that carries a subcommand`);
-  const list = [...options.filter((option) => option.required), ...options.filter((option) => !option.required)].map(slashOption);
-  if (list.length + 1 > DISCORD_LIMITS.commandOptions) throw new Error(`slashCommands: /${owner} has more than ${DISCORD_LIMITS.commandOptions - 1} options`);
+  if (options.some((option) => option.name === HIDE_OPTION))
+    throw new Error(`slashCommands: /${owner} defines "${HIDE_OPTION}", which Discord adds to every command`);
+  if (options.some((option) => option.name === SUBCOMMAND))
+    throw new Error(`slashCommands: /${owner} defines "${SUBCOMMAND}", the name that carries a subcommand`);
+  const list = [...options.filter((option) => option.required), ...options.filter((option) => !option.required)].map(
+    slashOption,
+  );
+  if (list.length + 1 > DISCORD_LIMITS.commandOptions)
+    throw new Error(`slashCommands: /${owner} has more than ${DISCORD_LIMITS.commandOptions - 1} options`);
   return [...list, hideOption];
 }
 
@@ -80,7 +107,8 @@ function optionList(options: readonly OptionDefinition[], owner: string): APIApp
  */
 export function slashCommand(definition: CommandDefinition): SlashCommand {
   const name = checkName(definition.name, 'command');
-  if (definition.subcommands && definition.options.length > 0) throw new Error(`slashCommands: /${name} has subcommands, so its options belong to them`);
+  if (definition.subcommands && definition.options.length > 0)
+    throw new Error(`slashCommands: /${name} has subcommands, so its options belong to them`);
   const options: APIApplicationCommandOption[] = definition.subcommands
     ? definition.subcommands.map((subcommand) => ({
         type: ApplicationCommandOptionType.Subcommand,
@@ -89,7 +117,8 @@ export function slashCommand(definition: CommandDefinition): SlashCommand {
         options: optionList(subcommand.options, `${name} ${subcommand.name}`),
       }))
     : optionList(definition.options, name);
-  if (options.length > DISCORD_LIMITS.commandOptions) throw new Error(`slashCommands: /${name} has more than ${DISCORD_LIMITS.commandOptions} subcommands`);
+  if (options.length > DISCORD_LIMITS.commandOptions)
+    throw new Error(`slashCommands: /${name} has more than ${DISCORD_LIMITS.commandOptions} subcommands`);
   return {
     type: ApplicationCommandType.ChatInput,
     name,

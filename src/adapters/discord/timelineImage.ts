@@ -2,7 +2,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 import { AttachmentBuilder } from 'discord.js';
-import { CHART_FONT_FAMILY, CHART_MIN_DATES, countDates, timelineChart, type ChartOptions } from '../../present/timelineChart.ts';
+import {
+  CHART_FONT_FAMILY,
+  CHART_MIN_DATES,
+  countDates,
+  timelineChart,
+  type ChartOptions,
+} from '../../present/timelineChart.ts';
 import type { TimelineEvent } from '../../timeline/index.ts';
 
 /**
@@ -30,7 +36,10 @@ export interface TimelinePng {
 }
 
 /** The PNG of a timeline's picture, or null when it has fewer than three dates (the list says it all). */
-export async function timelinePng(events: readonly TimelineEvent[], options: ChartOptions = {}): Promise<TimelinePng | null> {
+export async function timelinePng(
+  events: readonly TimelineEvent[],
+  options: ChartOptions = {},
+): Promise<TimelinePng | null> {
   if (countDates(events) < CHART_MIN_DATES) return null;
   return svgToPng(timelineChart(events, options).svg);
 }
@@ -42,8 +51,14 @@ export async function svgToPng(svg: string): Promise<TimelinePng> {
 }
 
 /** The picture as a message attachment, shown in the embed as `attachment://timeline.png`. */
-export async function timelineAttachment(events: readonly TimelineEvent[], options: ChartOptions = {}): Promise<AttachmentBuilder | null> {
+export async function timelineAttachment(
+  events: readonly TimelineEvent[],
+  options: ChartOptions = {},
+): Promise<AttachmentBuilder | null> {
   const picture = await timelinePng(events, options);
   if (!picture) return null;
-  return new AttachmentBuilder(picture.png, { name: TIMELINE_IMAGE_NAME, description: 'The events of this page of the timeline, to scale, oldest at the top' });
+  return new AttachmentBuilder(picture.png, {
+    name: TIMELINE_IMAGE_NAME,
+    description: 'The events of this page of the timeline, to scale, oldest at the top',
+  });
 }

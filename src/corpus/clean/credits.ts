@@ -1,12 +1,17 @@
 import { NEWS_AGENCIES, PHOTO_SERVICES } from './vocabulary.ts';
 
 /** Lower case, letters and digits only, one space: how names in credits are compared. */
-export function nameKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+function nameKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Every way of writing an agency -> the name it is shown by. */
-const AGENCY_BY_KEY: ReadonlyMap<string, string> = new Map(NEWS_AGENCIES.flatMap(([name, ...aliases]) => [name, ...aliases].map((alias) => [nameKey(alias), name] as const)));
+const AGENCY_BY_KEY: ReadonlyMap<string, string> = new Map(
+  NEWS_AGENCIES.flatMap(([name, ...aliases]) => [name, ...aliases].map((alias) => [nameKey(alias), name] as const)),
+);
 const SERVICE_KEYS: ReadonlySet<string> = new Set([...PHOTO_SERVICES.map(nameKey), ...AGENCY_BY_KEY.keys()]);
 
 /** The agency a credit names, by the name it is shown by ("the associated press" -> "AP"), or null. */
@@ -17,7 +22,9 @@ export function agencyNamed(text: string): string | null {
 
 /** A picture service or agency, alone or with a word of credit ("Getty Images", "AP Photo", "Bloomberg News", "File"). */
 function isServiceName(text: string): boolean {
-  const key = nameKey(text).replace(/^(?:photo|file|file photo) /, '').replace(/ (?:news|photo|photos|file|images)$/, '');
+  const key = nameKey(text)
+    .replace(/^(?:photo|file|file photo) /, '')
+    .replace(/ (?:news|photo|photos|file|images)$/, '');
   return SERVICE_KEYS.has(key) || SERVICE_KEYS.has(nameKey(text));
 }
 
@@ -33,7 +40,10 @@ const MAX_CREDIT_WORDS = 12;
  * do not matter.
  */
 export function isCreditLine(line: string): boolean {
-  const text = line.trim().replace(/^[([]\s?/, '').replace(/\s?[)\]]$/, '');
+  const text = line
+    .trim()
+    .replace(/^[([]\s?/, '')
+    .replace(/\s?[)\]]$/, '');
   if (text === '' || text.split(/\s+/).length > MAX_CREDIT_WORDS) return false;
   // "IHA via AP", "Handout via REUTERS": the service that distributed the picture.
   const via = text.toLowerCase().lastIndexOf(' via ');
@@ -58,18 +68,30 @@ export function endsWithCredit(line: string): boolean {
   if (/[([]$/.test(text)) return true;
   // "… left-wing policies. ( AP: Bruna P": a credit the page cut off before its bracket closed.
   const unclosed = Math.max(text.lastIndexOf('('), text.lastIndexOf('['));
-  if (unclosed > 0 && text.length - unclosed <= 40 && !/[)\]]/.test(text.slice(unclosed)) && /^[([]\s?(?:photo|image|credit|[\p{Lu}]{2,})/u.test(text.slice(unclosed))) return true;
+  if (
+    unclosed > 0 &&
+    text.length - unclosed <= 40 &&
+    !/[)\]]/.test(text.slice(unclosed)) &&
+    /^[([]\s?(?:photo|image|credit|[\p{Lu}]{2,})/u.test(text.slice(unclosed))
+  )
+    return true;
   const close = text.at(-1);
   if (close === ')' || close === ']') {
     const open = text.lastIndexOf(close === ')' ? '(' : '[');
     if (open > 0 && isCreditLine(text.slice(open))) return true;
     // "… southern Turkey. (IHA)": a short name in brackets after the caption's last sentence.
-    if (open > 1 && /[.!?]["'”’]?\s$/.test(text.slice(0, open)) && /^[([](?:\p{Lu}[\p{L}.&'’-]{0,25} ?){1,4}[)\]]$/u.test(text.slice(open))) return true;
+    if (
+      open > 1 &&
+      /[.!?]["'”’]?\s$/.test(text.slice(0, open)) &&
+      /^[([](?:\p{Lu}[\p{L}.&'’-]{0,25} ?){1,4}[)\]]$/u.test(text.slice(open))
+    )
+      return true;
   }
   const credit = Math.max(text.lastIndexOf('Credit:'), text.lastIndexOf('Photo by '), text.lastIndexOf('Photo: '));
   if (credit > 0 && text.length - credit <= 80) return true;
   const lastSentence = text.lastIndexOf('. ');
-  if (lastSentence > 0 && text.length - lastSentence <= 80 && text.includes('/', lastSentence)) return isCreditLine(text.slice(lastSentence + 2));
+  if (lastSentence > 0 && text.length - lastSentence <= 80 && text.includes('/', lastSentence))
+    return isCreditLine(text.slice(lastSentence + 2));
   const service = NAME_COMMA_SERVICE.exec(text.slice(-80))?.[1];
   return service !== undefined && isServiceName(service);
 }

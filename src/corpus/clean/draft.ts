@@ -45,7 +45,9 @@ export function keepLines(draft: Draft, keep: (line: Line, index: number, lines:
 
 /** Rewrites each line's text; a line left blank goes. */
 export function mapText(draft: Draft, map: (text: string) => string): Draft {
-  const lines = draft.lines.map((line) => ({ ...line, text: map(line.text).trim() })).filter((line) => line.text !== '');
+  const lines = draft.lines
+    .map((line) => ({ ...line, text: map(line.text).trim() }))
+    .filter((line) => line.text !== '');
   return { ...draft, lines };
 }
 
@@ -82,5 +84,8 @@ export function firstBodyIndex(lines: readonly Line[]): number {
 
 /** Text compared loosely: case, punctuation and spacing ignored ("U.S." equals "US"). */
 export function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

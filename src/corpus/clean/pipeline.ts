@@ -18,8 +18,6 @@ import { extractStamps } from './stages/stamps.ts';
 import { extractTitle } from './stages/title.ts';
 import { dropTweets } from './stages/tweets.ts';
 
-export type { TextMeta } from './draft.ts';
-
 /**
  * The cleaning stages, in order, one kind of page furniture each. Markup goes first, then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
@@ -27,7 +25,7 @@ export type { TextMeta } from './draft.ts';
  * metadata before captions are judged (a copyright line is no photo credit, a stamp no label
  * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
  */
-export const CLEANING_STAGES: readonly Stage[] = [
+const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
   dropSiteChrome,
   dropAdBreaks,
@@ -47,7 +45,7 @@ export const CLEANING_STAGES: readonly Stage[] = [
   extractDateline,
 ];
 
-export interface CleanParagraph {
+interface CleanParagraph {
   readonly text: string;
   readonly section: string | null;
 }
@@ -77,7 +75,8 @@ export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_S
     if (line.heading) {
       section = line.text;
       // A dated heading is an event of the story as well as a label ("March 3, 2021: Court hears first motions").
-      if (isDatedHeading(line.text) && wordCount(line.text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text: line.text, section });
+      if (isDatedHeading(line.text) && wordCount(line.text) >= MIN_PARAGRAPH_WORDS)
+        paragraphs.push({ text: line.text, section });
     } else if (line.listItem) addItem(line);
     else if (wordCount(line.text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text: line.text, section });
   }

@@ -2,7 +2,22 @@ import { endsLikeSentence, type Draft, type Line } from './draft.ts';
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
-const ENTITIES: Readonly<Record<string, string>> = { amp: '&', quot: '"', apos: "'", nbsp: ' ', lt: '<', gt: '>', '#39': "'", rsquo: '’', lsquo: '‘', ldquo: '“', rdquo: '”', mdash: '—', ndash: '–', hellip: '…' };
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  lt: '<',
+  gt: '>',
+  '#39': "'",
+  rsquo: '’',
+  lsquo: '‘',
+  ldquo: '“',
+  rdquo: '”',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+};
 /** A bullet or a list number opening a line: "• ", "- ", "1. ", "2) ". */
 const BULLET = /^(?:[•·▪▫‣◦●○■□➢➤►▶✓✔*\-–—]|\d{1,2}[.)])\s+\S/;
 /** Wrapped text fills the width: no line of it is longer than this, while a scraped paragraph usually is. */
@@ -45,7 +60,8 @@ function paragraphsOf(run: readonly string[]): Line[] {
     // Two bulleted lines in a row make a list; a lone "- " line is a dash, not a list (a byline, say).
     const listItem = bullets[i]! && (bullets[i - 1] === true || bullets[i + 1] === true);
     const previous = paragraphs.at(-1);
-    if (previous && !listItem && /^\p{Ll}/u.test(line) && !endsLikeSentence(previous.text)) previous.text = `${previous.text} ${line}`;
+    if (previous && !listItem && /^\p{Ll}/u.test(line) && !endsLikeSentence(previous.text))
+      previous.text = `${previous.text} ${line}`;
     else paragraphs.push(listItem ? { text: line, listItem } : { text: line });
   });
   return paragraphs;

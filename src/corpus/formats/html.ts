@@ -33,12 +33,15 @@ interface DomDocument {
 }
 
 /** A class or id naming an ad slot or a promotion: "ad", "ads", "ad-slot", "top-ad", "div-gpt-ad-123", "sponsored", "promo-box". */
-const AD_NAME = /^(?:ads?|adverts?|advertisement|advertising|adslot|sponsor(?:ed)?|promo|newsletter|paywall)$|^(?:ad|sponsor(?:ed)?|promo|newsletter|paywall)-.|.-ads?$|gpt-ad/i;
+const AD_NAME =
+  /^(?:ads?|adverts?|advertisement|advertising|adslot|sponsor(?:ed)?|promo|newsletter|paywall)$|^(?:ad|sponsor(?:ed)?|promo|newsletter|paywall)-.|.-ads?$|gpt-ad/i;
 
 /** Removes ad slots and promotions, which Readability keeps when they hold a sentence or two. */
 function dropAds(document: DomDocument): void {
   for (const element of [...document.querySelectorAll('[class], [id]')]) {
-    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`.split(/\s+/).filter(Boolean);
+    const names = `${element.getAttribute('class') ?? ''} ${element.getAttribute('id') ?? ''}`
+      .split(/\s+/)
+      .filter(Boolean);
     if (names.some((name) => AD_NAME.test(name))) element.remove();
   }
 }
@@ -56,6 +59,7 @@ function flattenDeepMarkup(document: DomDocument): void {
   while (stack.length > 0) {
     const [element, depth] = stack.pop()!;
     if (depth === MAX_DEPTH) {
+      // biome-ignore lint/correctness/noSelfAssign: setting an element's text replaces its children with that text, flattening the subtree.
       if (element.children.length > 0) element.textContent = element.textContent;
       continue;
     }
@@ -71,7 +75,9 @@ function flattenDeepMarkup(document: DomDocument): void {
  * Text nodes carry the stand-ins through Readability; `unshielded` puts the characters back.
  */
 const SHIELDS: Readonly<Record<string, string>> = { '<': '\uE000', '>': '\uE001', '&': '\uE002' };
-const UNSHIELDS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(SHIELDS).map(([char, shield]) => [shield, char]));
+const UNSHIELDS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(SHIELDS).map(([char, shield]) => [shield, char]),
+);
 
 function shieldEscapedCharacters(document: DomDocument): void {
   const SHOW_TEXT = 4;
@@ -90,12 +96,59 @@ const ELEMENT_NODE = 1;
 
 /** Elements that start and end a paragraph of their own. */
 const BLOCKS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
-  'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
 ]);
 
 /** Elements whose text is never article text (a photo caption is furniture; the cleaning would drop most anyway). */
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME', 'BUTTON', 'SELECT', 'TEXTAREA', 'FIGCAPTION', 'OBJECT', 'CANVAS']);
+const SKIPPED = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'IFRAME',
+  'BUTTON',
+  'SELECT',
+  'TEXTAREA',
+  'FIGCAPTION',
+  'OBJECT',
+  'CANVAS',
+]);
 
 /** The article's paragraphs as text: one per block element, blank lines between, `<br>` as a line break. */
 function blocksToText(root: DomNode): string {
@@ -152,15 +205,28 @@ function publishedDate(value: string | null | undefined): string | undefined {
 }
 
 function looseKey(value: string): string {
-  return value.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return value
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /**
  * The headline: the page's own <h1> when the <title> carries it (titles add " | Site Name"), else
  * the <title> without a trailing site name.
  */
-function title(readTitle: string | undefined, heading: string | undefined, siteName: string | undefined): string | undefined {
-  if (heading && readTitle && looseKey(readTitle).includes(looseKey(heading)) && looseKey(heading).split(' ').length >= 3) return heading;
+function title(
+  readTitle: string | undefined,
+  heading: string | undefined,
+  siteName: string | undefined,
+): string | undefined {
+  if (
+    heading &&
+    readTitle &&
+    looseKey(readTitle).includes(looseKey(heading)) &&
+    looseKey(heading).split(' ').length >= 3
+  )
+    return heading;
   if (readTitle && siteName) {
     const suffix = new RegExp(`[|\\-–—:»·]\\s*${siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
     const stripped = readTitle.replace(suffix, '').trim();
@@ -170,15 +236,21 @@ function title(readTitle: string | undefined, heading: string | undefined, siteN
 }
 
 function canonicalUrl(document: DomDocument): string | undefined {
-  const candidates = [document.querySelector('link[rel="canonical"]')?.getAttribute('href'), document.querySelector('meta[property="og:url"]')?.getAttribute('content')];
-  return candidates.map((candidate) => text(candidate)).find((candidate) => candidate !== undefined && /^https?:\/\/\S+$/i.test(candidate));
+  const candidates = [
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+  ];
+  return candidates
+    .map((candidate) => text(candidate))
+    .find((candidate) => candidate !== undefined && /^https?:\/\/\S+$/i.test(candidate));
 }
 
 export const html: ArticleFormat = {
   name: 'html',
   extensions: ['.html', '.htm'],
   parse(source) {
-    if (!/<[a-z!][^<>]*>/i.test(source)) throw new FormatError('is not an HTML page (no tags in it); save it as .txt if it is plain text');
+    if (!/<[a-z!][^<>]*>/i.test(source))
+      throw new FormatError('is not an HTML page (no tags in it); save it as .txt if it is plain text');
     let url: string | undefined;
     let heading: string | undefined;
     let article: ReturnType<Readability<DomNode>['parse']>;
@@ -190,14 +262,26 @@ export const html: ArticleFormat = {
       flattenDeepMarkup(document);
       shieldEscapedCharacters(document);
       dropAds(document);
-      article = new Readability<DomNode>(document as never, { serializer: (node) => node as unknown as DomNode, keepClasses: false }).parse();
+      article = new Readability<DomNode>(document as never, {
+        serializer: (node) => node as unknown as DomNode,
+        keepClasses: false,
+      }).parse();
     } catch (error) {
       // A page the parsers choke on is one bad file, never a failed load of the whole corpus.
-      throw new FormatError(`could not be read as an HTML page (${error instanceof Error ? error.message : String(error)})`);
+      throw new FormatError(
+        `could not be read as an HTML page (${error instanceof Error ? error.message : String(error)})`,
+      );
     }
-    if (!article?.content) throw new FormatError('has no article text that Readability could find (is it a page of links, or empty?)');
+    if (!article?.content)
+      throw new FormatError('has no article text that Readability could find (is it a page of links, or empty?)');
     const siteName = text(article.siteName);
-    const stated = { title: title(text(article.title), heading, siteName), outlet: siteName, author: author(article.byline), date: publishedDate(article.publishedTime), url };
+    const stated = {
+      title: title(text(article.title), heading, siteName),
+      outlet: siteName,
+      author: author(article.byline),
+      date: publishedDate(article.publishedTime),
+      url,
+    };
     const meta = Object.fromEntries(Object.entries(stated).filter(([, value]) => value !== undefined)) as StatedMeta;
     return { body: blocksToText(article.content), meta };
   },

@@ -5,11 +5,11 @@ import { markdown } from './markdown.ts';
 import { plainText } from './plainText.ts';
 import type { ArticleFormat } from './types.ts';
 
-export type { ArticleFormat, ParsedArticle, StatedMeta } from './types.ts';
+export type { ArticleFormat, ParsedArticle } from './types.ts';
 export { FormatError } from './types.ts';
 
 /** Every article format the loader reads; a new format is one more entry. */
-export const FORMATS: readonly ArticleFormat[] = [plainText, markdown, html];
+const FORMATS: readonly ArticleFormat[] = [plainText, markdown, html];
 
 export function formatFor(file: string): ArticleFormat | undefined {
   const extension = extname(file).toLowerCase();

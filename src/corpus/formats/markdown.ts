@@ -46,7 +46,9 @@ export const markdown: ArticleFormat = {
     let meta = {};
     if (match) {
       if (match[1]!.length > MAX_FRONT_MATTER_CHARS) {
-        throw new FormatError(`front matter is ${Math.ceil(match[1]!.length / 1024)} KB, over the ${MAX_FRONT_MATTER_CHARS / 1024} KB an article's metadata needs (is the text between the two '---' lines the article?)`);
+        throw new FormatError(
+          `front matter is ${Math.ceil(match[1]!.length / 1024)} KB, over the ${MAX_FRONT_MATTER_CHARS / 1024} KB an article's metadata needs (is the text between the two '---' lines the article?)`,
+        );
       }
       let data: unknown;
       try {

@@ -33,7 +33,9 @@ export class AliasTable {
         // By the words as written, and by their terms, so "Americans" finds the group of "American".
         for (const key of new Set([variant.key, termsKey(variant.terms)])) {
           const known = this.groups.get(key) ?? [];
-          for (const other of variants) if (!known.some((k) => k.terms.join(' ') === other.terms.join(' '))) known.push({ written: other.written, terms: other.terms });
+          for (const other of variants)
+            if (!known.some((k) => k.terms.join(' ') === other.terms.join(' ')))
+              known.push({ written: other.written, terms: other.terms });
           this.groups.set(key, known);
         }
       }

@@ -7,7 +7,8 @@ interface CountryRecord {
 }
 
 /** "Republic of Turkey" also names the country as "Turkey": the form of a state is not its name. */
-const STATE_FORM = /^(?:the )?(?:(?:federal |federative |islamic |democratic |people's |socialist |arab |united |hashemite |plurinational |bolivarian |cooperative )*(?:republic|kingdom|states?|federation|commonwealth|sultanate|emirate|principality|grand duchy|union)) of (?:the )?(.+)$/i;
+const STATE_FORM =
+  /^(?:the )?(?:(?:federal |federative |islamic |democratic |people's |socialist |arab |united |hashemite |plurinational |bolivarian |cooperative )*(?:republic|kingdom|states?|federation|commonwealth|sultanate|emirate|principality|grand duchy|union)) of (?:the )?(.+)$/i;
 /** Latin letters only: the search reads English. */
 const LATIN = /^[\p{Script=Latin}\d .'’,()-]+$/u;
 
@@ -28,6 +29,8 @@ export function countryNames(isEnglishWord: (word: string) => boolean): Readonly
     const demonym = country.demonyms?.eng;
     if (demonym) names.add(demonym.m).add(demonym.f);
     // A two-letter code that is also a word ("IN", "IT", "CD") would read every such word as the country.
-    return [...names].filter((name) => LATIN.test(name) && !name.includes(',') && !(name.length <= 3 && isEnglishWord(name.toLowerCase())));
+    return [...names].filter(
+      (name) => LATIN.test(name) && !name.includes(',') && !(name.length <= 3 && isEnglishWord(name.toLowerCase())),
+    );
   });
 }

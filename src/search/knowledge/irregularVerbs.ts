@@ -14,7 +14,10 @@ let shared: IrregularVerbs | undefined;
 
 export function irregularVerbs(): IrregularVerbs {
   if (!shared) {
-    const table = createRequire(import.meta.url)('english-verbs-irregular/dist/verbs.json') as Record<string, string[][]>;
+    const table = createRequire(import.meta.url)('english-verbs-irregular/dist/verbs.json') as Record<
+      string,
+      string[][]
+    >;
     const lexemes = new Map<string, Set<string>>();
     for (const [base, pasts] of Object.entries(table)) {
       const forms = new Set([base, ...pasts.flat()]);

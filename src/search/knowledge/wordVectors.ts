@@ -28,11 +28,15 @@ export class WordVectors {
   static shared(): WordVectors {
     if (!shared) {
       const data = new URL('./data/', import.meta.url);
-      const words = readFileSync(new URL('near-words.txt', data), 'utf8').split('\n').filter((word) => word !== '');
+      const words = readFileSync(new URL('near-words.txt', data), 'utf8')
+        .split('\n')
+        .filter((word) => word !== '');
       const bytes = readFileSync(new URL('near-words.bin', data));
       const cells = words.length * MAX_NEIGHBOURS;
       const neighbours = new Uint16Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + cells * 2));
-      const similarities = new Uint8Array(bytes.buffer.slice(bytes.byteOffset + cells * 2, bytes.byteOffset + cells * 3));
+      const similarities = new Uint8Array(
+        bytes.buffer.slice(bytes.byteOffset + cells * 2, bytes.byteOffset + cells * 3),
+      );
       shared = new WordVectors(words, neighbours, similarities);
     }
     return shared;

@@ -14,7 +14,11 @@ const EVERYDAY_ZIPF = 4;
  * order into the ways the corpus may match it, weighted by how much it names the topic, and the
  * coverage an answer needs given how common its words are (ranking/abstain.ts).
  */
-export function interpretQuestion(context: SearchContext, question: string, expanders: readonly Expander[]): Interpretation {
+export function interpretQuestion(
+  context: SearchContext,
+  question: string,
+  expanders: readonly Expander[],
+): Interpretation {
   const taken = new Set<string>();
   const groups: Group[] = [];
   const corrections: Array<{ from: string; to: string }> = [];
@@ -36,12 +40,24 @@ export function interpretQuestion(context: SearchContext, question: string, expa
       const found = expander.expand({ word, known, found: alternatives, taken, questionTerms }, context);
       alternatives.push(...found);
       if (expander.claims) for (const alternative of found) taken.add(alternative.term);
-      if (expander.told === 'correction') corrections.push(...found.map((alternative) => ({ from: word.word, to: alternative.word })));
-      if (expander.told === 'related' && !known && found.length > 0) related.push({ from: word.word, to: found.map((alternative) => alternative.word).join(', ') });
+      if (expander.told === 'correction')
+        corrections.push(...found.map((alternative) => ({ from: word.word, to: alternative.word })));
+      if (expander.told === 'related' && !known && found.length > 0)
+        related.push({ from: word.word, to: found.map((alternative) => alternative.word).join(', ') });
     }
     if (alternatives.length === 0) unknownWords.push(word.word);
-    groups.push({ word: word.word, weight: topicalWeight(context, word, alternatives), alternatives, reference: referenceOf(context, alternatives) });
+    groups.push({
+      word: word.word,
+      weight: topicalWeight(context, word, alternatives),
+      alternatives,
+      reference: referenceOf(context, alternatives),
+    });
   }
-  const thresholds = coverageThresholds(groups, (term) => context.frequency(term), context.passageCount, context.tuning);
+  const thresholds = coverageThresholds(
+    groups,
+    (term) => context.frequency(term),
+    context.passageCount,
+    context.tuning,
+  );
   return { groups, thresholds, corrections, related, unknownWords, answerKind: answerKindOf(question) };
 }

@@ -3,7 +3,20 @@ import type { AliasTable } from '../knowledge/aliasTable.ts';
 import type { QuestionWord } from './types.ts';
 
 /** Small words a name may have inside it: "Bank of England", "Department of the Treasury". */
-export const NAME_JOINERS: ReadonlySet<string> = new Set(['of', 'the', 'and', 'de', 'du', 'la', 'le', 'van', 'von', 'bin', 'al', 'el']);
+export const NAME_JOINERS: ReadonlySet<string> = new Set([
+  'of',
+  'the',
+  'and',
+  'de',
+  'du',
+  'la',
+  'le',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'el',
+]);
 /** A question mostly in capitals (Title Case, or shouting) says nothing about which words are names. */
 const MOSTLY_CAPITALISED = 0.7;
 /** Names typed in lower case are looked for up to this many words long ("bank of america"). */
@@ -28,11 +41,15 @@ export interface ReadingKnowledge {
 export function readQuestion(question: string, { aliases, everyday, isName }: ReadingKnowledge): QuestionWord[] {
   const tokens = questionTokens(question);
   const content = tokens.filter((token) => token.term !== null);
-  const namesReadable = content.filter((token) => token.capitalised).length < MOSTLY_CAPITALISED * content.length || content.length < 3;
+  const namesReadable =
+    content.filter((token) => token.capitalised).length < MOSTLY_CAPITALISED * content.length || content.length < 3;
   const units: QuestionWord[] = [];
   for (let i = 0; i < tokens.length; ) {
     const phrase = phraseAt(tokens, i, aliases);
-    const length = phrase || (namesReadable && startsName(tokens[i]!, everyday) ? nameAt(tokens, i) : 0) || lowerCaseNameAt(tokens, i, isName);
+    const length =
+      phrase ||
+      (namesReadable && startsName(tokens[i]!, everyday) ? nameAt(tokens, i) : 0) ||
+      lowerCaseNameAt(tokens, i, isName);
     if (length > 0) {
       units.push(unit(tokens, i, length, phrase > 0 ? 'phrase' : 'name'));
       i += length;
@@ -48,14 +65,15 @@ export function readQuestion(question: string, { aliases, everyday, isName }: Re
 function phraseAt(tokens: readonly QuestionToken[], i: number, aliases: AliasTable): number {
   for (let length = Math.min(aliases.longestWords, tokens.length - i); length >= 2; length--) {
     const span = tokens.slice(i, i + length);
-    if (span.some((token) => token.term !== null) && aliases.variantsOf(span.map((token) => token.word).join(' '))) return length;
+    if (span.some((token) => token.term !== null) && aliases.variantsOf(span.map((token) => token.word).join(' ')))
+      return length;
   }
   return 0;
 }
 
 /** A name word: capitalised, a search term, and not initials (initials stand on their own: "SVB UK"). */
 function isNameWord(token: QuestionToken | undefined): boolean {
-  return token !== undefined && token.capitalised && token.term !== null && token.initials === undefined;
+  return token?.capitalised === true && token.term !== null && token.initials === undefined;
 }
 
 /** The question's first word is capitalised by grammar: it starts a name only when it is no everyday word ("Janet Yellen said…", not "Besides Americans…"). */
@@ -84,7 +102,8 @@ function lowerCaseNameAt(tokens: readonly QuestionToken[], i: number, isName: Re
   for (let length = Math.min(LONGEST_LOWER_CASE_NAME, tokens.length - i); length >= 2; length--) {
     const span = tokens.slice(i, i + length);
     const last = span.at(-1)!;
-    if (last.term === null || span.slice(1, -1).some((token) => token.term === null && !NAME_JOINERS.has(token.word))) continue;
+    if (last.term === null || span.slice(1, -1).some((token) => token.term === null && !NAME_JOINERS.has(token.word)))
+      continue;
     const terms = span.flatMap((token) => (token.term === null ? [] : [token.term]));
     if (terms.length >= 2 && isName(span.map((token) => token.word))) return length;
   }

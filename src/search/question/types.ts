@@ -45,7 +45,7 @@ export interface Group {
 }
 
 /** What the reading tells the asker: words read as another, read through related words, or not at all. */
-export interface ReadingNotes {
+interface ReadingNotes {
   readonly corrections: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   readonly related: ReadonlyArray<{ readonly from: string; readonly to: string }>;
   readonly unknownWords: readonly string[];

@@ -9,8 +9,12 @@ import type { Alternative, QuestionWord } from './types.ts';
  * it was read as; a name the frequency list lacks stays as rare as can be. A name or phrase is
  * rated by its rarest word.
  */
-export function topicalWeight(context: SearchContext, unit: QuestionWord, alternatives: readonly Alternative[]): number {
-  const { word, following, term } = unit;
+export function topicalWeight(
+  context: SearchContext,
+  unit: QuestionWord,
+  alternatives: readonly Alternative[],
+): number {
+  const { word, following } = unit;
   const { tuning, wordnet, english } = context.environment;
   const reference = referenceOf(context, alternatives);
   const rated = context.isEnglish(word) || reference === null ? word : (context.surface(reference) ?? word);
@@ -21,12 +25,14 @@ export function topicalWeight(context: SearchContext, unit: QuestionWord, altern
   if (unit.kind === 'word' && !context.aliases.variantsOf(word)) {
     const phrase = following && wordnet.knows(`${word} ${following}`) ? `${word} ${following}` : word;
     const shares = wordnet.partOfSpeechShares(phrase);
-    if (shares) kind = shares.n * (wordnet.isTimeNoun(phrase) ? tuning.timeWeight : 1) + tuning.helperWeight * (1 - shares.n);
+    if (shares)
+      kind = shares.n * (wordnet.isTimeNoun(phrase) ? tuning.timeWeight : 1) + tuning.helperWeight * (1 - shares.n);
     // WordNet lists content words only: a common word it lacks is a function word or an
     // irregular form ("else", "whose", "came"), a rare one a name, a number or a typo.
     else if (english.zipf(rated) >= tuning.functionWordZipf) kind = tuning.helperWeight;
   }
-  const ubiquity = reference !== null ? (context.idf(context.frequency(reference)) / context.idf(1)) ** tuning.ubiquityExponent : 1;
+  const ubiquity =
+    reference !== null ? (context.idf(context.frequency(reference)) / context.idf(1)) ** tuning.ubiquityExponent : 1;
   return everyday * kind * ubiquity;
 }
 

@@ -30,14 +30,22 @@ export interface CoverageThresholds {
 }
 
 /** The question's thresholds, from each group's weight and the document frequencies of its alternatives. */
-export function coverageThresholds(groups: readonly Group[], frequency: (term: string) => number, passages: number, tuning: SearchTuning): CoverageThresholds {
+export function coverageThresholds(
+  groups: readonly Group[],
+  frequency: (term: string) => number,
+  passages: number,
+  tuning: SearchTuning,
+): CoverageThresholds {
   const survival = chanceSurvival(groups, frequency, passages, tuning);
   /** The least coverage fewer than `expected` passages reach by chance. */
   const atMost = (expected: number): number => {
     for (let step = 0; step <= STEPS; step++) if (passages * survival[step]! < expected) return step / STEPS;
     return 1;
   };
-  return { answer: Math.min(tuning.sureCoverage, Math.max(tuning.minCoverage, atMost(tuning.chanceToAnswer))), show: Math.min(tuning.sureCoverage, atMost(tuning.chanceToShow)) };
+  return {
+    answer: Math.min(tuning.sureCoverage, Math.max(tuning.minCoverage, atMost(tuning.chanceToAnswer))),
+    show: Math.min(tuning.sureCoverage, atMost(tuning.chanceToShow)),
+  };
 }
 
 /**
@@ -45,14 +53,22 @@ export function coverageThresholds(groups: readonly Group[], frequency: (term: s
  * independently: per group, the chance of matching at each level is the share of passages holding
  * an alternative of that level or higher (summed, so overlapping stand-ins err towards chance).
  */
-export function chanceSurvival(groups: readonly Group[], frequency: (term: string) => number, passages: number, tuning: SearchTuning): Float64Array {
+function chanceSurvival(
+  groups: readonly Group[],
+  frequency: (term: string) => number,
+  passages: number,
+  tuning: SearchTuning,
+): Float64Array {
   const total = groups.reduce((sum, group) => sum + group.weight, 0);
   let distribution = new Float64Array(STEPS + 1);
   distribution[0] = 1;
   if (total <= 0 || passages === 0) return cumulative(distribution);
   for (const group of groups) {
     const levels = [...group.alternatives]
-      .map((alternative) => ({ implies: tuning.impliesWeight[alternative.how], frequency: frequency(alternative.term) }))
+      .map((alternative) => ({
+        implies: tuning.impliesWeight[alternative.how],
+        frequency: frequency(alternative.term),
+      }))
       .sort((a, b) => b.implies - a.implies);
     const outcomes: Array<{ steps: number; probability: number }> = [];
     let reached = 0;
@@ -61,7 +77,11 @@ export function chanceSurvival(groups: readonly Group[], frequency: (term: strin
       documents += levels[i]!.frequency;
       if (i + 1 < levels.length && levels[i + 1]!.implies === levels[i]!.implies) continue;
       const atLeast = Math.min(1, documents / passages);
-      if (atLeast > reached) outcomes.push({ steps: Math.round((levels[i]!.implies * group.weight * STEPS) / total), probability: atLeast - reached });
+      if (atLeast > reached)
+        outcomes.push({
+          steps: Math.round((levels[i]!.implies * group.weight * STEPS) / total),
+          probability: atLeast - reached,
+        });
       reached = Math.max(reached, atLeast);
     }
     const next = new Float64Array(STEPS + 1);

@@ -32,7 +32,12 @@ export function planProbes(
   groups: readonly Group[],
   query: ReadonlyArray<readonly QueryAlternative[]>,
   frequencies: readonly number[][],
-  limits: { readonly coverage: number; readonly score: number; readonly scoreShare: number; readonly only: ReadonlyArray<readonly boolean[]> | null },
+  limits: {
+    readonly coverage: number;
+    readonly score: number;
+    readonly scoreShare: number;
+    readonly only: ReadonlyArray<readonly boolean[]> | null;
+  },
 ): ProbePlan | null {
   const { coverage: coverageBelow, score: below } = limits;
   // No passage can be kept under no coverage at all: read every word.
@@ -40,17 +45,31 @@ export function planProbes(
   const minimum = Math.max(context.tuning.minProbeFrequency, context.passageCount * context.tuning.minProbeShare);
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
   const common: Array<{ group: number; index: number; frequency: number }> = [];
-  frequencies.forEach((list, group) => list.forEach((frequency, index) => frequency >= minimum && common.push({ group, index, frequency })));
+  frequencies.forEach((list, group) =>
+    list.forEach((frequency, index) => frequency >= minimum && common.push({ group, index, frequency })),
+  );
   if (common.length === 0) return null;
   const bound = query.map((alternatives) =>
-    alternatives.map((alternative) => alternative.weight * (alternative.terms.length > 1 ? new Set(alternative.terms).size * alternative.terms.reduce((sum, term) => sum + context.backend.scoreBound(term), 0) : context.backend.scoreBound(alternative.terms[0]!))),
+    alternatives.map(
+      (alternative) =>
+        alternative.weight *
+        (alternative.terms.length > 1
+          ? new Set(alternative.terms).size *
+            alternative.terms.reduce((sum, term) => sum + context.backend.scoreBound(term), 0)
+          : context.backend.scoreBound(alternative.terms[0]!)),
+    ),
   );
   if (bound.some((list) => list.some((value) => !Number.isFinite(value)))) return null;
-  const implies = groups.map((group) => group.alternatives.map((alternative) => context.tuning.impliesWeight[alternative.how]));
+  const implies = groups.map((group) =>
+    group.alternatives.map((alternative) => context.tuning.impliesWeight[alternative.how]),
+  );
   const probe = groups.map((group) => group.alternatives.map(() => false));
   // A word that can score near the question's best is no probe: a passage with it alone may rank.
   const strongest = Math.max(...bound.flat());
-  const candidates = common.filter(({ group, index }) => bound[group]![index]! <= limits.scoreShare * strongest && (limits.only?.[group]![index] ?? true));
+  const candidates = common.filter(
+    ({ group, index }) =>
+      bound[group]![index]! <= limits.scoreShare * strongest && (limits.only?.[group]?.[index] ?? true),
+  );
   /** What a passage with probe words only, after one with probe words only, can reach at most: coverage and score. */
   const reach = (): ProbeReach => {
     let covered = 0;
@@ -71,11 +90,15 @@ export function planProbes(
   const budget = Math.ceil(coverageBelow * 1000) - 1;
   let best: Array<{ saved: number; levels: number[] } | undefined> = [{ saved: 0, levels: [] }];
   groups.forEach((group, g) => {
-    const options = [...new Set(candidates.filter((c) => c.group === g).map((c) => implies[g]![c.index]!))].map((level) => ({
-      level,
-      cost: Math.ceil(((level * group.weight) / totalWeight) * 1000),
-      saved: candidates.filter((c) => c.group === g && implies[g]![c.index]! <= level).reduce((sum, c) => sum + c.frequency, 0),
-    }));
+    const options = [...new Set(candidates.filter((c) => c.group === g).map((c) => implies[g]![c.index]!))].map(
+      (level) => ({
+        level,
+        cost: Math.ceil(((level * group.weight) / totalWeight) * 1000),
+        saved: candidates
+          .filter((c) => c.group === g && implies[g]![c.index]! <= level)
+          .reduce((sum, c) => sum + c.frequency, 0),
+      }),
+    );
     const next: typeof best = [];
     best.forEach((state, used) => {
       if (!state) return;
@@ -83,20 +106,33 @@ export function planProbes(
         if (at <= budget && (next[at]?.saved ?? -1) < candidate.saved) next[at] = candidate;
       };
       keep(used, { saved: state.saved, levels: [...state.levels, -1] });
-      for (const option of options) keep(used + option.cost, { saved: state.saved + option.saved, levels: [...state.levels, option.level] });
+      for (const option of options)
+        keep(used + option.cost, { saved: state.saved + option.saved, levels: [...state.levels, option.level] });
     });
     best = next;
   });
-  const chosen = best.reduce<{ saved: number; levels: number[] } | undefined>((a, b) => (b && (!a || b.saved > a.saved) ? b : a), undefined)!;
-  for (const { group, index } of candidates) if (implies[group]![index]! <= chosen.levels[group]!) probe[group]![index] = true;
+  const chosen = best.reduce<{ saved: number; levels: number[] } | undefined>(
+    (a, b) => (b && (!a || b.saved > a.saved) ? b : a),
+    undefined,
+  )!;
+  for (const { group, index } of candidates)
+    if (implies[group]![index]! <= chosen.levels[group]!) probe[group]![index] = true;
   // A second plan must also keep a probe-only passage's score under `below`: give up the probes
   // that can score most until it does.
-  for (const { group, index } of [...candidates].sort((a, b) => bound[b.group]![b.index]! - bound[a.group]![a.index]!)) {
+  for (const { group, index } of [...candidates].sort(
+    (a, b) => bound[b.group]![b.index]! - bound[a.group]![a.index]!,
+  )) {
     if (reach().score < below) break;
     probe[group]![index] = false;
   }
   if (reach().coverage >= coverageBelow || reach().score >= below) return null;
   if (!probe.some((list) => list.includes(true))) return null;
   const saved = common.reduce((sum, { group, index, frequency }) => sum + (probe[group]![index] ? frequency : 0), 0);
-  return { query: query.map((alternatives, g) => alternatives.map((alternative, a) => ({ ...alternative, probe: probe[g]![a]! }))), reach: reach(), saved };
+  return {
+    query: query.map((alternatives, g) =>
+      alternatives.map((alternative, a) => ({ ...alternative, probe: probe[g]![a]! })),
+    ),
+    reach: reach(),
+    saved,
+  };
 }

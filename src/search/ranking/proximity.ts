@@ -4,7 +4,11 @@ import type { Term } from '../analyzer.ts';
  * 1 + weight × (matched groups − 1) / (width of the narrowest window holding a match of each):
  * the boost is largest when the question's words (or their stand-ins) stand side by side.
  */
-export function proximity(terms: readonly Term[], matched: ReadonlyMap<string, number>, weight: number): { boost: number; positions: number[] } {
+export function proximity(
+  terms: readonly Term[],
+  matched: ReadonlyMap<string, number>,
+  weight: number,
+): { boost: number; positions: number[] } {
   const hits = terms.filter((t) => matched.has(t.term));
   const positions = hits.map((t) => t.position);
   const distinct = new Set(matched.values()).size;

@@ -9,11 +9,17 @@ import type { Group } from '../question/types.ts';
  * outscoring the word itself. A phrase (spelled-out initials) must be there whole: every one of
  * its terms. Also each alternative's document frequency, for planning probes.
  */
-export async function buildQuery(context: SearchContext, groups: readonly Group[], filter: PassageFilter | null): Promise<{ query: QueryAlternative[][]; frequencies: number[][] }> {
+export async function buildQuery(
+  context: SearchContext,
+  groups: readonly Group[],
+  filter: PassageFilter | null,
+): Promise<{ query: QueryAlternative[][]; frequencies: number[][] }> {
   // A phrase's frequency under the filter is the retriever's to count; a term's is the vocabulary's.
   const phraseCounts = new Map<string, number>();
   for (const group of groups) {
-    for (const { term } of group.alternatives) if (term.includes(' ') && !phraseCounts.has(term)) phraseCounts.set(term, await context.backend.phraseCount(term.split(' '), filter));
+    for (const { term } of group.alternatives)
+      if (term.includes(' ') && !phraseCounts.has(term))
+        phraseCounts.set(term, await context.backend.phraseCount(term.split(' '), filter));
   }
   const frequencies: number[][] = [];
   const query = groups.map((group) => {
@@ -23,8 +29,17 @@ export async function buildQuery(context: SearchContext, groups: readonly Group[
       const phrase = alternative.term.split(' ');
       const frequency = phrase.length > 1 ? phraseCounts.get(alternative.term)! : context.frequency(alternative.term);
       groupFrequencies.push(frequency);
-      const rarity = group.reference === null ? 1 : Math.min(1, context.idf(context.frequency(group.reference)) / context.idf(frequency));
-      return { terms: phrase, weight: phrase.length > 1 ? (alternative.weight * rarity) / (phrase.length * phrase.length) : alternative.weight * rarity };
+      const rarity =
+        group.reference === null
+          ? 1
+          : Math.min(1, context.idf(context.frequency(group.reference)) / context.idf(frequency));
+      return {
+        terms: phrase,
+        weight:
+          phrase.length > 1
+            ? (alternative.weight * rarity) / (phrase.length * phrase.length)
+            : alternative.weight * rarity,
+      };
     });
   });
   return { query, frequencies };

@@ -23,7 +23,10 @@ interface Ranked {
  * the question); or, with probes, word that a probe-only passage might still reach the page, with
  * the score the last candidate reached and the best coverage, for a second plan.
  */
-export type Ranking = { readonly hits: Hit[]; readonly more: boolean } | { readonly abstained: true } | { readonly reached: number; readonly top: number };
+export type Ranking =
+  | { readonly hits: Hit[]; readonly more: boolean }
+  | { readonly abstained: true }
+  | { readonly reached: number; readonly top: number };
 
 /**
  * The ranking proper, over what the backend retrieved. With probes (`probes` says what a
@@ -46,7 +49,9 @@ export function rank(
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
   // What each alternative implies, flat: group g's alternative a at g × 32 + a.
   const implies = new Float64Array(width * 32);
-  groups.forEach((group, g) => group.alternatives.forEach((alternative, a) => (implies[g * 32 + a] = tuning.impliesWeight[alternative.how])));
+  groups.forEach((group, g) =>
+    group.alternatives.forEach((alternative, a) => (implies[g * 32 + a] = tuning.impliesWeight[alternative.how])),
+  );
   const weights = Float64Array.from(groups, (group) => group.weight);
   /** The most any matched alternative of the group implies (0 when none matched; one bit set is the usual case). */
   const impliedBy = (group: number, mask: number): number => {
@@ -90,7 +95,9 @@ export function rank(
       const before = previous * width;
       for (let group = 0; group < width; group++) {
         score += Math.max(scores[base + group]!, share * scores[before + group]!);
-        covered += Math.max(impliedBy(group, matched[base + group]!), share * impliedBy(group, matched[before + group]!)) * weights[group]!;
+        covered +=
+          Math.max(impliedBy(group, matched[base + group]!), share * impliedBy(group, matched[before + group]!)) *
+          weights[group]!;
       }
     }
     const coverage = covered / totalWeight;
@@ -106,7 +113,8 @@ export function rank(
   // duplicates, and more only when folding left too few.
   const threshold = showableCoverage(top, thresholds, tuning);
   let eligibleCount = 0;
-  for (let row = 0; row < count; row++) if (candidate[row] === 1 && coverageOf[row]! >= threshold) eligibleRows[eligibleCount++] = row;
+  for (let row = 0; row < count; row++)
+    if (candidate[row] === 1 && coverageOf[row]! >= threshold) eligibleRows[eligibleCount++] = row;
   const eligible = eligibleRows.subarray(0, eligibleCount);
   // A probe-only passage without a row covers less than the answer threshold (planProbes), so `top` is exact; it may still be eligible.
   const probeOnlyEligible = probes !== null && probes.coverage >= threshold;
@@ -116,11 +124,20 @@ export function rank(
   const boostOf = (row: number): { boost: number; positions: number[] } => {
     let proximityOf = boosted.get(row);
     if (!proximityOf) context.counters.reread++;
-    if (!proximityOf) boosted.set(row, (proximityOf = proximity(analyze(passages[docs[row]!]!.text), matchedTerms(groups, matched, row, width), tuning.proximityWeight)));
+    if (!proximityOf)
+      boosted.set(
+        row,
+        (proximityOf = proximity(
+          analyze(passages[docs[row]!]!.text),
+          matchedTerms(groups, matched, row, width),
+          tuning.proximityWeight,
+        )),
+      );
     return proximityOf;
   };
   /** 1 + answerKindWeight for a passage giving the kind of answer the question asks for, else 1. */
-  const answerBoost = (row: number): number => (answerKind !== null && givesAnswer(answerKind, passages[docs[row]!]!.text) ? 1 + tuning.answerKindWeight : 1);
+  const answerBoost = (row: number): number =>
+    answerKind !== null && givesAnswer(answerKind, passages[docs[row]!]!.text) ? 1 + tuning.answerKindWeight : 1;
   /** Groups the passage matched itself: the proximity boost is below 1 + weight × (n − 1) / n, and exactly 1 under two. */
   const groupsMatched = (row: number): number => {
     let n = 0;
@@ -131,7 +148,8 @@ export function rank(
   for (let take = Math.max(tuning.rescoreCandidates, wanted); ; take *= 2) {
     const best = bestRows(eligible, take, rankScore, docs);
     // A passage with probe words only would rank after all of these only if it scores less than the last.
-    if (probeOnlyEligible && (best.length < take || rankScore[best[take - 1]!]! <= probes.score)) return { reached: best.length < take ? Number.NEGATIVE_INFINITY : rankScore[best[take - 1]!]!, top };
+    if (probeOnlyEligible && (best.length < take || rankScore[best[take - 1]!]! <= probes.score))
+      return { reached: best.length < take ? Number.NEGATIVE_INFINITY : rankScore[best[take - 1]!]!, top };
 
     // The first `rescoreCandidates` get their boosts for proximity and the kind of answer, but
     // the passages are re-read (analyzed) only while proximity could matter: a candidate whose
@@ -163,7 +181,12 @@ export function rank(
       const reread = pending.filter((p) => p.bound >= needed);
       if (reread.length === 0) break;
       for (const p of reread) {
-        known.push({ row: p.row, doc: docs[p.row]!, score: rankScore[p.row]! * answerBoost(p.row) * boostOf(p.row).boost, coverage: coverageOf[p.row]! });
+        known.push({
+          row: p.row,
+          doc: docs[p.row]!,
+          score: rankScore[p.row]! * answerBoost(p.row) * boostOf(p.row).boost,
+          coverage: coverageOf[p.row]!,
+        });
         pending.splice(pending.indexOf(p), 1);
       }
     }
@@ -173,7 +196,13 @@ export function rank(
     const hits = folded.slice(offset, offset + request.limit).map((c): Hit => {
       const passage = passages[c.doc]!;
       const positions = rankOf.get(c.row)! < tuning.rescoreCandidates ? boostOf(c.row).positions : [];
-      return { passage, score: Math.round(c.score * 1000) / 1000, alsoIn: context.corpus.alsoIn.get(passage.id) ?? [], coverage: c.coverage, matchedPositions: positions };
+      return {
+        passage,
+        score: Math.round(c.score * 1000) / 1000,
+        alsoIn: context.corpus.alsoIn.get(passage.id) ?? [],
+        coverage: c.coverage,
+        matchedPositions: positions,
+      };
     });
     return { hits, more: folded.length > offset + request.limit };
   }
@@ -212,7 +241,8 @@ function matchedAny(matched: Uint32Array, row: number, width: number): boolean {
  * eligible rows, so a question matching half a million passages does not sort them all.
  */
 function bestRows(eligible: Int32Array, take: number, score: Float64Array, docs: Int32Array): number[] {
-  const before = (a: number, b: number): boolean => score[a]! > score[b]! || (score[a] === score[b] && docs[a]! < docs[b]!);
+  const before = (a: number, b: number): boolean =>
+    score[a]! > score[b]! || (score[a] === score[b] && docs[a]! < docs[b]!);
   if (eligible.length <= take) return Array.from(eligible).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
   // A min-heap of the best so far: its root is the worst of them.
   const heap: number[] = [];

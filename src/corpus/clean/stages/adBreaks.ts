@@ -1,12 +1,13 @@
 import { keepLines, type Stage } from '../draft.ts';
 
 /** Notices where an advertisement interrupts the article. */
-const AD_BREAK = /^(?:advertisement|story continues below(?: this)?(?: ad| advertisement)|continue reading(?: the main story| below)?|article continues (?:below|after)(?: this)?(?: ad| advertisement)?|scroll to continue(?: with content)?|ad break|sponsored message|paid content)$/;
+const AD_BREAK =
+  /^(?:advertisement|story continues below(?: this)?(?: ad| advertisement)|continue reading(?: the main story| below)?|article continues (?:below|after)(?: this)?(?: ad| advertisement)?|scroll to continue(?: with content)?|ad break|sponsored message|paid content)$/;
 
 /** Longer than any notice: such a line is text, whatever it says. */
 const MAX_NOTICE_LENGTH = 80;
 
-export function isAdBreak(text: string): boolean {
+function isAdBreak(text: string): boolean {
   if (text.length > MAX_NOTICE_LENGTH) return false;
   return AD_BREAK.test(
     text

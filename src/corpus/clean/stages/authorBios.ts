@@ -2,9 +2,11 @@ import type { Draft, Stage, TextMeta } from '../draft.ts';
 
 /** "Jane Doe is a …", "John Smith covers …": a name opening a line and saying what the person does. */
 const NAME_THEN_VERB = /^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,4}(?:is|was|has been|covers|reports|writes)\b/u;
-const ROLE = /\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|intern|analyst|anchor|host|photographer|photojournalist|fellow|author)s?\b/i;
+const ROLE =
+  /\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|intern|analyst|anchor|host|photographer|photojournalist|fellow|author)s?\b/i;
 /** "Follow her on Twitter @…", "Contact him at …", "You can reach the author at …": the rest of a bio box. */
-const CONTACT = /^(?:follow (?:him|her|them|me) on|contact (?:him|her|them|the author|the writer) at|you can reach|reach (?:him|her|them) at|email (?:him|her|them) at)\b/i;
+const CONTACT =
+  /^(?:follow (?:him|her|them|me) on|contact (?:him|her|them|the author|the writer) at|you can reach|reach (?:him|her|them) at|email (?:him|her|them) at)\b/i;
 /** Where the bio names the publisher: "… correspondent for USA TODAY", "… editor at The Example Times". */
 const EMPLOYER = /\b(?:for|at|with) ((?:The )?[\p{Lu}\d][\p{L}\d&.'’-]{0,30}(?: [\p{Lu}\d][\p{L}\d&.'’-]{0,30}){0,4})/u;
 const MAX_BIO_WORDS = 80;

@@ -1,5 +1,14 @@
 import { endsWithCredit, isCreditLine } from '../credits.ts';
-import { endsLikeSentence, firstBodyIndex, isHeadlineLike, keepLines, looseKey, wordCount, type Line, type Stage } from '../draft.ts';
+import {
+  endsLikeSentence,
+  firstBodyIndex,
+  isHeadlineLike,
+  keepLines,
+  looseKey,
+  wordCount,
+  type Line,
+  type Stage,
+} from '../draft.ts';
 
 /** A label above a caption ("A man being rescued in Turkey") is a few words at most. */
 const MAX_LABEL_WORDS = 8;
@@ -33,13 +42,22 @@ function isTruncated(line: string): boolean {
 export const dropCaptions: Stage = (draft) => {
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
-  const caption = lines.map((line, i) => credit[i]! || (!line.listItem && (endsWithCredit(line.text) || CAPTION_OPENING.test(line.text) || isTruncated(line.text) || NAME_LABEL.test(line.text))));
+  const caption = lines.map(
+    (line, i) =>
+      credit[i]! ||
+      (!line.listItem &&
+        (endsWithCredit(line.text) ||
+          CAPTION_OPENING.test(line.text) ||
+          isTruncated(line.text) ||
+          NAME_LABEL.test(line.text))),
+  );
   // The page's first headline-like line is where its headline stands: never a caption or a label.
   const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
   for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;
   // One label above a caption, never a label above a label.
   const labelled = [...caption];
-  for (let i = 0; i < lines.length - 1; i++) if (labelled[i + 1] && !credit[i + 1] && !caption[i] && i !== headline && isLabel(lines[i]!)) caption[i] = true;
+  for (let i = 0; i < lines.length - 1; i++)
+    if (labelled[i + 1] && !credit[i + 1] && !caption[i] && i !== headline && isLabel(lines[i]!)) caption[i] = true;
   const header = firstBodyIndex(lines);
   for (let i = Math.max(1, header); i < lines.length; i++) {
     if (looseKey(lines[i]!.text) === looseKey(lines[i - 1]!.text)) caption[i] = caption[i - 1] = true;

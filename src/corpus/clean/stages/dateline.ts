@@ -23,11 +23,19 @@ export const extractDateline: Stage = (draft) => {
   const { day, separator } = groups;
   let { place, credit } = groups;
   // "(Brasilia) The President…": a place in brackets, not a credit; "(CNN)", "(dpa/GNA)" are credits.
-  if (place === undefined && credit !== undefined && !agencyNamed(credit) && !credit.includes('/') && credit !== credit.toUpperCase()) {
+  if (
+    place === undefined &&
+    credit !== undefined &&
+    !agencyNamed(credit) &&
+    !credit.includes('/') &&
+    credit !== credit.toUpperCase()
+  ) {
     place = credit.toUpperCase() === credit ? credit : undefined;
     credit = undefined;
     if (place === undefined && day === undefined) {
-      const lines = draft.lines.map((line, i) => (i === index ? { ...line, text: first.text.slice(match[0].length) } : line));
+      const lines = draft.lines.map((line, i) =>
+        i === index ? { ...line, text: first.text.slice(match[0].length) } : line,
+      );
       return { lines, meta: draft.meta };
     }
   }
@@ -36,9 +44,18 @@ export const extractDateline: Stage = (draft) => {
   if (!inCapitals && !credit) return draft;
   if (separator === ':' && !inCapitals) return draft;
   if (place === undefined && day === undefined && !credit) return draft;
-  const lines = draft.lines.map((line, i) => (i === index ? { ...line, text: first.text.slice(match[0].length) } : line));
+  const lines = draft.lines.map((line, i) =>
+    i === index ? { ...line, text: first.text.slice(match[0].length) } : line,
+  );
   // "dpa/GNA": the agency first, the one that passed it on after.
-  const agency = credit ? (credit.split('/').map((part) => agencyNamed(part)).find((name) => name !== null) ?? agencyNamed(credit) ?? credit.trim()) : undefined;
+  const agency = credit
+    ? (credit
+        .split('/')
+        .map((part) => agencyNamed(part))
+        .find((name) => name !== null) ??
+      agencyNamed(credit) ??
+      credit.trim())
+    : undefined;
   const datelineDay = day === undefined ? undefined : monthDay(day);
   return {
     lines,

@@ -13,7 +13,7 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’.-]{0,30}$/u;
  * Found by scanning for a lower-case letter glued to a capital, then looking a bounded way ahead,
  * so the time it takes grows with the text, whatever the text is.
  */
-export function unglueHoverCards(text: string): string {
+function unglueHoverCards(text: string): string {
   let result = '';
   let copied = 0;
   for (let glue = 1; glue < text.length; glue++) {
@@ -48,7 +48,11 @@ function cardEndAfter(text: string, from: number, printed: string): number {
   for (let n = 0; n < Math.min(words.length, MAX_NAME_WORDS); n++) {
     const word = words[n]!;
     // The full name's last word is the printed one, with the card's headline glued on (or not).
-    if (n > 0 && word.startsWith(printed) && (word.length === printed.length || /\p{Lu}/u.test(word[printed.length]!))) {
+    if (
+      n > 0 &&
+      word.startsWith(printed) &&
+      (word.length === printed.length || /\p{Lu}/u.test(word[printed.length]!))
+    ) {
       const more = window.indexOf(' MORE', length + printed.length);
       if (more < 0 || /[\p{L}]/u.test(window[more + 5] ?? ' ')) return -1;
       return from + more + 5;

@@ -1,11 +1,18 @@
 import { keepLines, type Stage } from '../draft.ts';
 
 /** "READ | Headline", "Also Read: Headline", "WATCH: …", "Related: …", "More: …": links to other pages. */
-const LINK_LINE = /^(?:read(?: more| also| next| the full story)?|also read|see also|watch(?: (?:it )?on \w{2,20})?|listen(?: on \w{2,20})?|click here|related(?: story| stories| article| coverage| video)?|more|don'?t miss|must read|top stories|editor'?s picks?|recommended)\s?[|:»>›]/i;
+const LINK_LINE =
+  /^(?:read(?: more| also| next| the full story)?|also read|see also|watch(?: (?:it )?on \w{2,20})?|listen(?: on \w{2,20})?|click here|related(?: story| stories| article| coverage| video)?|more|don'?t miss|must read|top stories|editor'?s picks?|recommended)\s?[|:»>›]/i;
 /** Lines inviting the reader on: "Share this article on Facebook", "Click here to read more", "Read more about …". */
-const INVITATION = /^(?:share (?:this|on)\b|click here\b|tap here\b|read more (?:about|on|at)\b|download (?:the|our) app\b|follow (?:us|the latest)\b|join (?:us|the conversation)\b)/i;
+const INVITATION =
+  /^(?:share (?:this|on)\b|click here\b|tap here\b|read more (?:about|on|at)\b|download (?:the|our) app\b|follow (?:us|the latest)\b|join (?:us|the conversation)\b)/i;
 const MAX_INVITATION_WORDS = 20;
 
 /** Links to other stories and invitations to share or read on, anywhere in the page. */
 export const dropLinkLines: Stage = (draft) =>
-  keepLines(draft, (line) => !LINK_LINE.test(line.text) && !(INVITATION.test(line.text) && line.text.split(' ').length <= MAX_INVITATION_WORDS));
+  keepLines(
+    draft,
+    (line) =>
+      !LINK_LINE.test(line.text) &&
+      !(INVITATION.test(line.text) && line.text.split(' ').length <= MAX_INVITATION_WORDS),
+  );

@@ -21,6 +21,16 @@ function withoutComments(text: string): string {
 
 /** Tag and comment residue from scraped HTML: "<p>", "!-- Google tag (gtag.js) -->", "<script …". */
 export const stripMarkupResidue: Stage = (draft) => {
-  const withoutTags = mapText(draft, (text) => (text.includes('<') ? withoutComments(text).replace(TAG, ' ').replace(/ {2,}/g, ' ') : text));
-  return keepLines(withoutTags, ({ text }) => !text.startsWith('!--') && !text.startsWith('<!--') && !text.startsWith('--') && !text.endsWith('-->') && !SCRIPT_LINE.test(text));
+  const withoutTags = mapText(draft, (text) =>
+    text.includes('<') ? withoutComments(text).replace(TAG, ' ').replace(/ {2,}/g, ' ') : text,
+  );
+  return keepLines(
+    withoutTags,
+    ({ text }) =>
+      !text.startsWith('!--') &&
+      !text.startsWith('<!--') &&
+      !text.startsWith('--') &&
+      !text.endsWith('-->') &&
+      !SCRIPT_LINE.test(text),
+  );
 };

@@ -1,13 +1,23 @@
 import { keepLines, type Stage } from '../draft.ts';
 
 /** Imperative openings of a sign-up box: "Sign up for …", "Get the latest … in your inbox", "Enter your email". */
-const SIGN_UP_OPENING = /^(?:sign up|sign me up|subscribe|register (?:today|now|for free)|get (?:the|our|breaking|daily|free|email|news)|join (?:our|the)|enter your e-?mail|stay (?:informed|up to date|updated)|never miss|want (?:more|the latest)|by signing up|thank you for (?:signing up|subscribing)|you(?:'re| are) (?:all set|subscribed)|already a subscriber|(?:read|enjoy|discover|explore|try)\b[^.]{0,80}\b(?:news and|insight|analysis|journalism|coverage|unlimited))/i;
+const SIGN_UP_OPENING =
+  /^(?:sign up|sign me up|subscribe|register (?:today|now|for free)|get (?:the|our|breaking|daily|free|email|news)|join (?:our|the)|enter your e-?mail|stay (?:informed|up to date|updated)|never miss|want (?:more|the latest)|by signing up|thank you for (?:signing up|subscribing)|you(?:'re| are) (?:all set|subscribed)|already a subscriber|(?:read|enjoy|discover|explore|try)\b[^.]{0,80}\b(?:news and|insight|analysis|journalism|coverage|unlimited))/i;
 /** What a sign-up box offers, wherever it says it. */
-const SIGN_UP_OFFER = /\b(?:newsletters?|your inbox|email address|e-mail address|alerts?|notifications|subscribe|subscription|sign(?:ing)? up|terms and conditions|privacy policy|unlimited (?:content|access)|free trial|insight|journalism)\b/i;
+const SIGN_UP_OFFER =
+  /\b(?:newsletters?|your inbox|email address|e-mail address|alerts?|notifications|subscribe|subscription|sign(?:ing)? up|terms and conditions|privacy policy|unlimited (?:content|access)|free trial|insight|journalism)\b/i;
 /** "Example.com would like to send you notifications", "access all 10 of our newsletters": a box whatever its opening. */
-const BOX_ANYWHERE = /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our)\b/i;
+const BOX_ANYWHERE =
+  /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our)\b/i;
 const MAX_BOX_WORDS = 80;
 
 /** Newsletter and alert sign-up boxes, and the promos that sell a subscription: short, inviting to subscribe or read on, offering mail, alerts or access. */
 export const dropNewsletterBoxes: Stage = (draft) =>
-  keepLines(draft, ({ text }) => !(text.split(' ').length <= MAX_BOX_WORDS && ((SIGN_UP_OPENING.test(text) && SIGN_UP_OFFER.test(text)) || BOX_ANYWHERE.test(text))));
+  keepLines(
+    draft,
+    ({ text }) =>
+      !(
+        text.split(' ').length <= MAX_BOX_WORDS &&
+        ((SIGN_UP_OPENING.test(text) && SIGN_UP_OFFER.test(text)) || BOX_ANYWHERE.test(text))
+      ),
+  );

@@ -1,6 +1,7 @@
 import { keepLines, wordCount, type Stage } from '../draft.ts';
 
-const POLL_OPENING = /^(?:poll|quick poll|reader poll|vote|cast your vote|take (?:our|the) (?:poll|survey))\b\s?[:|-]?/i;
+const POLL_OPENING =
+  /^(?:poll|quick poll|reader poll|vote|cast your vote|take (?:our|the) (?:poll|survey))\b\s?[:|-]?/i;
 /** Answers a poll offers are a word or three each. */
 const MAX_OPTION_WORDS = 3;
 const MAX_QUESTION_WORDS = 30;
@@ -12,7 +13,11 @@ const MAX_QUESTION_WORDS = 30;
 export const dropPolls: Stage = (draft) => {
   const { lines } = draft;
   const poll = lines.map((line) => POLL_OPENING.test(line.text) && wordCount(line.text) <= MAX_QUESTION_WORDS);
-  const isOption = (i: number) => i < lines.length && !lines[i]!.listItem && wordCount(lines[i]!.text) <= MAX_OPTION_WORDS && !/[.!?]$/.test(lines[i]!.text);
+  const isOption = (i: number) =>
+    i < lines.length &&
+    !lines[i]!.listItem &&
+    wordCount(lines[i]!.text) <= MAX_OPTION_WORDS &&
+    !/[.!?]$/.test(lines[i]!.text);
   for (let i = 0; i < lines.length; i++) {
     if (!lines[i]!.text.endsWith('?') || wordCount(lines[i]!.text) > MAX_QUESTION_WORDS) continue;
     let end = i + 1;

@@ -2,7 +2,8 @@ import { keepLines, type Stage } from '../draft.ts';
 import { SITE_CHROME } from '../vocabulary.ts';
 
 /** "7 min read", "2 of 5", "(Full-size photo)(All photos)": widgets with a number or a pair in them. */
-const CHROME_PATTERN = /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?)$/;
+const CHROME_PATTERN =
+  /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?)$/;
 
 /** A line as chrome is compared: lower case, punctuation at either end and brackets dropped, spaces single. */
 function chromeKey(text: string): string {
@@ -17,14 +18,20 @@ function chromeKey(text: string): string {
 const PHRASES = [...SITE_CHROME].filter((item) => item.includes(' ')).sort((a, b) => b.length - a.length);
 
 /** Whether a line is one chrome item, or several joined by separators ("Share | Tweet | Email") or run together. */
-export function isSiteChrome(text: string): boolean {
+function isSiteChrome(text: string): boolean {
   if (text.length > 120) return false;
   return text.split(/\s?[|·•›»]\s?/).every((part) => {
     const key = chromeKey(part);
     if (key === '' || SITE_CHROME.has(key) || CHROME_PATTERN.test(key)) return true;
     let rest = ` ${key} `;
     for (const phrase of PHRASES) rest = rest.split(` ${phrase} `).join(' ');
-    return rest.trim() !== key && rest.trim().split(' ').every((word) => word === '' || SITE_CHROME.has(word));
+    return (
+      rest.trim() !== key &&
+      rest
+        .trim()
+        .split(' ')
+        .every((word) => word === '' || SITE_CHROME.has(word))
+    );
   });
 }
 

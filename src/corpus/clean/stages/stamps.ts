@@ -8,7 +8,8 @@ const BYLINE = /^by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
 /** "- Jane Doe and John Roe": a byline set off by a dash. */
 const DASH_BYLINE = /^[-–—]\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){1,8})$/u;
 /** "Jane Doe | Example Wire": author and who the text comes from. */
-const BYLINE_WITH_SOURCE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) \| (\p{Lu}[\p{L}&.'’-]{0,25}(?: \p{Lu}[\p{L}&.'’-]{0,25}){0,3})$/u;
+const BYLINE_WITH_SOURCE =
+  /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) \| (\p{Lu}[\p{L}&.'’-]{0,25}(?: \p{Lu}[\p{L}&.'’-]{0,25}){0,3})$/u;
 /** "SOURCE: NBC NEWS/REUTERS". */
 const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
@@ -16,9 +17,11 @@ const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
 /** "--IANS", "— Reuters", "(Xinhua)": an agency signing off the text, or credited alone on a line. */
 const SIGN_OFF = /^(?:[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-]{1,40})\))$/u;
 /** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
-const CONTRIBUTED = /^((?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
+const CONTRIBUTED =
+  /^((?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:". */
-const STAMP_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified)?\s?:?\s?/i;
+const STAMP_LABEL =
+  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified)?\s?:?\s?/i;
 /** A later stamp ("Updated …") never replaces the publication stamp. */
 const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
 /** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */
@@ -30,7 +33,8 @@ const DATELINE_LINE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25})
 /** Stamps stand near the top: above the first paragraph, or among the page's first lines when a deck precedes them. */
 const TOP_LINES = 8;
 /** Wire agencies name the organisation behind a byline ("By VOA News") rather than a person. */
-const ORGANISATION = /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
+const ORGANISATION =
+  /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
 
 /** "01.01.2023": a day, month and year with full stops, as European sites print them. */
 const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
@@ -38,7 +42,12 @@ const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 /** The date a stamp line gives, read without its labels, clock times and update notes ("5, October, 2022", "24 Nov, 2022 / Updated 2 years ago" too). */
 export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
   if (text.length > 100) return null;
-  const bare = text.replace(STAMP_LABEL, '').replace(CLOCK, ' ').replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '').replace(/\s+/g, ' ').trim();
+  const bare = text
+    .replace(STAMP_LABEL, '')
+    .replace(CLOCK, ' ')
+    .replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const first = bare.split(/\s?[|·]\s?|\s\/\s/)[0]!;
   const dotted = DOTTED.exec(first);
   if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]}-${dotted[1]}`);
@@ -46,10 +55,11 @@ export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
 }
 
 /** "01.01.2023, Example International": a stamp, then the outlet that printed it. */
-const STAMP_THEN_NAME = /^([\d.\/-]{8,10}),\s(\p{Lu}[\p{L}&.'’ -]{1,40})$/u;
+const STAMP_THEN_NAME = /^([\d./-]{8,10}),\s(\p{Lu}[\p{L}&.'’ -]{1,40})$/u;
 
 /** "Posted at 4:18 p.m.", "Updated 10:04 ET": a stamp of a time alone, furniture that dates nothing. */
-const TIME_STAMP = /^(?:posted|updated|published|last updated)(?: at| on)?\s?:?\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\.?$/i;
+const TIME_STAMP =
+  /^(?:posted|updated|published|last updated)(?: at| on)?\s?:?\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\.?$/i;
 
 /**
  * Bylines, publication stamps and credit lines become metadata and leave the text: in the page's
@@ -78,7 +88,11 @@ export const extractStamps: Stage = (draft) => {
       else if (meta.outlet === undefined) meta = { ...meta, outlet: staff![1]! };
       return;
     }
-    meta = { ...meta, author: byline, ...(ORGANISATION.test(byline) && meta.outlet === undefined && !agencyNamed(byline) ? { outlet: byline } : {}) };
+    meta = {
+      ...meta,
+      author: byline,
+      ...(ORGANISATION.test(byline) && meta.outlet === undefined && !agencyNamed(byline) ? { outlet: byline } : {}),
+    };
   };
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
@@ -151,4 +165,3 @@ export const extractStamps: Stage = (draft) => {
   if (meta.date === undefined && updated !== undefined) meta = { ...meta, date: updated };
   return lines.length === draft.lines.length && meta === draft.meta ? draft : { lines, meta };
 };
-

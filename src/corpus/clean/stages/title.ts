@@ -1,6 +1,15 @@
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
-import { endsLikeSentence, firstBodyIndex, isBody, isHeadlineLike, looseKey, wordCount, type Draft, type Line, type Stage } from '../draft.ts';
+import {
+  endsLikeSentence,
+  firstBodyIndex,
+  isBody,
+  isHeadlineLike,
+  looseKey,
+  wordCount,
+  type Line,
+  type Stage,
+} from '../draft.ts';
 
 /** A headline has at least this many words; fewer is a kicker or a section label ("USA", "WORLD NEWS"). */
 const MIN_TITLE_WORDS = 3;
@@ -35,12 +44,24 @@ function isPullQuote(text: string): boolean {
 /** An editor's slug, a few capitalised nouns ("Bank Collapse Fed Review", "Failed Bank CEOs"): it labels a picture, it does not tell the story. */
 function isSlug(text: string): boolean {
   const words = text.split(/\s+/);
-  return words.length <= 4 && words.every((word) => /^[\p{Lu}\d]/u.test(word) && !FUNCTION_WORDS.test(word)) && !/\d/.test(text);
+  return (
+    words.length <= 4 &&
+    words.every((word) => /^[\p{Lu}\d]/u.test(word) && !FUNCTION_WORDS.test(word)) &&
+    !/\d/.test(text)
+  );
 }
 
 function isCandidate(line: Line): boolean {
   const text = line.text;
-  return !line.listItem && isHeadlineLike(text) && wordCount(text) >= MIN_TITLE_WORDS && !DANGLING.test(text) && !isPullQuote(text) && !isSlug(text) && !isDatedHeading(text);
+  return (
+    !line.listItem &&
+    isHeadlineLike(text) &&
+    wordCount(text) >= MIN_TITLE_WORDS &&
+    !DANGLING.test(text) &&
+    !isPullQuote(text) &&
+    !isSlug(text) &&
+    !isDatedHeading(text)
+  );
 }
 
 /** Content words of a text, for telling whether a headline tells the same story as the first paragraph. */
@@ -72,11 +93,22 @@ export const extractTitle: Stage = (draft) => {
   const candidates = header.filter(isCandidate).map((line) => line.text);
   // A breadcrumb glued to the headline ("NewsWorldEarthquake toll…") when the page prints the headline clean as well.
   const first = candidates[0];
-  const unglued = first === undefined ? undefined : candidates.find((text) => text !== first && looseKey(first).endsWith(looseKey(text)));
+  const unglued =
+    first === undefined
+      ? undefined
+      : candidates.find((text) => text !== first && looseKey(first).endsWith(looseKey(text)));
   const last = lines.at(-1);
   const lede = lines[headerEnd];
   const atFoot =
-    last && lede && last !== lede && lines.length - 1 > headerEnd && isCandidate(last) && wordCount(last.text) >= MIN_FOOT_TITLE_WORDS && echoesLede(last.text, lede.text) ? last.text : undefined;
+    last &&
+    lede &&
+    last !== lede &&
+    lines.length - 1 > headerEnd &&
+    isCandidate(last) &&
+    wordCount(last.text) >= MIN_FOOT_TITLE_WORDS &&
+    echoesLede(last.text, lede.text)
+      ? last.text
+      : undefined;
   let title = draft.meta.title ?? unglued ?? first ?? atFoot;
   let meta = draft.meta;
   if (title !== undefined && draft.meta.title === undefined) {
@@ -95,7 +127,13 @@ export const extractTitle: Stage = (draft) => {
     const key = looseKey(line.text);
     if (titleKey !== undefined && (key === titleKey || (index < headerEnd && key.endsWith(titleKey)))) return false;
     // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header.
-    return index >= headerEnd || line.listItem === true || isBody(line) || isDatedHeading(line.text) || (!isHeadlineLike(line.text) && !endsLikeSentence(line.text));
+    return (
+      index >= headerEnd ||
+      line.listItem === true ||
+      isBody(line) ||
+      isDatedHeading(line.text) ||
+      (!isHeadlineLike(line.text) && !endsLikeSentence(line.text))
+    );
   });
   return { lines: kept, meta };
 };

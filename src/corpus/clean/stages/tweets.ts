@@ -36,7 +36,9 @@ const MAX_TWEET_LENGTH = 400;
  */
 export const dropTweets: Stage = (draft) => {
   const { lines } = draft;
-  const tweet = lines.map((line) => line.text.length <= MAX_TWEET_LENGTH && (hasSignature(line.text) || TWEET_LINK.test(line.text)));
+  const tweet = lines.map(
+    (line) => line.text.length <= MAX_TWEET_LENGTH && (hasSignature(line.text) || TWEET_LINK.test(line.text)),
+  );
   for (let i = 1; i < lines.length; i++) {
     if (tweet[i] && /^[—–-]/.test(lines[i]!.text) && lines[i - 1]!.text.length <= MAX_TWEET_LENGTH) tweet[i - 1] = true;
   }

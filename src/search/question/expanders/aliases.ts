@@ -12,6 +12,11 @@ export const aliasNames: Expander = {
     if (!variants) return [];
     return variants
       .filter((variant) => variant.terms.join(' ') !== word.term && context.knowsAll(variant.terms))
-      .map((variant) => ({ term: variant.terms.join(' '), weight: context.tuning.aliasWeight, word: variant.written, how: 'alias' as const }));
+      .map((variant) => ({
+        term: variant.terms.join(' '),
+        weight: context.tuning.aliasWeight,
+        word: variant.written,
+        how: 'alias' as const,
+      }));
   },
 };

@@ -10,7 +10,7 @@ import { nearWords } from './neighbours.ts';
 import { typoCorrection } from './typo.ts';
 import type { Expander } from './types.ts';
 
-export type { Expander, ExpansionState } from './types.ts';
+export type { Expander } from './types.ts';
 
 /**
  * The expanders, in order: each sees what the ones before found for the word. The word itself,
@@ -19,4 +19,15 @@ export type { Expander, ExpansionState } from './types.ts';
  * when the word is real English the corpus hardly uses beside a neighbour it uses a lot);
  * related words (WordNet's, then words news uses alike) come last, and never repeat a term already found.
  */
-export const EXPANDERS: readonly Expander[] = [exactWord, wholeNames, aliasNames, spellingVariants, irregularForms, spelledOutInitials, typoCorrection, phraseSynonyms, relatedWords, nearWords];
+export const EXPANDERS: readonly Expander[] = [
+  exactWord,
+  wholeNames,
+  aliasNames,
+  spellingVariants,
+  irregularForms,
+  spelledOutInitials,
+  typoCorrection,
+  phraseSynonyms,
+  relatedWords,
+  nearWords,
+];

@@ -13,7 +13,9 @@ export const irregularForms: Expander = {
     if (word.kind !== 'word') return [];
     const seen = new Set([word.term]);
     // "telling" is a form of "tell", whose past is "told": the verb's base first, then its irregular forms.
-    const bases = context.environment.wordnet.baseForms(word.word).flatMap((form) => (form.pos === 'v' ? [form.lemma] : []));
+    const bases = context.environment.wordnet
+      .baseForms(word.word)
+      .flatMap((form) => (form.pos === 'v' ? [form.lemma] : []));
     const forms = new Set([...bases, ...[word.word, ...bases].flatMap((form) => irregularVerbs().formsBeside(form))]);
     return [...forms]
       .filter((form) => form !== word.word && !form.includes(' '))

@@ -15,12 +15,17 @@ const MAX_SURNAME_ZIPF = 3;
  * Whether some passage has the terms side by side, in order (small words such as "of" between
  * them allowed): the corpus names the thing. Stops at the first such passage.
  */
-export function standsTogether(context: SearchContext, terms: readonly string[]): boolean {
+function standsTogether(context: SearchContext, terms: readonly string[]): boolean {
   for (const doc of context.backend.passagesWithAll(terms, MAX_PASSAGES_READ)) {
     const analyzed = analyze(context.corpus.passages[doc]!.text);
     for (let i = 0; i + terms.length <= analyzed.length; i++) {
       let j = 0;
-      while (j < terms.length && analyzed[i + j]!.term === terms[j] && (j === 0 || analyzed[i + j]!.position - analyzed[i + j - 1]!.position <= 2)) j++;
+      while (
+        j < terms.length &&
+        analyzed[i + j]!.term === terms[j] &&
+        (j === 0 || analyzed[i + j]!.position - analyzed[i + j - 1]!.position <= 2)
+      )
+        j++;
       if (j === terms.length) return true;
     }
   }
@@ -41,7 +46,8 @@ function givesFirstName(context: SearchContext, head: string, given: readonly st
     for (let i = 1; i < analyzed.length; i++) {
       const before = analyzed[i - 1]!;
       if (analyzed[i]!.term !== head || analyzed[i]!.position - before.position !== 1) continue;
-      if (given.some((mine) => editDistance(mine, before.word, maxEdits(mine, true)) <= maxEdits(mine, true))) return true;
+      if (given.some((mine) => editDistance(mine, before.word, maxEdits(mine, true)) <= maxEdits(mine, true)))
+        return true;
     }
   }
   return false;
@@ -61,21 +67,30 @@ export const wholeNames: Expander = {
   expand({ word }, context) {
     if (word.kind !== 'name') return [];
     const alternatives: Alternative[] = [];
-    if (context.knowsAll(word.terms) && standsTogether(context, word.terms)) alternatives.push({ term: word.term, weight: 1, word: word.word, how: 'exact' });
+    if (context.knowsAll(word.terms) && standsTogether(context, word.terms))
+      alternatives.push({ term: word.term, weight: 1, word: word.word, how: 'exact' });
     // The name with one word spelt as the corpus also spells it ("Qasem Soleimani", "Qassem Soleimani").
     const written = word.word.split(' ').filter((part) => !NAME_JOINERS.has(part));
     if (written.length === word.terms.length) {
       written.forEach((part, i) => {
         for (const variant of variantSpellings(context, part, word.terms[i]!)) {
           const terms = word.terms.map((term, j) => (j === i ? variant.term : term));
-          if (standsTogether(context, terms)) alternatives.push({ term: terms.join(' '), weight: context.tuning.aliasWeight, word: written.map((w, j) => (j === i ? variant.form : w)).join(' '), how: 'alias' });
+          if (standsTogether(context, terms))
+            alternatives.push({
+              term: terms.join(' '),
+              weight: context.tuning.aliasWeight,
+              word: written.map((w, j) => (j === i ? variant.form : w)).join(' '),
+              how: 'alias',
+            });
         }
       });
     }
     const head = word.terms.at(-1)!;
     const lastWord = word.word.slice(word.word.lastIndexOf(' ') + 1);
-    if (word.terms.length < 2 || !context.knows(head) || context.environment.english.zipf(lastWord) >= MAX_SURNAME_ZIPF) return alternatives;
-    if (givesFirstName(context, head, word.word.split(' ').slice(0, -1))) alternatives.push({ term: head, weight: context.tuning.namePartWeight, word: lastWord, how: 'name-part' });
+    if (word.terms.length < 2 || !context.knows(head) || context.environment.english.zipf(lastWord) >= MAX_SURNAME_ZIPF)
+      return alternatives;
+    if (givesFirstName(context, head, word.word.split(' ').slice(0, -1)))
+      alternatives.push({ term: head, weight: context.tuning.namePartWeight, word: lastWord, how: 'name-part' });
     return alternatives;
   },
 };

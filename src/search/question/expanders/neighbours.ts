@@ -17,7 +17,8 @@ export const nearWords: Expander = {
     for (const { word: near, similarity } of vectors.near(word.word, tuning.nearWordSimilarity)) {
       if (alternatives.length >= tuning.maxNearWords) break;
       const term = normalizeWord(near);
-      if (term === word.term || seen.has(term) || questionTerms.has(term) || taken.has(term) || !context.knows(term)) continue;
+      if (term === word.term || seen.has(term) || questionTerms.has(term) || taken.has(term) || !context.knows(term))
+        continue;
       seen.add(term);
       alternatives.push({ term, weight: tuning.nearWordWeight * similarity, word: near, how: 'near' });
     }

@@ -14,12 +14,20 @@ export const relatedWords: Expander = {
   told: 'related',
   expand({ word, known, questionTerms, taken }, context) {
     if (word.kind !== 'word' || (known && !context.tuning.expandKnownWords)) return [];
-    return standIns(context, word.word, word.following, word.preceding, word.term).filter((a) => !questionTerms.has(a.term) && !taken.has(a.term));
+    return standIns(context, word.word, word.following, word.preceding, word.term).filter(
+      (a) => !questionTerms.has(a.term) && !taken.has(a.term),
+    );
   },
 };
 
 /** The stand-ins of a word in its neighbours' context, best first, at most `maxStandIns` (cached per index). */
-function standIns(context: SearchContext, word: string, following: string | undefined, preceding: readonly string[] | undefined, own: string): Alternative[] {
+function standIns(
+  context: SearchContext,
+  word: string,
+  following: string | undefined,
+  preceding: readonly string[] | undefined,
+  own: string,
+): Alternative[] {
   const key = `${word}|${following ?? ''}|${(preceding ?? []).slice(0, 2).join(' ')}|${own}`;
   let alternatives = context.standIns.get(key);
   if (!alternatives) context.standIns.set(key, (alternatives = findStandIns(context, word, following, preceding, own)));
@@ -34,7 +42,13 @@ function standIns(context: SearchContext, word: string, following: string | unde
  * `wordnet.related` would give through the same filters, sorted and cut, including which word
  * and relation stand for each term (the first met, among equals, as that would).
  */
-function findStandIns(context: SearchContext, word: string, following: string | undefined, preceding: readonly string[] | undefined, own: string): Alternative[] {
+function findStandIns(
+  context: SearchContext,
+  word: string,
+  following: string | undefined,
+  preceding: readonly string[] | undefined,
+  own: string,
+): Alternative[] {
   const { wordnet } = context.environment;
   const { relationWeight, maxStandIns } = context.tuning;
   const lookups = following ? [`${word} ${following}`, word] : [word];
@@ -52,16 +66,18 @@ function findStandIns(context: SearchContext, word: string, following: string | 
   }
   const byTerm = new Map<string, Map<string, Reached>>();
   lookups.forEach((lookup, lookupIndex) => {
-    wordnet.paths(lookup, lookup === word ? parts : undefined).forEach(({ word: relatedWord, relation, pos, offset }, index) => {
-      const term = singleTerm(relatedWord);
-      if (term === null || term === own || !context.knows(term)) return;
-      let words = byTerm.get(term);
-      if (!words) byTerm.set(term, (words = new Map()));
-      const key = `${lookupIndex}|${relatedWord}`;
-      let reached = words.get(key);
-      if (!reached) words.set(key, (reached = { lookup: lookupIndex, word: relatedWord, paths: [] }));
-      reached.paths.push({ relation, pos, offset, index });
-    });
+    wordnet
+      .paths(lookup, lookup === word ? parts : undefined)
+      .forEach(({ word: relatedWord, relation, pos, offset }, index) => {
+        const term = singleTerm(relatedWord);
+        if (term === null || term === own || !context.knows(term)) return;
+        let words = byTerm.get(term);
+        if (!words) byTerm.set(term, (words = new Map()));
+        const key = `${lookupIndex}|${relatedWord}`;
+        let reached = words.get(key);
+        if (!reached) words.set(key, (reached = { lookup: lookupIndex, word: relatedWord, paths: [] }));
+        reached.paths.push({ relation, pos, offset, index });
+      });
   });
 
   /** What `related` makes of a word: its closest relation through a common sense, and when it first got one. */
@@ -84,10 +100,12 @@ function findStandIns(context: SearchContext, word: string, following: string | 
   }
   const entries: Entry[] = [...byTerm].map(([term, words]) => {
     let weight = 0;
-    for (const reached of words.values()) for (const path of reached.paths) weight = Math.max(weight, relationWeight[path.relation]);
+    for (const reached of words.values())
+      for (const path of reached.paths) weight = Math.max(weight, relationWeight[path.relation]);
     return { term, frequency: context.frequency(term), weight, exact: null };
   });
-  const before = (a: Entry, b: Entry): number => b.weight - a.weight || a.frequency - b.frequency || (a.term < b.term ? -1 : 1);
+  const before = (a: Entry, b: Entry): number =>
+    b.weight - a.weight || a.frequency - b.frequency || (a.term < b.term ? -1 : 1);
   const chosen: Alternative[] = [];
   // Best last, so taking the next is a pop.
   entries.sort((a, b) => before(b, a));
@@ -103,9 +121,15 @@ function findStandIns(context: SearchContext, word: string, following: string | 
       const settled = settle(reached);
       if (!settled || !writtenAs(context, entry.term, reached.word)) continue;
       const weight = relationWeight[settled.relation];
-      const earlier = exact !== null && (reached.lookup < exact.lookup || (reached.lookup === exact.lookup && settled.first < exact.first));
+      const earlier =
+        exact !== null &&
+        (reached.lookup < exact.lookup || (reached.lookup === exact.lookup && settled.first < exact.first));
       if (!exact || weight > exact.alternative.weight || (weight === exact.alternative.weight && earlier)) {
-        exact = { alternative: { term: entry.term, weight, word: reached.word, how: settled.relation }, lookup: reached.lookup, first: settled.first };
+        exact = {
+          alternative: { term: entry.term, weight, word: reached.word, how: settled.relation },
+          lookup: reached.lookup,
+          first: settled.first,
+        };
       }
     }
     if (!exact) continue;
@@ -120,18 +144,66 @@ function findStandIns(context: SearchContext, word: string, following: string | 
 }
 
 /** Words after which the next word is a noun or adjective (determiners, possessives) or a verb (modals, "to"). */
-const BEFORE_NOUN = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'my', 'our', 'your', 'this', 'these', 'those', 'every', 'each', 'any', 'some', 'no']);
-const BEFORE_VERB = new Set(['to', 'would', 'will', 'could', 'can', 'should', 'might', 'may', 'must', 'did', 'does', 'do', 'didn', 'doesn', 'don', 'wouldn', 'couldn', 'won', 'ca']);
+const BEFORE_NOUN = new Set([
+  'the',
+  'a',
+  'an',
+  'its',
+  'their',
+  'his',
+  'her',
+  'my',
+  'our',
+  'your',
+  'this',
+  'these',
+  'those',
+  'every',
+  'each',
+  'any',
+  'some',
+  'no',
+]);
+const BEFORE_VERB = new Set([
+  'to',
+  'would',
+  'will',
+  'could',
+  'can',
+  'should',
+  'might',
+  'may',
+  'must',
+  'did',
+  'does',
+  'do',
+  'didn',
+  'doesn',
+  'don',
+  'wouldn',
+  'couldn',
+  'won',
+  'ca',
+]);
 
 /**
  * The parts of speech a word can be after the words before it, read the simplest way: after "the"
  * or "its" a noun or adjective, after "the" and an adjective a noun ("the wrong signal" is no verb
  * "signal"), after "would" or "to" a verb ("would send"). Elsewhere any.
  */
-function partsOfSpeechAfter(context: SearchContext, [previous, beforeThat]: readonly string[]): readonly PartOfSpeech[] | undefined {
+function partsOfSpeechAfter(
+  context: SearchContext,
+  [previous, beforeThat]: readonly string[],
+): readonly PartOfSpeech[] | undefined {
   if (previous && BEFORE_NOUN.has(previous)) return ['n', 'a'];
   if (previous && BEFORE_VERB.has(previous)) return ['v'];
-  if (previous && beforeThat && BEFORE_NOUN.has(beforeThat) && (context.environment.wordnet.partOfSpeechShares(previous)?.a ?? 0) > 0.5) return ['n'];
+  if (
+    previous &&
+    beforeThat &&
+    BEFORE_NOUN.has(beforeThat) &&
+    (context.environment.wordnet.partOfSpeechShares(previous)?.a ?? 0) > 0.5
+  )
+    return ['n'];
   return undefined;
 }
 

@@ -10,11 +10,17 @@ const MIN_NAME_LENGTH = 5;
  * an ordinary English word (WordNet knows "Baghdad" only as a name, "trial" and "trail" as
  * words), in the alphabet's order so every backend gives the same list.
  */
-export function variantSpellings(context: SearchContext, written: string, term: string): Array<{ term: string; form: string }> {
+export function variantSpellings(
+  context: SearchContext,
+  written: string,
+  term: string,
+): Array<{ term: string; form: string }> {
   const { wordnet } = context.environment;
   if (written.length < MIN_NAME_LENGTH || wordnet.isCommonWord(written)) return [];
   const seen = new Set([term]);
-  const candidates = context.backend.formsNear(written, maxEdits(written)).sort((a, b) => (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
+  const candidates = context.backend
+    .formsNear(written, maxEdits(written))
+    .sort((a, b) => (a.form < b.form ? -1 : a.form > b.form ? 1 : 0));
   return candidates.flatMap((candidate) => {
     if (seen.has(candidate.term) || wordnet.isCommonWord(candidate.form)) return [];
     seen.add(candidate.term);
@@ -32,6 +38,11 @@ export const spellingVariants: Expander = {
   claims: true,
   expand({ word, known }, context) {
     if (word.kind !== 'word' || !known) return [];
-    return variantSpellings(context, word.word, word.term).map(({ term, form }) => ({ term, weight: context.tuning.aliasWeight, word: form, how: 'alias' as const }));
+    return variantSpellings(context, word.word, word.term).map(({ term, form }) => ({
+      term,
+      weight: context.tuning.aliasWeight,
+      word: form,
+      how: 'alias' as const,
+    }));
   },
 };

@@ -37,13 +37,20 @@ function misspelt({ word, taken }: ExpansionState, context: SearchContext): Alte
   for (const candidate of context.backend.formsNear(word.word, limit)) {
     const distance = editDistance(word.word, candidate.form, limit);
     // Nearest, then commonest, then first in the alphabet: the same choice whatever order a backend lists them in.
-    const better = !best || distance < best.distance || (distance === best.distance && (candidate.frequency > best.frequency || (candidate.frequency === best.frequency && candidate.form < best.form)));
+    const better =
+      !best ||
+      distance < best.distance ||
+      (distance === best.distance &&
+        (candidate.frequency > best.frequency ||
+          (candidate.frequency === best.frequency && candidate.form < best.form)));
     if (better) best = { ...candidate, distance };
   }
   const byStem = best ? null : correctTerm(word.term, (term, edits) => context.backend.termsNear(term, edits));
   const term = best?.term ?? byStem;
   if (!term || taken.has(term)) return [];
-  return [{ term, weight: context.tuning.correctedWeight, word: best?.form ?? context.surface(term) ?? term, how: 'typo' }];
+  return [
+    { term, weight: context.tuning.correctedWeight, word: best?.form ?? context.surface(term) ?? term, how: 'typo' },
+  ];
 }
 
 function realWordTypo({ word, taken }: ExpansionState, context: SearchContext): Alternative[] {
@@ -56,7 +63,12 @@ function realWordTypo({ word, taken }: ExpansionState, context: SearchContext): 
     // A typo keeps the first letter; another first letter is another word ("cutting", "putting").
     if (candidate.term === word.term || candidate.form[0] !== word.word[0]) continue;
     if (candidate.frequency < Math.max(MIN_PREFERRED_FREQUENCY, PREFERRED_RATIO * own)) continue;
-    if (!best || candidate.frequency > best.frequency || (candidate.frequency === best.frequency && candidate.form < best.form)) best = candidate;
+    if (
+      !best ||
+      candidate.frequency > best.frequency ||
+      (candidate.frequency === best.frequency && candidate.form < best.form)
+    )
+      best = candidate;
   }
   if (!best || taken.has(best.term)) return [];
   return [{ term: best.term, weight: context.tuning.realWordTypoWeight, word: best.form, how: 'typo' }];
