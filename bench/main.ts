@@ -17,6 +17,8 @@
  *                       (bench/reload.ts): where (worker or here) and, after a colon, what changed in
  *                       the folder (touch: one article; replace: all of it); default
  *                       worker:touch,worker:replace,here:touch; none: no reloads
+ *   --pathological yes|no  last, each pathological input's ingest time per 100 KB (bench/pathological.ts;
+ *                       target under 200 ms each); default yes
  */
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
@@ -26,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { INDEX_NAMES, type IndexName } from '../src/search/indexChoice.ts';
 import type { MeasureOptions } from './measure.ts';
 import { finished, positiveInteger, readArgs, UsageError } from './process.ts';
+import { formatPathological, type PathologicalComparison, runPathologicalBench } from './pathological.ts';
 import { formatReloads, parseReloadCases, runReloadBench, type ReloadCase, type ReloadRun } from './reload.ts';
 import { formatReport, type BenchRun } from './report.ts';
 
@@ -40,6 +43,8 @@ export interface BenchOptions {
   readonly dir: string | null;
   /** Reloads whose pauses are measured per size (none: the engines only). */
   readonly reload: readonly ReloadCase[];
+  /** Time the pathological inputs' ingest (bench/pathological.ts) after the rest. */
+  readonly pathological: boolean;
 }
 
 export const DEFAULT_OPTIONS: BenchOptions = {
@@ -52,6 +57,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   baselineBudgetSeconds: 60,
   dir: null,
   reload: parseReloadCases('worker:touch,worker:replace,here:touch'),
+  pathological: true,
 };
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
@@ -103,6 +109,12 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
           throw new UsageError((error as Error).message);
         }
         break;
+      case '--pathological': {
+        const answer = value();
+        if (answer !== 'yes' && answer !== 'no') throw new UsageError('bench: --pathological takes yes or no');
+        options.pathological = answer === 'yes';
+        break;
+      }
       case '--dir':
         options.dir = value() ?? null;
         if (!options.dir) throw new UsageError('bench: --dir needs a folder');
@@ -239,9 +251,16 @@ async function main(): Promise<number> {
   const progress = (line: string) => process.stderr.write(`${line}\n`);
   const runs = await runBench(options, progress);
   const reloads = await runReloads(options, progress);
-  if (options.json) process.stdout.write(`${JSON.stringify({ runs, reloads }, null, 2)}\n`);
+  const pathological: PathologicalComparison | null = options.pathological
+    ? await runPathologicalBench(60_000, null, progress)
+    : null;
+  if (options.json) process.stdout.write(`${JSON.stringify({ runs, reloads, pathological }, null, 2)}\n`);
   else {
-    const tables = [formatReport(runs), ...(reloads.length > 0 ? [formatReloads(reloads)] : [])];
+    const tables = [
+      formatReport(runs),
+      ...(reloads.length > 0 ? [formatReloads(reloads)] : []),
+      ...(pathological ? [formatPathological(pathological)] : []),
+    ];
     process.stdout.write(
       `${tables.join('\n\n')}\n(${Math.round((performance.now() - started) / 1000)} s, seed ${options.seed}, ${options.questions} questions per size)\n`,
     );

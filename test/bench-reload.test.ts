@@ -22,6 +22,8 @@ describe('the reload cases', () => {
     expect(parseReloadCases('none')).toEqual([]);
     expect(parseBenchArgs(['--reload', 'worker:touch']).reload).toEqual([{ rebuildIn: 'worker', change: 'touch' }]);
     expect(() => parseBenchArgs(['--reload', 'thread'])).toThrow(UsageError);
+    expect(parseBenchArgs(['--pathological', 'no']).pathological).toBe(false);
+    expect(() => parseBenchArgs(['--pathological', 'maybe'])).toThrow(UsageError);
   });
 });
 
