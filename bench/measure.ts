@@ -17,7 +17,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { Passage } from '../src/corpus/types.ts';
 import { buildSnapshot, type Snapshot } from '../src/library.ts';
 import { SearchIndex } from '../src/search/engine.ts';
-import { readSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
+import { readIndexFile, writeIndexFile } from '../src/search/indexFile.ts';
 import type { IndexName } from '../src/search/indexChoice.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
 import { miniSearchPathOf, readMiniSearchFile, writeMiniSearchFile } from '../src/search/miniSearchFile.ts';
@@ -66,7 +66,7 @@ async function dossierBuild(options: MeasureOptions): Promise<Record<string, unk
     buildPeakRssMB: 0,
   };
   started = performance.now();
-  const { bytes } = await writeSnapshot(options.snapshotPath, {
+  const { bytes } = await writeIndexFile(options.snapshotPath, {
     fingerprint: generatedFingerprint(generated.options),
     corpus: generated.corpus,
     index: index ?? SearchIndex.build(generated.corpus),
@@ -86,7 +86,7 @@ async function dossierBuild(options: MeasureOptions): Promise<Record<string, unk
 async function dossierServe(options: MeasureOptions): Promise<Record<string, unknown>> {
   const fingerprint = generatedFingerprint({ passages: options.passages, seed: options.seed });
   let started = performance.now();
-  const read = await readSnapshot(options.snapshotPath, fingerprint);
+  const read = await readIndexFile(options.snapshotPath, fingerprint);
   if (!read.ok) throw new Error(read.message);
   // As the bot starts: the snapshot, then MiniSearch from its own file (answeringIndex.ts, without its fallback to a build).
   let index = read.index;

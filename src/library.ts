@@ -20,7 +20,7 @@ import { answeringIndex, type AnsweringOptions } from './search/answeringIndex.t
 import { SearchIndex } from './search/engine.ts';
 import type { IndexSetting } from './search/indexChoice.ts';
 import { miniSearchPathOf } from './search/miniSearchFile.ts';
-import { readSnapshot as readIndexFile } from './search/snapshot.ts';
+import { readIndexFile } from './search/indexFile.ts';
 import { ShardedMap } from './shardedMap.ts';
 import { runSteps, runStepsYielding, type Steps } from './steps.ts';
 

@@ -12,7 +12,7 @@ import { OperationalError } from '../src/errors.ts';
 import { Library } from '../src/library.ts';
 import { buildFromFolder, savedContents } from '../src/rebuild/build.ts';
 import { buildInWorker } from '../src/rebuild/inWorker.ts';
-import { packSnapshot, unpackSnapshot, writeSnapshot } from '../src/search/snapshot.ts';
+import { packIndexFile, unpackIndexFile, writeIndexFile } from '../src/search/indexFile.ts';
 import type { CompactIndex } from '../src/search/compact.ts';
 import { runSteps } from '../src/steps.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
@@ -200,14 +200,14 @@ describe('a build that fails in the worker', () => {
 });
 
 describe('a packed snapshot (what the worker hands over)', () => {
-  it('unpacks, after a transfer, to the corpus and index built, and writes the bytes writeSnapshot writes', async () => {
+  it('unpacks, after a transfer, to the corpus and index built, and writes the bytes writeIndexFile writes', async () => {
     await writeGeneratedArticles(dir, 20);
     const request = { dir, load: LOAD_OPTIONS, listing: 'listing' };
     const built = await buildFromFolder(request);
     const contents = await savedContents(request, built);
     const now = () => new Date('2026-01-01T00:00:00Z');
-    const image = packSnapshot(contents, { now });
-    await writeSnapshot(join(dir, '.streamed'), contents, { now });
+    const image = packIndexFile(contents, { now });
+    await writeIndexFile(join(dir, '.streamed'), contents, { now });
     await image.write(join(dir, '.packed'));
     expect((await readFile(join(dir, '.packed'))).equals(await readFile(join(dir, '.streamed')))).toBe(true);
 
@@ -221,7 +221,7 @@ describe('a packed snapshot (what the worker hands over)', () => {
     ];
     const moved = structuredClone(image.packed, { transfer: [...image.transfer] });
     expect(image.packed.sections.postingDocs!.byteLength).toBe(0); // moved, not copied
-    const { corpus, index } = runSteps(unpackSnapshot(moved));
+    const { corpus, index } = runSteps(unpackIndexFile(moved));
     expect(corpus.passages).toEqual(built.corpus.passages);
     expect(corpus.sources).toEqual(built.corpus.sources);
     expect(corpus.alsoIn).toEqual(built.corpus.alsoIn);

@@ -2,7 +2,12 @@ import { mkdir, readFile, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SearchIndex } from '../src/search/engine.ts';
-import { readSnapshot, SNAPSHOT_FORMAT_VERSION, writeSnapshot, type SnapshotRead } from '../src/search/snapshot.ts';
+import {
+  readIndexFile,
+  INDEX_FILE_FORMAT_VERSION,
+  writeIndexFile,
+  type IndexFileRead,
+} from '../src/search/indexFile.ts';
 import { seedCorpus, withTempDir } from './support/corpus.ts';
 
 /** A good snapshot's bytes, written once. */
@@ -12,17 +17,17 @@ beforeAll(async () => {
   const corpus = await seedCorpus();
   await withTempDir(async (dir) => {
     const path = join(dir, 'good.snapshot');
-    await writeSnapshot(path, { fingerprint: 'seed', corpus, index: SearchIndex.build(corpus) });
+    await writeIndexFile(path, { fingerprint: 'seed', corpus, index: SearchIndex.build(corpus) });
     good = await readFile(path);
   });
 });
 
 /** Writes `bytes` where a snapshot is expected and reads it back. */
-async function readBytes(bytes: Uint8Array, fingerprint = 'seed'): Promise<SnapshotRead> {
+async function readBytes(bytes: Uint8Array, fingerprint = 'seed'): Promise<IndexFileRead> {
   return withTempDir(async (dir) => {
     const path = join(dir, 'index.snapshot');
     await writeFile(path, bytes);
-    return readSnapshot(path, fingerprint);
+    return readIndexFile(path, fingerprint);
   });
 }
 
@@ -39,7 +44,7 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
 
   it('missing: no file at the path', async () => {
     await withTempDir(async (dir) => {
-      expect(await readSnapshot(join(dir, 'nothing-here.snapshot'), 'seed')).toEqual({
+      expect(await readIndexFile(join(dir, 'nothing-here.snapshot'), 'seed')).toEqual({
         ok: false,
         reason: 'missing',
         message: `Snapshot ${join(dir, 'nothing-here.snapshot')} not used: there is no such file.`,
@@ -68,11 +73,11 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
 
   it('version: another format version', async () => {
     const copy = Buffer.from(good);
-    copy.writeUInt32LE(SNAPSHOT_FORMAT_VERSION + 1, 8);
+    copy.writeUInt32LE(INDEX_FILE_FORMAT_VERSION + 1, 8);
     expect(await readBytes(copy)).toMatchObject({
       ok: false,
       reason: 'version',
-      message: expect.stringMatching(`format version ${SNAPSHOT_FORMAT_VERSION + 1}`),
+      message: expect.stringMatching(`format version ${INDEX_FILE_FORMAT_VERSION + 1}`),
     });
   });
 
@@ -111,7 +116,7 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'index.snapshot');
       await mkdir(path);
-      expect(await readSnapshot(path, 'seed')).toMatchObject({ ok: false, reason: 'unreadable' });
+      expect(await readIndexFile(path, 'seed')).toMatchObject({ ok: false, reason: 'unreadable' });
     });
   });
 
@@ -128,7 +133,7 @@ describe('a snapshot that cannot be used says why, and never throws', () => {
       const path = join(dir, 'index.snapshot');
       await writeFile(path, good);
       await truncate(path, good.length - 4096);
-      expect(await readSnapshot(path, 'seed')).toMatchObject({ ok: false, reason: 'corrupt' });
+      expect(await readIndexFile(path, 'seed')).toMatchObject({ ok: false, reason: 'corrupt' });
     });
   });
 });

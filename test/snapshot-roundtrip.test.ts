@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/types.ts';
 import { SearchIndex, type SearchResult } from '../src/search/engine.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
-import { corpusFingerprint, readSnapshot, SnapshotWriteError, writeSnapshot } from '../src/search/snapshot.ts';
+import { corpusFingerprint, readIndexFile, IndexFileWriteError, writeIndexFile } from '../src/search/indexFile.ts';
 import { generateCorpus } from '../bench/generate.ts';
 import { seedCorpus, withTempDir } from './support/corpus.ts';
 
@@ -41,13 +41,13 @@ describe('a snapshot read back', () => {
   it('answers every question exactly as the index it was written from', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'index.snapshot');
-      const { bytes } = await writeSnapshot(path, {
+      const { bytes } = await writeIndexFile(path, {
         fingerprint: 'seed-1',
         corpus,
         index,
         meta: { files: [['a.txt', { size: 1 }]] },
       });
-      const read = await readSnapshot(path, 'seed-1');
+      const read = await readIndexFile(path, 'seed-1');
       expect(read.ok).toBe(true);
       if (!read.ok) return;
       expect(read.bytes).toBe(bytes);
@@ -68,8 +68,8 @@ describe('a snapshot read back', () => {
   it('restores the corpus: passages, sources, duplicates and load errors', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'index.snapshot');
-      await writeSnapshot(path, { fingerprint: 'f', corpus, index });
-      const read = await readSnapshot(path, 'f');
+      await writeIndexFile(path, { fingerprint: 'f', corpus, index });
+      const read = await readIndexFile(path, 'f');
       if (!read.ok) throw new Error(read.message);
       expect(read.corpus.passages).toEqual(corpus.passages);
       expect(read.corpus.sources).toEqual(corpus.sources);
@@ -98,8 +98,8 @@ describe('a snapshot read back', () => {
     const built = SearchIndex.build(tweaked);
     await withTempDir(async (dir) => {
       const path = join(dir, 'generated.snapshot');
-      await writeSnapshot(path, { fingerprint: 'g', corpus: tweaked, index: built });
-      const read = await readSnapshot(path, 'g');
+      await writeIndexFile(path, { fingerprint: 'g', corpus: tweaked, index: built });
+      const read = await readIndexFile(path, 'g');
       if (!read.ok) throw new Error(read.message);
       expect(read.corpus.passages).toEqual(tweaked.passages);
       expect(read.corpus.sources).toEqual(tweaked.sources);
@@ -115,25 +115,25 @@ describe('writing a snapshot', () => {
   it('replaces the previous file whole and leaves no temporary file', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'index.snapshot');
-      await writeSnapshot(path, { fingerprint: 'one', corpus, index });
-      await writeSnapshot(path, { fingerprint: 'two', corpus, index });
+      await writeIndexFile(path, { fingerprint: 'one', corpus, index });
+      await writeIndexFile(path, { fingerprint: 'two', corpus, index });
       expect(await readdir(dir)).toEqual(['index.snapshot']);
-      expect((await readSnapshot(path, 'two')).ok).toBe(true);
-      expect(await readSnapshot(path, 'one')).toMatchObject({ ok: false, reason: 'stale' });
+      expect((await readIndexFile(path, 'two')).ok).toBe(true);
+      expect(await readIndexFile(path, 'one')).toMatchObject({ ok: false, reason: 'stale' });
     });
   });
 
   it('leaves the previous snapshot untouched when a write fails', async () => {
     await withTempDir(async (dir) => {
       const path = join(dir, 'index.snapshot');
-      await writeSnapshot(path, { fingerprint: 'good', corpus, index });
+      await writeIndexFile(path, { fingerprint: 'good', corpus, index });
       const before = await readFile(path);
       const miniSearch = new SearchIndex(corpus, MiniSearchBackend.build(corpus.passages));
-      await expect(writeSnapshot(path, { fingerprint: 'bad', corpus, index: miniSearch })).rejects.toThrow(
-        SnapshotWriteError,
+      await expect(writeIndexFile(path, { fingerprint: 'bad', corpus, index: miniSearch })).rejects.toThrow(
+        IndexFileWriteError,
       );
       await expect(
-        writeSnapshot(join(dir, 'missing-folder', 'index.snapshot'), { fingerprint: 'bad', corpus, index }),
+        writeIndexFile(join(dir, 'missing-folder', 'index.snapshot'), { fingerprint: 'bad', corpus, index }),
       ).rejects.toThrow(/Could not write the snapshot/);
       expect(await readFile(path)).toEqual(before);
       expect(await readdir(dir)).toEqual(['index.snapshot']);
@@ -143,7 +143,7 @@ describe('writing a snapshot', () => {
   it('refuses an index built from another corpus', async () => {
     const other = SearchIndex.build(generateCorpus({ passages: 50, seed: 1 }).corpus);
     await withTempDir(async (dir) => {
-      await expect(writeSnapshot(join(dir, 's'), { fingerprint: 'x', corpus, index: other })).rejects.toThrow(
+      await expect(writeIndexFile(join(dir, 's'), { fingerprint: 'x', corpus, index: other })).rejects.toThrow(
         'The index given was not built from the corpus given.',
       );
     });

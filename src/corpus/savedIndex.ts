@@ -42,7 +42,7 @@ export async function readSavedFiles(indexPath: string): Promise<ReadonlyMap<str
 
 /**
  * Removes what killed processes left: Dossier's temporary files in the corpus folder and beside the
- * index, and the index's own temporary files (src/search/snapshot.ts writes
+ * index, and the index's own temporary files (src/search/indexFile.ts writes
  * `.<index name>.<pid>.<hex>.tmp` beside it). Files of processes still running are kept. Returns
  * the names removed.
  */

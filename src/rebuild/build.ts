@@ -16,7 +16,7 @@ import { writeSavedFiles } from '../corpus/savedIndex.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { CompactIndex } from '../search/compact.ts';
 import { SearchIndex } from '../search/engine.ts';
-import { corpusFingerprint, writeSnapshot, type SnapshotContents } from '../search/snapshot.ts';
+import { corpusFingerprint, writeIndexFile, type IndexFileContents } from '../search/indexFile.ts';
 import { runStepsYielding } from '../steps.ts';
 
 /** What to build from, and where to save it. Plain data: it is handed to a worker thread as it is. */
@@ -97,7 +97,7 @@ export async function buildFromFolder(
 export async function savedContents(
   request: BuildRequest,
   built: { corpus: Corpus; backend: CompactIndex; files: ReadonlyMap<string, FileFingerprint> },
-): Promise<SnapshotContents> {
+): Promise<IndexFileContents> {
   const fingerprint =
     request.listing ??
     (request.indexPath ? await folderFingerprint(request.dir, request.load.maxArticleBytes) : 'unsaved');
@@ -143,7 +143,7 @@ export async function buildHere(request: BuildRequest, events: BuildEvents = {})
   const built = await buildFromFolder(request, events);
   if (request.indexPath) {
     const contents = await savedContents(request, built);
-    await saveIndex(request.indexPath, built.files, (path) => writeSnapshot(path, contents), events);
+    await saveIndex(request.indexPath, built.files, (path) => writeIndexFile(path, contents), events);
   }
   return { corpus: built.corpus, index: new SearchIndex(built.corpus, built.backend), files: built.files };
 }

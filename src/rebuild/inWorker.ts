@@ -16,7 +16,7 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FileFingerprint } from '../corpus/fingerprint.ts';
 import { OperationalError } from '../errors.ts';
-import { parseJsonPieces, unpackSnapshot, type Reuse } from '../search/snapshot.ts';
+import { parseJsonPieces, unpackIndexFile, type Reuse } from '../search/indexFile.ts';
 import { runSteps, runStepsYielding, type Steps } from '../steps.ts';
 import { EmptyFolderError, type BuildEvents, type BuildRequest, type Built } from './build.ts';
 import type { FromWorker, ToWorker, WorkerFailure } from './messages.ts';
@@ -144,7 +144,7 @@ async function assemble(
   pieces: readonly Uint8Array[],
   reuse: Reuse | undefined,
 ): Promise<Built> {
-  const { corpus, index } = await runStepsYielding(unpackSnapshot(snapshot, reuse), SLICE_MS);
+  const { corpus, index } = await runStepsYielding(unpackIndexFile(snapshot, reuse), SLICE_MS);
   const files = await runStepsYielding(fileMap(pieces), SLICE_MS);
   return { corpus, index, files };
 }

@@ -1,7 +1,7 @@
 /** What a rebuild's worker thread and the thread that started it say to each other (inWorker.ts ⇄ worker.ts). */
 import type { LoadProgress } from '../corpus/load.ts';
 import type { OperationalErrorCode } from '../errorCodes.ts';
-import type { PackedSnapshot } from '../search/snapshot.ts';
+import type { PackedIndexFile } from '../search/indexFile.ts';
 import type { BuildRequest } from './build.ts';
 
 /**
@@ -23,7 +23,7 @@ export type FromWorker =
   /** The corpus and index (a packed snapshot) and the files' fingerprints (`jsonPieces` of [name, fingerprint] pairs). */
   | {
       readonly kind: 'built';
-      readonly snapshot: PackedSnapshot;
+      readonly snapshot: PackedIndexFile;
       readonly files: readonly Uint8Array[];
       readonly passages: number;
     }

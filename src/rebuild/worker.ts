@@ -10,7 +10,7 @@ import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { OperationalError } from '../errors.ts';
-import { jsonPieces, packSnapshot } from '../search/snapshot.ts';
+import { jsonPieces, packIndexFile } from '../search/indexFile.ts';
 import {
   buildFromFolder,
   EmptyFolderError,
@@ -32,7 +32,7 @@ async function build(request: BuildRequest): Promise<void> {
     note: (level, fields, message) => post({ kind: 'note', level, fields, message }),
   };
   const built = await buildFromFolder(request, events);
-  const image = packSnapshot(await savedContents(request, built));
+  const image = packIndexFile(await savedContents(request, built));
   if (request.indexPath) await saveIndex(request.indexPath, built.files, (path) => image.write(path), events);
   const files = jsonPieces([...built.files]);
   post({ kind: 'built', snapshot: image.packed, files, passages: built.corpus.passages.length }, [

@@ -7,7 +7,7 @@
  * Layout (little-endian):
  *
  *     0   8  magic "DOSSIER\0"
- *     8   4  format version (SNAPSHOT_FORMAT_VERSION)
+ *     8   4  format version (INDEX_FILE_FORMAT_VERSION)
  *    12   4  header length in bytes
  *    16   8  file length in bytes (a shorter file is truncated)
  *    24  32  SHA-256 of every byte from 64 to the end
@@ -21,8 +21,8 @@
  * score bounds, written forms, initials). Reading builds the same `Corpus` and `SearchIndex`
  * objects a build makes, and no article file is opened.
  *
- * `writeSnapshot` writes a temporary file beside the target and renames it over the target, so a
- * crash mid-write leaves the previous snapshot whole. `readSnapshot` never throws: it returns the
+ * `writeIndexFile` writes a temporary file beside the target and renames it over the target, so a
+ * crash mid-write leaves the previous snapshot whole. `readIndexFile` never throws: it returns the
  * snapshot or the reason it was not used (missing, stale, other version, corrupt, unreadable).
  */
 import { createHash, randomBytes, type Hash } from 'node:crypto';
@@ -39,7 +39,7 @@ import { STOP_WORDS } from './stopwords.ts';
 import { ANALYSIS_VERSION } from './analysisVersion.ts';
 
 /** Bumped whenever the layout changes; a snapshot of another version is rebuilt, never misread. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const INDEX_FILE_FORMAT_VERSION = 1;
 
 const MAGIC = Buffer.from('DOSSIER\0', 'latin1');
 const FIXED_HEADER_BYTES = 64;
@@ -53,7 +53,7 @@ const ANALYSIS_SIGNATURE: string = createHash('sha256')
   .slice(0, 16);
 
 /** What a snapshot holds: a corpus, its index, and the caller's own notes. */
-export interface SnapshotContents {
+export interface IndexFileContents {
   /**
    * Identifies the corpus the snapshot was built from (see `corpusFingerprint`): a reader that
    * expects another one gets `stale`.
@@ -62,13 +62,13 @@ export interface SnapshotContents {
   readonly corpus: Corpus;
   /** Must use the compact backend (the default of `SearchIndex.build`); only its corpus and backend are read. */
   readonly index: Pick<SearchIndex, 'corpus' | 'backend'>;
-  /** Any JSON value, returned as is by `readSnapshot` (say, the fingerprints of the corpus files). */
+  /** Any JSON value, returned as is by `readIndexFile` (say, the fingerprints of the corpus files). */
   readonly meta?: unknown;
 }
 
 type SnapshotProblem = 'missing' | 'stale' | 'version' | 'corrupt' | 'unreadable';
 
-export type SnapshotRead =
+export type IndexFileRead =
   | {
       readonly ok: true;
       readonly corpus: Corpus;
@@ -93,12 +93,12 @@ export type SnapshotRead =
     };
 
 /** A snapshot could not be written: the message says why; the previous snapshot, if any, is untouched. */
-export class SnapshotWriteError extends Error {
-  override readonly name = 'SnapshotWriteError';
+export class IndexFileWriteError extends Error {
+  override readonly name = 'IndexFileWriteError';
 }
 
 /**
- * A fingerprint for `SnapshotContents.fingerprint` from whatever identifies a corpus: typically
+ * A fingerprint for `IndexFileContents.fingerprint` from whatever identifies a corpus: typically
  * its files (name, size, modification time or content hash) and the load options. Order of object
  * keys and of map entries does not matter.
  */
@@ -238,27 +238,27 @@ interface Encoded {
 
 /**
  * Writes the snapshot to `path` atomically: a temporary file beside it, flushed to disk, then
- * renamed over it. Returns the bytes written. Throws SnapshotWriteError (the old file stays).
+ * renamed over it. Returns the bytes written. Throws IndexFileWriteError (the old file stays).
  * `now` stamps `createdAt` (default: the clock).
  */
-export async function writeSnapshot(
+export async function writeIndexFile(
   path: string,
-  contents: SnapshotContents,
+  contents: IndexFileContents,
   options: { readonly now?: () => Date } = {},
 ): Promise<{ bytes: number }> {
   return writeEncoded(path, encode(contents, options.now ?? (() => new Date())));
 }
 
-/** What a snapshot of `contents` holds, the texts still to be encoded. Throws SnapshotWriteError. */
-function encode(contents: SnapshotContents, now: () => Date): Encoded {
+/** What a snapshot of `contents` holds, the texts still to be encoded. Throws IndexFileWriteError. */
+function encode(contents: IndexFileContents, now: () => Date): Encoded {
   const backend = contents.index.backend;
   if (!(backend instanceof CompactIndex))
-    throw new SnapshotWriteError(
+    throw new IndexFileWriteError(
       `Cannot snapshot a ${backend.name} index: only the compact index has a snapshot format.`,
     );
   if (contents.index.corpus !== contents.corpus)
-    throw new SnapshotWriteError('The index given was not built from the corpus given.');
-  if (endianness() !== 'LE') throw new SnapshotWriteError('Snapshots are little-endian; this machine is not.');
+    throw new IndexFileWriteError('The index given was not built from the corpus given.');
+  if (endianness() !== 'LE') throw new IndexFileWriteError('Snapshots are little-endian; this machine is not.');
   const { corpus } = contents;
   const data = backend.data;
   const passages = corpus.passages;
@@ -402,7 +402,9 @@ async function writeEncoded(path: string, { base, pending }: Encoded): Promise<{
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await rm(temporary, { force: true }).catch(() => undefined);
-    throw new SnapshotWriteError(`Could not write the snapshot ${path}: ${(error as Error).message}`, { cause: error });
+    throw new IndexFileWriteError(`Could not write the snapshot ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   // The rename is durable once the folder is flushed too (not every platform can open a folder).
   try {
@@ -437,9 +439,9 @@ const PIECE_BYTES = 64 * 1024;
  * A snapshot in memory, as a worker thread hands it to the thread that answers: the sections are
  * typed arrays to transfer (moved, not copied), the header's long lists are UTF-8 JSON in pieces
  * (transferred too), and what is left of the header is a few small fields. It holds everything
- * `writeSnapshot` writes but `meta`: the sender hands over its own notes.
+ * `writeIndexFile` writes but `meta`: the sender hands over its own notes.
  */
-export interface PackedSnapshot {
+export interface PackedIndexFile {
   readonly header: Readonly<Record<string, unknown>>;
   readonly tables: { readonly [K in TableName]?: readonly Uint8Array[] };
   readonly sections: Readonly<Record<string, SectionArray>>;
@@ -448,16 +450,19 @@ export interface PackedSnapshot {
 }
 
 /** A snapshot laid out in memory, to write and to hand over to another thread. */
-export interface SnapshotImage {
-  readonly packed: PackedSnapshot;
+export interface IndexFileImage {
+  readonly packed: PackedIndexFile;
   /** The buffers `packed` is made of: the transfer list when posting it. */
   readonly transfer: readonly ArrayBuffer[];
-  /** Writes the snapshot at `path` exactly as `writeSnapshot` would. Before posting `packed`, which moves its buffers away. */
+  /** Writes the snapshot at `path` exactly as `writeIndexFile` would. Before posting `packed`, which moves its buffers away. */
   write(path: string): Promise<{ bytes: number }>;
 }
 
-/** Lays the snapshot of `contents` out in memory (texts encoded once, for the file and the handover). Throws SnapshotWriteError. */
-export function packSnapshot(contents: SnapshotContents, options: { readonly now?: () => Date } = {}): SnapshotImage {
+/** Lays the snapshot of `contents` out in memory (texts encoded once, for the file and the handover). Throws IndexFileWriteError. */
+export function packIndexFile(
+  contents: IndexFileContents,
+  options: { readonly now?: () => Date } = {},
+): IndexFileImage {
   const { base, pending } = encode(contents, options.now ?? (() => new Date()));
   const solid = pending.map((section) => arraySection(section.name, section.type, section.solid()));
   const sections: Record<string, SectionArray> = {};
@@ -504,7 +509,10 @@ export interface Reuse {
 }
 
 /** The corpus and index of a packed snapshot, assembled a slice at a time (steps.ts): what the answering thread runs. */
-export function* unpackSnapshot(packed: PackedSnapshot, reuse?: Reuse): Steps<{ corpus: Corpus; index: SearchIndex }> {
+export function* unpackIndexFile(
+  packed: PackedIndexFile,
+  reuse?: Reuse,
+): Steps<{ corpus: Corpus; index: SearchIndex }> {
   const header: Record<string, unknown> = { ...packed.header, sections: [] };
   for (const name of TABLES) {
     const pieces = packed.tables[name];
@@ -586,7 +594,7 @@ function align(value: number): number {
 function fixedHeader(headerBytes: number, fileBytes: number, hash: Hash): Buffer {
   const fixed = Buffer.alloc(FIXED_HEADER_BYTES);
   MAGIC.copy(fixed, 0);
-  fixed.writeUInt32LE(SNAPSHOT_FORMAT_VERSION, 8);
+  fixed.writeUInt32LE(INDEX_FILE_FORMAT_VERSION, 8);
   fixed.writeUInt32LE(headerBytes, 12);
   fixed.writeBigUInt64LE(BigInt(fileBytes), 16);
   hash.digest().copy(fixed, 24);
@@ -616,8 +624,8 @@ class CorruptSnapshot extends Error {}
  * this version of the format and of the analysis. Never throws: when the snapshot cannot be used
  * the result says why, and the caller builds from the articles instead (and may write a new one).
  */
-export async function readSnapshot(path: string, expectedFingerprint: string): Promise<SnapshotRead> {
-  const fail = (reason: SnapshotProblem, why: string): SnapshotRead => ({
+export async function readIndexFile(path: string, expectedFingerprint: string): Promise<IndexFileRead> {
+  const fail = (reason: SnapshotProblem, why: string): IndexFileRead => ({
     ok: false,
     reason,
     message: `Snapshot ${path} not used: ${why}.`,
@@ -647,8 +655,8 @@ export async function readSnapshot(path: string, expectedFingerprint: string): P
     await readFully(file, fixed, 0);
     if (!fixed.subarray(0, MAGIC.length).equals(MAGIC)) return fail('corrupt', 'it is not a Dossier snapshot');
     const version = fixed.readUInt32LE(8);
-    if (version !== SNAPSHOT_FORMAT_VERSION)
-      return fail('version', `it has format version ${version}, this Dossier reads ${SNAPSHOT_FORMAT_VERSION}`);
+    if (version !== INDEX_FILE_FORMAT_VERSION)
+      return fail('version', `it has format version ${version}, this Dossier reads ${INDEX_FILE_FORMAT_VERSION}`);
     if (endianness() !== 'LE') return fail('version', 'snapshots are little-endian and this machine is not');
     const headerBytes = fixed.readUInt32LE(12);
     const fileBytes = Number(fixed.readBigUInt64LE(16));
