@@ -11,6 +11,7 @@ import { NESTED_SENTENCE, PATHOLOGICAL_INPUTS } from '../bench/pathologicalInput
 import { loadCorpus } from '../src/corpus/load.ts';
 import { SearchIndex } from '../src/search/engine.ts';
 import { extractEvents } from '../src/timeline/index.ts';
+import { TIMELINE_KNOWLEDGE } from './support/timeline.ts';
 
 let dir: string;
 beforeAll(async () => {
@@ -26,7 +27,7 @@ async function ingest(file: string, text: string) {
   await writeFile(join(folder, file), text);
   const corpus = await loadCorpus(folder, { maxArticleBytes: 10 * 1024 * 1024 });
   SearchIndex.build(corpus);
-  extractEvents(corpus.passages);
+  extractEvents(corpus.passages, TIMELINE_KNOWLEDGE);
   return corpus;
 }
 

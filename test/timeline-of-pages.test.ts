@@ -3,6 +3,7 @@ import { buildArticle } from '../src/corpus/article.ts';
 import { dateFromCorpus } from '../src/corpus/corpusDates.ts';
 import { plainText } from '../src/corpus/formats/plainText.ts';
 import { extractEvents } from '../src/timeline/index.ts';
+import { TIMELINE_KNOWLEDGE } from './support/timeline.ts';
 
 /** Articles from page texts (a ` date` marker gives the date, as crawlers write it). */
 function articles(pages: Record<string, string>) {
@@ -10,9 +11,10 @@ function articles(pages: Record<string, string>) {
 }
 
 const events = (pages: Record<string, string>) =>
-  extractEvents(dateFromCorpus(articles(pages)).flatMap((article) => article.passages)).map(
-    (event) => `${event.date} ${event.text}`,
-  );
+  extractEvents(
+    dateFromCorpus(articles(pages)).flatMap((article) => article.passages),
+    TIMELINE_KNOWLEDGE,
+  ).map((event) => `${event.date} ${event.text}`);
 
 describe('the timeline of scraped pages', () => {
   it('reads a dated heading as an event, and dates its section’s days from it', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PartialDate } from '../src/corpus/types.ts';
 import { datesInSentence } from '../src/timeline/index.ts';
+import { TIMELINE_KNOWLEDGE } from './support/timeline.ts';
 
 /** The article's date, written explicitly in every case: 'YYYY-MM-DD', 'YYYY-MM', 'YYYY' or null. */
 function reference(value: string | null): PartialDate | null {
@@ -11,7 +12,9 @@ function reference(value: string | null): PartialDate | null {
 
 /** The dates a sentence yields, as 'value/precision'. */
 function dates(sentence: string, ref: string | null): string[] {
-  return datesInSentence(sentence, reference(ref)).map((m) => `${m.date.value}/${m.date.precision}`);
+  return datesInSentence(sentence, reference(ref), TIMELINE_KNOWLEDGE.wordnet).map(
+    (m) => `${m.date.value}/${m.date.precision}`,
+  );
 }
 
 type Case = readonly [name: string, sentence: string, reference: string | null, expected: readonly string[]];
@@ -323,7 +326,11 @@ for (const [group, table] of Object.entries(cases)) {
 
 describe('mentions keep what was written', () => {
   it('reports the expression that dates the event', () => {
-    const [mention] = datesInSentence('Fuad Hussein on Saturday arrived in Tehran.', reference(MONDAY));
+    const [mention] = datesInSentence(
+      'Fuad Hussein on Saturday arrived in Tehran.',
+      reference(MONDAY),
+      TIMELINE_KNOWLEDGE.wordnet,
+    );
     expect(mention?.text).toBe('on Saturday');
     expect(mention?.kind).toBe('weekday');
   });

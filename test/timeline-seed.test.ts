@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { PartialDate, Passage, Source } from '../src/corpus/types.ts';
 import { extractEvents, filterEvents, scoreTimeline } from '../src/timeline/index.ts';
 import type { GoldTimeline, TimelineEvent } from '../src/timeline/index.ts';
+import { TIMELINE_KNOWLEDGE } from './support/timeline.ts';
 
 /*
  * The five seed articles, body paragraphs copied by hand as the loader will hand them over
@@ -158,7 +159,7 @@ const find = (events: readonly TimelineEvent[], snippet: string): TimelineEvent[
   events.filter((e) => e.text.includes(snippet));
 
 describe('the seed corpus against the gold timeline', () => {
-  const events = extractEvents(seedPassages());
+  const events = extractEvents(seedPassages(), TIMELINE_KNOWLEDGE);
   const score = scoreTimeline(events, gold);
 
   it('finds every gold event at its exact date, with no wrong date and no junk', () => {
@@ -199,7 +200,7 @@ describe('the seed corpus against the gold timeline', () => {
 
 describe('the same event told by several articles', () => {
   it('appears once, the first passage given kept, the others in alsoIn', () => {
-    const events = extractEvents(seedPassages());
+    const events = extractEvents(seedPassages(), TIMELINE_KNOWLEDGE);
     const attack = find(events, 'A ballistic missile attack on January 8');
     expect(attack).toHaveLength(1);
     expect(attack[0]!.passage.source.file).toBe('000_9a5ceb7abccd8c58.txt');
@@ -208,14 +209,14 @@ describe('the same event told by several articles', () => {
   });
 
   it('keeps the order the passages were given', () => {
-    const events = extractEvents([...makePassages(seed('001')), ...makePassages(seed('000'))]);
+    const events = extractEvents([...makePassages(seed('001')), ...makePassages(seed('000'))], TIMELINE_KNOWLEDGE);
     const [attack] = find(events, 'A ballistic missile attack on January 8');
     expect(attack?.passage.source.file).toBe('001_64ba0aa1239cf7d6.txt');
     expect(attack?.alsoIn.map((p) => p.source.file)).toEqual(['000_9a5ceb7abccd8c58.txt']);
   });
 
   it('merges only at the same date: "earlier this month" in 000 (28 Sept.) and 001 (29 Sept.) is September in both', () => {
-    const events = extractEvents(seedPassages());
+    const events = extractEvents(seedPassages(), TIMELINE_KNOWLEDGE);
     const cuts = find(events, 'Earlier this month, Washington announced');
     expect(cuts).toHaveLength(1);
     expect(filesOf(cuts[0]!)).toEqual(['000_9a5ceb7abccd8c58.txt', '001_64ba0aa1239cf7d6.txt']);
@@ -225,7 +226,7 @@ describe('the same event told by several articles', () => {
     const sentence = 'The minister arrived in Tehran on Saturday for talks.';
     const monday = makePassages({ file: 'a.txt', id: 'a', title: 'A', date: '2020-09-28', paragraphs: [sentence] });
     const nextMonday = makePassages({ file: 'b.txt', id: 'b', title: 'B', date: '2020-10-05', paragraphs: [sentence] });
-    const events = extractEvents([...monday, ...nextMonday]);
+    const events = extractEvents([...monday, ...nextMonday], TIMELINE_KNOWLEDGE);
     expect(events.map((e) => [e.date, e.alsoIn.length])).toEqual([
       ['2020-09-26', 0],
       ['2020-10-03', 0],
@@ -233,12 +234,12 @@ describe('the same event told by several articles', () => {
   });
 
   it('keeps retellings in other words apart', () => {
-    const events = extractEvents(seedPassages());
+    const events = extractEvents(seedPassages(), TIMELINE_KNOWLEDGE);
     expect(find(events, 'earlier this month').map(filesOf)).toEqual([['004_232c69b19052f130.txt']]);
   });
 
   it('merges nothing when asked for identical shingles only, which the gold score catches', () => {
-    const unmerged = extractEvents(seedPassages(), { merge: { similarity: 1.01 } });
+    const unmerged = extractEvents(seedPassages(), { ...TIMELINE_KNOWLEDGE, merge: { similarity: 1.01 } });
     const score = scoreTimeline(unmerged, gold);
     expect(score.duplicates).toBeGreaterThan(0);
     expect(score.sourceMismatches).toBeGreaterThan(0);
@@ -257,12 +258,13 @@ describe('an undated article', () => {
           'Protesters stormed the embassy compound on Jan. 1, 2020, after a U.S. airstrike.',
         ],
       }),
+      TIMELINE_KNOWLEDGE,
     );
     expect(events.map((e) => [e.date, e.precision])).toEqual([['2020-01-01', 'day']]);
   });
 
   it('would be dated by its own date if it had one', () => {
-    const events = extractEvents(makePassages({ ...undated, date: '2020-09-28' }));
+    const events = extractEvents(makePassages({ ...undated, date: '2020-09-28' }), TIMELINE_KNOWLEDGE);
     expect(events.map((e) => [e.date, e.precision, e.text.slice(0, 40)])).toEqual([
       ['2020', 'year', 'President Trump directed the killing of '],
       ['2020', 'year', 'This year, two U.S., one British and sev'],
@@ -294,13 +296,13 @@ describe('furniture the loader should have removed', () => {
     const all = paragraphs(file);
     const raw = indexes.map((i) => all[i]!);
     expect(raw.every((p) => p.length > 0)).toBe(true);
-    const events = extractEvents(makePassages({ ...article, paragraphs: raw }));
+    const events = extractEvents(makePassages({ ...article, paragraphs: raw }), TIMELINE_KNOWLEDGE);
     expect(events.map((e) => `${e.date}: ${e.text}`)).toEqual([]);
   });
 });
 
 describe('scoreTimeline', () => {
-  const events = extractEvents(seedPassages());
+  const events = extractEvents(seedPassages(), TIMELINE_KNOWLEDGE);
 
   it('counts a misdated event as a wrong date, not as found at the exact date', () => {
     const moved = events.map((e) => (e.text.includes('on Saturday arrived') ? { ...e, date: '2020-10-03' } : e));
@@ -344,7 +346,7 @@ describe('scoreTimeline', () => {
 });
 
 describe('filterEvents on the seed timeline', () => {
-  const events = extractEvents(seedPassages());
+  const events = extractEvents(seedPassages(), TIMELINE_KNOWLEDGE);
 
   it('keeps month and year events that overlap the range', () => {
     const lastWeekend = filterEvents(events, { from: '2020-09-26', to: '2020-09-27' });

@@ -61,7 +61,7 @@ async function evaluate(story: Story): Promise<StoryReport> {
   let timeline: StoryReport['timeline'] = null;
   let timelineDetails: TimelineScore['details'] | null = null;
   if (story.timelineGold) {
-    const events = extractEvents(corpus.passages);
+    const events = extractEvents(corpus.passages, { wordnet: index.environment.wordnet });
     const { details, ...scores } = scoreTimeline(
       events,
       JSON.parse(await readFile(story.timelineGold, 'utf8')) as GoldTimeline,

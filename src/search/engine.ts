@@ -55,6 +55,8 @@ export interface SearchResult {
  */
 export class SearchIndex {
   private readonly context: SearchContext;
+  /** What the index reads questions with; the timeline reads dates with the same WordNet. */
+  readonly environment: SearchEnvironment;
   private readonly interpretations: LruCache<string, Interpretation>;
   private readonly results: LruCache<string, SearchResult>;
   /**
@@ -69,6 +71,7 @@ export class SearchIndex {
     environment: SearchEnvironment = defaultSearchEnvironment(),
   ) {
     this.context = new SearchContext(corpus, backend, environment);
+    this.environment = environment;
     this.interpretations = new LruCache(environment.tuning.cachedQuestions);
     this.results = new LruCache(environment.tuning.cachedResults);
   }

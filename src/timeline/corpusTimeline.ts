@@ -21,10 +21,10 @@ const TOPIC_PASSAGES = 1_000;
 const eventsByCorpus = new WeakMap<Corpus, readonly TimelineEvent[]>();
 
 /** Every event of the corpus, oldest first. */
-export function timelineOf(snapshot: Pick<Snapshot, 'corpus'>): readonly TimelineEvent[] {
+export function timelineOf(snapshot: Pick<Snapshot, 'corpus' | 'index'>): readonly TimelineEvent[] {
   let events = eventsByCorpus.get(snapshot.corpus);
   if (!events) {
-    events = extractEvents(snapshot.corpus.passages);
+    events = extractEvents(snapshot.corpus.passages, { wordnet: snapshot.index.environment.wordnet });
     eventsByCorpus.set(snapshot.corpus, events);
   }
   return events;
@@ -54,5 +54,5 @@ export async function topicTimeline(
   passages.sort((a, b) =>
     a.source.file < b.source.file ? -1 : a.source.file > b.source.file ? 1 : a.paragraph - b.paragraph,
   );
-  return extractEvents(passages);
+  return extractEvents(passages, { wordnet: snapshot.index.environment.wordnet });
 }

@@ -16,7 +16,7 @@ import { relativeYearRefiner } from './relativeYearRefiner.ts';
 import { splitSentences } from '../text/sentences.ts';
 import type { SentenceSpan } from '../text/sentences.ts';
 import { tenseAt } from './tense.ts';
-import { WordNet } from '../search/wordnet.ts';
+import type { WordNet } from '../search/wordnet.ts';
 import { windowRefiner } from './windowRefiner.ts';
 import type { Mention, MentionParser, MentionRefiner, SentenceContext } from './types.ts';
 import { windowParser } from './windowParser.ts';
@@ -43,7 +43,7 @@ export type DatedMention = Mention & { readonly date: PartialDate };
 function sentenceContext(
   sentence: string,
   reference: PartialDate | null,
-  wordnet: WordNet = WordNet.shared(),
+  wordnet: WordNet,
 ): SentenceContext {
   return {
     sentence,
@@ -57,9 +57,9 @@ function sentenceContext(
  * The true dates of the events one sentence tells, resolved against the article's date
  * (null when the article has none). Furniture (stamps, captions) dates nothing.
  */
-export function datesInSentence(sentence: string, reference: PartialDate | null): DatedMention[] {
+export function datesInSentence(sentence: string, reference: PartialDate | null, wordnet: WordNet): DatedMention[] {
   if (isFurniture(sentence)) return [];
-  const context = sentenceContext(sentence, reference);
+  const context = sentenceContext(sentence, reference, wordnet);
   let mentions = PARSERS.flatMap((parse) => parse(context));
   for (const refine of REFINERS) mentions = refine(context, mentions);
   return mentions.filter((mention): mention is DatedMention => mention.date !== undefined);
@@ -71,8 +71,8 @@ export interface DatedSentence {
 }
 
 /** Every dated event in a passage's text, one entry per (sentence, date), in reading order. */
-export function datedSentences(text: string, reference: PartialDate | null): DatedSentence[] {
+export function datedSentences(text: string, reference: PartialDate | null, wordnet: WordNet): DatedSentence[] {
   return splitSentences(text).flatMap((sentence) =>
-    datesInSentence(sentence.text, reference).map((mention) => ({ sentence, mention })),
+    datesInSentence(sentence.text, reference, wordnet).map((mention) => ({ sentence, mention })),
   );
 }
