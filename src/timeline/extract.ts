@@ -40,11 +40,7 @@ const REFINERS: readonly MentionRefiner[] = [
 /** A mention with its resolved date. */
 export type DatedMention = Mention & { readonly date: PartialDate };
 
-function sentenceContext(
-  sentence: string,
-  reference: PartialDate | null,
-  wordnet: WordNet,
-): SentenceContext {
+function sentenceContext(sentence: string, reference: PartialDate | null, wordnet: WordNet): SentenceContext {
   return {
     sentence,
     reference,

@@ -21,9 +21,10 @@ export interface TimelineOptions {
  * and a month before its days; equal dates keep the order of the passages given.
  */
 export function extractEvents(passages: readonly Passage[], options: TimelineOptions): TimelineEvent[] {
-  return mergeEvents(passages.flatMap((passage) => mentionsIn(passage, options.wordnet)), options.merge).sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-  );
+  return mergeEvents(
+    passages.flatMap((passage) => mentionsIn(passage, options.wordnet)),
+    options.merge,
+  ).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 /**
@@ -33,7 +34,9 @@ export function extractEvents(passages: readonly Passage[], options: TimelineOpt
  */
 function sectionDate(passage: Passage, wordnet: WordNet): PartialDate | null {
   if (passage.section === null) return null;
-  const day = datesInSentence(passage.section, passage.source.date, wordnet).find((mention) => mention.date.precision === 'day');
+  const day = datesInSentence(passage.section, passage.source.date, wordnet).find(
+    (mention) => mention.date.precision === 'day',
+  );
   return day?.date ?? null;
 }
 
