@@ -243,7 +243,7 @@ describe('private where Discord convention expects it', () => {
     expect(description).toMatch(/^\*5 articles, Sep 28, 2020 – Sep 29, 2020: .*VOA News/);
     const ask = f.commands.get(f.ids.guildId)!.find((c) => c.name === 'ask')!;
     expect(description).toContain(`\n</ask:${ask.id}> — Ask a question about the story`);
-    expect(description).toContain(`Example: </ask:${ask.id}> How long would closing the embassy take?`);
+    expect(description).toContain(`Example: </ask:${ask.id}> What did officials say would happen next?`);
   });
 });
 
