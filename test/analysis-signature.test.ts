@@ -8,13 +8,13 @@
  *   RECORD_ANALYSIS_SIGNATURE=1 npx vitest run test/analysis-signature.test.ts
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { ANALYSIS_VERSION } from '../src/search/analysisVersion.ts';
+import { ROOT, sourceFiles } from './support/sourceFiles.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const RECORD = join(ROOT, 'test/golden/analysis-signature.json');
 
 /** The code whose output a saved index holds: files to passages, passages to terms. */
@@ -35,15 +35,6 @@ const ANALYSIS_CODE = [
 ];
 /** Libraries whose reading of a page or a word is part of the result. */
 const ANALYSIS_LIBRARIES = ['@mozilla/readability', 'linkedom', 'chrono-node', 'porter2', 'tldts', 'yaml'];
-
-function files(path: string): string[] {
-  const full = join(ROOT, path);
-  if (!statSync(full).isDirectory()) return [path];
-  return readdirSync(full)
-    .sort()
-    .flatMap((name) => files(join(path, name)))
-    .filter((file) => file.endsWith('.ts'));
-}
 
 /** A file's tokens without whitespace and comments, one per line. */
 function tokens(file: string): string {
@@ -73,8 +64,8 @@ function librariesInstalled(): Record<string, string> {
 
 function signature(): { files: Record<string, string>; libraries: Record<string, string>; signature: string } {
   const perFile = Object.fromEntries(
-    ANALYSIS_CODE.flatMap(files).map((file) => [
-      relative(ROOT, join(ROOT, file)),
+    ANALYSIS_CODE.flatMap(sourceFiles).map((file) => [
+      file,
       createHash('sha256').update(tokens(file)).digest('hex').slice(0, 12),
     ]),
   );

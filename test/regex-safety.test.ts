@@ -4,13 +4,13 @@
  * words) and every pattern the engine's modules build as they load (from word lists) is checked by
  * recheck, a ReDoS checker: each must be proved safe, that is linear in its input.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { check } from 'recheck';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, sourceFiles } from './support/sourceFiles.ts';
 
-const ROOT = join(import.meta.dirname, '..');
 const SOURCE_FOLDERS = ['src', 'commands'];
 /** The engine's modules, imported with RegExp watched so the patterns they build from word lists are caught too. */
 const ENGINE_FOLDERS = ['src/corpus', 'src/text', 'src/timeline', 'src/search', 'src/cite'];
@@ -22,12 +22,9 @@ interface Pattern {
   readonly where: string;
 }
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(folder).flatMap((name) => {
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return path.endsWith('.ts') && !path.endsWith('.d.ts') ? [path] : [];
-  });
+/** Every source file of the folders, by its full path. */
+function sourcesIn(folders: readonly string[]): string[] {
+  return folders.flatMap(sourceFiles).map((file) => join(ROOT, file));
 }
 
 /** Regex literals, and `new RegExp(`…`)` templates with each `${…}` read as a word, as the source spells them. */
@@ -84,7 +81,7 @@ beforeAll(async () => {
     },
   });
   try {
-    for (const file of ENGINE_FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder)))) await import(file);
+    for (const file of sourcesIn(ENGINE_FOLDERS)) await import(file);
   } finally {
     globalThis.RegExp = OriginalRegExp;
   }
@@ -115,14 +112,14 @@ async function problem(pattern: Pattern): Promise<string | null> {
 
 describe('regular expressions', () => {
   it('the source and the patterns built at load are found', () => {
-    const written = SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder))).flatMap(writtenPatterns);
+    const written = sourcesIn(SOURCE_FOLDERS).flatMap(writtenPatterns);
     // Too few would mean the scan lost its way, and the check below would pass on nothing.
     expect(written.length).toBeGreaterThan(250);
     expect(built.map((pattern) => pattern.where)).toContain('built by src/timeline/yearParser.ts');
   });
 
   it('each is proved linear by recheck', async () => {
-    const written = SOURCE_FOLDERS.flatMap((folder) => sourceFiles(join(ROOT, folder))).flatMap(writtenPatterns);
+    const written = sourcesIn(SOURCE_FOLDERS).flatMap(writtenPatterns);
     const problems: string[] = [];
     for (const pattern of distinct([...written, ...built])) {
       const found = await problem(pattern);
