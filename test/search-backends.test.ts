@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/types.ts';
 import { analyze, analyzeForIndex, capitalisedPhrases, termOfWord } from '../src/search/analyzer.ts';
 import { CompactIndex, buildTrie } from '../src/search/compact.ts';
-import { SearchIndex, type SearchRequest, type SearchResult } from '../src/search/engine.ts';
+import { SearchIndex, type SearchRequest } from '../src/search/engine.ts';
 import { withTuning } from '../src/search/environment.ts';
 import { editDistance } from '../src/search/fuzzy.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
@@ -11,18 +11,7 @@ import type { QueryAlternative, Retrieval } from '../src/search/backend.ts';
 import { generateCorpus } from '../bench/generate.ts';
 import { generateQuestions } from '../bench/questions.ts';
 import { seedCorpus } from './support/corpus.ts';
-
-/** A result as data, passages by id, so results from two indexes compare. */
-function plain(result: SearchResult): unknown {
-  return {
-    ...result,
-    hits: result.hits.map((hit) => ({
-      ...hit,
-      passage: hit.passage.id,
-      alsoIn: hit.alsoIn.map((source) => source.id),
-    })),
-  };
-}
+import { plain } from './support/comparable.ts';
 
 const evalQuestions = (): string[] =>
   (

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Library } from '../src/library.ts';
-import type { SearchIndex, SearchResult } from '../src/search/engine.ts';
+import type { SearchIndex } from '../src/search/engine.ts';
 import { chooseIndex, MINISEARCH_MAX_PASSAGES } from '../src/search/indexChoice.ts';
 import { miniSearchPathOf, readMiniSearchFile, writeMiniSearchFile } from '../src/search/miniSearchFile.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
 import { LOAD_OPTIONS, SEEDS, seedCorpus } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 import { useTempCorpus } from './support/tempCorpus.ts';
+import { plain } from './support/comparable.ts';
 
 const QUESTIONS = [
   'How long would closing the embassy take?',
@@ -17,18 +18,6 @@ const QUESTIONS = [
   'embasy pompio',
   'What did the Fed say about interest rates?',
 ];
-
-/** A result as data, passages by id, so results from two indexes compare. */
-function plain(result: SearchResult): unknown {
-  return {
-    ...result,
-    hits: result.hits.map((hit) => ({
-      ...hit,
-      passage: hit.passage.id,
-      alsoIn: hit.alsoIn.map((source) => source.id),
-    })),
-  };
-}
 
 async function answers(index: SearchIndex): Promise<unknown[]> {
   const all = [];

@@ -2,11 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/types.ts';
-import { SearchIndex, type SearchResult } from '../src/search/engine.ts';
+import { SearchIndex } from '../src/search/engine.ts';
 import { MiniSearchBackend } from '../src/search/minisearchBackend.ts';
 import { corpusFingerprint, readIndexFile, IndexFileWriteError, writeIndexFile } from '../src/search/indexFile.ts';
 import { generateCorpus } from '../bench/generate.ts';
 import { seedCorpus, withTempDir } from './support/corpus.ts';
+import { plain } from './support/comparable.ts';
 
 let corpus: Corpus;
 let index: SearchIndex;
@@ -15,18 +16,6 @@ beforeAll(async () => {
   corpus = await seedCorpus();
   index = SearchIndex.build(corpus);
 });
-
-/** A result as data, passages by id, so results from two indexes compare. */
-function plain(result: SearchResult): unknown {
-  return {
-    ...result,
-    hits: result.hits.map((hit) => ({
-      ...hit,
-      passage: hit.passage.id,
-      alsoIn: hit.alsoIn.map((source) => source.id),
-    })),
-  };
-}
 
 const QUESTIONS = [
   'How long would it take to close the embassy?',
