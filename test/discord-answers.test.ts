@@ -6,11 +6,11 @@
  * press, expiry); the "Find sources" message command.
  */
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ComponentType, InteractionResponseType, MessageFlags } from 'discord.js';
 import type { APIEmbed, APIMessage } from 'discord.js';
-import { Library } from '../src/library.ts';
+import type { Library } from '../src/library.ts';
+import { seedLibrary } from './support/corpus.ts';
 import { parseConfig } from '../src/config.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { AnswerStore } from '../src/adapters/discord/buttons.ts';
@@ -21,6 +21,7 @@ import {
   messageCommandInteraction,
   selectMenuInteraction,
   startFakeDiscord,
+  stopBotThenFake,
 } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
 import { captureLog } from './support/logCapture.ts';
@@ -55,13 +56,12 @@ let fake: FakeDiscord | undefined;
 let bot: Bot | undefined;
 
 beforeAll(async () => {
-  library = await Library.open(resolve('corpus'), { maxArticleBytes: 2 * 1024 * 1024 });
+  library = await seedLibrary();
 });
 
 afterEach(async () => {
-  await bot?.stop();
+  await stopBotThenFake(bot, fake);
   bot = undefined;
-  await fake?.close();
   fake = undefined;
 });
 

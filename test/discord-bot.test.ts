@@ -5,7 +5,6 @@
  */
 import { EventEmitter } from 'node:events';
 import { gunzipSync } from 'node:zlib';
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Events, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
@@ -13,7 +12,8 @@ import { parseCommandWords, splitWords } from '../src/commandKit/commandLine.ts'
 import { bibliography } from '../src/cite/index.ts';
 import { CATALOG } from '../src/app/commands.ts';
 import { parseConfig, type Config } from '../src/config.ts';
-import { Library } from '../src/library.ts';
+import type { Library } from '../src/library.ts';
+import { seedLibrary } from './support/corpus.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { deployCommands, runDeploy } from '../src/adapters/discord/deploy.ts';
 import type { InteractionHandlerOptions } from '../src/adapters/discord/interactions.ts';
@@ -25,6 +25,7 @@ import {
   rateLimitedReply,
   serverErrorReply,
   startFakeDiscord,
+  stopBotThenFake,
 } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
 import { captureLog, type CapturedLog } from './support/logCapture.ts';
@@ -51,14 +52,12 @@ let bot: Bot | undefined;
 let logs: CapturedLog;
 
 beforeAll(async () => {
-  library = await Library.open(resolve('corpus'), { maxArticleBytes: 2 * 1024 * 1024 });
+  library = await seedLibrary();
 });
 
 afterEach(async () => {
-  // The client first: with the fake gone first, discord.js would try to reconnect to it.
-  await bot?.stop();
+  await stopBotThenFake(bot, fake);
   bot = undefined;
-  await fake?.close();
   fake = undefined;
 });
 

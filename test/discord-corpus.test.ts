@@ -18,7 +18,13 @@ import { slashCommands } from '../src/adapters/discord/slashCommands.ts';
 import { parseConfig } from '../src/config.ts';
 import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
-import { PERMISSIONS, chatInputInteraction, snowflake, startFakeDiscord } from './support/fakeDiscord.ts';
+import {
+  PERMISSIONS,
+  chatInputInteraction,
+  snowflake,
+  startFakeDiscord,
+  stopBotThenFake,
+} from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedRequest } from './support/fakeDiscord.ts';
 import { captureLog, type CapturedLog } from './support/logCapture.ts';
 import { folderState, useTempCorpus } from './support/tempCorpus.ts';
@@ -81,9 +87,8 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await bot?.stop();
+  await stopBotThenFake(bot, fake);
   bot = undefined;
-  await fake?.close();
   fake = undefined;
   await files.close();
 });

@@ -1,9 +1,3 @@
-/**
- * /timeline end to end: the timeline command's pages, then the REAL discord.js client of the bot
- * against the fake Discord (./support/fakeDiscord.ts): the grouped list, the picture attached as
- * timeline.png, paging in place with "More events".
- */
-import { resolve } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { InteractionResponseType } from 'discord.js';
@@ -14,11 +8,12 @@ import type { Invoker } from '../src/commandKit/command.ts';
 import type { RawValue } from '../src/commandKit/args.ts';
 import type { TimelineResult } from '../src/commandKit/results.ts';
 import { parseConfig } from '../src/config.ts';
-import { Library } from '../src/library.ts';
+import type { Library } from '../src/library.ts';
+import { seedLibrary } from './support/corpus.ts';
 import { present } from '../src/present/present.ts';
 import { timelineOf, type TimelineEvent } from '../src/timeline/index.ts';
 import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
-import { buttonInteraction, chatInputInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
+import { buttonInteraction, chatInputInteraction, startFakeDiscord, stopBotThenFake } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedFile } from './support/fakeDiscord.ts';
 import { captureLog } from './support/logCapture.ts';
 
@@ -41,13 +36,12 @@ let fake: FakeDiscord | undefined;
 let bot: Bot | undefined;
 
 beforeAll(async () => {
-  library = await Library.open(resolve('corpus'), { maxArticleBytes: 2 * 1024 * 1024 });
+  library = await seedLibrary();
 });
 
 afterEach(async () => {
-  await bot?.stop();
+  await stopBotThenFake(bot, fake);
   bot = undefined;
-  await fake?.close();
   fake = undefined;
 });
 

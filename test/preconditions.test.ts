@@ -22,7 +22,13 @@ import { parseConfig } from '../src/config.ts';
 import { errorSchema } from '../src/contract/schema.ts';
 import type { Library } from '../src/library.ts';
 import { seedLibrary } from './support/corpus.ts';
-import { PERMISSIONS, buttonInteraction, chatInputInteraction, startFakeDiscord } from './support/fakeDiscord.ts';
+import {
+  PERMISSIONS,
+  buttonInteraction,
+  chatInputInteraction,
+  startFakeDiscord,
+  stopBotThenFake,
+} from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
 import { captureLog, type CapturedLog } from './support/logCapture.ts';
 import { memoryLogger } from './support/logger.ts';
@@ -48,9 +54,8 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await bot?.stop();
+  await stopBotThenFake(bot, fake);
   bot = undefined;
-  await fake?.close();
   fake = undefined;
 });
 

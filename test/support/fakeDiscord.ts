@@ -1729,3 +1729,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     },
   };
 }
+
+/**
+ * Stops a bot, then the fake Discord it talks to, in that order: with the fake gone first,
+ * discord.js would try to reconnect to it.
+ */
+export async function stopBotThenFake(
+  bot: { stop(): Promise<unknown> } | undefined,
+  fake: FakeDiscord | undefined,
+): Promise<void> {
+  await bot?.stop();
+  await fake?.close();
+}
