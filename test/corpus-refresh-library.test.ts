@@ -79,29 +79,7 @@ describe('an atomic swap', () => {
 });
 
 describe('a failed rebuild', () => {
-  it('keeps the old snapshot answering and says why when the folder is gone', async () => {
-    const library = await Library.open(dir, LOAD_OPTIONS);
-    const old = library.current;
-    await rename(dir, `${dir}-moved`);
-    try {
-      const failure = await library.reload().catch((error: unknown) => error);
-      expect(failure).toBeInstanceOf(OperationalError);
-      expect((failure as OperationalError).code).toBe('reload_failed');
-      expect((failure as Error).message).toBe(
-        `The reload failed: the corpus folder is gone (ENOENT); the old index was kept. Still answering from the 5 articles loaded at ${old.loadedAt.toISOString()}.`,
-      );
-      expect(library.current).toBe(old);
-      expect(library.reloading).toBe(false);
-      expect((await ask(library, 'How long would closing the embassy take?')).search.hits[0]!.passage.text).toMatch(
-        /90 days/,
-      );
-    } finally {
-      await rename(`${dir}-moved`, dir);
-    }
-    // Once the folder is back, the next reload works.
-    expect((await library.reload()).changes).toEqual({ added: [], removed: [], changed: [] });
-  });
-
+  // The folder gone: test/rebuild-in-a-worker.test.ts ('keeps the old index answering and says why').
   it('keeps the old snapshot when the folder is replaced by a file', async () => {
     const library = await Library.open(dir, LOAD_OPTIONS);
     const old = library.current;
@@ -126,15 +104,7 @@ describe('a failed rebuild', () => {
     expect(library.current).toBe(old);
   });
 
-  it('keeps the old snapshot when every article has vanished from the folder', async () => {
-    const library = await Library.open(dir, LOAD_OPTIONS);
-    const old = library.current;
-    for (const file of Object.values(SEEDS)) await rm(join(dir, file));
-    await expect(library.reload()).rejects.toThrow(
-      /^The reload found no article in the corpus folder .*so the old index was kept\. Still answering from the 5 articles/,
-    );
-    expect(library.current).toBe(old);
-  });
+  // No article left: test/rebuild-in-a-worker.test.ts ('keeps the old index, and the saved one').
 });
 
 describe('two reloads at once', () => {

@@ -170,6 +170,8 @@ describe('a build that fails in the worker', () => {
     } finally {
       await rename(`${dir}-moved`, dir);
     }
+    // Once the folder is back, the next reload works.
+    expect((await library.reload()).changes).toEqual({ added: [], removed: [], changed: [] });
   });
 
   it('keeps the old index, and the saved one, when the folder has no article left', async () => {
