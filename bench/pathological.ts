@@ -13,7 +13,7 @@
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PATHOLOGICAL_INPUTS } from './pathologicalInputs.ts';
 import { finished, round } from './process.ts';
@@ -28,14 +28,30 @@ export interface PathologicalRun {
   readonly timelineMs: number | null;
   /** Ingest (load and index) per 100 KB of input, the figure the target is stated in. */
   readonly per100KbMs: number | null;
+  /**
+   * The same in CPU time (every thread of the process: the garbage collector's too): on a shared
+   * machine, what the input costs whatever else runs. The target is judged on it.
+   */
+  readonly per100KbCpuMs: number | null;
   /** What the loader said of the file: "loaded, N passages" or its refusal. */
   readonly outcome: string;
 }
 
 const HERE = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const SELF = fileURLToPath(import.meta.url);
-const WARM_UP =
+const WARM_UP_TEXT =
   'Talks resume\n\nLONDON, March 3 (Reuters) - Talks between the two sides resumed on Tuesday after a pause of several months, officials said.\n\nThe talks began in 2019.\n';
+/** An ordinary article in each reader's format: a first HTML or Markdown page compiles that reader, which is no input's cost. */
+const WARM_UPS: Record<string, string> = {
+  '.txt': WARM_UP_TEXT,
+  '.md': `---\ntitle: Talks resume\ndate: 2021-03-03\n---\n\n# Talks resume\n\n${WARM_UP_TEXT.split('\n\n').slice(1).join('\n\n')}`,
+  '.html': `<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>${WARM_UP_TEXT.split(
+    '\n\n',
+  )
+    .slice(1)
+    .map((paragraph) => `<p>${paragraph.trim()}</p>`)
+    .join('')}</article></body></html>`,
+};
 
 /** The loader, index and timeline of the checkout at `root`. */
 async function engineAt(root: string) {
@@ -55,21 +71,24 @@ async function measureOne(index: number, root: string): Promise<PathologicalRun>
   const text = input.text();
   const dir = await mkdtemp(join(tmpdir(), 'dossier-pathological-'));
   try {
-    // A few times on an ordinary article first: compiling and opening word lists are not the input's cost.
-    await writeFile(join(dir, 'warm-up.txt'), WARM_UP);
+    // A few times on an ordinary article of the same format first: compiling and opening word lists are not the input's cost.
+    const warmUp = `warm-up${extname(input.file)}`;
+    await writeFile(join(dir, warmUp), WARM_UPS[extname(input.file)] ?? WARM_UP_TEXT);
     for (let i = 0; i < 3; i++) {
       const warm = await loadCorpus(dir, { maxArticleBytes: 1024 * 1024 });
       const index = SearchIndex.build(warm);
       // An older checkout's extractEvents takes no WordNet, and ignores the options.
       extractEvents(warm.passages, { wordnet: index.environment?.wordnet });
     }
-    await rm(join(dir, 'warm-up.txt'));
+    await rm(join(dir, warmUp));
     await writeFile(join(dir, input.file), text);
+    const cpu = process.cpuUsage();
     const t0 = performance.now();
     const corpus = await loadCorpus(dir, { maxArticleBytes: 10 * 1024 * 1024 });
     const t1 = performance.now();
     const index = SearchIndex.build(corpus);
     const t2 = performance.now();
+    const { user, system } = process.cpuUsage(cpu);
     extractEvents(corpus.passages, { wordnet: index.environment?.wordnet });
     const t3 = performance.now();
     const kb = round(Buffer.byteLength(text) / 1024);
@@ -83,6 +102,7 @@ async function measureOne(index: number, root: string): Promise<PathologicalRun>
       indexMs: round(t2 - t1),
       timelineMs: round(t3 - t2),
       per100KbMs: round(((t2 - t0) * 100) / kb),
+      per100KbCpuMs: round(((user + system) / 1000) * (100 / kb)),
       outcome,
     };
   } finally {
@@ -109,6 +129,7 @@ async function runOne(index: number, root: string, limitMs: number): Promise<Pat
     indexMs: null,
     timelineMs: null,
     per100KbMs: null,
+    per100KbCpuMs: null,
     outcome: failed,
   };
 }
@@ -140,21 +161,23 @@ const ms = (value: number | null): string => (value === null ? '–' : value.toF
 export function formatPathological({ runs, against }: PathologicalComparison): string {
   const compared = against.length > 0;
   const rows = runs.map((run, i) => {
-    const old = compared ? ` ${ms(against[i]!.per100KbMs)} | ${against[i]!.outcome} |` : '';
-    return `| ${run.shape} | ${run.kb} |${old} ${ms(run.loadMs)} | ${ms(run.indexMs)} | ${ms(run.per100KbMs)} | ${ms(run.timelineMs)} | ${run.outcome} |`;
+    const old = compared ? ` ${ms(against[i]!.per100KbCpuMs)} | ${against[i]!.outcome} |` : '';
+    return `| ${run.shape} | ${run.kb} |${old} ${ms(run.loadMs)} | ${ms(run.indexMs)} | ${ms(run.per100KbMs)} | ${ms(run.per100KbCpuMs)} | ${ms(run.timelineMs)} | ${run.outcome} |`;
   });
   // An input that never finished is the slowest of all.
-  const cost = (run: PathologicalRun): number => run.per100KbMs ?? Number.POSITIVE_INFINITY;
+  const cost = (run: PathologicalRun): number => run.per100KbCpuMs ?? Number.POSITIVE_INFINITY;
   const slowest = runs.reduce<PathologicalRun | undefined>(
     (worst, run) => (worst === undefined || cost(run) > cost(worst) ? run : worst),
     undefined,
   );
   return [
-    `| pathological input | KB |${compared ? ' before: ingest ms per 100 KB | before: outcome |' : ''} load ms | index ms | ingest ms per 100 KB | timeline ms | outcome |`,
-    `|---|---:|${compared ? '---:|---|' : ''}---:|---:|---:|---:|---|`,
+    `| pathological input | KB |${compared ? ' before: ingest CPU ms per 100 KB | before: outcome |' : ''} load ms | index ms | ingest ms per 100 KB | ingest CPU ms per 100 KB | timeline ms | outcome |`,
+    `|---|---:|${compared ? '---:|---|' : ''}---:|---:|---:|---:|---:|---|`,
     ...rows,
     '',
-    slowest ? `slowest ingest: ${slowest.shape}, ${ms(slowest.per100KbMs)} ms per 100 KB (target under 200)` : '',
+    slowest
+      ? `slowest ingest: ${slowest.shape}, ${ms(slowest.per100KbCpuMs)} ms of CPU per 100 KB (${ms(slowest.per100KbMs)} ms wall; target under 200)`
+      : '',
   ].join('\n');
 }
 

@@ -52,10 +52,11 @@ export function mapText(draft: Draft, map: (text: string) => string): Draft {
 }
 
 export function wordCount(text: string): number {
-  let count = 0;
-  for (const word of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(word)) count++;
-  return count;
+  return text.match(WORD_START)?.length ?? 0;
 }
+
+/** The first letter or digit of a space-separated word: one match per word that has one. */
+const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
 
 /** Ends like a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
 export function endsLikeSentence(text: string): boolean {

@@ -55,23 +55,27 @@ function paragraphsOf(run: readonly string[]): Line[] {
   if (run.length === 0) return [];
   if (isWrapped(run)) return [{ text: run.join(' ') }];
   const bullets = run.map((line) => BULLET.test(line));
-  const paragraphs: Array<{ text: string; listItem?: boolean }> = [];
+  // Each paragraph as its lines, joined once at the end: joining as it grows, and asking the grown
+  // text whether it ends a sentence, took time in the square of a long run's length.
+  const paragraphs: Array<{ parts: string[]; listItem?: boolean }> = [];
   run.forEach((line, i) => {
     // Two bulleted lines in a row make a list; a lone "- " line is a dash, not a list (a byline, say).
     const listItem = bullets[i]! && (bullets[i - 1] === true || bullets[i + 1] === true);
     const previous = paragraphs.at(-1);
-    if (previous && !listItem && /^\p{Ll}/u.test(line) && !endsLikeSentence(previous.text))
-      previous.text = `${previous.text} ${line}`;
-    else paragraphs.push(listItem ? { text: line, listItem } : { text: line });
+    if (previous && !listItem && /^\p{Ll}/u.test(line) && !endsLikeSentence(previous.parts.at(-1)!))
+      previous.parts.push(line);
+    else paragraphs.push(listItem ? { parts: [line], listItem } : { parts: [line] });
   });
-  return paragraphs;
+  return paragraphs.map(({ parts, listItem }) =>
+    listItem ? { text: parts.join(' '), listItem } : { text: parts.join(' ') },
+  );
 }
 
 /** Lines of one width, most ending mid-sentence and most going on in lower case: a paragraph wrapped by its writer. */
 function isWrapped(run: readonly string[]): boolean {
   if (run.length < 2 || run.some((line) => BULLET.test(line))) return false;
   const full = run.slice(0, -1);
-  const widest = Math.max(...full.map((line) => line.length));
+  const widest = full.reduce((most, line) => Math.max(most, line.length), 0);
   if (widest > WRAP_WIDTH || widest < MIN_WRAP_WIDTH || full.some((line) => line.length < 0.6 * widest)) return false;
   const midSentence = full.filter((line) => !endsLikeSentence(line)).length;
   const goesOnLower = run.slice(1).filter((line) => /^[\p{Ll}\d(,;]/u.test(line)).length;

@@ -5,6 +5,8 @@ const MAX_CARD_LENGTH = 400;
 /** A name of a few words: the card repeats the person's full name. */
 const MAX_NAME_WORDS = 5;
 const NAME_WORD = /^\p{Lu}[\p{L}'’.-]{0,30}$/u;
+/** A lower-case letter glued to a capital: where the card's full name starts. */
+const GLUE = /(?<=\p{Ll})\p{Lu}/gu;
 
 /**
  * Author hover cards glued into a sentence by the scrape: the printed name, the person's full name,
@@ -14,10 +16,12 @@ const NAME_WORD = /^\p{Lu}[\p{L}'’.-]{0,30}$/u;
  * so the time it takes grows with the text, whatever the text is.
  */
 function unglueHoverCards(text: string): string {
+  // Every card ends in "MORE": most lines have none, and are spared the scan.
+  if (!text.includes(' MORE')) return text;
   let result = '';
   let copied = 0;
-  for (let glue = 1; glue < text.length; glue++) {
-    if (!isGlue(text, glue)) continue;
+  for (const { index: glue } of text.matchAll(GLUE)) {
+    if (glue < copied) continue;
     const wordStart = lastWordStart(text, glue);
     const printed = text.slice(wordStart, glue);
     if (!NAME_WORD.test(printed)) continue;
@@ -25,13 +29,8 @@ function unglueHoverCards(text: string): string {
     if (cardEnd < 0) continue;
     result += text.slice(copied, glue);
     copied = cardEnd;
-    glue = cardEnd;
   }
   return copied === 0 ? text : result + text.slice(copied);
-}
-
-function isGlue(text: string, at: number): boolean {
-  return /\p{Ll}/u.test(text[at - 1]!) && /\p{Lu}/u.test(text[at]!);
 }
 
 function lastWordStart(text: string, end: number): number {

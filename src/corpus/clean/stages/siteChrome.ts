@@ -17,12 +17,16 @@ function chromeKey(text: string): string {
 /** Chrome items of several words, longest first, for lines that run two together ("Latest Posts skip to Main Content"). */
 const PHRASES = [...SITE_CHROME].filter((item) => item.includes(' ')).sort((a, b) => b.length - a.length);
 
+/** Every word of any chrome item: a line with a word outside it cannot be chrome run together, and is not matched phrase by phrase (article lines are most lines). */
+const CHROME_WORDS = new Set([...SITE_CHROME].flatMap((item) => item.split(' ')));
+
 /** Whether a line is one chrome item, or several joined by separators ("Share | Tweet | Email") or run together. */
 function isSiteChrome(text: string): boolean {
   if (text.length > 120) return false;
   return text.split(/\s?[|·•›»]\s?/).every((part) => {
     const key = chromeKey(part);
     if (key === '' || SITE_CHROME.has(key) || CHROME_PATTERN.test(key)) return true;
+    if (!key.split(' ').every((word) => CHROME_WORDS.has(word))) return false;
     let rest = ` ${key} `;
     for (const phrase of PHRASES) rest = rest.split(` ${phrase} `).join(' ');
     return (

@@ -32,6 +32,11 @@ const STAFF = /^(.{2,60}?) (?:staff(?: writers?| reporters?)?|correspondents?|re
 const DATELINE_LINE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3}),\s(\p{L}{3,9}\.? \d{1,2})$/u;
 /** Stamps stand near the top: above the first paragraph, or among the page's first lines when a deck precedes them. */
 const TOP_LINES = 8;
+/**
+ * A header is never longer than this: a page with no paragraph that reads as body text would
+ * otherwise be all header, and every line of it read as a date (a few thousand lines: half a second).
+ */
+const MAX_HEADER_LINES = 60;
 /** Wire agencies name the organisation behind a byline ("By VOA News") rather than a person. */
 const ORGANISATION =
   /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
@@ -71,7 +76,7 @@ const TIME_STAMP =
 export const extractStamps: Stage = (draft) => {
   let meta: TextMeta = draft.meta;
   let updated: TextMeta['date'];
-  const top = Math.max(firstBodyIndex(draft.lines), TOP_LINES);
+  const top = Math.min(Math.max(firstBodyIndex(draft.lines), TOP_LINES), MAX_HEADER_LINES);
   const setCredit = (credit: string): void => {
     if (meta.credit === undefined) meta = { ...meta, credit };
   };
