@@ -10,7 +10,6 @@ import { runCommand } from '../src/app/commands.ts';
 import { TEMP_PREFIX } from '../src/corpus/files.ts';
 import { diffFingerprints, fingerprint } from '../src/corpus/fingerprint.ts';
 import { watchFolder } from '../src/corpus/watch.ts';
-import { OperationalError } from '../src/errors.ts';
 import { Library, type Snapshot } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { useTempCorpus, writeGeneratedArticles } from './support/tempCorpus.ts';

@@ -6,25 +6,17 @@
  * press, expiry); the "Find sources" message command.
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ComponentType, InteractionResponseType, MessageFlags } from 'discord.js';
 import type { APIEmbed, APIMessage } from 'discord.js';
 import type { Library } from '../src/library.ts';
 import { seedLibrary } from './support/corpus.ts';
-import { parseConfig } from '../src/config.ts';
-import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import { AnswerStore } from '../src/adapters/discord/buttons.ts';
 import { deployCommands } from '../src/adapters/discord/deploy.ts';
-import {
-  buttonInteraction,
-  chatInputInteraction,
-  messageCommandInteraction,
-  selectMenuInteraction,
-  startFakeDiscord,
-  stopBotThenFake,
-} from './support/fakeDiscord.ts';
-import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
-import { captureLog } from './support/logCapture.ts';
+import { parseConfig } from '../src/config.ts';
+import { buttonInteraction, messageCommandInteraction, selectMenuInteraction } from './support/fakeDiscord.ts';
+import type { FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
+import { botOnFakeDiscord, sendCommand } from './support/botOnFakeDiscord.ts';
 
 const EMBASSY_QUESTION = 'How long would closing the embassy take?';
 const OTHER_MEMBER = { user: { id: '1300000000000000999', username: 'editor' } };
@@ -52,28 +44,14 @@ interface Reply {
 }
 
 let library: Library;
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
+const discord = botOnFakeDiscord();
 
 beforeAll(async () => {
   library = await seedLibrary();
 });
 
-afterEach(async () => {
-  await stopBotThenFake(bot, fake);
-  bot = undefined;
-  fake = undefined;
-});
-
-async function startAll(options: { answers?: AnswerStore; deferAfterMs?: number } = {}): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
-  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0, ...options } });
-  return fake;
-}
-
-function command(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
-  return f.dispatchInteraction(chatInputInteraction(f.ids, spec));
+async function startAll(interactions: { answers?: AnswerStore; deferAfterMs?: number } = {}): Promise<FakeDiscord> {
+  return (await discord.start({ library, interactions })).fake;
 }
 
 /** The finished reply to an interaction: its callback's message, or what follows a deferral (the edit, or a private follow-up). */
@@ -131,7 +109,7 @@ describe('an answer at a glance', () => {
     const answered = seed.questions.filter((q) => q.gold.length > 0);
     const sizes: number[] = [];
     for (const { question } of answered) {
-      const { data } = await replyOf(f, command(f, { commandName: 'ask', options: { question } }));
+      const { data } = await replyOf(f, sendCommand(f, { commandName: 'ask', options: { question } }));
       const embed = data.embeds![0]!;
       if (embed.title === 'No passage answers that') continue;
       expect(isPrivate(data), question).toBe(false);
@@ -156,7 +134,7 @@ describe('an answer at a glance', () => {
 
   it('says when several articles state the answer, and shows the whole paragraphs privately on request', async () => {
     const f = await startAll();
-    const ask = command(f, {
+    const ask = sendCommand(f, {
       commandName: 'ask',
       options: { question: 'Who has died in the militia rocket attacks this year?' },
     });
@@ -176,7 +154,7 @@ describe('an answer at a glance', () => {
     const f = await startAll();
     const { data } = await replyOf(
       f,
-      command(f, {
+      sendCommand(f, {
         commandName: 'ask',
         options: {
           question: 'Besides sanctions, which international lenders did the US threaten to cut Iraq off from?',
@@ -193,9 +171,9 @@ describe('an answer at a glance', () => {
 describe('private where Discord convention expects it', () => {
   it('answers /help, /corpus and a question nothing answers privately; a private answer can be posted to the channel', async () => {
     const f = await startAll();
-    const help = command(f, { commandName: 'help' });
-    const corpus = command(f, { commandName: 'corpus', subcommand: 'status', permissions: String(1n << 5n) });
-    const nothing = command(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
+    const help = sendCommand(f, { commandName: 'help' });
+    const corpus = sendCommand(f, { commandName: 'corpus', subcommand: 'status', permissions: String(1n << 5n) });
+    const nothing = sendCommand(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
 
     const helpReply = await replyOf(f, help);
     const corpusReply = await replyOf(f, corpus);
@@ -216,7 +194,7 @@ describe('private where Discord convention expects it', () => {
 
   it('takes back a public "thinking…" when nothing answers, and tells the asker alone', async () => {
     const f = await startAll({ deferAfterMs: -1 }); // every answer is deferred first, publicly
-    const payload = command(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
+    const payload = sendCommand(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
     const callback = (await f.waitForCallback(payload.id)).body as { type: number; data?: MessageData };
     expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     expect(isPrivate(callback.data ?? {})).toBe(false);
@@ -238,7 +216,7 @@ describe('private where Discord convention expects it', () => {
         DISCORD_GUILD_ID: f.ids.guildId,
       }),
     );
-    const { data } = await replyOf(f, command(f, { commandName: 'help' }));
+    const { data } = await replyOf(f, sendCommand(f, { commandName: 'help' }));
     const description = data.embeds![0]!.description!;
     expect(description).toMatch(/^\*5 articles, Sep 28, 2020 – Sep 29, 2020: .*VOA News/);
     const ask = f.commands.get(f.ids.guildId)!.find((c) => c.name === 'ask')!;
@@ -250,7 +228,7 @@ describe('private where Discord convention expects it', () => {
 describe('citations you paste', () => {
   it('cites a passage picked in the menu privately: the citation alone in a code block, the in-text form and quote apart; style buttons switch in place', async () => {
     const f = await startAll();
-    const ask = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
+    const ask = sendCommand(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
     const { data } = await replyOf(f, ask);
     const menu = controls(data).find((c) => c.type === ComponentType.StringSelect)!;
     const picked = menu.options!.find((option) =>
@@ -297,11 +275,11 @@ describe('citations you paste', () => {
     const f = await startAll();
     const one = await replyOf(
       f,
-      command(f, { commandName: 'cite', options: { passage: 'a window that would allow Washington' } }),
+      sendCommand(f, { commandName: 'cite', options: { passage: 'a window that would allow Washington' } }),
     );
     expect(one.data.content).toContain('90 days');
 
-    const several = await replyOf(f, command(f, { commandName: 'cite', options: { passage: '90 days' } }));
+    const several = await replyOf(f, sendCommand(f, { commandName: 'cite', options: { passage: '90 days' } }));
     expect(isPrivate(several.data)).toBe(true);
     const [, count] =
       /^(\d) passages say “90 days”; pick one\.\n\*\*1\.\*\* .+`[0-9a-f-]+`\n\*\*2\.\*\* /.exec(
@@ -313,7 +291,7 @@ describe('citations you paste', () => {
       menu.options!.every((option) => library.current.passageById.get(option.value)!.text.includes('90 days')),
     ).toBe(true);
 
-    const prefix = await replyOf(f, command(f, { commandName: 'cite', options: { passage: '097016-acd' } }));
+    const prefix = await replyOf(f, sendCommand(f, { commandName: 'cite', options: { passage: '097016-acd' } }));
     expect(prefix.data.content).toMatch(/^\*\*APA citation · .+ · ¶3\*\*/);
   });
 });
@@ -321,7 +299,7 @@ describe('citations you paste', () => {
 describe('the pager', () => {
   it('pages the asker’s answer in place with Prev and Next, page n of m; another member gets a private copy', async () => {
     const f = await startAll();
-    const ask = command(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
+    const ask = sendCommand(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
     const first = await replyOf(f, ask);
     expect(first.data.embeds![0]!.footer!.text).toMatch(/^Page 1 of (\d+)$/);
     expect(control(first.data, '◀ Prev')).toBeUndefined();
@@ -344,7 +322,7 @@ describe('the pager', () => {
     let now = 0;
     const answers = new AnswerStore({ ttlMs: 1000, now: () => now });
     const f = await startAll({ answers });
-    const ask = command(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
+    const ask = sendCommand(f, { commandName: 'ask', options: { question: 'embassy', limit: 2 } });
     const { data } = await replyOf(f, ask);
     now = 5000;
 

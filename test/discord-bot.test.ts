@@ -25,9 +25,9 @@ import {
   rateLimitedReply,
   serverErrorReply,
   startFakeDiscord,
-  stopBotThenFake,
 } from './support/fakeDiscord.ts';
-import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
+import type { FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
+import { botOnFakeDiscord, sendCommand } from './support/botOnFakeDiscord.ts';
 import { captureLog, type CapturedLog } from './support/logCapture.ts';
 
 const TOKEN = 'test-token';
@@ -47,18 +47,20 @@ interface CallbackBody {
 }
 
 let library: Library;
-let fake: FakeDiscord | undefined;
+const discord = botOnFakeDiscord();
+/** The bot `startAll` started (the harness stops it), and what it logged. */
 let bot: Bot | undefined;
 let logs: CapturedLog;
+/** A fake Discord a test started for clients of its own (runBot, deploy). */
+let fake: FakeDiscord | undefined;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
 
 beforeAll(async () => {
   library = await seedLibrary();
-});
-
-afterEach(async () => {
-  await stopBotThenFake(bot, fake);
-  bot = undefined;
-  fake = undefined;
 });
 
 function testConfig(f: FakeDiscord, extra: Record<string, string> = {}): Config {
@@ -70,19 +72,9 @@ async function startAll(
   interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {},
   lib: Library = library,
 ): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  logs = captureLog();
-  bot = await startBot({
-    config: testConfig(fake),
-    library: lib,
-    log: logs.log,
-    interactions: { cooldownMs: 0, ...interactions },
-  });
-  return fake;
-}
-
-function command(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
-  return f.dispatchInteraction(chatInputInteraction(f.ids, spec));
+  const started = await discord.start({ library: lib, interactions });
+  ({ bot, logs } = started);
+  return started.fake;
 }
 
 async function callbackOf(f: FakeDiscord, payload: FakeInteractionPayload): Promise<CallbackBody> {
@@ -113,7 +105,7 @@ const isEphemeral = (data: MessageData) => ((data.flags ?? 0) & MessageFlags.Eph
 describe('the bot against a fake Discord', () => {
   it('answers /ask publicly with the sentence that answers it first, a pager, the full passages and the citation menu', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
+    const payload = sendCommand(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
 
     const { type, data } = await answerOf(f, payload);
 
@@ -140,7 +132,7 @@ describe('the bot against a fake Discord', () => {
 
   it('answers a question nothing answers with a friendly reply and a hint', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
+    const payload = sendCommand(f, { commandName: 'ask', options: { question: 'zebra giraffe' } });
 
     const { data } = await answerOf(f, payload);
 
@@ -155,8 +147,8 @@ describe('the bot against a fake Discord', () => {
 
   it('lists /sources with their ids, and /help with every command', async () => {
     const f = await startAll();
-    const sources = command(f, { commandName: 'sources' });
-    const help = command(f, { commandName: 'help' });
+    const sources = sendCommand(f, { commandName: 'sources' });
+    const help = sendCommand(f, { commandName: 'help' });
 
     const sourcesEmbed = (await answerOf(f, sources)).data.embeds![0]!;
     const helpEmbed = (await answerOf(f, help)).data.embeds![0]!;
@@ -175,7 +167,7 @@ describe('the bot against a fake Discord', () => {
 
   it('answers privately (flag 64) when the asker sets hide', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION, hide: true } });
+    const payload = sendCommand(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION, hide: true } });
 
     const { data } = await answerOf(f, payload);
 
@@ -216,8 +208,8 @@ describe('the bot against a fake Discord', () => {
   it('never lets a question or an option mention anyone, and shows their markdown literally', async () => {
     const f = await startAll();
     const question = 'Pompeo Baghdad embassy closing 90 days militias Kadhimi Iraq @everyone <@&123> **now** _really_';
-    const asked = command(f, { commandName: 'ask', options: { question } });
-    const badSource = command(f, {
+    const asked = sendCommand(f, { commandName: 'ask', options: { question } });
+    const badSource = sendCommand(f, {
       commandName: 'ask',
       options: { question: EMBASSY_QUESTION, source: '@everyone <@&123> **x**' },
     });
@@ -241,7 +233,7 @@ describe('the bot against a fake Discord', () => {
 
   it('answers a bad option privately with what is wrong', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION, from: '2020-13-01' } });
+    const payload = sendCommand(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION, from: '2020-13-01' } });
 
     const { type, data } = await answerOf(f, payload);
 
@@ -256,7 +248,7 @@ describe('the bot against a fake Discord', () => {
 
   it('answers an unknown command privately', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'frobnicate' });
+    const payload = sendCommand(f, { commandName: 'frobnicate' });
 
     const { data } = await answerOf(f, payload);
 
@@ -274,7 +266,7 @@ describe('the bot against a fake Discord', () => {
       },
     } as unknown as Library;
     const f = await startAll({}, flaky);
-    const payload = command(f, { commandName: 'sources' });
+    const payload = sendCommand(f, { commandName: 'sources' });
 
     const { data } = await answerOf(f, payload);
 
@@ -287,7 +279,7 @@ describe('the bot against a fake Discord', () => {
     expect(JSON.stringify(failure)).toContain('snapshot exploded');
 
     broken = false;
-    const next = command(f, { commandName: 'sources' });
+    const next = sendCommand(f, { commandName: 'sources' });
     expect((await answerOf(f, next)).data.embeds![0]!.title).toMatch(/articles$/);
   });
 
@@ -306,7 +298,7 @@ describe('the bot against a fake Discord', () => {
     expect(logs.events('discord_request_failed')[0]).toMatchObject({ interactionId: payload.id, status: 500 });
     expect(logs.text()).not.toContain(payload.token); // the callback URL carries the interaction token: never logged
 
-    const next = command(f, { commandName: 'help' });
+    const next = sendCommand(f, { commandName: 'help' });
     const commands = (await answerOf(f, next)).data.embeds![0]!.description!.split('\n\n')[1]!.split('\n');
     expect(commands).toHaveLength(CATALOG.filter((definition) => !definition.moderatorOnly).length);
   });
@@ -330,11 +322,11 @@ describe('the bot against a fake Discord', () => {
 
   it('holds each user to one /ask per cooldown, saying when to retry, without holding up others', async () => {
     const f = await startAll({ cooldownMs: 60_000 });
-    const first = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
+    const first = sendCommand(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
     await answerOf(f, first);
 
-    const again = command(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
-    const other = command(f, {
+    const again = sendCommand(f, { commandName: 'ask', options: { question: EMBASSY_QUESTION } });
+    const other = sendCommand(f, {
       commandName: 'ask',
       options: { question: EMBASSY_QUESTION },
       user: { id: '1300000000000000999', username: 'editor' },
@@ -358,7 +350,7 @@ describe('the bot against a fake Discord', () => {
           definition.options.find((o) => o.name === name)?.kind === 'integer' ? Number(value) : value,
         ]),
       );
-      return { name: definition.name, payload: command(f, { commandName: definition.name, options }) };
+      return { name: definition.name, payload: sendCommand(f, { commandName: definition.name, options }) };
     });
 
     for (const { name, payload } of payloads) {
@@ -382,7 +374,7 @@ describe('the bot against a fake Discord', () => {
     await f.waitForRequest((r) => r.path.startsWith(`/interactions/${slow.id}/`) && r.status === 429);
 
     const stopping = bot!.stop();
-    const late = command(f, { commandName: 'sources' });
+    const late = sendCommand(f, { commandName: 'sources' });
     const turnedAway = await answerOf(f, late);
     await stopping;
 
@@ -396,7 +388,7 @@ describe('the bot against a fake Discord', () => {
   it('finishes an interaction under way, then closes the gateway with 1000', async () => {
     const f = await startAll();
     const received = new Promise<void>((resolve) => bot!.client.once(Events.InteractionCreate, () => resolve()));
-    const payload = command(f, { commandName: 'sources' });
+    const payload = sendCommand(f, { commandName: 'sources' });
     await received;
 
     await bot!.stop();
@@ -581,7 +573,7 @@ describe('deploy', () => {
 describe('/export in Discord', () => {
   it('attaches the whole bibliography as a file instead of cutting it into an embed', { timeout: 30_000 }, async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'export', options: { format: 'bibtex' } });
+    const payload = sendCommand(f, { commandName: 'export', options: { format: 'bibtex' } });
     const callback = await f.waitForCallback(payload.id, { timeoutMs: 20_000 });
     const body = callback.body as CallbackBody;
     const upload =
@@ -600,7 +592,7 @@ describe('/export in Discord', () => {
     f: FakeDiscord,
     attachmentSizeLimit: number,
   ): Promise<{ files: Array<{ name: string; data: Buffer }>; data: MessageData }> {
-    const payload = command(f, { commandName: 'export', options: { format: 'bibtex' }, attachmentSizeLimit });
+    const payload = sendCommand(f, { commandName: 'export', options: { format: 'bibtex' }, attachmentSizeLimit });
     const callback = await f.waitForCallback(payload.id, { timeoutMs: 20_000 });
     const body = callback.body as CallbackBody;
     if (body.type !== InteractionResponseType.DeferredChannelMessageWithSource)

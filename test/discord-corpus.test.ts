@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApplicationCommandOptionType, MessageFlags, PermissionFlagsBits, PermissionsBitField } from 'discord.js';
 import type { APIEmbed } from 'discord.js';
-import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
+import type { Bot } from '../src/adapters/discord/bot.ts';
 import type { InteractionHandlerOptions } from '../src/adapters/discord/interactions.ts';
 import { invokerFor, readAttachments } from '../src/adapters/discord/options.ts';
 import { progressReplies } from '../src/adapters/discord/progress.ts';
@@ -18,15 +18,10 @@ import { slashCommands } from '../src/adapters/discord/slashCommands.ts';
 import { parseConfig } from '../src/config.ts';
 import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
-import {
-  PERMISSIONS,
-  chatInputInteraction,
-  snowflake,
-  startFakeDiscord,
-  stopBotThenFake,
-} from './support/fakeDiscord.ts';
+import { PERMISSIONS, chatInputInteraction, snowflake } from './support/fakeDiscord.ts';
 import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedRequest } from './support/fakeDiscord.ts';
 import { captureLog, type CapturedLog } from './support/logCapture.ts';
+import { botOnFakeDiscord, sendCommand } from './support/botOnFakeDiscord.ts';
 import { folderState, useTempCorpus } from './support/tempCorpus.ts';
 
 interface MessageData {
@@ -77,7 +72,8 @@ let dir: string;
 useTempCorpus((made) => (dir = made));
 let library: Library;
 let files: FileServer;
-let fake: FakeDiscord | undefined;
+const discord = botOnFakeDiscord();
+/** The bot `startAll` started (the harness stops it), and what it logged. */
 let bot: Bot | undefined;
 let logs: CapturedLog;
 
@@ -87,9 +83,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  await stopBotThenFake(bot, fake);
-  bot = undefined;
-  fake = undefined;
   await files.close();
 });
 
@@ -98,24 +91,15 @@ async function startAll(
   interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {},
   watchDebounceMs?: number,
 ): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  logs = captureLog();
   // Attachments come from the test's file server on 127.0.0.1, standing in for Discord's CDN hosts.
-  const config = parseConfig({
-    DISCORD_TOKEN: 'test-token',
-    DISCORD_API_URL: fake.apiUrl,
-    CORPUS_DIR: dir,
-    DISCORD_ATTACHMENT_HOSTS: '127.0.0.1',
-    ...env,
-  });
-  bot = await startBot({
-    config,
+  const started = await discord.start({
     library,
-    log: logs.log,
-    interactions: { cooldownMs: 0, ...interactions },
+    env: { CORPUS_DIR: dir, DISCORD_ATTACHMENT_HOSTS: '127.0.0.1', ...env },
+    interactions,
     ...(watchDebounceMs !== undefined ? { watchDebounceMs } : {}),
   });
-  return fake;
+  ({ bot, logs } = started);
+  return started.fake;
 }
 
 const MODERATOR = { permissions: PERMISSIONS.moderator } as const;
@@ -126,7 +110,7 @@ function corpusCommand(
   options: ChatInputSpec['options'] = {},
   who: Partial<ChatInputSpec> = MODERATOR,
 ): FakeInteractionPayload {
-  return f.dispatchInteraction(chatInputInteraction(f.ids, { commandName: 'corpus', subcommand, options, ...who }));
+  return sendCommand(f, { commandName: 'corpus', subcommand, options, ...who });
 }
 
 /** `/corpus add` with a file attached, as Discord sends it: the option holds the attachment id, `resolved` describes it. */

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.ts';
 import { InteractionResponseType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
@@ -7,15 +7,13 @@ import { runCommand } from '../src/app/commands.ts';
 import type { Invoker } from '../src/commandKit/command.ts';
 import type { RawValue } from '../src/commandKit/args.ts';
 import type { TimelineResult } from '../src/commandKit/results.ts';
-import { parseConfig } from '../src/config.ts';
 import type { Library } from '../src/library.ts';
 import { seedLibrary } from './support/corpus.ts';
 import { present } from '../src/present/present.ts';
 import { timelineOf, type TimelineEvent } from '../src/timeline/index.ts';
-import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
-import { buttonInteraction, chatInputInteraction, startFakeDiscord, stopBotThenFake } from './support/fakeDiscord.ts';
-import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload, RecordedFile } from './support/fakeDiscord.ts';
-import { captureLog } from './support/logCapture.ts';
+import { buttonInteraction } from './support/fakeDiscord.ts';
+import type { FakeDiscord, FakeInteractionPayload, RecordedFile } from './support/fakeDiscord.ts';
+import { botOnFakeDiscord, sendCommand } from './support/botOnFakeDiscord.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** "Jan 8, 2020", "Jul 2020" or "2020". */
@@ -32,17 +30,10 @@ interface MessageData {
 }
 
 let library: Library;
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
+const discord = botOnFakeDiscord();
 
 beforeAll(async () => {
   library = await seedLibrary();
-});
-
-afterEach(async () => {
-  await stopBotThenFake(bot, fake);
-  bot = undefined;
-  fake = undefined;
 });
 
 // ----- the command ------------------------------------------------------------------------------
@@ -111,14 +102,7 @@ describe('the timeline command’s pages', () => {
 // ----- in Discord -------------------------------------------------------------------------------
 
 async function startAll(): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
-  bot = await startBot({ config, library, log: captureLog().log, interactions: { cooldownMs: 0 } });
-  return fake;
-}
-
-function command(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
-  return f.dispatchInteraction(chatInputInteraction(f.ids, spec));
+  return (await discord.start({ library })).fake;
 }
 
 /** The finished answer and the files uploaded with it: the callback, or the edit after a deferral. */
@@ -176,7 +160,7 @@ function expectPictureIffThreeDates(answer: { data: MessageData; files: Recorded
 describe('/timeline in Discord', () => {
   it('answers with the events grouped by date, the latest first, whole sentences, sources once per date, a pager and a timeline.png picture', async () => {
     const f = await startAll();
-    const payload = command(f, { commandName: 'timeline' });
+    const payload = sendCommand(f, { commandName: 'timeline' });
 
     const answer = await answerOf(f, payload);
 
@@ -213,7 +197,7 @@ describe('/timeline in Discord', () => {
 
   it('answers /timeline with a topic and a range: only dates in the range, about the topic', async () => {
     const f = await startAll();
-    const payload = command(f, {
+    const payload = sendCommand(f, {
       commandName: 'timeline',
       options: { topic: 'Soleimani', from: '2020-01-01', to: '2020-06-30' },
     });
@@ -237,7 +221,7 @@ describe('/timeline in Discord', () => {
 
   it('pages a timeline in place with Next (limit 3, oldest first), replacing the picture with the page’s own', async () => {
     const f = await startAll();
-    const ask = command(f, { commandName: 'timeline', options: { limit: 3, order: 'oldest' } });
+    const ask = sendCommand(f, { commandName: 'timeline', options: { limit: 3, order: 'oldest' } });
     const first = await answerOf(f, ask);
     const total = timelineOf(library.current).length;
     expect(embedOf(first.data).title).toBe(`Timeline: events 1–3 of ${total}`);
@@ -289,7 +273,7 @@ describe('/timeline in Discord', () => {
   it('sends no picture for a timeline of fewer than three dates', async () => {
     const f = await startAll();
     // The first two events of the seed timeline are on two dates (2020, Jan 2020).
-    const payload = command(f, { commandName: 'timeline', options: { limit: 2, order: 'oldest' } });
+    const payload = sendCommand(f, { commandName: 'timeline', options: { limit: 2, order: 'oldest' } });
 
     const answer = await answerOf(f, payload);
 

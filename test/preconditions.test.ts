@@ -4,13 +4,12 @@
  * (its REAL discord.js client against the fake Discord in ./support/fakeDiscord.ts) refuse alike,
  * with dispatch's one message; no adapter has a check or a message of its own.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InteractionResponseType, MessageFlags } from 'discord.js';
 import { ask } from '../commands/ask.ts';
 import { corpus } from '../commands/corpus.ts';
 import { runCli } from '../src/adapters/cli/run.ts';
 import { answerLine } from '../src/adapters/console/console.ts';
-import { startBot, type Bot } from '../src/adapters/discord/bot.ts';
 import type { InteractionHandlerOptions } from '../src/adapters/discord/interactions.ts';
 import { moderatorsIn } from '../src/adapters/discord/options.ts';
 import { renderNotice } from '../src/adapters/discord/render.ts';
@@ -18,19 +17,13 @@ import { commandDispatcher } from '../src/app/commands.ts';
 import type { Invoker } from '../src/commandKit/command.ts';
 import type { DispatcherOptions } from '../src/commandKit/dispatcher.ts';
 import { RefusedError } from '../src/commandKit/preconditions.ts';
-import { parseConfig } from '../src/config.ts';
 import { errorSchema } from '../src/contract/schema.ts';
 import type { Library } from '../src/library.ts';
 import { seedLibrary } from './support/corpus.ts';
-import {
-  PERMISSIONS,
-  buttonInteraction,
-  chatInputInteraction,
-  startFakeDiscord,
-  stopBotThenFake,
-} from './support/fakeDiscord.ts';
-import type { ChatInputSpec, FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
-import { captureLog, type CapturedLog } from './support/logCapture.ts';
+import { PERMISSIONS, buttonInteraction } from './support/fakeDiscord.ts';
+import type { FakeDiscord, FakeInteractionPayload } from './support/fakeDiscord.ts';
+import { botOnFakeDiscord, sendCommand } from './support/botOnFakeDiscord.ts';
+import type { CapturedLog } from './support/logCapture.ts';
 import { memoryLogger } from './support/logger.ts';
 
 interface MessageData {
@@ -45,33 +38,20 @@ const MEMBER = { permissions: PERMISSIONS.everyone } as const;
 const MODERATOR = { permissions: PERMISSIONS.moderator } as const;
 
 let library: Library;
-let fake: FakeDiscord | undefined;
-let bot: Bot | undefined;
+const discord = botOnFakeDiscord();
 let logs: CapturedLog;
 
 beforeAll(async () => {
   library = await seedLibrary();
 });
 
-afterEach(async () => {
-  await stopBotThenFake(bot, fake);
-  bot = undefined;
-  fake = undefined;
-});
-
 /** The bot on the fake Discord, with the cooldowns the commands declare. */
 async function startDiscord(
   interactions: Partial<Omit<InteractionHandlerOptions, 'library' | 'log'>> = {},
 ): Promise<FakeDiscord> {
-  fake = await startFakeDiscord();
-  logs = captureLog();
-  const config = parseConfig({ DISCORD_TOKEN: 'test-token', DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: 'corpus' });
-  bot = await startBot({ config, library, log: logs.log, interactions });
-  return fake;
-}
-
-function send(f: FakeDiscord, spec: ChatInputSpec): FakeInteractionPayload {
-  return f.dispatchInteraction(chatInputInteraction(f.ids, spec));
+  const started = await discord.start({ library, interactions, declaredCooldowns: true });
+  logs = started.logs;
+  return started.fake;
 }
 
 /** The first answer: the callback's message, or the edit that follows a deferral. */
@@ -134,9 +114,9 @@ describe('one refusal for every adapter', () => {
     expect(errorSchema.parse(JSON.parse(cli.stdout)).error).toEqual({ code: 'unknown_command', message });
 
     const f = await startDiscord();
-    expectRefusal(await answerOf(f, send(f, { commandName: 'frobnicate', ...MODERATOR })), message);
+    expectRefusal(await answerOf(f, sendCommand(f, { commandName: 'frobnicate', ...MODERATOR })), message);
     // A member is not told of the commands only moderators may run.
-    const member = await answerOf(f, send(f, { commandName: 'frobnicate', ...MEMBER }));
+    const member = await answerOf(f, sendCommand(f, { commandName: 'frobnicate', ...MEMBER }));
     expectRefusal(member, message.replace(', corpus;', ';'));
     expect(logs.events('unknown_command')).toHaveLength(2);
   });
@@ -150,11 +130,11 @@ describe('one refusal for every adapter', () => {
     expect(code).toBe('forbidden');
     expect(message).toBe('/corpus is for moderators only (members who can manage this server).');
 
-    const refused = send(f, { commandName: 'corpus', subcommand: 'status', ...MEMBER });
+    const refused = sendCommand(f, { commandName: 'corpus', subcommand: 'status', ...MEMBER });
     expectRefusal(await answerOf(f, refused), message);
     await expect.poll(() => outcomeOf(refused)).toMatchObject({ outcome: 'refused', command: 'corpus' });
     expect(logs.events('forbidden')).toEqual([expect.objectContaining({ command: 'corpus', userId: f.ids.userId })]);
-    const allowed = await answerOf(f, send(f, { commandName: 'corpus', subcommand: 'status', ...MODERATOR }));
+    const allowed = await answerOf(f, sendCommand(f, { commandName: 'corpus', subcommand: 'status', ...MODERATOR }));
     expect(allowed.embeds?.[0]?.title).toMatch(/^Corpus: /);
 
     expect(await answerLine('/corpus status', { library, log: memoryLogger().log, color: false })).toMatch(/^Corpus: /);
@@ -175,9 +155,9 @@ describe('one refusal for every adapter', () => {
     });
 
     const f = await startDiscord({ now: clock });
-    const first = send(f, { commandName: 'ask', options: { question: QUESTION } });
+    const first = sendCommand(f, { commandName: 'ask', options: { question: QUESTION } });
     const answer = await answerOf(f, first);
-    const again = send(f, { commandName: 'ask', options: { question: QUESTION } });
+    const again = sendCommand(f, { commandName: 'ask', options: { question: QUESTION } });
     expectRefusal(await answerOf(f, again), message);
     await expect.poll(() => outcomeOf(again)).toMatchObject({ outcome: 'refused', command: 'ask' });
     // The next page of the answer already given is no new question.
