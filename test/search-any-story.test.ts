@@ -30,6 +30,11 @@ const ARTICLES: Record<string, string> = {
     'The trial is expected to open in March, and the builder says it welcomes a trial in open court.',
     'Lawyers for the families said the trial date was too late for those who lost everything.',
   ].join('\n\n'),
+  'board.txt': [
+    'Water board to decide on dams',
+    'The Northvale Water Board (NWB), set up in 1990, runs the dams on the Marren.',
+    'The NWB said on Monday that the sluice gates would reopen in May once engineers had checked them.',
+  ].join('\n\n'),
 };
 
 let dir: string;
@@ -59,6 +64,11 @@ describe('answers on a story never seen', () => {
       'Investigators questioned the chief financial officer',
     ],
     ['initials that spell a small word', 'What did the WHO say?', 'The World Health Organization warned'],
+    [
+      'a name spelled out for the initials the text goes on to use',
+      'what did the Northvale Water Board tell the press on monday?',
+      'The NWB said on Monday',
+    ],
     [
       "a club's nickname from the moderators' aliases file",
       'Where did the Otters put up families?',
