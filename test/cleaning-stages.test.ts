@@ -65,6 +65,12 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a copyright line',
       'Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.',
     ],
+    ['a logo’s alternative text', 'Examplia Logo'],
+    ['a greeting from the site', 'Welcome to Examplia'],
+    [
+      'the site asking to send notifications',
+      'Examplia.com would like to send you notifications for breaking news alerts.',
+    ],
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
     [
@@ -227,6 +233,54 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a dateline agency is the credit, not the outlet',
       `NORTHTOWN, Exampleland (AP) — ${BODY}`,
       { credit: 'AP', dateline: 'NORTHTOWN', outlet: undefined },
+    ],
+    ['a logo names the site', `Examplia Logo\n${BODY}`, { outlet: 'Examplia' }],
+    ['a greeting names the site', `Welcome to Examplia\n${BODY}`, { outlet: 'Examplia' }],
+    [
+      'the prompt for notifications names the site, without the suffix of its address',
+      `Examplia.com would like to send you notifications for breaking news alerts.\n${BODY}`,
+      { outlet: 'Examplia' },
+    ],
+    [
+      'a sign-up box names whose mail it sends',
+      `Sign up to our Evening Headlines email Please enter a valid email address SIGN UP I would like to be emailed about offers, events and updates from The Example Herald. Read our privacy notice\n${BODY}`,
+      { outlet: 'The Example Herald' },
+    ],
+    [
+      'a paywall box names whose terms it binds to',
+      `${BODY}\nBy signing up, you agree to Ex-Monitor’s Terms and Conditions and Privacy Policy. Already have an account? Log in`,
+      { outlet: 'Ex-Monitor' },
+    ],
+    ['a masthead atop the page', `Northtown Daily\nFocus on the big picture.\n${BODY}`, { outlet: 'Northtown Daily' }],
+    [
+      'a masthead in capitals under the headline',
+      `Mayor sworn in for a third term\nXYZ NEWS\n${BODY}`,
+      { outlet: 'XYZ NEWS' },
+    ],
+    [
+      'no masthead in a section’s name in capitals',
+      `Mayor sworn in for a third term\nWORLD NEWS\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'no masthead in a section’s name under the headline',
+      `Mayor sworn in for a third term\nEastland Daily News\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'a staff byline of the outlet’s initials, glued to "By", without its editor',
+      `ByEX Correspondent | Edited by Jane Roe\n${BODY}`,
+      { author: 'EX Correspondent', outlet: 'EX' },
+    ],
+    [
+      'a dateline naming the publisher, then its agency and the day, with no dash after it',
+      `CAIRO (Example News / Reuters - 13th July, 2021) ${BODY}`,
+      { dateline: 'CAIRO', credit: 'Reuters', outlet: 'Example News' },
+    ],
+    [
+      'a card’s stamp and outlet after its cut text',
+      `${BODY}\nOn Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International`,
+      { outlet: 'Example International', date: { value: '2023-01-01', precision: 'day' } },
     ],
     ['a day-only dateline with its agency', `Feb. 7 (UPI) -- ${BODY}`, { credit: 'UPI' }],
     ['a bracketed network before the first word', `(CNN) ${BODY}`, { credit: 'CNN' }],

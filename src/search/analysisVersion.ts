@@ -12,4 +12,4 @@
  * analyzer reads a question's initials that spell a stop word ("WHO") as initials. 8: the
  * signature leaves out `export` (no change to what is saved).
  */
-export const ANALYSIS_VERSION = 8;
+export const ANALYSIS_VERSION = 9;

@@ -21,8 +21,9 @@ import { dropTweets } from './stages/tweets.ts';
 /**
  * The cleaning stages, in order, one kind of page furniture each. Markup goes first, then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
- * other stories); statements of the outlet, bylines, stamps and the agency's credits become
- * metadata before captions are judged (a copyright line is no photo credit, a stamp no label
+ * other stories), except that statements of the outlet are read first, sign-up boxes among them
+ * (a box names whose mail it sends); bylines, stamps and the agency's credits become metadata
+ * before captions are judged (a copyright line is no photo credit, a stamp no label
  * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
  */
 const CLEANING_STAGES: readonly Stage[] = [
@@ -30,11 +31,11 @@ const CLEANING_STAGES: readonly Stage[] = [
   dropSiteChrome,
   dropAdBreaks,
   dropLinkLines,
+  extractOutletStatements,
   dropNewsletterBoxes,
   dropTweets,
   dropPolls,
   cutRelatedTail,
-  extractOutletStatements,
   extractStamps,
   dropCaptions,
   dropAuthorBios,
