@@ -282,6 +282,31 @@ describe('titles, outlets, agencies and dates from the page', () => {
       `${BODY}\nOn Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International`,
       { outlet: 'Example International', date: { value: '2023-01-01', precision: 'day' } },
     ],
+    [
+      'the outlet’s correspondent reporting from the scene',
+      `${BODY}\n“He was alive,” said Example News’s Jane Doe, reporting from a rescue site in Northtown on Friday.`,
+      { outlet: 'Example News' },
+    ],
+    [
+      'an interview given exclusively to the outlet’s reporter',
+      `${BODY}\nThe aid worker spoke exclusively to The Example Line’s John Roe from the crossing.`,
+      { outlet: 'The Example Line' },
+    ],
+    [
+      'the outlet saying what it can confirm',
+      `${BODY}\nIn another report, Example Today News, Northtown can confirm that freezing temperatures deepened the misery.`,
+      { outlet: 'Example Today News, Northtown' },
+    ],
+    [
+      'no outlet in a source that can confirm',
+      `${BODY}\nNorthtown Police can confirm that two men were arrested.`,
+      { outlet: undefined },
+    ],
+    [
+      'the page’s masthead before the article’s sentences',
+      `Northtown Daily\n${BODY}\n“He was alive,” said Example News’s Jane Doe, reporting from a rescue site in Northtown on Friday.`,
+      { outlet: 'Northtown Daily' },
+    ],
     ['a day-only dateline with its agency', `Feb. 7 (UPI) -- ${BODY}`, { credit: 'UPI' }],
     ['a bracketed network before the first word', `(CNN) ${BODY}`, { credit: 'CNN' }],
     [

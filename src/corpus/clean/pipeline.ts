@@ -13,6 +13,7 @@ import { extractOutletStatements } from './stages/outletStatements.ts';
 import { dropPolls } from './stages/polls.ts';
 import { cutRelatedTail } from './stages/relatedTail.ts';
 import { dropRepeats } from './stages/repeats.ts';
+import { readSelfReferences } from './stages/selfReferences.ts';
 import { dropSiteChrome } from './stages/siteChrome.ts';
 import { extractStamps } from './stages/stamps.ts';
 import { extractTitle } from './stages/title.ts';
@@ -24,7 +25,7 @@ import { dropTweets } from './stages/tweets.ts';
  * other stories), except that statements of the outlet are read first, sign-up boxes among them
  * (a box names whose mail it sends); bylines, stamps and the agency's credits become metadata
  * before captions are judged (a copyright line is no photo credit, a stamp no label
- * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
+ * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left; last, where nothing else named the outlet, the article's own sentences may.
  */
 const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
@@ -44,6 +45,7 @@ const CLEANING_STAGES: readonly Stage[] = [
   extractTitle,
   markHeadings,
   extractDateline,
+  readSelfReferences,
 ];
 
 interface CleanParagraph {

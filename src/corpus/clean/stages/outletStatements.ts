@@ -6,7 +6,7 @@ import { firstBodyIndex, type Draft, type Line, type Stage, type TextMeta } from
 import { isSignUpBox } from './newsletterBoxes.ts';
 
 /** A name as mastheads and promos write it: one to five words, each starting with a capital or a digit, "The" allowed first. */
-const NAME = String.raw`(?:The )?[\p{Lu}\d][\p{L}\d&.'’-]{0,30}(?: [\p{Lu}\d&][\p{L}\d&.'’-]{0,30}){0,4}`;
+export const NAME = String.raw`(?:The )?[\p{Lu}\d][\p{L}\d&.'’-]{0,30}(?: [\p{Lu}\d&][\p{L}\d&.'’-]{0,30}){0,4}`;
 /** "© 2023 Example Times", "Copyright 2024 Example Media Inc. All rights reserved.", "(c) Example". */
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s?(?:©\s?)?(?:\d{4}(?:\s?[-–]\s?\d{4})?,?\s)?/i;
 /** A copyright holder that is a company owning publications, not the publication a reader knows. */
@@ -38,9 +38,10 @@ const BOX_OWNER = new RegExp(
 );
 /** A name ends at the end of its sentence or clause ("from Example. Read our privacy notice"). */
 const CLAUSE_END = /[.,;:!?](?:\s|$)/;
-/** The word a masthead ends in: the kind of publication it names ("Example Daily", "EXAMPLE NEWS"). */
-const MASTHEAD =
-  /^((?:[\p{Lu}\d][\p{L}\d&'’-]{0,30} ){1,3})(?:Daily|DAILY|News|NEWS|Times|TIMES|Post|POST|Herald|HERALD|Tribune|TRIBUNE|Journal|JOURNAL|Gazette|GAZETTE|Chronicle|CHRONICLE|Telegraph|TELEGRAPH|Observer|OBSERVER)$/u;
+/** The words a publication's name ends in, or holds: the kind of publication it is ("Example Daily", "EXAMPLE NEWS"). */
+export const PUBLICATION_NOUN =
+  'Daily|DAILY|News|NEWS|Times|TIMES|Post|POST|Herald|HERALD|Tribune|TRIBUNE|Journal|JOURNAL|Gazette|GAZETTE|Chronicle|CHRONICLE|Telegraph|TELEGRAPH|Observer|OBSERVER';
+const MASTHEAD = new RegExp(String.raw`^((?:[\p{Lu}\d][\p{L}\d&'’-]{0,30} ){1,3})(?:${PUBLICATION_NOUN})$`, 'u');
 const MAX_STATEMENT_WORDS = 60;
 
 /** "SaltWire.com" -> "SaltWire": a site's address written as its name, without the public suffix. */
