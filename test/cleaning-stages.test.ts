@@ -71,6 +71,7 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'the site asking to send notifications',
       'Examplia.com would like to send you notifications for breaking news alerts.',
     ],
+    ['a site’s contact strip', '(555) 291-2543 Contact Us Getting It There. Getting It Done.'],
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
     [
@@ -78,6 +79,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.',
     ],
     ['a paragraph the page prints again', BODY.split('\n')[0]!],
+    [
+      'a caption restating a paragraph in other words',
+      'Rescuers pulled a family of four from the rubble of a fallen apartment block early on Tuesday, officials said.',
+    ],
+    [
+      'a picture agency’s caption, dated and placed by its formula',
+      'Supporters wave a flag during the inauguration ceremony at the palace on January 1, 2023 in Northtown, Exampleland. The mayor starts his third term.',
+    ],
     [
       'a teaser cutting a paragraph short',
       'The regional governor said more than 1,200 buildings had been damaged across…',
@@ -111,11 +120,34 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The crowd cheered as the ship left. “It was a long wait,” said Jane Doe, Reuters’ local correspondent.',
     ],
     [
+      'a paragraph printed again with another day: an update',
+      'Rescuers pulled a family of four from the rubble of a collapsed apartment block early on Wednesday, officials said.',
+    ],
+    [
+      'a sentence dated and placed as news copy writes it',
+      'Supporters waved flags during the inauguration at the palace on Jan. 1, 2023, in Northtown, Exampleland.',
+    ],
+    [
       'a quotation with an ellipsis, then its date',
       'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.',
     ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
+  });
+
+  it('cuts the readers’ comments at the foot of the page, not a “Comments” link above the article', () => {
+    const comment = 'Well done to the rescuers. I have followed your work over the last fifty years.';
+    expect(texts(`${BODY}\nComments\nComments are closed.\n${comment}`)).toEqual(BODY.split('\n'));
+    expect(texts(`${BODY}\n12 Comments\n${comment}`)).toEqual(BODY.split('\n'));
+    expect(texts(`Comments\n${BODY}\n${comment}`)).toEqual([...BODY.split('\n'), comment]);
+  });
+
+  it('keeps a short sentence under the headline: it opens the article', () => {
+    const opening = 'The lender issued this statement.';
+    expect(texts(`Lender collapses after failing to raise capital\n${opening}\n${BODY}`)).toEqual([
+      opening,
+      ...BODY.split('\n'),
+    ]);
   });
 
   it('keeps a bulleted list: long items as passages, short ones together', () => {

@@ -3,6 +3,7 @@ import { toDraft } from './segment.ts';
 import { dropAdBreaks } from './stages/adBreaks.ts';
 import { dropAuthorBios } from './stages/authorBios.ts';
 import { dropCaptions } from './stages/captions.ts';
+import { cutComments } from './stages/comments.ts';
 import { extractDateline } from './stages/dateline.ts';
 import { isDatedHeading, markHeadings } from './stages/headings.ts';
 import { dropHoverCards } from './stages/hoverCards.ts';
@@ -20,7 +21,8 @@ import { extractTitle } from './stages/title.ts';
 import { dropTweets } from './stages/tweets.ts';
 
 /**
- * The cleaning stages, in order, one kind of page furniture each. Markup goes first, then what
+ * The cleaning stages, in order, one kind of page furniture each. Markup goes first, and the
+ * readers' comments (before chrome takes their bare heading for a widget), then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
  * other stories), except that statements of the outlet are read first, sign-up boxes among them
  * (a box names whose mail it sends); bylines, stamps and the agency's credits become metadata
@@ -29,6 +31,7 @@ import { dropTweets } from './stages/tweets.ts';
  */
 const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
+  cutComments,
   dropSiteChrome,
   dropAdBreaks,
   dropLinkLines,

@@ -13,6 +13,8 @@ import {
 
 /** A headline has at least this many words; fewer is a kicker or a section label ("USA", "WORLD NEWS"). */
 const MIN_TITLE_WORDS = 3;
+/** A sentence under the headline this long opens the article; a shorter one is a label ("Updated."). */
+const MIN_SENTENCE_WORDS = 5;
 /** A headline printed only at the foot of a page, in a share box, is a full one. */
 const MIN_FOOT_TITLE_WORDS = 6;
 /** Words a line cannot end with unless it was cut off mid-sentence. */
@@ -123,15 +125,18 @@ export const extractTitle: Stage = (draft) => {
     meta = { ...meta, title };
   }
   const titleKey = title === undefined ? undefined : looseKey(title);
+  const titleAt = titleKey === undefined ? -1 : lines.findIndex((line) => looseKey(line.text).endsWith(titleKey));
   const kept = lines.filter((line, index) => {
     const key = looseKey(line.text);
     if (titleKey !== undefined && (key === titleKey || (index < headerEnd && key.endsWith(titleKey)))) return false;
-    // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header.
+    // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header;
+    // a short sentence under the headline opens the article ("The company provided this statement.").
     return (
       index >= headerEnd ||
       line.listItem === true ||
       isBody(line) ||
       isDatedHeading(line.text) ||
+      (titleAt >= 0 && index > titleAt && endsLikeSentence(line.text) && wordCount(line.text) >= MIN_SENTENCE_WORDS) ||
       (!isHeadlineLike(line.text) && !endsLikeSentence(line.text))
     );
   });
