@@ -220,6 +220,10 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ['a line cut off mid-sentence', 'US financial regulators on Sunday told the lender’s customers,'],
     ['a caption with its credit', 'Volunteers search the ruins of a market in Northtown. (AP Photo/Jane Doe)'],
     ['a promo line', 'Track Latest News Live on Examplenews.com and get news updates'],
+    [
+      'another story’s headline above the article, sharing none of its words',
+      'Index records modest gains in a thin session with markets closed for a holiday',
+    ],
   ])('never takes %s for a title', (_what, header) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
   });
