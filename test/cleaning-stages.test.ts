@@ -55,6 +55,7 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'We are sending two search teams tonight. pic.twitter.com/AbCdEf123\n— Jane Doe (@janedoe) February 6, 2023',
     ],
     ['an ad break', 'Story continues below advertisement'],
+    ['the announcement of a widget the scrape left out', 'Here are the official results.\nupdated'],
     ['a reader poll', 'Should the city rebuild the old market?\nYes\nNo\nNot sure'],
     ['an author bio', 'Jane Doe is a White House correspondent for Example Today. Follow her on Twitter @janedoe.'],
     ['a share line', 'Share this article on Facebook, Twitter and WhatsApp'],
@@ -140,6 +141,11 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\nComments\nComments are closed.\n${comment}`)).toEqual(BODY.split('\n'));
     expect(texts(`${BODY}\n12 Comments\n${comment}`)).toEqual(BODY.split('\n'));
     expect(texts(`Comments\n${BODY}\n${comment}`)).toEqual([...BODY.split('\n'), comment]);
+  });
+
+  it('keeps an announcement followed by what it announces', () => {
+    const announced = ['Here is what officials said on Tuesday.', BODY.split('\n')[1]!];
+    expect(texts(`${BODY.split('\n')[0]}\n${announced.join('\n')}`)).toEqual([BODY.split('\n')[0], ...announced]);
   });
 
   it('keeps a short sentence under the headline: it opens the article', () => {
