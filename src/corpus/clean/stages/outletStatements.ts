@@ -97,7 +97,7 @@ function statedOutlet(line: Line, inHeader: boolean): string | null | undefined 
  * Lines where the page names its publisher: a copyright line, a masthead (in print, as a logo, or
  * as a name atop the page), a greeting ("Welcome to Example"), an invitation to more of the outlet
  * ("Watch Example News", "… on Example.com"), the site's prompt for notifications, a sign-up box
- * saying whose mail it sends. They leave the text, and the first outlet they name becomes the
+ * saying whose mail it sends or whose terms it binds to. They leave the text, and the first outlet they name becomes the
  * article's. A copyright held by a company ("Example Media Inc.") or a picture service names no
  * outlet. Sign-up boxes are read here, before they go as furniture.
  */

@@ -91,7 +91,8 @@ export const extractStamps: Stage = (draft) => {
     const initials = INITIALS_STAFF.exec(byline)?.[1];
     if (initials) {
       meta = { ...meta, author: byline };
-      if (agencyNamed(initials)) setCredit(agencyNamed(initials)!);
+      const initialsAgency = agencyNamed(initials);
+      if (initialsAgency) setCredit(initialsAgency);
       else if (meta.outlet === undefined) meta = { ...meta, outlet: initials };
       return;
     }
@@ -135,7 +136,8 @@ export const extractStamps: Stage = (draft) => {
       return false;
     }
     if (index >= top && !TIME_STAMP.test(text)) return true;
-    const byline = BYLINE.exec(text.replace(EDITOR, '')) ?? GLUED_BYLINE.exec(text.replace(EDITOR, ''));
+    const unedited = text.replace(EDITOR, '');
+    const byline = BYLINE.exec(unedited) ?? GLUED_BYLINE.exec(unedited);
     if (byline) {
       setAuthor(byline[1]!.trim());
       return false;
