@@ -55,6 +55,7 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'We are sending two search teams tonight. pic.twitter.com/AbCdEf123\n— Jane Doe (@janedoe) February 6, 2023',
     ],
     ['an ad break', 'Story continues below advertisement'],
+    ['the announcement of a widget the scrape left out', 'Here are the official results.\nupdated'],
     ['a reader poll', 'Should the city rebuild the old market?\nYes\nNo\nNot sure'],
     ['an author bio', 'Jane Doe is a White House correspondent for Example Today. Follow her on Twitter @janedoe.'],
     ['a share line', 'Share this article on Facebook, Twitter and WhatsApp'],
@@ -65,6 +66,13 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a copyright line',
       'Copyright 2024 Example Media Inc. All rights reserved. This material may not be published, broadcast, rewritten, or redistributed.',
     ],
+    ['a logo’s alternative text', 'Examplia Logo'],
+    ['a greeting from the site', 'Welcome to Examplia'],
+    [
+      'the site asking to send notifications',
+      'Examplia.com would like to send you notifications for breaking news alerts.',
+    ],
+    ['a site’s contact strip', '(555) 291-2543 Contact Us Getting It There. Getting It Done.'],
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
     [
@@ -72,6 +80,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.',
     ],
     ['a paragraph the page prints again', BODY.split('\n')[0]!],
+    [
+      'a caption restating a paragraph in other words',
+      'Rescuers pulled a family of four from the rubble of a fallen apartment block early on Tuesday, officials said.',
+    ],
+    [
+      'a picture agency’s caption, dated and placed by its formula',
+      'Supporters wave a flag during the inauguration ceremony at the palace on January 1, 2023 in Northtown, Exampleland. The mayor starts his third term.',
+    ],
     [
       'a teaser cutting a paragraph short',
       'The regional governor said more than 1,200 buildings had been damaged across…',
@@ -105,11 +121,39 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The crowd cheered as the ship left. “It was a long wait,” said Jane Doe, Reuters’ local correspondent.',
     ],
     [
+      'a paragraph printed again with another day: an update',
+      'Rescuers pulled a family of four from the rubble of a collapsed apartment block early on Wednesday, officials said.',
+    ],
+    [
+      'a sentence dated and placed as news copy writes it',
+      'Supporters waved flags during the inauguration at the palace on Jan. 1, 2023, in Northtown, Exampleland.',
+    ],
+    [
       'a quotation with an ellipsis, then its date',
       'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.',
     ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
+  });
+
+  it('cuts the readers’ comments at the foot of the page, not a “Comments” link above the article', () => {
+    const comment = 'Well done to the rescuers. I have followed your work over the last fifty years.';
+    expect(texts(`${BODY}\nComments\nComments are closed.\n${comment}`)).toEqual(BODY.split('\n'));
+    expect(texts(`${BODY}\n12 Comments\n${comment}`)).toEqual(BODY.split('\n'));
+    expect(texts(`Comments\n${BODY}\n${comment}`)).toEqual([...BODY.split('\n'), comment]);
+  });
+
+  it('keeps an announcement followed by what it announces', () => {
+    const announced = ['Here is what officials said on Tuesday.', BODY.split('\n')[1]!];
+    expect(texts(`${BODY.split('\n')[0]}\n${announced.join('\n')}`)).toEqual([BODY.split('\n')[0], ...announced]);
+  });
+
+  it('keeps a short sentence under the headline: it opens the article', () => {
+    const opening = 'The lender issued this statement.';
+    expect(texts(`Lender collapses after failing to raise capital\n${opening}\n${BODY}`)).toEqual([
+      opening,
+      ...BODY.split('\n'),
+    ]);
   });
 
   it('keeps a bulleted list: long items as passages, short ones together', () => {
@@ -182,6 +226,10 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ['a line cut off mid-sentence', 'US financial regulators on Sunday told the lender’s customers,'],
     ['a caption with its credit', 'Volunteers search the ruins of a market in Northtown. (AP Photo/Jane Doe)'],
     ['a promo line', 'Track Latest News Live on Examplenews.com and get news updates'],
+    [
+      'another story’s headline above the article, sharing none of its words',
+      'Index records modest gains in a thin session with markets closed for a holiday',
+    ],
   ])('never takes %s for a title', (_what, header) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
   });
@@ -227,6 +275,79 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a dateline agency is the credit, not the outlet',
       `NORTHTOWN, Exampleland (AP) — ${BODY}`,
       { credit: 'AP', dateline: 'NORTHTOWN', outlet: undefined },
+    ],
+    ['a logo names the site', `Examplia Logo\n${BODY}`, { outlet: 'Examplia' }],
+    ['a greeting names the site', `Welcome to Examplia\n${BODY}`, { outlet: 'Examplia' }],
+    [
+      'the prompt for notifications names the site, without the suffix of its address',
+      `Examplia.com would like to send you notifications for breaking news alerts.\n${BODY}`,
+      { outlet: 'Examplia' },
+    ],
+    [
+      'a sign-up box names whose mail it sends',
+      `Sign up to our Evening Headlines email Please enter a valid email address SIGN UP I would like to be emailed about offers, events and updates from The Example Herald. Read our privacy notice\n${BODY}`,
+      { outlet: 'The Example Herald' },
+    ],
+    [
+      'a paywall box names whose terms it binds to',
+      `${BODY}\nBy signing up, you agree to Ex-Monitor’s Terms and Conditions and Privacy Policy. Already have an account? Log in`,
+      { outlet: 'Ex-Monitor' },
+    ],
+    ['a masthead atop the page', `Northtown Daily\nFocus on the big picture.\n${BODY}`, { outlet: 'Northtown Daily' }],
+    [
+      'a masthead in capitals under the headline',
+      `Mayor sworn in for a third term\nXYZ NEWS\n${BODY}`,
+      { outlet: 'XYZ NEWS' },
+    ],
+    [
+      'no masthead in a section’s name in capitals',
+      `Mayor sworn in for a third term\nWORLD NEWS\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'no masthead in a section’s name under the headline',
+      `Mayor sworn in for a third term\nEastland Daily News\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'a staff byline of the outlet’s initials, glued to "By", without its editor',
+      `ByEX Correspondent | Edited by Jane Roe\n${BODY}`,
+      { author: 'EX Correspondent', outlet: 'EX' },
+    ],
+    [
+      'a dateline naming the publisher, then its agency and the day, with no dash after it',
+      `CAIRO (Example News / Reuters - 13th July, 2021) ${BODY}`,
+      { dateline: 'CAIRO', credit: 'Reuters', outlet: 'Example News' },
+    ],
+    [
+      'a card’s stamp and outlet after its cut text',
+      `${BODY}\nOn Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International`,
+      { outlet: 'Example International', date: { value: '2023-01-01', precision: 'day' } },
+    ],
+    [
+      'the outlet’s correspondent reporting from the scene',
+      `${BODY}\n“He was alive,” said Example News’s Jane Doe, reporting from a rescue site in Northtown on Friday.`,
+      { outlet: 'Example News' },
+    ],
+    [
+      'an interview given exclusively to the outlet’s reporter',
+      `${BODY}\nThe aid worker spoke exclusively to The Example Line’s John Roe from the crossing.`,
+      { outlet: 'The Example Line' },
+    ],
+    [
+      'the outlet saying what it can confirm',
+      `${BODY}\nIn another report, Example Today News, Northtown can confirm that freezing temperatures deepened the misery.`,
+      { outlet: 'Example Today News, Northtown' },
+    ],
+    [
+      'no outlet in a source that can confirm',
+      `${BODY}\nNorthtown Police can confirm that two men were arrested.`,
+      { outlet: undefined },
+    ],
+    [
+      'the page’s masthead before the article’s sentences',
+      `Northtown Daily\n${BODY}\n“He was alive,” said Example News’s Jane Doe, reporting from a rescue site in Northtown on Friday.`,
+      { outlet: 'Northtown Daily' },
     ],
     ['a day-only dateline with its agency', `Feb. 7 (UPI) -- ${BODY}`, { credit: 'UPI' }],
     ['a bracketed network before the first word', `(CNN) ${BODY}`, { credit: 'CNN' }],

@@ -207,6 +207,18 @@ const cases: Record<string, readonly Case[]> = {
       ['2020-01-03/day'],
     ],
     ['days earlier counts from the story', 'They struck two days earlier.', MONDAY, []],
+    [
+      'the day of an event counted from dates that event, not the sentence',
+      'Weeks before Saturday’s attack, the council said that needs had reached their highest level.',
+      MONDAY,
+      [],
+    ],
+    [
+      'but a background year in the same sentence is its own event',
+      'Weeks before Saturday’s attack, the council said needs had reached their highest level since the war began in 2011.',
+      MONDAY,
+      ['2011/year'],
+    ],
     ['now is not an event date', 'Now the embassy remains open.', MONDAY, []],
     ['the Sept. 11 attacks are not this September', 'The Sept. 11 attacks changed US policy.', MONDAY, []],
     [

@@ -13,6 +13,8 @@ interface Entry {
 
 export class EnglishFrequencies {
   private counts: Map<string, number> | undefined;
+  /** Words the list spells in lower case: ordinary words, not names ("world", not "London"). */
+  private readonly lowerCase = new Set<string>();
   private totalCount = 0;
 
   /** The package's list, read once per process however many indexes use it. */
@@ -30,6 +32,7 @@ export class EnglishFrequencies {
         // The list keeps each word's commonest capitalisation ("I", "What"); the analyzer lower-cases.
         const key = word.toLowerCase();
         counts.set(key, (counts.get(key) ?? 0) + count);
+        if (key === word) this.lowerCase.add(key);
         this.totalCount += count;
       }
       this.counts = counts;
@@ -40,6 +43,12 @@ export class EnglishFrequencies {
   /** How many times the word occurs in the subtitle corpus (0 for names, numbers and typos it lacks). */
   count(word: string): number {
     return this.table().get(word.toLowerCase()) ?? 0;
+  }
+
+  /** Whether the word is an ordinary word of English, as opposed to a name or a word it lacks ("news", not "London" or "Examplia"). */
+  isOrdinaryWord(word: string): boolean {
+    this.table();
+    return this.lowerCase.has(word.toLowerCase());
   }
 
   /**

@@ -8,6 +8,7 @@ import { anchorPastRefiner } from './anchorPastRefiner.ts';
 import { backgroundRefiner } from './backgroundRefiner.ts';
 import { chronoParser } from './chronoParser.ts';
 import { containmentRefiner } from './containmentRefiner.ts';
+import { countedFromRefiner } from './countedFromRefiner.ts';
 import { isFurniture } from './furniture.ts';
 import { overlapRefiner } from './overlapRefiner.ts';
 import { precisionRefiner } from './precision.ts';
@@ -28,6 +29,7 @@ const PARSERS: readonly MentionParser[] = [windowParser, yearParser, chronoParse
 const REFINERS: readonly MentionRefiner[] = [
   overlapRefiner, // one mention per stretch of text
   wordSenseRefiner, // "may" the verb, "24/7"
+  countedFromRefiner, // "weeks before Monday’s earthquake": the day of the event counted from
   relativeYearRefiner, // "January this year"
   referenceRefiner, // what the article's date cannot resolve
   anchorPastRefiner, // "in January", "on Saturday": backwards unless future tense

@@ -3,7 +3,9 @@ import { toDraft } from './segment.ts';
 import { dropAdBreaks } from './stages/adBreaks.ts';
 import { dropAuthorBios } from './stages/authorBios.ts';
 import { dropCaptions } from './stages/captions.ts';
+import { cutComments } from './stages/comments.ts';
 import { extractDateline } from './stages/dateline.ts';
+import { dropEmbedIntros } from './stages/embedIntros.ts';
 import { isDatedHeading, markHeadings } from './stages/headings.ts';
 import { dropHoverCards } from './stages/hoverCards.ts';
 import { dropLinkLines } from './stages/linkLines.ts';
@@ -13,28 +15,33 @@ import { extractOutletStatements } from './stages/outletStatements.ts';
 import { dropPolls } from './stages/polls.ts';
 import { cutRelatedTail } from './stages/relatedTail.ts';
 import { dropRepeats } from './stages/repeats.ts';
+import { readSelfReferences } from './stages/selfReferences.ts';
 import { dropSiteChrome } from './stages/siteChrome.ts';
 import { extractStamps } from './stages/stamps.ts';
 import { extractTitle } from './stages/title.ts';
 import { dropTweets } from './stages/tweets.ts';
 
 /**
- * The cleaning stages, in order, one kind of page furniture each. Markup goes first, then what
+ * The cleaning stages, in order, one kind of page furniture each. Markup goes first, and the
+ * readers' comments (before chrome takes their bare heading for a widget), then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
- * other stories); statements of the outlet, bylines, stamps and the agency's credits become
- * metadata before captions are judged (a copyright line is no photo credit, a stamp no label
- * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left.
+ * other stories, the announcement of a widget the scrape left out), except that statements of the outlet are read first, sign-up boxes among them
+ * (a box names whose mail it sends); bylines, stamps and the agency's credits become metadata
+ * before captions are judged (a copyright line is no photo credit, a stamp no label
+ * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left; last, where nothing else named the outlet, the article's own sentences may.
  */
 const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
+  cutComments,
   dropSiteChrome,
   dropAdBreaks,
   dropLinkLines,
+  extractOutletStatements,
   dropNewsletterBoxes,
   dropTweets,
   dropPolls,
+  dropEmbedIntros,
   cutRelatedTail,
-  extractOutletStatements,
   extractStamps,
   dropCaptions,
   dropAuthorBios,
@@ -43,6 +50,7 @@ const CLEANING_STAGES: readonly Stage[] = [
   extractTitle,
   markHeadings,
   extractDateline,
+  readSelfReferences,
 ];
 
 interface CleanParagraph {

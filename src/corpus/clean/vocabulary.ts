@@ -32,6 +32,7 @@ export const NEWS_AGENCIES: ReadonlyArray<readonly [name: string, ...aliases: st
   ['PTI', 'Press Trust of India'],
   ['Reuters', 'Thomson Reuters'],
   ['SANA'],
+  ['Sputnik'],
   ['TASS'],
   ['UPI', 'United Press International'],
   ['WAM'],

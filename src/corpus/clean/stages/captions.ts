@@ -20,6 +20,19 @@ const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\
 /** "Brazilian President Jair Bolsonaro.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 
+/**
+ * "… at the palace on January 1, 2023 in Northtown, Exampleland.": a picture agency's caption,
+ * dated and placed by its formula (the month in full, no comma after the year, the city and the
+ * country), ending the line's first sentence. News copy writes "on Jan. 1, 2023, in Northtown".
+ */
+const AGENCY_CAPTION_DATE =
+  /\bon (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} in \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}, \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}\.(?:\s|$)/u;
+
+function isAgencyCaption(text: string): boolean {
+  const dated = AGENCY_CAPTION_DATE.exec(text);
+  return dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index));
+}
+
 /** A card's date and outlet after its cut text: "… 01.01.2023, Sputnik International", "… Jan 1, 2023". */
 const CARD_STAMP = /\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})(?:, [^,.…]{2,40})?$/u;
 
@@ -37,7 +50,8 @@ function isTruncated(line: string): boolean {
  * "Photo: Bloomberg"), with the caption above it and a short label above that (but never the
  * page's first headline-like line, where its headline stands); so does a line ending in its credit ("… (AP
  * Photo/Khalil Hamra)"), a caption cut short by the page with the full copy that repeats its
- * opening, a caption printed twice below the header, and "FILE - " captions.
+ * opening, a caption printed twice below the header, "FILE - " captions, and a picture agency's
+ * captions by their date and place.
  */
 export const dropCaptions: Stage = (draft) => {
   const { lines } = draft;
@@ -48,6 +62,7 @@ export const dropCaptions: Stage = (draft) => {
       (!line.listItem &&
         (endsWithCredit(line.text) ||
           CAPTION_OPENING.test(line.text) ||
+          isAgencyCaption(line.text) ||
           isTruncated(line.text) ||
           NAME_LABEL.test(line.text))),
   );

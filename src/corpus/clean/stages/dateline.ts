@@ -8,7 +8,9 @@ import type { Stage } from '../draft.ts';
  * "SANTA CLARA — ", "LONDON: ". A place in ordinary case counts only with an agency after it.
  */
 const DATELINE =
-  /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:\((?<credit>[^()]{2,40})\))?\s?(?<separator>[-–—]{1,2}|:)\s(?=[\p{Lu}\d"“‘'])/u;
+  /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
+/** " - 13th July, 2021": what a dateline's brackets give after their credits (the day). */
+const AFTER_CREDITS = /\s[-–—]\s/;
 /** "(CNN) The …": a network or agency credited in brackets before the first word. */
 const BRACKETED_CREDIT = /^\((?<credit>\p{Lu}[\p{L}\d .&'’/-]{1,30})\)\s(?=[\p{Lu}\d"“‘'])/u;
 
@@ -39,6 +41,14 @@ export const extractDateline: Stage = (draft) => {
       return { lines, meta: draft.meta };
     }
   }
+  // "CAIRO (Example News / Sputnik - 13th July, 2021) The …": brackets naming an agency need no dash after them.
+  const credits = (credit ?? '')
+    .split(AFTER_CREDITS)[0]!
+    .split('/')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const agencyAt = credits.findIndex((part) => agencyNamed(part) !== null);
+  if (separator === '' && agencyAt < 0) return draft;
   const inCapitals = place !== undefined && place === place.toUpperCase() && /\p{Lu}{2}/u.test(place);
   // An ordinary-case opening before a dash ("Officials said — ") is no dateline, nor a day alone without its agency.
   if (!inCapitals && !credit) return draft;
@@ -47,15 +57,9 @@ export const extractDateline: Stage = (draft) => {
   const lines = draft.lines.map((line, i) =>
     i === index ? { ...line, text: first.text.slice(match[0].length) } : line,
   );
-  // "dpa/GNA": the agency first, the one that passed it on after.
-  const agency = credit
-    ? (credit
-        .split('/')
-        .map((part) => agencyNamed(part))
-        .find((name) => name !== null) ??
-      agencyNamed(credit) ??
-      credit.trim())
-    : undefined;
+  // "dpa/GNA": the agency first, the one that passed it on after; "Example News / Sputnik": the publisher, then its agency.
+  const agency = credit ? (agencyNamed(credits[agencyAt] ?? '') ?? agencyNamed(credit) ?? credit.trim()) : undefined;
+  const outlet = agencyAt > 0 ? credits[agencyAt - 1] : undefined;
   const datelineDay = day === undefined ? undefined : monthDay(day);
   return {
     lines,
@@ -63,6 +67,7 @@ export const extractDateline: Stage = (draft) => {
       ...draft.meta,
       ...(place && inCapitals ? { dateline: place } : {}),
       ...(agency && draft.meta.credit === undefined ? { credit: agency } : {}),
+      ...(outlet && draft.meta.outlet === undefined ? { outlet } : {}),
       ...(datelineDay && draft.meta.datelineDay === undefined ? { datelineDay } : {}),
     },
   };

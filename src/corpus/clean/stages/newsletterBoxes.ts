@@ -11,13 +11,13 @@ const BOX_ANYWHERE =
   /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our)\b/i;
 const MAX_BOX_WORDS = 80;
 
-/** Newsletter and alert sign-up boxes, and the promos that sell a subscription: short, inviting to subscribe or read on, offering mail, alerts or access. */
-export const dropNewsletterBoxes: Stage = (draft) =>
-  keepLines(
-    draft,
-    ({ text }) =>
-      !(
-        text.split(' ').length <= MAX_BOX_WORDS &&
-        ((SIGN_UP_OPENING.test(text) && SIGN_UP_OFFER.test(text)) || BOX_ANYWHERE.test(text))
-      ),
+/** A sign-up box or a promo selling a subscription: short, inviting to subscribe or read on, offering mail, alerts or access. */
+export function isSignUpBox(text: string): boolean {
+  return (
+    text.split(' ').length <= MAX_BOX_WORDS &&
+    ((SIGN_UP_OPENING.test(text) && SIGN_UP_OFFER.test(text)) || BOX_ANYWHERE.test(text))
   );
+}
+
+/** Newsletter and alert sign-up boxes, and the promos that sell a subscription. */
+export const dropNewsletterBoxes: Stage = (draft) => keepLines(draft, ({ text }) => !isSignUpBox(text));

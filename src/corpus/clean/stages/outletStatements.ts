@@ -1,8 +1,12 @@
+import { getPublicSuffix } from 'tldts';
+import { EnglishFrequencies } from '../../../search/english.ts';
 import { agencyNamed, isCreditLine } from '../credits.ts';
-import type { Draft, Line, Stage, TextMeta } from '../draft.ts';
+import { SITE_CHROME } from '../vocabulary.ts';
+import { firstBodyIndex, type Draft, type Line, type Stage, type TextMeta } from '../draft.ts';
+import { isSignUpBox } from './newsletterBoxes.ts';
 
 /** A name as mastheads and promos write it: one to five words, each starting with a capital or a digit, "The" allowed first. */
-const NAME = String.raw`(?:The )?[\p{Lu}\d][\p{L}\d&.'’-]{0,30}(?: [\p{Lu}\d&][\p{L}\d&.'’-]{0,30}){0,4}`;
+export const NAME = String.raw`(?:The )?[\p{Lu}\d][\p{L}\d&.'’-]{0,30}(?: [\p{Lu}\d&][\p{L}\d&.'’-]{0,30}){0,4}`;
 /** "© 2023 Example Times", "Copyright 2024 Example Media Inc. All rights reserved.", "(c) Example". */
 const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s?(?:©\s?)?(?:\d{4}(?:\s?[-–]\s?\d{4})?,?\s)?/i;
 /** A copyright holder that is a company owning publications, not the publication a reader knows. */
@@ -21,12 +25,59 @@ const EDITION = new RegExp(
   String.raw`^${NAME} (?:International|National|US|U\.S\.|UK|Asia|Europe|Digital|Print|Online|Weekend|Morning|Evening|Sunday|Daily) Edition$`,
   'u',
 );
+/** "Example Logo": the masthead as a picture, by its alternative text. */
+const LOGO = new RegExp(`^(${NAME}) (?:logo|Logo|LOGO)$`, 'u');
+/** "Welcome to Example": the site greeting its reader, a line of its own. */
+const WELCOME = new RegExp(`^(?:welcome|Welcome|WELCOME) to (${NAME})[.!]?$`, 'u');
+/** "Example.com would like to send you notifications": the browser's prompt names the site asking. */
+const NOTIFICATIONS = /^([\p{L}\d][\p{L}\d.-]{1,60}) would like to send you (?:push )?notifications\b/iu;
+/** "… offers, events and updates from Example.", "you agree to Example’s Terms": whose mail a sign-up box sends, whose terms it binds to. */
+const BOX_OWNER = new RegExp(
+  String.raw`\b(?:(?:updates|offers|news|emails?|messages|alerts) from (${NAME})|agree to (${NAME})['’]s (?:Terms|Privacy))`,
+  'u',
+);
+/** A name ends at the end of its sentence or clause ("from Example. Read our privacy notice"). */
+const CLAUSE_END = /[.,;:!?](?:\s|$)/;
+/** The words a publication's name ends in, or holds: the kind of publication it is ("Example Daily", "EXAMPLE NEWS"). */
+export const PUBLICATION_NOUN =
+  'Daily|DAILY|News|NEWS|Times|TIMES|Post|POST|Herald|HERALD|Tribune|TRIBUNE|Journal|JOURNAL|Gazette|GAZETTE|Chronicle|CHRONICLE|Telegraph|TELEGRAPH|Observer|OBSERVER';
+const MASTHEAD = new RegExp(String.raw`^((?:[\p{Lu}\d][\p{L}\d&'’-]{0,30} ){1,3})(?:${PUBLICATION_NOUN})$`, 'u');
 const MAX_STATEMENT_WORDS = 60;
 
-/** The outlet a line states, `null` when it states none but is still such a line (a copyright owner, a picture's copyright), or undefined for other lines. */
-function statedOutlet(line: Line): string | null | undefined {
+/** "SaltWire.com" -> "SaltWire": a site's address written as its name, without the public suffix. */
+function siteName(address: string): string {
+  const suffix = getPublicSuffix(address);
+  const name = suffix && address.toLowerCase().endsWith(`.${suffix}`) ? address.slice(0, -suffix.length - 1) : address;
+  return name.replace(/^www\./i, '');
+}
+
+/**
+ * A masthead stands first on the page, or in capitals among the lines above the article; its
+ * name is a name, not a section's ordinary words ("LATEST NEWS", "WORLD NEWS").
+ */
+function mastheadName(line: Line, index: number, header: number, english: EnglishFrequencies): string | undefined {
   const { text } = line;
-  if (line.listItem || text.split(' ').length > MAX_STATEMENT_WORDS) return undefined;
+  if (line.heading || line.listItem || !(index === 0 || (index < header && text === text.toUpperCase())))
+    return undefined;
+  const words = MASTHEAD.exec(text)?.[1]?.trim().split(' ');
+  if (!words || words.every((word) => english.isOrdinaryWord(word))) return undefined;
+  return text;
+}
+
+/** The outlet a line states, `null` when it states none but is still such a line (a copyright owner, a picture's copyright), or undefined for other lines. */
+function statedOutlet(line: Line, inHeader: boolean): string | null | undefined {
+  const { text } = line;
+  if (line.listItem) return undefined;
+  const owner = isSignUpBox(text) ? BOX_OWNER.exec(text) : null;
+  if (owner) return (owner[1] ?? owner[2]!).split(CLAUSE_END)[0]!;
+  if (text.split(' ').length > MAX_STATEMENT_WORDS) return undefined;
+  const notifying = NOTIFICATIONS.exec(text);
+  if (notifying) return siteName(notifying[1]!);
+  const greeting = LOGO.exec(text) ?? WELCOME.exec(text);
+  // The publisher's logo and greeting stand atop the page; a logo further down belongs to an embed
+  // ("Example logo" on a video), and an agency's or a platform's ("Twitter Logo") is never the publisher's.
+  if (greeting)
+    return !inHeader || agencyNamed(greeting[1]!) || SITE_CHROME.has(greeting[1]!.toLowerCase()) ? null : greeting[1]!;
   const copyright = COPYRIGHT.exec(text);
   if (copyright) {
     const holder = text
@@ -43,15 +94,20 @@ function statedOutlet(line: Line): string | null | undefined {
 }
 
 /**
- * Lines where the page names its publisher: a copyright line, a print edition's masthead, an
- * invitation to more of the outlet ("Watch Example News", "… on Example.com"). They leave the
- * text, and the first outlet they name becomes the article's. A copyright held by a company
- * ("Example Media Inc.") or a picture service names no outlet.
+ * Lines where the page names its publisher: a copyright line, a masthead (in print, as a logo, or
+ * as a name atop the page), a greeting ("Welcome to Example"), an invitation to more of the outlet
+ * ("Watch Example News", "… on Example.com"), the site's prompt for notifications, a sign-up box
+ * saying whose mail it sends or whose terms it binds to. They leave the text, and the first outlet they name becomes the
+ * article's. A copyright held by a company ("Example Media Inc.") or a picture service names no
+ * outlet. Sign-up boxes are read here, before they go as furniture.
  */
 export const extractOutletStatements: Stage = (draft: Draft) => {
   let meta: TextMeta = draft.meta;
-  const lines = draft.lines.filter((line) => {
-    const outlet = statedOutlet(line);
+  const header = firstBodyIndex(draft.lines);
+  const english = EnglishFrequencies.shared();
+  const lines = draft.lines.filter((line, index) => {
+    const stated = statedOutlet(line, index < header);
+    const outlet = stated === undefined ? mastheadName(line, index, header, english) : stated;
     if (outlet === undefined) return true;
     if (outlet !== null && meta.outlet === undefined) meta = { ...meta, outlet };
     return false;

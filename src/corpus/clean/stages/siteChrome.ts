@@ -5,6 +5,11 @@ import { SITE_CHROME } from '../vocabulary.ts';
 const CHROME_PATTERN =
   /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?)$/;
 
+/** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
+const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;
+const CONTACT_US = /\bcontact us\b/i;
+const MAX_STRIP_WORDS = 20;
+
 /** A line as chrome is compared: lower case, punctuation at either end and brackets dropped, spaces single. */
 function chromeKey(text: string): string {
   return text
@@ -39,5 +44,10 @@ function isSiteChrome(text: string): boolean {
   });
 }
 
-/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts). */
-export const dropSiteChrome: Stage = (draft) => keepLines(draft, (line) => !isSiteChrome(line.text));
+/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts), its contact strip. */
+export const dropSiteChrome: Stage = (draft) =>
+  keepLines(
+    draft,
+    ({ text }) =>
+      !isSiteChrome(text) && !(text.split(' ').length <= MAX_STRIP_WORDS && CONTACT_US.test(text) && PHONE.test(text)),
+  );

@@ -5,6 +5,13 @@ import { firstBodyIndex, type Line, type Stage, type TextMeta } from '../draft.t
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
 const BYLINE = /^by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
+/** "ByEX Correspondent": a byline the scrape glued to its initials. */
+const GLUED_BYLINE = /^By(\p{Lu}{2}[\p{L}\p{N} .,'’&-]{1,100})$/u;
+/** " | Edited by Jane Roe": the editor credited after the byline, not its author. */
+const EDITOR = /\s?\|\s?(?:edited|produced|reviewed) by\s[^|]{2,60}$/i;
+/** "EX Correspondent", "EX Bureau": a staff byline giving the outlet by its initials, and no person. */
+const INITIALS_STAFF =
+  /^(\p{Lu}{2,6}) (?:[Ss]taff|[Cc]orrespondent|[Rr]eporter|[Bb]ureau|(?:[Nn]ews |[Ww]eb )?[Dd]esk)$/u;
 /** "- Jane Doe and John Roe": a byline set off by a dash. */
 const DASH_BYLINE = /^[-–—]\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){1,8})$/u;
 /** "Jane Doe | Example Wire": author and who the text comes from. */
@@ -47,6 +54,9 @@ const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 /** The date a stamp line gives, read without its labels, clock times and update notes ("5, October, 2022", "24 Nov, 2022 / Updated 2 years ago" too). */
 export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
   if (text.length > 100) return null;
+  // Read before clock times are dropped: "01.01" of "01.01.2023" would pass for one.
+  const dotted = DOTTED.exec(text.replace(STAMP_LABEL, '').split(/[\s|·]/)[0]!);
+  if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]}-${dotted[1]}`);
   const bare = text
     .replace(STAMP_LABEL, '')
     .replace(CLOCK, ' ')
@@ -54,13 +64,11 @@ export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
     .replace(/\s+/g, ' ')
     .trim();
   const first = bare.split(/\s?[|·]\s?|\s\/\s/)[0]!;
-  const dotted = DOTTED.exec(first);
-  if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]}-${dotted[1]}`);
   return parseDateStamp(bare) ?? parseDateStamp(first) ?? parseDateStamp(first.replace(/,/g, ' ').replace(/\s+/g, ' '));
 }
 
-/** "01.01.2023, Example International": a stamp, then the outlet that printed it. */
-const STAMP_THEN_NAME = /^([\d./-]{8,10}),\s(\p{Lu}[\p{L}&.'’ -]{1,40})$/u;
+/** "01.01.2023, Example International": a stamp, then the outlet that printed it; also after the cut text of a card ("… in the town’s... 01.01.2023, Example International"). */
+const STAMP_THEN_NAME = /(?:^|(?:\.\.\.|…)\s)([\d./-]{8,10}),\s(\p{Lu}[\p{L}&.'’ -]{1,40})$/u;
 
 /** "Posted at 4:18 p.m.", "Updated 10:04 ET": a stamp of a time alone, furniture that dates nothing. */
 const TIME_STAMP =
@@ -85,6 +93,14 @@ export const extractStamps: Stage = (draft) => {
     // "Jane Doe, Example Staff" is an author and an outlet; "Jane Doe, Associated Press" an author and an agency.
     const comma = byline.lastIndexOf(', ');
     const after = comma > 0 ? byline.slice(comma + 2) : '';
+    const initials = INITIALS_STAFF.exec(byline)?.[1];
+    if (initials) {
+      meta = { ...meta, author: byline };
+      const initialsAgency = agencyNamed(initials);
+      if (initialsAgency) setCredit(initialsAgency);
+      else if (meta.outlet === undefined) meta = { ...meta, outlet: initials };
+      return;
+    }
     const staff = STAFF.exec(after);
     const agency = after ? agencyNamed(after) : null;
     if (staff || agency) {
@@ -125,7 +141,8 @@ export const extractStamps: Stage = (draft) => {
       return false;
     }
     if (index >= top && !TIME_STAMP.test(text)) return true;
-    const byline = BYLINE.exec(text);
+    const unedited = text.replace(EDITOR, '');
+    const byline = BYLINE.exec(unedited) ?? GLUED_BYLINE.exec(unedited);
     if (byline) {
       setAuthor(byline[1]!.trim());
       return false;

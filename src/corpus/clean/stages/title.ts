@@ -13,6 +13,10 @@ import {
 
 /** A headline has at least this many words; fewer is a kicker or a section label ("USA", "WORLD NEWS"). */
 const MIN_TITLE_WORDS = 3;
+/** Paragraphs of the article a headline is compared with, to tell it is this article's. */
+const OPENING_PARAGRAPHS = 2;
+/** A sentence under the headline this long opens the article; a shorter one is a label ("Updated."). */
+const MIN_SENTENCE_WORDS = 5;
 /** A headline printed only at the foot of a page, in a share box, is a full one. */
 const MIN_FOOT_TITLE_WORDS = 6;
 /** Words a line cannot end with unless it was cut off mid-sentence. */
@@ -71,11 +75,22 @@ function contentWords(text: string): string[] {
     .filter((word) => word.length > 3);
 }
 
+/** How many of a headline's words are in the text, compared by their first letters ("collapse", "collapsed"). */
+function wordsShared(title: string, text: string): { shared: number; of: number } {
+  const words = contentWords(title);
+  const textWords = new Set(contentWords(text).map((word) => word.slice(0, 5)));
+  return { shared: words.filter((word) => textWords.has(word.slice(0, 5))).length, of: words.length };
+}
+
 /** Most of a headline's words are in the article's first paragraph: it sums up the article. */
 function echoesLede(title: string, lede: string): boolean {
-  const words = contentWords(title);
-  const ledeWords = new Set(contentWords(lede).map((word) => word.slice(0, 5)));
-  return words.length > 0 && words.filter((word) => ledeWords.has(word.slice(0, 5))).length * 2 >= words.length;
+  const { shared, of } = wordsShared(title, lede);
+  return of > 0 && shared * 2 >= of;
+}
+
+function sharesWords(title: string, text: string): boolean {
+  const { shared, of } = wordsShared(title, text);
+  return of === 0 || shared > 0;
 }
 
 /**
@@ -109,7 +124,14 @@ export const extractTitle: Stage = (draft) => {
     echoesLede(last.text, lede.text)
       ? last.text
       : undefined;
-  let title = draft.meta.title ?? unglued ?? first ?? atFoot;
+  // A headline that shares no word with the article's opening is another story's (a ticker above it).
+  const opening = lines
+    .slice(headerEnd, headerEnd + OPENING_PARAGRAPHS)
+    .map((line) => line.text)
+    .join(' ');
+  const printed = unglued ?? first;
+  const own = printed !== undefined && (opening === '' || sharesWords(printed, opening)) ? printed : undefined;
+  let title = draft.meta.title ?? own ?? atFoot;
   let meta = draft.meta;
   if (title !== undefined && draft.meta.title === undefined) {
     title = withoutSectionLabel(undoubled(title));
@@ -123,15 +145,18 @@ export const extractTitle: Stage = (draft) => {
     meta = { ...meta, title };
   }
   const titleKey = title === undefined ? undefined : looseKey(title);
+  const titleAt = titleKey === undefined ? -1 : lines.findIndex((line) => looseKey(line.text).endsWith(titleKey));
   const kept = lines.filter((line, index) => {
     const key = looseKey(line.text);
     if (titleKey !== undefined && (key === titleKey || (index < headerEnd && key.endsWith(titleKey)))) return false;
-    // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header.
+    // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header;
+    // a short sentence under the headline opens the article ("The company provided this statement.").
     return (
       index >= headerEnd ||
       line.listItem === true ||
       isBody(line) ||
       isDatedHeading(line.text) ||
+      (titleAt >= 0 && index > titleAt && endsLikeSentence(line.text) && wordCount(line.text) >= MIN_SENTENCE_WORDS) ||
       (!isHeadlineLike(line.text) && !endsLikeSentence(line.text))
     );
   });

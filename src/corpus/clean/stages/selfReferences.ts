@@ -1,0 +1,62 @@
+import type { Stage } from '../draft.ts';
+import { NAME, PUBLICATION_NOUN } from './outletStatements.ts';
+
+/** "spoke exclusively to Example News’s Jane Doe": read from just after "exclusively to". */
+const POSSESSIVE_NAME = new RegExp(String.raw`^(${NAME})['’]s\b`, 'u');
+const PUBLICATION = new RegExp(String.raw`\b(?:${PUBLICATION_NOUN})\b`, 'u');
+/** A word of a name: a capital or a digit first ("Example", "News,", "Line’s"). */
+const NAME_WORD = /^(?:[\p{Lu}\d][\p{L}\d&.'’-]*,?|The)$/u;
+/** A person's name is this many words at most ("Jane Q. Doe"). */
+const MAX_PERSON_WORDS = 3;
+const MAX_NAME_WORDS = 6;
+
+/** The run of capitalised words that ends where `words` end ("… in another report, Example News, Northtown" -> "Example News, Northtown"). */
+function nameEnding(words: readonly string[]): string {
+  let start = words.length;
+  while (start > 0 && words.length - start < MAX_NAME_WORDS && NAME_WORD.test(words[start - 1]!)) start--;
+  return words.slice(start).join(' ').replace(/,$/, '');
+}
+
+/** "… said Example News’s Jane Doe": the outlet before the possessive that ends within a person's name of the end. */
+function possessorBefore(words: readonly string[]): string | undefined {
+  for (let i = words.length - 1; i >= Math.max(0, words.length - MAX_PERSON_WORDS - 1); i--) {
+    const word = words[i]!;
+    if (/['’]s$/.test(word)) return nameEnding([...words.slice(0, i), word.slice(0, -2)]) || undefined;
+    if (!NAME_WORD.test(word)) return undefined;
+  }
+  return undefined;
+}
+
+/** The words before `phrase` in the text, or null when the text does not have it. */
+function wordsBefore(text: string, phrase: string): string[] | null {
+  const at = text.indexOf(phrase);
+  return at < 0 ? null : text.slice(0, at).split(' ');
+}
+
+/** The outlet a paragraph names as itself, if it does. */
+function selfNamed(text: string): string | undefined {
+  const confirming = wordsBefore(text, ' can confirm');
+  const confirmer = confirming ? nameEnding(confirming) : '';
+  // "Police can confirm" is a source speaking; a publication's name says what it is.
+  if (PUBLICATION.test(confirmer)) return confirmer;
+  const reporting = wordsBefore(text, ', reporting from ');
+  const correspondent = reporting ? possessorBefore(reporting) : undefined;
+  if (correspondent) return correspondent;
+  const exclusive = /\bexclusively (?:to|with) /.exec(text);
+  return exclusive ? POSSESSIVE_NAME.exec(text.slice(exclusive.index + exclusive[0].length))?.[1] : undefined;
+}
+
+/**
+ * The article naming its publisher in its own sentences: its correspondent "reporting from" the
+ * scene ("said Example News’s Jane Doe, reporting from …"), an interview given "exclusively to" its
+ * reporter, "Example News can confirm". Read last, when nothing the page prints around the article
+ * (masthead, copyright, byline) has named the outlet; the sentences stay.
+ */
+export const readSelfReferences: Stage = (draft) => {
+  if (draft.meta.outlet !== undefined) return draft;
+  for (const line of draft.lines) {
+    const outlet = line.heading ? undefined : selfNamed(line.text);
+    if (outlet) return { ...draft, meta: { ...draft.meta, outlet } };
+  }
+  return draft;
+};
