@@ -17,10 +17,11 @@ import {
 } from './rebuild/build.ts';
 import { buildInWorker, folderFingerprintInWorker, SLICE_MS } from './rebuild/inWorker.ts';
 import { answeringIndex, type AnsweringOptions } from './search/answeringIndex.ts';
+import { CompactIndex } from './search/compact.ts';
 import { SearchIndex } from './search/engine.ts';
 import type { IndexSetting } from './search/indexChoice.ts';
 import { miniSearchPathOf } from './search/miniSearchFile.ts';
-import { readIndexFile } from './search/indexFile.ts';
+import { readIndexFile, type Reuse } from './search/indexFile.ts';
 import { ShardedMap } from './shardedMap.ts';
 import { runSteps, runStepsYielding, type Steps } from './steps.ts';
 
@@ -360,10 +361,12 @@ export class Library {
     this.building = true;
     let next: Snapshot;
     try {
-      // The result takes over the live passages and sources that did not change (see `Reuse`).
-      const reuse = {
+      // The result takes over the live passages, sources and terms that did not change (see `Reuse`).
+      const live = previous.compact.backend;
+      const reuse: Reuse = {
         passage: (id: string) => previous.passageById.get(id),
         source: (id: string) => previous.sourceById.get(id),
+        ...(live instanceof CompactIndex ? { vocabulary: live.data } : {}),
       };
       const built: Built =
         this.rebuildIn === 'here' ? await buildHere(request, events) : await buildInWorker(request, events, { reuse });

@@ -239,4 +239,25 @@ describe('a packed snapshot (what the worker hands over)', () => {
     expect(data.averageLength).toBe(original.averageLength);
     expect(data.initials).toEqual(original.initials);
   });
+
+  it('takes terms from a live vocabulary that differs (terms gone, added, longer, accented; forms changed) and still gives exactly the terms built', async () => {
+    await writeGeneratedArticles(dir, 20);
+    const request = { dir, load: LOAD_OPTIONS, listing: 'listing' };
+    const built = await buildFromFolder(request);
+    const { terms, forms } = built.backend.data;
+    const live = terms.flatMap((term, i) => {
+      // Only live: the term with a letter more, plain or accented (its UTF-8 a prefix's bytes and more).
+      const extra = i % 3 === 0 ? [[`${term}é`, 'é'] as const, [`${term}a`, 'a'] as const] : [];
+      if (i % 2 === 0) return extra; // gone from the live index
+      const form = i % 5 === 0 ? `${forms[i]}x` : forms[i]!; // written otherwise
+      return [[term, form] as const, ...extra];
+    });
+    live.sort(([a], [b]) => (a < b ? -1 : 1));
+    const vocabulary = { terms: live.map(([term]) => term), forms: live.map(([, form]) => form) };
+    const image = packIndexFile(await savedContents(request, built));
+    const reuse = { passage: () => undefined, source: () => undefined, vocabulary };
+    const data = (runSteps(unpackIndexFile(image.packed, reuse)).index.backend as CompactIndex).data;
+    expect(data.terms).toEqual(terms);
+    expect(data.forms).toEqual(forms);
+  });
 });

@@ -506,6 +506,12 @@ export function packIndexFile(
 export interface Reuse {
   readonly passage: (id: string) => Passage | undefined;
   readonly source: (id: string) => Source | undefined;
+  /**
+   * The live compact index's terms and their written forms, each list sorted as the index sorts
+   * them: a term of the snapshot spelled as a live one is the live string (at a million passages,
+   * a million strings this thread need not make, nor collect the old ones of).
+   */
+  readonly vocabulary?: Pick<CompactIndexData, 'terms' | 'forms'>;
 }
 
 /** The corpus and index of a packed snapshot, assembled a slice at a time (steps.ts): what the answering thread runs. */
@@ -815,8 +821,17 @@ function* assemble(
   const textBuffer = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
   const idBuffer = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
   const sectionNames = header.sectionNames;
-  /** The live passage `id` names, when this one is the same in every field (its text compared byte for byte). */
+  /** Compares a live string, in UTF-8, with the bytes from `start` to `end`, as Buffer#compare does, allocating nothing. */
   let scratch = Buffer.alloc(0);
+  const compareBytes = (live: string, buffer: Buffer, start: number, end: number): number => {
+    // Room for the bytes and one character more (4 bytes at most), so a longer string never compares as equal;
+    // a UTF-16 unit takes 3 bytes at most, so a shorter string is written whole.
+    const room = Math.min(3 * live.length, end - start + 4);
+    if (scratch.length < room) scratch = Buffer.allocUnsafe(2 * room + 4);
+    const written = scratch.write(live, 0, room, 'utf8');
+    return scratch.compare(buffer, start, end, 0, written);
+  };
+  /** The live passage `id` names, when this one is the same in every field (its text compared byte for byte). */
   const reusable = (
     id: string,
     start: number,
@@ -835,9 +850,7 @@ function* assemble(
     )
       return undefined;
     for (const key in live) if (!PASSAGE_FIELDS.has(key)) return undefined;
-    if (scratch.length < end - start + 4) scratch = Buffer.allocUnsafe(2 * (end - start) + 4);
-    const written = scratch.write(live.text, 0, 'utf8');
-    return written === end - start && scratch.compare(textBuffer, start, end, 0, written) === 0 ? live : undefined;
+    return compareBytes(live.text, textBuffer, start, end) === 0 ? live : undefined;
   };
   const passages: Passage[] = new Array<Passage>(count);
   for (let i = 0; i < count; i++) {
@@ -883,10 +896,23 @@ function* assemble(
   const formBuffer = Buffer.from(formBlob.buffer, formBlob.byteOffset, formBlob.byteLength);
   const terms = new Array<string>(termCount);
   const forms = new Array<string>(termCount);
+  const live = reuse?.vocabulary;
+  // Both lists sorted, the live one is walked beside this one. (Terms sort by UTF-16 units, bytes by
+  // code points: where the two orders differ, a term may miss its live twin and be made anew.)
+  let next = 0;
   for (let t = 0; t < termCount; t++) {
     if (t % ASSEMBLE_STEP === 0) yield;
-    terms[t] = termBuffer.toString('utf8', termOffsets[t]!, termOffsets[t + 1]!);
-    forms[t] = formBuffer.toString('utf8', formOffsets[t]!, formOffsets[t + 1]!);
+    const [start, end] = [termOffsets[t]!, termOffsets[t + 1]!];
+    let order = 1;
+    while (live && next < live.terms.length && (order = compareBytes(live.terms[next]!, termBuffer, start, end)) < 0)
+      next++;
+    const twin = live && order === 0 ? next++ : -1;
+    terms[t] = twin >= 0 ? live!.terms[twin]! : termBuffer.toString('utf8', start, end);
+    const [formStart, formEnd] = [formOffsets[t]!, formOffsets[t + 1]!];
+    forms[t] =
+      twin >= 0 && compareBytes(live!.forms[twin]!, formBuffer, formStart, formEnd) === 0
+        ? live!.forms[twin]!
+        : formBuffer.toString('utf8', formStart, formEnd);
   }
   const initials = new Map<string, SpelledOut>();
   for (const [k, [key, spelled, n]] of header.initials.entries()) {
