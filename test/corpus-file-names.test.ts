@@ -8,14 +8,10 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/cli/run.ts';
-import { errorSchema } from '../src/contract/schema.ts';
 import { checkFileName } from '../src/corpus/files.ts';
 import { InputError } from '../src/errors.ts';
-import { Library } from '../src/library.ts';
-import { LOAD_OPTIONS } from './support/corpus.ts';
-import { memoryLogger } from './support/logger.ts';
 import { folderState, useTempCorpus } from './support/tempCorpus.ts';
+import { cliJson } from './support/cliJson.ts';
 
 let dir: string;
 useTempCorpus((made) => (dir = made));
@@ -28,12 +24,13 @@ async function add(name: string, how: 'option' | 'upload' = 'option') {
   const scratch = await mkdtemp(join(tmpdir(), 'dossier-upload-'));
   const upload = join(scratch, how === 'upload' ? name : 'upload.md');
   await writeFile(upload, ARTICLE);
-  const library = await Library.open(dir, LOAD_OPTIONS);
-  const { exitCode, stdout } = await runCli(
-    ['corpus', 'add', upload, ...(how === 'option' ? ['--name', name] : []), '--json'],
-    { openLibrary: async () => library, log: memoryLogger().log },
-  ).finally(() => rm(scratch, { recursive: true, force: true }));
-  return { exitCode, error: exitCode === 0 ? null : errorSchema.parse(JSON.parse(stdout)).error };
+  const { exitCode, error } = await cliJson(dir, [
+    'corpus',
+    'add',
+    upload,
+    ...(how === 'option' ? ['--name', name] : []),
+  ]).finally(() => rm(scratch, { recursive: true, force: true }));
+  return { exitCode, error };
 }
 
 describe('a new article’s file name', () => {

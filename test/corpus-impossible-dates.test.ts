@@ -6,25 +6,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/cli/run.ts';
-import { errorSchema } from '../src/contract/schema.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { runCliProcess } from './support/cliProcess.ts';
-import { memoryLogger } from './support/logger.ts';
 import { folderState, useTempCorpus, writeUpload } from './support/tempCorpus.ts';
+import { cliJson } from './support/cliJson.ts';
 
 let dir: string;
 useTempCorpus((made) => (dir = made));
 
 async function cli(argv: string[]) {
-  const library = await Library.open(dir, LOAD_OPTIONS);
-  const { exitCode, stdout } = await runCli([...argv, '--json'], {
-    openLibrary: async () => library,
-    log: memoryLogger().log,
-  });
-  return { exitCode, error: exitCode === 0 ? null : errorSchema.parse(JSON.parse(stdout)).error };
+  const { exitCode, error } = await cliJson(dir, argv);
+  return { exitCode, error };
 }
 
 describe('an impossible date', () => {

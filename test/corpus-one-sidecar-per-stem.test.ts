@@ -7,13 +7,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../src/adapters/cli/run.ts';
-import { errorSchema } from '../src/contract/schema.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
-import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEED_DIR, SEEDS } from './support/corpus.ts';
-import { memoryLogger } from './support/logger.ts';
 import { folderState, useTempCorpus, writeUpload } from './support/tempCorpus.ts';
+import { cliJson } from './support/cliJson.ts';
 
 let dir: string;
 useTempCorpus((made) => (dir = made));
@@ -23,10 +20,7 @@ const HILL_MD = '003_84fe4f099db4658b.md';
 const ARTICLE =
   '---\ntitle: Embassy staff begin to pack\n---\n\nStaff at the US embassy in Baghdad began packing documents on Tuesday, two employees said.\n';
 
-async function cli(argv: string[]) {
-  const library = await Library.open(dir, LOAD_OPTIONS);
-  return runCli([...argv, '--json'], { openLibrary: async () => library, log: memoryLogger().log });
-}
+const cli = (argv: string[]) => cliJson(dir, argv);
 
 describe('two articles with one stem', () => {
   it('loads the first in name order and lists the other as not loaded, naming the sidecar they would share', async () => {
@@ -75,9 +69,9 @@ describe('corpus add and replace', () => {
   it('refuse an article whose sidecar would be another article’s, with exit 2, and change nothing', async () => {
     const upload = await writeUpload(dir, 'upload.md', ARTICLE);
     const before = await folderState(dir);
-    const { exitCode, stdout } = await cli(['corpus', 'add', upload, '--name', HILL_MD, '--outlet', 'Someone Else']);
+    const { exitCode, error } = await cli(['corpus', 'add', upload, '--name', HILL_MD, '--outlet', 'Someone Else']);
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(JSON.parse(stdout)).error).toEqual({
+    expect(error).toEqual({
       code: 'duplicate',
       message: `"${HILL_MD}" would share its metadata file ${HILL_SIDECAR} with ${SEEDS.hill}, which is in the corpus folder; give it another name, or use /corpus replace to change ${SEEDS.hill}.`,
     });
@@ -97,9 +91,9 @@ describe('corpus add and replace', () => {
       '<html><body><article><h1>Embassy staff begin to pack</h1><p>Staff at the US embassy in Baghdad began packing documents on Tuesday.</p></article></body></html>',
     );
     const before = await folderState(dir);
-    const { exitCode, stdout } = await cli(['corpus', 'replace', 'zz.md', upload]);
+    const { exitCode, error } = await cli(['corpus', 'replace', 'zz.md', upload]);
     expect(exitCode).toBe(2);
-    expect(errorSchema.parse(JSON.parse(stdout)).error.message).toBe(
+    expect(error?.message).toBe(
       '"zz.html" would share its metadata file zz.meta.json with zz.txt, which is in the corpus folder; give it another name.',
     );
     expect(await folderState(dir)).toEqual(before);

@@ -15,6 +15,7 @@ import { Library } from '../src/library.ts';
 import { LOAD_OPTIONS, SEED_DIR, SEEDS } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 import { folderState, useTempCorpus } from './support/tempCorpus.ts';
+import { cliJson } from './support/cliJson.ts';
 
 let dir: string;
 useTempCorpus((made) => (dir = made));
@@ -27,12 +28,8 @@ const FIFO = 'is a named pipe (FIFO), not a file; remove it from the corpus fold
 const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 async function cli(argv: string[]) {
-  const library = await Library.open(dir, LOAD_OPTIONS);
-  const { exitCode, stdout } = await runCli([...argv, '--json'], {
-    openLibrary: async () => library,
-    log: memoryLogger().log,
-  });
-  return { exitCode, error: exitCode === 0 ? null : errorSchema.parse(JSON.parse(stdout)).error };
+  const { exitCode, error } = await cliJson(dir, argv);
+  return { exitCode, error };
 }
 
 describe('corpus meta on a sidecar that is not a regular file', () => {
