@@ -17,7 +17,7 @@ const SHARED_OPENING_WORDS = 6;
 
 /** "FILE - …", "FILE PHOTO: …", "1 of 3 | …", "Image: …": captions by their own conventions. */
 const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s)/i;
-/** "Brazilian President Jair Bolsonaro.": a name and its title, with a full stop and no verb: the label of a picture. */
+/** "Brazilian President Jane Doe.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 
 /**

@@ -7,7 +7,7 @@ const OPENING_WORDS = 8;
 /** Paragraphs compared per opening: a page of lines that all open alike is not worth quadratic time. */
 const MAX_SAME_OPENING = 4;
 
-/** Words a reprint may change in one place ("sailed into" for "entered") and still be the same paragraph. */
+/** Words a reprint may change in one place ("went into" for "entered") and still be the same paragraph. */
 const MAX_CHANGED_WORDS = 3;
 
 /** A day or a month: a paragraph that changes one says when, which is news. */

@@ -27,7 +27,7 @@ const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
 const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
 const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
 
-/** "Lula wins Lula wins": a headline the scrape printed twice on one line. */
+/** "Talks resume Talks resume": a headline the scrape printed twice on one line. */
 function undoubled(text: string): string {
   const half = text.length >> 1;
   return text.length % 2 === 1 && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
