@@ -41,6 +41,8 @@ import {
   PermissionFlagsBits,
 } from 'discord.js';
 import type {
+  APIActionRowComponent,
+  APIComponentInMessageActionRow,
   APIApplicationCommandAutocompleteGuildInteraction,
   APIApplicationCommandInteractionDataBasicOption,
   APIApplicationCommandInteractionDataOption,
@@ -580,26 +582,39 @@ export function autocompleteInteraction(
   } as APIApplicationCommandAutocompleteGuildInteraction;
 }
 
-/** A button press (type 3) on a message the bot sent earlier. */
-export function buttonInteraction(ids: FakeIds, spec: ButtonSpec): APIMessageComponentGuildInteraction {
-  const message: APIMessage = {
+/** A message the bot sent earlier with one row holding `component`, as a component interaction carries it (`override` replaces fields). */
+function botMessageWith(
+  ids: FakeIds,
+  content: string,
+  component: APIActionRowComponent<APIComponentInMessageActionRow>,
+  override: Partial<APIMessage> = {},
+): APIMessage {
+  return {
     ...messageObject({
       id: snowflake(),
       channelId: ids.channelId,
       author: makeUser(ids.botUserId, 'dossier', true),
       type: MessageType.Default,
-      content: 'A message with a button',
-      components: [
-        {
-          type: ComponentType.ActionRow,
-          components: [
-            { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Press', custom_id: spec.customId },
-          ],
-        },
-      ],
+      content,
+      components: [component],
     }),
-    ...spec.message,
+    ...override,
   };
+}
+
+/** A button press (type 3) on a message the bot sent earlier. */
+export function buttonInteraction(ids: FakeIds, spec: ButtonSpec): APIMessageComponentGuildInteraction {
+  const message = botMessageWith(
+    ids,
+    'A message with a button',
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Press', custom_id: spec.customId },
+      ],
+    },
+    spec.message,
+  );
   return {
     ...guildInteractionBase(ids, spec),
     type: InteractionType.MessageComponent,
@@ -617,28 +632,21 @@ export interface SelectSpec extends InvokerSpec {
 }
 
 export function selectMenuInteraction(ids: FakeIds, spec: SelectSpec): APIMessageComponentGuildInteraction {
-  const message: APIMessage = {
-    ...messageObject({
-      id: snowflake(),
-      channelId: ids.channelId,
-      author: makeUser(ids.botUserId, 'dossier', true),
-      type: MessageType.Default,
-      content: 'A message with a menu',
+  const message = botMessageWith(
+    ids,
+    'A message with a menu',
+    {
+      type: ComponentType.ActionRow,
       components: [
         {
-          type: ComponentType.ActionRow,
-          components: [
-            {
-              type: ComponentType.StringSelect,
-              custom_id: spec.customId,
-              options: spec.values.map((value) => ({ label: value, value })),
-            },
-          ],
+          type: ComponentType.StringSelect,
+          custom_id: spec.customId,
+          options: spec.values.map((value) => ({ label: value, value })),
         },
       ],
-    }),
-    ...spec.message,
-  };
+    },
+    spec.message,
+  );
   return {
     ...guildInteractionBase(ids, spec),
     type: InteractionType.MessageComponent,
