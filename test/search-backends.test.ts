@@ -12,6 +12,7 @@ import { generateCorpus } from '../bench/generate.ts';
 import { generateQuestions } from '../bench/questions.ts';
 import { seedCorpus } from './support/corpus.ts';
 import { plain } from './support/comparable.ts';
+import { bareSource } from './support/bareSource.ts';
 
 const evalQuestions = (): string[] =>
   (
@@ -160,17 +161,7 @@ describe('typo candidates', () => {
         text: term,
         paragraph: 1,
         section: null,
-        source: {
-          id: 's',
-          title: 't',
-          titleOrigin: 'text',
-          outlet: null,
-          date: null,
-          url: null,
-          author: null,
-          credit: null,
-          file: 'f',
-        },
+        source: bareSource({ id: 's', title: 't', file: 'f' }),
       })),
       [],
     ).data,

@@ -11,6 +11,7 @@ import { timelineOf } from '../src/timeline/index.ts';
 import { CHART_FONTS, svgToPng, timelinePng } from '../src/adapters/discord/timelineImage.ts';
 import type { TimelineEvent } from '../src/timeline/index.ts';
 import { seedLibrary } from './support/corpus.ts';
+import { bareSource } from './support/bareSource.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -20,17 +21,7 @@ function event(
   text: string,
   outlet: string | null = 'VOA News',
 ): TimelineEvent {
-  const source = {
-    id: 'abc123',
-    title: 'A title',
-    titleOrigin: 'text',
-    outlet,
-    date: null,
-    url: null,
-    author: null,
-    credit: null,
-    file: 'a.txt',
-  } as const;
+  const source = bareSource({ id: 'abc123', title: 'A title', outlet, file: 'a.txt' });
   const passage: Passage = { id: `abc123-${date.replaceAll('-', '')}`, text, paragraph: 1, source, section: null };
   return { date, precision, text, passage, alsoIn: [] };
 }

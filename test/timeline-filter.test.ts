@@ -3,23 +3,14 @@ import type { DatePrecision, Passage } from '../src/corpus/types.ts';
 import { InputError } from '../src/errors.ts';
 import { filterEvents } from '../src/timeline/index.ts';
 import type { TimelineEvent } from '../src/timeline/index.ts';
+import { bareSource } from './support/bareSource.ts';
 
 const passage: Passage = {
   id: 'x-1',
   text: 'A passage.',
   paragraph: 1,
   section: null,
-  source: {
-    id: 'x',
-    title: 'X',
-    titleOrigin: 'text',
-    outlet: null,
-    date: null,
-    url: null,
-    author: null,
-    credit: null,
-    file: 'x.txt',
-  },
+  source: bareSource({ id: 'x', title: 'X', file: 'x.txt' }),
 };
 
 const event = (date: string, precision: DatePrecision): TimelineEvent => ({

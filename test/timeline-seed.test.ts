@@ -4,6 +4,7 @@ import type { PartialDate, Passage, Source } from '../src/corpus/types.ts';
 import { extractEvents, filterEvents, scoreTimeline } from '../src/timeline/index.ts';
 import type { GoldTimeline, TimelineEvent } from '../src/timeline/index.ts';
 import { TIMELINE_KNOWLEDGE } from './support/timeline.ts';
+import { bareSource } from './support/bareSource.ts';
 
 /*
  * The five seed articles, body paragraphs copied by hand as the loader will hand them over
@@ -127,17 +128,7 @@ function partialDate(value: string | null): PartialDate | null {
 }
 
 function makeSource(article: Pick<SeedArticle, 'file' | 'id' | 'title' | 'date'>): Source {
-  return {
-    id: article.id,
-    title: article.title,
-    titleOrigin: 'text',
-    outlet: null,
-    date: partialDate(article.date),
-    url: null,
-    author: null,
-    credit: null,
-    file: article.file,
-  };
+  return bareSource({ id: article.id, title: article.title, date: partialDate(article.date), file: article.file });
 }
 
 /** Passages of one article, numbered from 1 in the order given. */
