@@ -150,3 +150,24 @@ describe('the kind of answer a question asks for', () => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
   });
 });
+
+describe('a word read in the part of speech its place in the question gives it', () => {
+  const ARTICLE = [
+    'Faulty update halts computers',
+    'The faulty Kestrel update crippled thousands of office computers on Friday, the company said.',
+    'Engineers at the company pulled the Kestrel update within two hours.',
+    'Airlines and banks said their systems were back by the evening.',
+  ].join('\n\n');
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(dir, 'parts-of-speech-'));
+    await writeFile(join(folder, 'update.txt'), ARTICLE);
+    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+  });
+
+  it('gives no passage for a sports question whose noun ("their game") has a rare adjective sense ("game": crippled) the corpus uses', async () => {
+    expect((await answers.search({ question: 'did the kestrels win their game last sunday?', limit: 3 })).hits).toEqual(
+      [],
+    );
+  });
+});

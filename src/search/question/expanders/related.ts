@@ -52,7 +52,7 @@ function findStandIns(
   const { wordnet } = context.environment;
   const { relationWeight, maxStandIns } = context.tuning;
   const lookups = following ? [`${word} ${following}`, word] : [word];
-  const parts = partsOfSpeechAfter(context, preceding ?? []);
+  const parts = partsOfSpeechAfter(context, preceding ?? [], following);
   interface Path {
     readonly relation: Relation;
     readonly pos: PartOfSpeech;
@@ -187,15 +187,21 @@ const BEFORE_VERB = new Set([
 ]);
 
 /**
- * The parts of speech a word can be after the words before it, read the simplest way: after "the"
- * or "its" a noun or adjective, after "the" and an adjective a noun ("the wrong signal" is no verb
- * "signal"), after "would" or "to" a verb ("would send"). Elsewhere any.
+ * The parts of speech a word can be between the words around it, read the simplest way: after
+ * "the" or "its" a noun, or an adjective when a noun may follow ("their game" is no adjective
+ * "game", "their big game" has one); after "the" and an adjective a noun ("the wrong signal" is
+ * no verb "signal"); after "would" or "to" a verb ("would send"). Elsewhere any.
  */
 function partsOfSpeechAfter(
   context: SearchContext,
   [previous, beforeThat]: readonly string[],
+  following: string | undefined,
 ): readonly PartOfSpeech[] | undefined {
-  if (previous && BEFORE_NOUN.has(previous)) return ['n', 'a'];
+  if (previous && BEFORE_NOUN.has(previous)) {
+    const nounNext =
+      following !== undefined && (context.environment.wordnet.partOfSpeechShares(following)?.n ?? 0) >= 0.5;
+    return nounNext ? ['n', 'a'] : ['n'];
+  }
   if (previous && BEFORE_VERB.has(previous)) return ['v'];
   if (
     previous &&
