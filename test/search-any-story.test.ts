@@ -171,3 +171,23 @@ describe('a word read in the part of speech its place in the question gives it',
     );
   });
 });
+
+describe('initials of a name that holds initials', () => {
+  const ARTICLE = [
+    'Clinics go back to paper',
+    'NVA Wales told clinics to keep paper records until the booking system returns.',
+    'Clinics in the north said the outage stopped them booking appointments.',
+  ].join('\n\n');
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(dir, 'initials-within-'));
+    await writeFile(join(folder, 'clinics.txt'), ARTICLE);
+    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+  });
+
+  it('reads "NVAW" as the "NVA Wales" an article writes', async () => {
+    expect((await answers.search({ question: 'What did NVAW say?', limit: 3 })).hits[0]?.passage.text).toContain(
+      'NVA Wales told clinics',
+    );
+  });
+});

@@ -12,6 +12,7 @@
  * analyzer reads a question's initials that spell a stop word ("WHO") as initials. 8: the
  * signature leaves out `export` (no change to what is saved). 9: cleaning takes time linear in
  * long runs of lines, the header is at most 60 lines. 10: outlets the pages state, readers'
- * comments, announcements of widgets left out and reprinted captions are furniture.
+ * comments, announcements of widgets left out and reprinted captions are furniture. 11: initials
+ * inside a capitalised name give all their letters to the name's initials ("NHS England" -> "nhse").
  */
-export const ANALYSIS_VERSION = 10;
+export const ANALYSIS_VERSION = 11;

@@ -246,22 +246,28 @@ export function termOfWord(word: string): string | null {
 /**
  * Runs of two to four capitalised words ("Foreign Minister", "International Monetary Fund"), each
  * with its initials ("fm", "imf") and its search terms, so initials a question uses can be read as
- * the phrase an article spells out. An "of" inside a name is skipped.
+ * the phrase an article spells out. An "of" inside a name is skipped; initials inside a name give
+ * all their letters ("NHS England" -> "nhse", "BBC World Service" -> "bbcws").
  */
 export function capitalisedPhrases(text: string): Array<{ initials: string; terms: string[] }> {
   return phrasesOf(text, words(text));
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
+/** Two to five capitals: initials, which a name may hold ("NHS England"). */
+const ACRONYM = /^\p{Lu}{2,5}$/u;
 
 function phrasesOf(text: string, list: readonly Word[]): Array<{ initials: string; terms: string[] }> {
   const found: Array<{ initials: string; terms: string[] }> = [];
-  let run: Word[] = [];
+  let run: Array<Word & { acronym?: boolean }> = [];
   const flush = (): void => {
     for (let start = 0; start < run.length; start++) {
       for (let end = start + 2; end <= Math.min(run.length, start + 4); end++) {
         const span = run.slice(start, end);
-        found.push({ initials: span.map((w) => w.text[0]).join(''), terms: span.map((w) => normalizeWord(w.text)) });
+        found.push({
+          initials: span.map((w) => (w.acronym ? w.text : w.text[0])).join(''),
+          terms: span.map((w) => normalizeWord(w.text)),
+        });
       }
     }
     run = [];
@@ -269,9 +275,11 @@ function phrasesOf(text: string, list: readonly Word[]): Array<{ initials: strin
   for (const word of list) {
     const first = text.charCodeAt(word.start);
     // Only a word starting with a capital (ASCII, or any letter beyond it) can match CAPITALISED.
-    const capitalised =
-      ((first >= 65 && first <= 90) || first > 127) && CAPITALISED.test(text.slice(word.start, word.end));
-    if (capitalised && !STOP_WORDS.has(word.text)) run.push(word);
+    const upper = (first >= 65 && first <= 90) || first > 127;
+    const written = upper ? text.slice(word.start, word.end) : '';
+    const acronym = upper && ACRONYM.test(written);
+    if (upper && (acronym || CAPITALISED.test(written)) && !STOP_WORDS.has(word.text))
+      run.push(acronym ? { ...word, acronym } : word);
     else if (run.length > 0 && word.text === 'of') continue;
     else if (run.length > 0) flush();
   }
