@@ -109,7 +109,12 @@ export interface SearchTuning {
   readonly contextShare: number;
   /** Candidates re-scored for proximity (and the kind of answer); the rest keep their first-pass order. */
   readonly rescoreCandidates: number;
-  /** How much more a passage scores when it gives the kind of answer the question asks for (a date for "when", a number for "how many"): 1 + this. */
+  /**
+   * How much more a passage scores when it gives the kind of answer the question asks for (a date
+   * for "when", a number for "how many"): 1 + this. A passage without one cannot answer such a
+   * question, so it is strong: measured on the development stories, 0.5 -> 3 put 5 more of 150
+   * answers in the first three; above 3 nothing moved.
+   */
   readonly answerKindWeight: number;
   /** Questions whose reading (corrections, stand-ins, weights) is kept: a question asked again, or paged with "More", skips it. */
   readonly cachedQuestions: number;
@@ -179,7 +184,7 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   maxNearWords: 8,
   contextShare: 0.2,
   rescoreCandidates: 60,
-  answerKindWeight: 0.5,
+  answerKindWeight: 3,
   cachedQuestions: 1024,
   cachedResults: 256,
   minProbeFrequency: 64,
