@@ -49,7 +49,11 @@ export interface SearchTuning {
   readonly relativeCoverage: number;
   /** How much coverage counts in the ranking: a passage's BM25 is multiplied by its coverage to this power. */
   readonly coverageExponent: number;
-  /** How much more a passage scores when the question's words stand together in it (1 + this, at most). */
+  /**
+   * How much more a passage scores when the question's words stand together in it (1 + this, at
+   * most). With five development stories, 1 -> 0.5 (and words used alike 0.6 -> 0.8) moved R@1
+   * 0.575 -> 0.590 and MRR@5 0.665 -> 0.673; the seed's MRR 0.841 -> 0.852.
+   */
   readonly proximityWeight: number;
   /** A corrected typo counts for less than a word the asker spelled as the corpus does. */
   readonly correctedWeight: number;
@@ -151,7 +155,7 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   chanceToShow: 20,
   relativeCoverage: 0.3,
   coverageExponent: 1,
-  proximityWeight: 1,
+  proximityWeight: 0.5,
   correctedWeight: 0.8,
   realWordTypoWeight: 0.6,
   aliasWeight: 1,
@@ -180,7 +184,7 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   expandKnownWords: true,
   maxStandIns: 12,
   nearWordSimilarity: 0.6,
-  nearWordWeight: 0.6,
+  nearWordWeight: 0.8,
   maxNearWords: 8,
   contextShare: 0.2,
   rescoreCandidates: 60,
