@@ -19,9 +19,9 @@
  *    does) and a first start that builds and saves the index; for `replace`, the other corpus too;
  * 2. per run, a process that starts as the bot does (from the saved index, heap limit 4 GB, the
  *    search warmed up), answers questions for a while to measure its pauses when idle, then
- *    changes the folder and reloads, answering meanwhile: one question every 50 ms through the
- *    command path, as interactions would arrive, and a 10 ms timer sampling the event loop
- *    (bench/pauses.ts). A `replace` run puts the folder and saved index back after.
+ *    changes the folder and reloads, answering meanwhile and for 3 s after: one question every
+ *    50 ms through the command path, as interactions would arrive, and a 10 ms timer sampling the
+ *    event loop (bench/pauses.ts). A `replace` run puts the folder and saved index back after.
  */
 import { spawn } from 'node:child_process';
 import { copyFile, readFile, rename, utimes } from 'node:fs/promises';
@@ -101,6 +101,11 @@ interface AnswerTimes {
 }
 
 const QUESTIONS = 200;
+/**
+ * How long answering is measured after the reload returns: the worker thread is stopped once its
+ * result is in, and the old index let go, and what that costs this thread comes after.
+ */
+const AFTER_RELOAD_MS = 3000;
 
 const paths = (dir: string) => ({
   corpus: join(dir, 'corpus'),
@@ -230,6 +235,10 @@ async function reload(options: ReloadBenchOptions & ReloadCase): Promise<ReloadR
   const asking = answerUntil(library, questions, options.questionEveryMs, recorder, () => !reloading);
   const report = await library
     .reload({ onProgress: ({ done, total }) => void (done === total && (read = performance.now())) })
+    .then(async (report) => {
+      await new Promise((resolve) => setTimeout(resolve, AFTER_RELOAD_MS));
+      return report;
+    })
     .finally(() => (reloading = false));
   const answers = await asking;
   const during = recorder.stop();

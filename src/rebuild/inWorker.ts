@@ -102,8 +102,9 @@ export function folderFingerprintInWorker(dir: string, maxArticleBytes: number):
 
 /**
  * Runs one task in a worker (an idle one, or a new one): `handle` hears the worker's messages and
- * calls `finish` with the result and whether to keep the worker; a `failed` message, the worker's
- * death or its exit reject.
+ * calls `finish` with whether to keep the worker and what makes the result; a `failed` message, the
+ * worker's death or its exit reject. A worker not kept is stopped once the result is made: tearing
+ * down a large worker's heap slows this thread, and would do so while it assembles the result.
  */
 function inWorker<T>(
   task: ToWorker,
@@ -114,24 +115,29 @@ function inWorker<T>(
     const worker = takeWorker(options);
     let done = false;
     /** Settles once; the worker is kept for the next task or stopped. */
-    const finish = (keep: boolean, settle: () => void) => {
+    const finish = (keep: boolean, result: () => Promise<T>) => {
       if (done) return;
       done = true;
       worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      if (keep && !options.resourceLimits) keepWorker(worker);
-      else void worker.terminate();
-      settle();
+      const settled = result();
+      settled.then(resolve, reject);
+      void settled
+        .catch(() => undefined)
+        .then(() => {
+          if (keep && !options.resourceLimits) keepWorker(worker);
+          else void worker.terminate();
+        });
     };
     const onMessage = (message: FromWorker) => {
       // After an unexpected error the worker's state is not trusted for another task.
       if (message.kind === 'failed')
-        finish(message.failure.kind !== 'unexpected', () => reject(errorOf(message.failure)));
-      else handle(message, (keep, result) => finish(keep, () => result().then(resolve, reject)));
+        finish(message.failure.kind !== 'unexpected', () => Promise.reject(errorOf(message.failure)));
+      else handle(message, finish);
     };
-    const onError = (error: Error) => finish(false, () => reject(error));
+    const onError = (error: Error) => finish(false, () => Promise.reject(error));
     const onExit = (code: number) =>
       finish(false, () =>
-        reject(new Error(`The rebuild's worker thread stopped (exit code ${code}) before it was done.`)),
+        Promise.reject(new Error(`The rebuild's worker thread stopped (exit code ${code}) before it was done.`)),
       );
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(task);
