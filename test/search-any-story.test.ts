@@ -49,6 +49,13 @@ beforeAll(async () => {
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/** An index of one small article of its own (its paragraphs given), in a folder under the story's. */
+async function indexOfArticle(name: string, paragraphs: readonly string[]): Promise<SearchIndex> {
+  const folder = await mkdtemp(join(dir, `${name}-`));
+  await writeFile(join(folder, `${name}.txt`), paragraphs.join('\n\n'));
+  return SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+}
+
 const first = async (question: string): Promise<string | undefined> =>
   (await index.search({ question, limit: 3 })).hits[0]?.passage.text;
 
@@ -121,21 +128,18 @@ describe('answers on a story never seen', () => {
 });
 
 describe('the kind of answer a question asks for', () => {
-  const ARTICLE = [
-    'Court halts dam project',
-    'The Supreme Court on Friday suspended work on the Marren dam while a trial over its safety is prepared.',
-    'The trial is expected to open in March, and the builder says it welcomes the chance to speak.',
-    'Lawyers for the families said the trial would open old wounds for those who lost everything and their homes.',
-    'Families who lost their homes are staying with relatives, and some of the families have left the city for good.',
-    'Officials said 312 families lost their homes in the flood, and more may be counted.',
-    'Engineers warned that the dam repairs will take a long time, and that the repairs will be costly.',
-    'The builder said repairs to the dam should take 18 months.',
-  ].join('\n\n');
   let answers: SearchIndex;
   beforeAll(async () => {
-    const folder = await mkdtemp(join(dir, 'kinds-'));
-    await writeFile(join(folder, 'dam.txt'), ARTICLE);
-    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+    answers = await indexOfArticle('kinds', [
+      'Court halts dam project',
+      'The Supreme Court on Friday suspended work on the Marren dam while a trial over its safety is prepared.',
+      'The trial is expected to open in March, and the builder says it welcomes the chance to speak.',
+      'Lawyers for the families said the trial would open old wounds for those who lost everything and their homes.',
+      'Families who lost their homes are staying with relatives, and some of the families have left the city for good.',
+      'Officials said 312 families lost their homes in the flood, and more may be counted.',
+      'Engineers warned that the dam repairs will take a long time, and that the repairs will be costly.',
+      'The builder said repairs to the dam should take 18 months.',
+    ]);
   });
 
   it.each([
@@ -152,17 +156,14 @@ describe('the kind of answer a question asks for', () => {
 });
 
 describe('a word read in the part of speech its place in the question gives it', () => {
-  const ARTICLE = [
-    'Faulty update halts computers',
-    'The faulty Kestrel update crippled thousands of office computers on Friday, the company said.',
-    'Engineers at the company pulled the Kestrel update within two hours.',
-    'Airlines and banks said their systems were back by the evening.',
-  ].join('\n\n');
   let answers: SearchIndex;
   beforeAll(async () => {
-    const folder = await mkdtemp(join(dir, 'parts-of-speech-'));
-    await writeFile(join(folder, 'update.txt'), ARTICLE);
-    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+    answers = await indexOfArticle('parts-of-speech', [
+      'Faulty update halts computers',
+      'The faulty Kestrel update crippled thousands of office computers on Friday, the company said.',
+      'Engineers at the company pulled the Kestrel update within two hours.',
+      'Airlines and banks said their systems were back by the evening.',
+    ]);
   });
 
   it('gives no passage for a sports question whose noun ("their game") has a rare adjective sense ("game": crippled) the corpus uses', async () => {
@@ -173,16 +174,13 @@ describe('a word read in the part of speech its place in the question gives it',
 });
 
 describe('initials of a name that holds initials', () => {
-  const ARTICLE = [
-    'Clinics go back to paper',
-    'NVA Wales told clinics to keep paper records until the booking system returns.',
-    'Clinics in the north said the outage stopped them booking appointments.',
-  ].join('\n\n');
   let answers: SearchIndex;
   beforeAll(async () => {
-    const folder = await mkdtemp(join(dir, 'initials-within-'));
-    await writeFile(join(folder, 'clinics.txt'), ARTICLE);
-    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+    answers = await indexOfArticle('initials-within', [
+      'Clinics go back to paper',
+      'NVA Wales told clinics to keep paper records until the booking system returns.',
+      'Clinics in the north said the outage stopped them booking appointments.',
+    ]);
   });
 
   it('reads "NVAW" as the "NVA Wales" an article writes', async () => {
