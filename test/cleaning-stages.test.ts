@@ -55,6 +55,11 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'We are sending two search teams tonight. pic.twitter.com/AbCdEf123\n— Jane Doe (@janedoe) February 6, 2023',
     ],
     ['an ad break', 'Story continues below advertisement'],
+    ['a video ad’s controls', 'Click to Skip Ad\nClosing in...'],
+    [
+      'an affiliate disclosure',
+      'If you buy through an Examplia link, we may earn an affiliate commission, helping support our reviews.',
+    ],
     ['the announcement of a widget the scrape left out', 'Here are the official results.\nupdated'],
     ['a reader poll', 'Should the city rebuild the old market?\nYes\nNo\nNot sure'],
     ['an author bio', 'Jane Doe is a White House correspondent for Example Today. Follow her on Twitter @janedoe.'],
@@ -217,6 +222,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       '× Lender collapses after failing to raise capital',
       'Lender collapses after failing to raise capital',
     ],
+    [
+      'the headline under a video ad’s controls, above a picture and its credit',
+      'Click to Skip Ad\nClosing in...\nRescuers reach families in a collapsed apartment block\nImage: Jane Doe/Example Agency via Getty Images',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
+    [
+      'the headline under a promo for another story',
+      'What happens when the ferry timetable fails? Harbour strike strands commuters\nRescuers reach families in a collapsed apartment block',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
+    [
+      'the headline above a deck and a byline that share none of its words',
+      'Rescuers reach families in a collapsed apartment block\nInsurers count the cost of the worst disaster in a generation.\nByJane Doe',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });
@@ -232,6 +252,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ],
   ])('never takes %s for a title', (_what, header) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
+  });
+
+  it('takes the headline that a teaser of prose under it sums up, when the first paragraphs share none of its words', () => {
+    const page = [
+      'Lender reveals the root cause of its failure',
+      'The lender has published the root cause of its failure, tracing it to a change in how deposits were counted, which the bank introduced after it moved to a new system to enable',
+      'The change went live on a Friday in March, and customers noticed within hours.',
+      'Engineers at the bank worked through the weekend to undo it.',
+    ].join('\n');
+    expect(cleanArticle(page).meta.title).toBe('Lender reveals the root cause of its failure');
   });
 
   it.each([
@@ -277,6 +307,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { credit: 'AP', dateline: 'NORTHTOWN', outlet: undefined },
     ],
     ['a logo names the site', `Examplia Logo\n${BODY}`, { outlet: 'Examplia' }],
+    [
+      'no outlet in a company’s logo pictured with its credit',
+      `Mayor sworn in for a third term\nAcme Widgets logo\nImage: Jane Doe/Example Agency via Getty Images\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'an affiliate disclosure names the site',
+      `${BODY}\nIf you buy through an Examplia link, we may earn an affiliate commission.`,
+      { outlet: 'Examplia' },
+    ],
+    [
+      'a site saying it may earn a commission names itself',
+      `${BODY}\nExamplia may earn a commission when you buy through links on our site.`,
+      { outlet: 'Examplia' },
+    ],
     ['a greeting names the site', `Welcome to Examplia\n${BODY}`, { outlet: 'Examplia' }],
     [
       'the prompt for notifications names the site, without the suffix of its address',

@@ -105,7 +105,26 @@ export const extractTitle: Stage = (draft) => {
   const { lines } = draft;
   const headerEnd = firstBodyIndex(lines);
   const header = lines.slice(0, headerEnd);
-  const candidates = header.filter(isCandidate).map((line) => line.text);
+  // A headline that shares no word with the article's opening is another story's (a ticker or a promo
+  // above it, "Click to skip ad"): the first that does is the page's. The opening is the first
+  // paragraphs, and a deck or teaser of prose between the headline and them (it sums up the article too).
+  const bodyOpening = lines
+    .slice(headerEnd)
+    .filter(isBody)
+    .slice(0, OPENING_PARAGRAPHS)
+    .map((line) => line.text);
+  const openingAfter = (index: number): string =>
+    [
+      ...header
+        .slice(index + 1)
+        .filter((line) => !isHeadlineLike(line.text))
+        .map((line) => line.text),
+      ...bodyOpening,
+    ].join(' ');
+  const candidates = header.flatMap((line, index) => {
+    const opening = openingAfter(index);
+    return isCandidate(line) && (opening === '' || sharesWords(line.text, opening)) ? [line.text] : [];
+  });
   // A breadcrumb glued to the headline ("NewsWorldEarthquake toll…") when the page prints the headline clean as well.
   const first = candidates[0];
   const unglued =
@@ -124,13 +143,7 @@ export const extractTitle: Stage = (draft) => {
     echoesLede(last.text, lede.text)
       ? last.text
       : undefined;
-  // A headline that shares no word with the article's opening is another story's (a ticker above it).
-  const opening = lines
-    .slice(headerEnd, headerEnd + OPENING_PARAGRAPHS)
-    .map((line) => line.text)
-    .join(' ');
-  const printed = unglued ?? first;
-  const own = printed !== undefined && (opening === '' || sharesWords(printed, opening)) ? printed : undefined;
+  const own = unglued ?? first;
   let title = draft.meta.title ?? own ?? atFoot;
   let meta = draft.meta;
   if (title !== undefined && draft.meta.title === undefined) {
