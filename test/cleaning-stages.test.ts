@@ -287,6 +287,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { author: 'Jane Doe', outlet: 'Example' },
     ],
     [
+      'a byline from a media group’s content desk gives the author and no outlet',
+      `By Jane Doe, Example Media Group National Content Desk\n${BODY}`,
+      { author: 'Jane Doe', outlet: undefined },
+    ],
+    [
       'an agency byline gives the author and the credit',
       `By Jane Doe, Associated Press\n${BODY}`,
       { author: 'Jane Doe', credit: 'AP', outlet: undefined },
@@ -343,6 +348,26 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a masthead in capitals under the headline',
       `Mayor sworn in for a third term\nXYZ NEWS\n${BODY}`,
       { outlet: 'XYZ NEWS' },
+    ],
+    [
+      'a staff photographer’s credit names the publication',
+      `${BODY}\nCredit: Jane Q. Doe/EX Credit: Jane Q. Doe/EX\nThe national disaster agency said its teams would keep searching through the night.`,
+      { outlet: 'EX' },
+    ],
+    [
+      'no publication in a bought-in picture’s credit',
+      `${BODY}\nCredit: Jane Q. Doe/Getty Images\nThe national disaster agency said its teams would keep searching through the night.`,
+      { outlet: undefined },
+    ],
+    [
+      'whom a source told, on a page that says the source spoke to this website',
+      `${BODY}\nThe company told ExampleWire the claim was false.\nA spokesperson said last night to this website: “We sent no such letters.”`,
+      { outlet: 'ExampleWire' },
+    ],
+    [
+      'no outlet in whom a source told, on a page that never speaks of itself',
+      `${BODY}\nThe company told ExampleWire the claim was false.`,
+      { outlet: undefined },
     ],
     [
       'no masthead in a section’s name in capitals',

@@ -54,6 +54,26 @@ export function isCreditLine(line: string): boolean {
   return parts.some(isServiceName) || text === text.toUpperCase();
 }
 
+/** "Credit: Jane Q. Doe/EX": a photographer's name, a slash, and who employs them, after a word of credit. */
+const STAFF_CREDIT =
+  /^(?:[Pp]hoto|[Pp]hotograph|[Ii]mage|[Pp]icture|[Cc]redit)s?(?: [Cc]redit)?\s?(?:by\s|:)\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3})\s?\/\s?(\p{Lu}[\p{L}\d&.'’-]{0,30}(?: \p{Lu}[\p{L}\d&.'’-]{0,30}){0,3})$/u;
+
+/**
+ * The publication a staff photographer's credit names ("Credit: Jane Q. Doe/EX", printed once or
+ * twice over): a person and one name after the slash that is no picture service or agency. A
+ * picture bought in is credited to its service ("Jane Doe/Getty Images", "AP Photo/Jane Doe"); one
+ * the publication took, to itself.
+ */
+export function staffCreditOutlet(line: string): string | undefined {
+  const text = line.trim();
+  // "Credit: Jane Doe/EX Credit: Jane Doe/EX": the credit printed twice, once for each size of the picture.
+  const half = text.length >> 1;
+  const once = text.length % 2 === 1 && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
+  const credit = STAFF_CREDIT.exec(once);
+  if (!credit || isServiceName(credit[1]!) || isServiceName(credit[2]!) || agencyNamed(credit[2]!)) return undefined;
+  return credit[2]!;
+}
+
 /** "… 2021. Amr Abdallah Dalsh, Reuters": after the caption's last sentence, a photographer's name (initials too), a comma, the service. */
 const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\p{Lu}[\p{L}'’-]*,\s?([\p{L} ]{2,30})$/u;
 

@@ -1,6 +1,6 @@
 import { getPublicSuffix } from 'tldts';
 import { EnglishFrequencies } from '../../../search/english.ts';
-import { agencyNamed, isCreditLine } from '../credits.ts';
+import { agencyNamed, isCreditLine, staffCreditOutlet } from '../credits.ts';
 import { SITE_CHROME } from '../vocabulary.ts';
 import { firstBodyIndex, type Draft, type Line, type Stage, type TextMeta } from '../draft.ts';
 import { isSignUpBox } from './newsletterBoxes.ts';
@@ -111,7 +111,8 @@ function statedOutlet(line: Line, inHeader: boolean, creditFollows: boolean): st
  * as a name atop the page), a greeting ("Welcome to Example"), an invitation to more of the outlet
  * ("Watch Example News", "… on Example.com"), its affiliate disclosure ("… through an Example link, we may earn
  * an affiliate commission"), the site's prompt for notifications, a sign-up box
- * saying whose mail it sends or whose terms it binds to. They leave the text, and the first outlet they name becomes the
+ * saying whose mail it sends or whose terms it binds to; failing those, a staff photographer's credit ("Credit: Jane
+ * Doe/EX"). They leave the text (the credit is left for captions), and the first outlet they name becomes the
  * article's. A copyright held by a company ("Example Media Inc.") or a picture service names no
  * outlet. Sign-up boxes are read here, before they go as furniture.
  */
@@ -119,6 +120,9 @@ export const extractOutletStatements: Stage = (draft: Draft) => {
   let meta: TextMeta = draft.meta;
   const header = firstBodyIndex(draft.lines);
   const english = EnglishFrequencies.shared();
+  // A staff photographer's credit names the publication too, but a syndicated picture's credit may
+  // name another: it counts only when no line states the outlet. The credit stays, for captions to drop.
+  const credited = draft.lines.map((line) => (line.listItem ? undefined : staffCreditOutlet(line.text))).find(Boolean);
   const lines = draft.lines.filter((line, index) => {
     const next = draft.lines[index + 1];
     const stated = statedOutlet(line, index < header, next !== undefined && isCreditLine(next.text));
@@ -127,5 +131,6 @@ export const extractOutletStatements: Stage = (draft: Draft) => {
     if (outlet !== null && meta.outlet === undefined) meta = { ...meta, outlet };
     return false;
   });
-  return lines.length === draft.lines.length ? draft : { lines, meta };
+  if (meta.outlet === undefined && credited !== undefined) meta = { ...meta, outlet: credited };
+  return lines.length === draft.lines.length && meta === draft.meta ? draft : { lines, meta };
 };

@@ -48,6 +48,14 @@ const MAX_HEADER_LINES = 60;
 const ORGANISATION =
   /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
 
+/** A person's name as a byline gives it before a comma: two to four capitalised words ("Jane Q. Doe"). */
+const PERSON = /^\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}$/u;
+/**
+ * "Example Media Group National Content Desk", "Example Holdings Foreign Desk": the desk of a group
+ * that owns many outlets and serves them all (syndicated copy), not the outlet printing it.
+ */
+const GROUP_DESK = /\b(?:group|holdings|media|inc|llc|corp(?:oration)?|networks?)\b.*\b(?:desk|bureau)$/i;
+
 /** "01.01.2023": a day, month and year with full stops, as European sites print them. */
 const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 
@@ -90,7 +98,8 @@ export const extractStamps: Stage = (draft) => {
   };
   const setAuthor = (byline: string): void => {
     if (meta.author !== undefined) return;
-    // "Jane Doe, Example Staff" is an author and an outlet; "Jane Doe, Associated Press" an author and an agency.
+    // "Jane Doe, Example Staff" is an author and an outlet; "Jane Doe, Associated Press" an author and an agency;
+    // "Jane Doe, Example Media Group National Content Desk" an author and the owner's desk, which is no outlet.
     const comma = byline.lastIndexOf(', ');
     const after = comma > 0 ? byline.slice(comma + 2) : '';
     const initials = INITIALS_STAFF.exec(byline)?.[1];
@@ -99,6 +108,10 @@ export const extractStamps: Stage = (draft) => {
       const initialsAgency = agencyNamed(initials);
       if (initialsAgency) setCredit(initialsAgency);
       else if (meta.outlet === undefined) meta = { ...meta, outlet: initials };
+      return;
+    }
+    if (PERSON.test(byline.slice(0, comma)) && GROUP_DESK.test(after)) {
+      meta = { ...meta, author: byline.slice(0, comma) };
       return;
     }
     const staff = STAFF.exec(after);
