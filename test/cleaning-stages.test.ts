@@ -101,6 +101,7 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a caption ending in its photographer and agency after a comma',
       'A crane lifts the last container off the ship in Harbourtown on July 7, 2021. Jane Q. Doe, Reuters',
     ],
+    ['a stamp glued to its byline and section', 'Aug 07, 2023Jane DoeLocal / Politics'],
     [
       'a card cut short, with its date and outlet',
       'On Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International',
@@ -151,6 +152,12 @@ describe('each kind of page furniture leaves the passages, and the article stays
   it('keeps an announcement followed by what it announces', () => {
     const announced = ['Here is what officials said on Tuesday.', BODY.split('\n')[1]!];
     expect(texts(`${BODY.split('\n')[0]}\n${announced.join('\n')}`)).toEqual([BODY.split('\n')[0], ...announced]);
+  });
+
+  it('keeps the last paragraph whole without the closing date line glued to it', () => {
+    expect(texts(`${BODY}\nThe agency said its teams would keep searching through the night. – July 20, 2023`)).toEqual(
+      [...BODY.split('\n'), 'The agency said its teams would keep searching through the night.'],
+    );
   });
 
   it('keeps a short sentence under the headline: it opens the article', () => {
@@ -430,6 +437,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'the publication stamp, not the update stamp',
       `2 min read Last Updated : Mar 12 2023 | 6:15 AM IST\nFeb 14, 2023, 3:26 PM | Updated: 4:08 pm\n${BODY}`,
       { date: { value: '2023-02-14', precision: 'day' } },
+    ],
+    [
+      'the stamp glued to its byline, not the site’s calendar above the headline',
+      `January 24, 2025\nMayor sworn in for a third term\nAug 07, 2023Jane DoeLocal / Politics\n${BODY}`,
+      { date: { value: '2023-08-07', precision: 'day' }, author: 'Jane Doe' },
+    ],
+    [
+      'a closing date line glued to the last paragraph',
+      `${BODY}\nThe agency said its teams would keep searching through the night. – July 20, 2023`,
+      { date: { value: '2023-07-20', precision: 'day' } },
+    ],
+    [
+      'the header’s stamp before a closing date line',
+      `Published Jul 19th, 2023 5:51PM EDT\n${BODY}\nThe agency said its teams would keep searching. – July 20, 2023`,
+      { date: { value: '2023-07-19', precision: 'day' } },
     ],
     [
       'an update stamp when it is the only one',

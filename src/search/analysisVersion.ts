@@ -15,6 +15,7 @@
  * comments, announcements of widgets left out and reprinted captions are furniture. 11: pages of
  * any outlet: the headline under a promo or an ad player's controls; affiliate disclosures name
  * the outlet. 12: a staff photographer's credit and a source speaking "to this
- * website" name the outlet; a group's content desk in a byline does not.
+ * website" name the outlet; a group's content desk in a byline does not. 13: a stamp glued to
+ * its byline outranks a bare date (a site's calendar); a closing date line glued to the last paragraph.
  */
-export const ANALYSIS_VERSION = 12;
+export const ANALYSIS_VERSION = 13;
