@@ -43,6 +43,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a "FILE -" caption',
       'FILE - Emergency teams search for people in the rubble of a destroyed building, Tuesday, Feb. 7, 2023.',
     ],
+    [
+      'a "FILE PHOTO:" caption with its label run in before it',
+      'Harbour strike FILE PHOTO: Commuters wait for a ferry at the harbour on Monday. (Jane Doe - stock.example.com)',
+    ],
+    [
+      'a caption with its credit run into the full stop',
+      'The exchange was hit by the outage, and could not publish company updates through its service.Jane Doe/Getty Images',
+    ],
     ['a gallery caption', '1 of 3 | Rescuers look for survivors in the Harbour neighbourhood on Monday.'],
     [
       'a caption printed twice',
@@ -137,6 +145,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
     [
       'a quotation with an ellipsis, then its date',
       'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.',
+    ],
+    [
+      'a sentence naming a file in capitals after a few words',
+      'Investigators said the FILE: folder on the server held the letters the mayor had denied writing.',
     ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);

@@ -17,5 +17,6 @@
  * the outlet. 12: a staff photographer's credit and a source speaking "to this
  * website" name the outlet; a group's content desk in a byline does not. 13: a stamp glued to
  * its byline outranks a bare date (a site's calendar); a closing date line glued to the last paragraph.
+ * 14: "FILE PHOTO:" captions with a label run in, and credits run into a caption's full stop.
  */
-export const ANALYSIS_VERSION = 13;
+export const ANALYSIS_VERSION = 14;
