@@ -1,8 +1,9 @@
 /**
  * Parser: a year on its own, which chrono does not read: in a time phrase ("in 2015", "in early
- * 2019", "mid-2019", "in the summer of 2019", "since 1939"), each year of a list ("in 1999 and
- * 2011"), a year opening a line of a chronology ("1999: …"), and a year naming an event ("the 1939
- * earthquake", "his 2018 election": WordNet's nouns of things that happen). A year naming
+ * 2019", "mid-2019", "in the summer of 2019", "since 1939", "from 2010" unless a range goes on to
+ * another year), each year of a list ("in 1999 and 2011"), a year opening a line of a chronology
+ * ("1999: …"), and a year naming an event ("the 1939 earthquake", "his 2018 election", "a 2010
+ * global network meltdown": WordNet's nouns of things that happen, a few modifiers after the year). A year naming
  * anything else is not a date of the sentence's event: "the US' withdrawal from the 2015 JCPOA
  * nuclear agreement" did not happen in 2015. A year in a phrase counts only when the phrase ends
  * after it.
