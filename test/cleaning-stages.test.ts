@@ -273,6 +273,19 @@ describe('titles, outlets, agencies and dates from the page', () => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
   });
 
+  it('never takes the last line for a headline when the page cut it off mid-word', () => {
+    expect(
+      cleanArticle(`${BODY}\nRescuers pulled the family from the collapsed apartment block thre`).meta.title,
+    ).toBeUndefined();
+  });
+
+  it('takes the headline at the foot of a page that ends in a word no word list has', () => {
+    expect(
+      cleanArticle(`${BODY}\nRescuers pulled a family of four from a collapsed apartment block after ransomware`).meta
+        .title,
+    ).toBe('Rescuers pulled a family of four from a collapsed apartment block after ransomware');
+  });
+
   it('takes the headline that a teaser of prose under it sums up, when the first paragraphs share none of its words', () => {
     const page = [
       'Lender reveals the root cause of its failure',

@@ -1,3 +1,4 @@
+import { EnglishFrequencies } from '../../../search/english.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
@@ -25,6 +26,8 @@ const DANGLING = /(?:[,:;–—-]|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|t
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
 /** A stamp glued to the end of a headline: "… earthquake zone 2023-02-07 16:03:27". */
 const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
+/** The last word of a line, in lower case: where a line cut off mid-word ends ("… filed its lawsuit thre"). */
+const LAST_LOWER_WORD = /\s(\p{Ll}{2,20})$/u;
 const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
 
 /** "Talks resume Talks resume": a headline the scrape printed twice on one line. */
@@ -55,6 +58,12 @@ function isSlug(text: string): boolean {
   );
 }
 
+/** A line the page (or the scrape) cut off in the middle of its last word: a fragment of an ordinary word, and none itself. */
+function endsMidWord(text: string): boolean {
+  const last = LAST_LOWER_WORD.exec(text)?.[1];
+  return last !== undefined && EnglishFrequencies.shared().isCutOff(last);
+}
+
 function isCandidate(line: Line): boolean {
   const text = line.text;
   return (
@@ -62,6 +71,7 @@ function isCandidate(line: Line): boolean {
     isHeadlineLike(text) &&
     wordCount(text) >= MIN_TITLE_WORDS &&
     !DANGLING.test(text) &&
+    !endsMidWord(text) &&
     !isPullQuote(text) &&
     !isSlug(text) &&
     !isDatedHeading(text)
@@ -99,7 +109,8 @@ function sharesWords(title: string, text: string): boolean {
  * same headline printed clean where the first has a breadcrumb glued to it ("NewsWorldEarthquake
  * toll…"). A page that prints its headline only at the foot, in a share box, gets it from a last
  * line that sums up the first paragraph. Every repeat of the title leaves the text, and so does
- * the rest of the header above the first paragraph: lines that are no paragraph themselves.
+ * the rest of the header above the first paragraph: lines that are no paragraph themselves. A line
+ * cut off mid-word ("… filed its lawsuit thre") is never a headline, at the top or at the foot.
  */
 export const extractTitle: Stage = (draft) => {
   const { lines } = draft;
