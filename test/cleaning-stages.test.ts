@@ -451,6 +451,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       `Northtown Daily\n${BODY}\n“He was alive,” said Example News’s Jane Doe, reporting from a rescue site in Northtown on Friday.`,
       { outlet: 'Northtown Daily' },
     ],
+    [
+      'a dateline with a dash before the agency’s brackets as well as after them',
+      `NORTHTOWN — (AP) — ${BODY}`,
+      { credit: 'AP', dateline: 'NORTHTOWN' },
+    ],
     ['a day-only dateline with its agency', `Feb. 7 (UPI) -- ${BODY}`, { credit: 'UPI' }],
     ['a bracketed network before the first word', `(CNN) ${BODY}`, { credit: 'CNN' }],
     [

@@ -18,6 +18,7 @@
  * website" name the outlet; a group's content desk in a byline does not. 13: a stamp glued to
  * its byline outranks a bare date (a site's calendar); a closing date line glued to the last paragraph.
  * 14: "FILE PHOTO:" captions with a label run in, and credits run into a caption's full stop.
- * 15: a line cut off mid-word is never a title.
+ * 15: a line cut off mid-word is never a title. 16: a dateline with a dash before the agency's
+ * brackets ("NORTHTOWN — (AP) — ").
  */
-export const ANALYSIS_VERSION = 15;
+export const ANALYSIS_VERSION = 16;
