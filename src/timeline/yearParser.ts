@@ -11,8 +11,6 @@
 import type { Mention, MentionParser, SentenceContext } from './types.ts';
 
 const YEAR = String.raw`(1[6-9]\d\d|20\d\d)`;
-/** Words between a year and the noun it dates ("a 2010 global network meltdown"): at most this many. */
-const MAX_MODIFIERS = 3;
 const YEAR_PHRASE = new RegExp(
   String.raw`\b(?:(?:in|during|since|from)\s+(?:(?:early|mid|late)[-\s]+)?|(?:early|mid|late)-|(?:in\s+|during\s+)?the\s+(?:spring|summer|fall|autumn)\s+of\s+)${YEAR}\b`,
   'gi',
@@ -25,10 +23,10 @@ const LISTED_YEAR = new RegExp(String.raw`^(?:,\s?|\s(?:and|or)\s)${YEAR}\b`, 'i
 const CHRONOLOGY_LINE = new RegExp(String.raw`^${YEAR}\s?[:–—-]\s`);
 /**
  * "the 1939 earthquake", "his 2018 election", "a 2010 global network meltdown": a year before the
- * noun it dates, a few modifiers between them.
+ * noun it dates, up to three modifiers between them (four words after the year at most).
  */
 const YEAR_BEFORE_NOUN = new RegExp(
-  String.raw`\b(?:the|a|an|his|her|its|their|our)\s+${YEAR}((?:\s+[\p{L}\d'’-]+){1,${MAX_MODIFIERS + 1}})`,
+  String.raw`\b(?:the|a|an|his|her|its|their|our)\s+${YEAR}((?:\s+[\p{L}\d'’-]+){1,4})`,
   'giu',
 );
 /** Words that end a noun phrase: after one, the year's noun is behind. */

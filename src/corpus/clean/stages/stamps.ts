@@ -54,7 +54,8 @@ const PERSON = /^\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}$/u
  * "Example Media Group National Content Desk", "Example Holdings Foreign Desk": the desk of a group
  * that owns many outlets and serves them all (syndicated copy), not the outlet printing it.
  */
-const GROUP_DESK = /\b(?:group|holdings|media|inc|llc|corp(?:oration)?|networks?)\b.*\b(?:desk|bureau)$/i;
+const GROUP = /\b(?:group|holdings|media|inc|llc|corp(?:oration)?|networks?)\b/i;
+const DESK = /\b(?:desk|bureau)$/i;
 
 /**
  * "Aug 07, 2021Jane DoeBusiness / Markets": a stamp run together with the byline and the section
@@ -121,7 +122,7 @@ export const extractStamps: Stage = (draft) => {
       else if (meta.outlet === undefined) meta = { ...meta, outlet: initials };
       return;
     }
-    if (PERSON.test(byline.slice(0, comma)) && GROUP_DESK.test(after)) {
+    if (PERSON.test(byline.slice(0, comma)) && GROUP.test(after) && DESK.test(after)) {
       meta = { ...meta, author: byline.slice(0, comma) };
       return;
     }
