@@ -43,6 +43,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a "FILE -" caption',
       'FILE - Emergency teams search for people in the rubble of a destroyed building, Tuesday, Feb. 7, 2023.',
     ],
+    [
+      'a "FILE PHOTO:" caption with its label run in before it',
+      'Harbour strike FILE PHOTO: Commuters wait for a ferry at the harbour on Monday. (Jane Doe - stock.example.com)',
+    ],
+    [
+      'a caption with its credit run into the full stop',
+      'The exchange was hit by the outage, and could not publish company updates through its service.Jane Doe/Getty Images',
+    ],
     ['a gallery caption', '1 of 3 | Rescuers look for survivors in the Harbour neighbourhood on Monday.'],
     [
       'a caption printed twice',
@@ -55,6 +63,11 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'We are sending two search teams tonight. pic.twitter.com/AbCdEf123\n— Jane Doe (@janedoe) February 6, 2023',
     ],
     ['an ad break', 'Story continues below advertisement'],
+    ['a video ad’s controls', 'Click to Skip Ad\nClosing in...'],
+    [
+      'an affiliate disclosure',
+      'If you buy through an Examplia link, we may earn an affiliate commission, helping support our reviews.',
+    ],
     ['the announcement of a widget the scrape left out', 'Here are the official results.\nupdated'],
     ['a reader poll', 'Should the city rebuild the old market?\nYes\nNo\nNot sure'],
     ['an author bio', 'Jane Doe is a White House correspondent for Example Today. Follow her on Twitter @janedoe.'],
@@ -96,6 +109,7 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a caption ending in its photographer and agency after a comma',
       'A crane lifts the last container off the ship in Harbourtown on July 7, 2021. Jane Q. Doe, Reuters',
     ],
+    ['a stamp glued to its byline and section', 'Aug 07, 2023Jane DoeLocal / Politics'],
     [
       'a card cut short, with its date and outlet',
       'On Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International',
@@ -132,6 +146,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a quotation with an ellipsis, then its date',
       'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.',
     ],
+    [
+      'a sentence naming a file in capitals after a few words',
+      'Investigators said the FILE: folder on the server held the letters the mayor had denied writing.',
+    ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
   });
@@ -146,6 +164,12 @@ describe('each kind of page furniture leaves the passages, and the article stays
   it('keeps an announcement followed by what it announces', () => {
     const announced = ['Here is what officials said on Tuesday.', BODY.split('\n')[1]!];
     expect(texts(`${BODY.split('\n')[0]}\n${announced.join('\n')}`)).toEqual([BODY.split('\n')[0], ...announced]);
+  });
+
+  it('keeps the last paragraph whole without the closing date line glued to it', () => {
+    expect(texts(`${BODY}\nThe agency said its teams would keep searching through the night. – July 20, 2023`)).toEqual(
+      [...BODY.split('\n'), 'The agency said its teams would keep searching through the night.'],
+    );
   });
 
   it('keeps a short sentence under the headline: it opens the article', () => {
@@ -217,6 +241,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       '× Lender collapses after failing to raise capital',
       'Lender collapses after failing to raise capital',
     ],
+    [
+      'the headline under a video ad’s controls, above a picture and its credit',
+      'Click to Skip Ad\nClosing in...\nRescuers reach families in a collapsed apartment block\nImage: Jane Doe/Example Agency via Getty Images',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
+    [
+      'the headline under a promo for another story',
+      'What happens when the ferry timetable fails? Harbour strike strands commuters\nRescuers reach families in a collapsed apartment block',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
+    [
+      'the headline above a deck and a byline that share none of its words',
+      'Rescuers reach families in a collapsed apartment block\nInsurers count the cost of the worst disaster in a generation.\nByJane Doe',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });
@@ -232,6 +271,29 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ],
   ])('never takes %s for a title', (_what, header) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
+  });
+
+  it('never takes the last line for a headline when the page cut it off mid-word', () => {
+    expect(
+      cleanArticle(`${BODY}\nRescuers pulled the family from the collapsed apartment block thre`).meta.title,
+    ).toBeUndefined();
+  });
+
+  it('takes the headline at the foot of a page that ends in a word no word list has', () => {
+    expect(
+      cleanArticle(`${BODY}\nRescuers pulled a family of four from a collapsed apartment block after ransomware`).meta
+        .title,
+    ).toBe('Rescuers pulled a family of four from a collapsed apartment block after ransomware');
+  });
+
+  it('takes the headline that a teaser of prose under it sums up, when the first paragraphs share none of its words', () => {
+    const page = [
+      'Lender reveals the root cause of its failure',
+      'The lender has published the root cause of its failure, tracing it to a change in how deposits were counted, which the bank introduced after it moved to a new system to enable',
+      'The change went live on a Friday in March, and customers noticed within hours.',
+      'Engineers at the bank worked through the weekend to undo it.',
+    ].join('\n');
+    expect(cleanArticle(page).meta.title).toBe('Lender reveals the root cause of its failure');
   });
 
   it.each([
@@ -257,6 +319,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { author: 'Jane Doe', outlet: 'Example' },
     ],
     [
+      'a byline from a media group’s content desk gives the author and no outlet',
+      `By Jane Doe, Example Media Group National Content Desk\n${BODY}`,
+      { author: 'Jane Doe', outlet: undefined },
+    ],
+    [
       'an agency byline gives the author and the credit',
       `By Jane Doe, Associated Press\n${BODY}`,
       { author: 'Jane Doe', credit: 'AP', outlet: undefined },
@@ -277,6 +344,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { credit: 'AP', dateline: 'NORTHTOWN', outlet: undefined },
     ],
     ['a logo names the site', `Examplia Logo\n${BODY}`, { outlet: 'Examplia' }],
+    [
+      'no outlet in a company’s logo pictured with its credit',
+      `Mayor sworn in for a third term\nAcme Widgets logo\nImage: Jane Doe/Example Agency via Getty Images\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'an affiliate disclosure names the site',
+      `${BODY}\nIf you buy through an Examplia link, we may earn an affiliate commission.`,
+      { outlet: 'Examplia' },
+    ],
+    [
+      'a site saying it may earn a commission names itself',
+      `${BODY}\nExamplia may earn a commission when you buy through links on our site.`,
+      { outlet: 'Examplia' },
+    ],
     ['a greeting names the site', `Welcome to Examplia\n${BODY}`, { outlet: 'Examplia' }],
     [
       'the prompt for notifications names the site, without the suffix of its address',
@@ -298,6 +380,26 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a masthead in capitals under the headline',
       `Mayor sworn in for a third term\nXYZ NEWS\n${BODY}`,
       { outlet: 'XYZ NEWS' },
+    ],
+    [
+      'a staff photographer’s credit names the publication',
+      `${BODY}\nCredit: Jane Q. Doe/EX Credit: Jane Q. Doe/EX\nThe national disaster agency said its teams would keep searching through the night.`,
+      { outlet: 'EX' },
+    ],
+    [
+      'no publication in a bought-in picture’s credit',
+      `${BODY}\nCredit: Jane Q. Doe/Getty Images\nThe national disaster agency said its teams would keep searching through the night.`,
+      { outlet: undefined },
+    ],
+    [
+      'whom a source told, on a page that says the source spoke to this website',
+      `${BODY}\nThe company told ExampleWire the claim was false.\nA spokesperson said last night to this website: “We sent no such letters.”`,
+      { outlet: 'ExampleWire' },
+    ],
+    [
+      'no outlet in whom a source told, on a page that never speaks of itself',
+      `${BODY}\nThe company told ExampleWire the claim was false.`,
+      { outlet: undefined },
     ],
     [
       'no masthead in a section’s name in capitals',
@@ -349,6 +451,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       `Northtown Daily\n${BODY}\n“He was alive,” said Example News’s Jane Doe, reporting from a rescue site in Northtown on Friday.`,
       { outlet: 'Northtown Daily' },
     ],
+    [
+      'a dateline with a dash before the agency’s brackets as well as after them',
+      `NORTHTOWN — (AP) — ${BODY}`,
+      { credit: 'AP', dateline: 'NORTHTOWN' },
+    ],
     ['a day-only dateline with its agency', `Feb. 7 (UPI) -- ${BODY}`, { credit: 'UPI' }],
     ['a bracketed network before the first word', `(CNN) ${BODY}`, { credit: 'CNN' }],
     [
@@ -360,6 +467,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'the publication stamp, not the update stamp',
       `2 min read Last Updated : Mar 12 2023 | 6:15 AM IST\nFeb 14, 2023, 3:26 PM | Updated: 4:08 pm\n${BODY}`,
       { date: { value: '2023-02-14', precision: 'day' } },
+    ],
+    [
+      'the stamp glued to its byline, not the site’s calendar above the headline',
+      `January 24, 2025\nMayor sworn in for a third term\nAug 07, 2023Jane DoeLocal / Politics\n${BODY}`,
+      { date: { value: '2023-08-07', precision: 'day' }, author: 'Jane Doe' },
+    ],
+    [
+      'a closing date line glued to the last paragraph',
+      `${BODY}\nThe agency said its teams would keep searching through the night. – July 20, 2023`,
+      { date: { value: '2023-07-20', precision: 'day' } },
+    ],
+    [
+      'the header’s stamp before a closing date line',
+      `Published Jul 19th, 2023 5:51PM EDT\n${BODY}\nThe agency said its teams would keep searching. – July 20, 2023`,
+      { date: { value: '2023-07-19', precision: 'day' } },
     ],
     [
       'an update stamp when it is the only one',

@@ -268,6 +268,30 @@ const cases: Record<string, readonly Case[]> = {
       ['2018/year'],
     ],
     [
+      'a year naming an event after "a", with modifiers between them',
+      'Experts compared it to a 2010 global network meltdown caused by a faulty antivirus update.',
+      '2023-07-20',
+      ['2010/year'],
+    ],
+    [
+      'a year naming an incident after "a", told by a clause of its own',
+      'Reports have linked the chief executive to a 2010 incident that led to a worldwide shutdown.',
+      '2023-07-20',
+      ['2010/year'],
+    ],
+    [
+      'a year after "from"',
+      'Analysts recalled the failure from 2010, where a similar update crashed millions of computers.',
+      '2023-07-20',
+      ['2010/year'],
+    ],
+    [
+      'but not a range from one year to another',
+      'He was the firm’s technology chief from 2009 to 2011, when it was sold.',
+      '2023-07-20',
+      [],
+    ],
+    [
       'news is dated by its day, not by the background clause',
       'Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.',
       '2023-02-15',

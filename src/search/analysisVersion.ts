@@ -12,7 +12,15 @@
  * analyzer reads a question's initials that spell a stop word ("WHO") as initials. 8: the
  * signature leaves out `export` (no change to what is saved). 9: cleaning takes time linear in
  * long runs of lines, the header is at most 60 lines. 10: outlets the pages state, readers'
- * comments, announcements of widgets left out and reprinted captions are furniture. 11: initials
- * inside a capitalised name give all their letters to the name's initials ("NHS England" -> "nhse").
+ * comments, announcements of widgets left out and reprinted captions are furniture. 11: pages of
+ * any outlet: the headline under a promo or an ad player's controls; affiliate disclosures name
+ * the outlet. 12: a staff photographer's credit and a source speaking "to this
+ * website" name the outlet; a group's content desk in a byline does not. 13: a stamp glued to
+ * its byline outranks a bare date (a site's calendar); a closing date line glued to the last paragraph.
+ * 14: "FILE PHOTO:" captions with a label run in, and credits run into a caption's full stop.
+ * 15: a line cut off mid-word is never a title. 16: a dateline with a dash before the agency's
+ * brackets ("NORTHTOWN — (AP) — "). 17: the group-desk byline rule in two linear patterns (no
+ * change to what is saved). 18: initials inside a capitalised name give all their letters to the
+ * name's initials ("NHS England" -> "nhse").
  */
-export const ANALYSIS_VERSION = 11;
+export const ANALYSIS_VERSION = 18;

@@ -16,6 +16,8 @@ export class EnglishFrequencies {
   /** Words the list spells in lower case: ordinary words, not names ("world", not "London"). */
   private readonly lowerCase = new Set<string>();
   private totalCount = 0;
+  /** The ordinary words in sorted order, for finding the words a fragment starts (built on first use). */
+  private sortedLowerCase: string[] | undefined;
 
   /** The package's list, read once per process however many indexes use it. */
   static shared(): EnglishFrequencies {
@@ -49,6 +51,25 @@ export class EnglishFrequencies {
   isOrdinaryWord(word: string): boolean {
     this.table();
     return this.lowerCase.has(word.toLowerCase());
+  }
+
+  /**
+   * Whether a fragment is the start of a longer ordinary word and no word itself: a word a page cut
+   * off ("thre" of "three", "governm"), not a word the list lacks ("ransomware").
+   */
+  isCutOff(fragment: string): boolean {
+    const key = fragment.toLowerCase();
+    if (this.isOrdinaryWord(key)) return false;
+    this.sortedLowerCase ??= [...this.lowerCase].sort();
+    const words = this.sortedLowerCase;
+    let low = 0;
+    let high = words.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (words[middle]! < key) low = middle + 1;
+      else high = middle;
+    }
+    return words[low]?.startsWith(key) === true;
   }
 
   /**

@@ -54,13 +54,36 @@ export function isCreditLine(line: string): boolean {
   return parts.some(isServiceName) || text === text.toUpperCase();
 }
 
+/** "Credit: Jane Q. Doe/EX": a photographer's name, a slash, and who employs them, after a word of credit. */
+const STAFF_CREDIT =
+  /^(?:[Pp]hoto|[Pp]hotograph|[Ii]mage|[Pp]icture|[Cc]redit)s?(?: [Cc]redit)?\s?(?:by\s|:)\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3})\s?\/\s?(\p{Lu}[\p{L}\d&.'’-]{0,30}(?: \p{Lu}[\p{L}\d&.'’-]{0,30}){0,3})$/u;
+
+/**
+ * The publication a staff photographer's credit names ("Credit: Jane Q. Doe/EX", printed once or
+ * twice over): a person and one name after the slash that is no picture service or agency. A
+ * picture bought in is credited to its service ("Jane Doe/Getty Images", "AP Photo/Jane Doe"); one
+ * the publication took, to itself.
+ */
+export function staffCreditOutlet(line: string): string | undefined {
+  const text = line.trim();
+  // "Credit: Jane Doe/EX Credit: Jane Doe/EX": the credit printed twice, once for each size of the picture.
+  const half = text.length >> 1;
+  const once = text.length % 2 === 1 && text.slice(0, half) === text.slice(half + 1) ? text.slice(0, half) : text;
+  const credit = STAFF_CREDIT.exec(once);
+  if (!credit || isServiceName(credit[1]!) || isServiceName(credit[2]!) || agencyNamed(credit[2]!)) return undefined;
+  return credit[2]!;
+}
+
+/** A credit with a slash run into the caption's full stop, without a space: "… service.Jane Doe/Getty Images". */
+const GLUED_CREDIT = /\p{Ll}[.!?]([\p{Lu}][^.!?/]{1,60}\/[^.!?]{2,60})$/u;
+
 /** "… 2021. Amr Abdallah Dalsh, Reuters": after the caption's last sentence, a photographer's name (initials too), a comma, the service. */
 const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\p{Lu}[\p{L}'’-]*,\s?([\p{L} ]{2,30})$/u;
 
 /**
  * A caption: a line ending in the credit of its picture, in brackets ("… (AP Photo/Khalil Hamra)",
  * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:" or "Photo by", or as a last
- * credit after the caption's sentences, slashed or after a comma ("… the agency said. Sameer
+ * credit after the caption's sentences, slashed (also run into the full stop) or after a comma ("… the agency said. Sameer
  * Al-DOUMY / AFP", "… on July 7, 2021. Amr Abdallah Dalsh, Reuters").
  */
 export function endsWithCredit(line: string): boolean {
@@ -92,6 +115,9 @@ export function endsWithCredit(line: string): boolean {
   const lastSentence = text.lastIndexOf('. ');
   if (lastSentence > 0 && text.length - lastSentence <= 80 && text.includes('/', lastSentence))
     return isCreditLine(text.slice(lastSentence + 2));
+  // "… through its new service.Jane Doe/Getty Images": the credit run into the full stop by the scrape.
+  const glued = GLUED_CREDIT.exec(text.slice(-80));
+  if (glued && isCreditLine(glued[1]!)) return true;
   const service = NAME_COMMA_SERVICE.exec(text.slice(-80))?.[1];
   return service !== undefined && isServiceName(service);
 }

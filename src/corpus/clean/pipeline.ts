@@ -3,6 +3,7 @@ import { toDraft } from './segment.ts';
 import { dropAdBreaks } from './stages/adBreaks.ts';
 import { dropAuthorBios } from './stages/authorBios.ts';
 import { dropCaptions } from './stages/captions.ts';
+import { extractClosingStamp } from './stages/closingStamp.ts';
 import { cutComments } from './stages/comments.ts';
 import { extractDateline } from './stages/dateline.ts';
 import { dropEmbedIntros } from './stages/embedIntros.ts';
@@ -26,7 +27,7 @@ import { dropTweets } from './stages/tweets.ts';
  * readers' comments (before chrome takes their bare heading for a widget), then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
  * other stories, the announcement of a widget the scrape left out), except that statements of the outlet are read first, sign-up boxes among them
- * (a box names whose mail it sends); bylines, stamps and the agency's credits become metadata
+ * (a box names whose mail it sends); bylines, stamps (and a closing date line glued to the last paragraph) and the agency's credits become metadata
  * before captions are judged (a copyright line is no photo credit, a stamp no label
  * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left; last, where nothing else named the outlet, the article's own sentences may.
  */
@@ -43,6 +44,7 @@ const CLEANING_STAGES: readonly Stage[] = [
   dropEmbedIntros,
   cutRelatedTail,
   extractStamps,
+  extractClosingStamp,
   dropCaptions,
   dropAuthorBios,
   dropHoverCards,

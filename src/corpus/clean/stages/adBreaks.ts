@@ -1,8 +1,12 @@
 import { keepLines, type Stage } from '../draft.ts';
 
-/** Notices where an advertisement interrupts the article. */
+/**
+ * Notices where an advertisement interrupts the article, and the controls of the video ad that
+ * plays there ("Click to Skip Ad", "Closing in...", "Ad will close in 5 seconds"): a scrape keeps
+ * their text wherever the player stood, often above the headline.
+ */
 const AD_BREAK =
-  /^(?:advertisement|story continues below(?: this)?(?: ad| advertisement)|continue reading(?: the main story| below)?|article continues (?:below|after)(?: this)?(?: ad| advertisement)?|scroll to continue(?: with content)?|ad break|sponsored message|paid content)$/;
+  /^(?:(?:click to )?skip(?: this)? ad|(?:ad )?closing in(?: \d{1,2}(?: seconds?)?)?|ad will close in \d{1,2}(?: seconds?)?|advertisement|story continues below(?: this)?(?: ad| advertisement)|continue reading(?: the main story| below)?|article continues (?:below|after)(?: this)?(?: ad| advertisement)?|scroll to continue(?: with content)?|ad break|sponsored message|paid content)$/;
 
 /** Longer than any notice: such a line is text, whatever it says. */
 const MAX_NOTICE_LENGTH = 80;
@@ -17,5 +21,5 @@ function isAdBreak(text: string): boolean {
   );
 }
 
-/** "Advertisement", "Story continues below advertisement" and their kind, wherever the page breaks for an ad. */
+/** "Advertisement", "Story continues below advertisement", an ad player's "Skip Ad" and their kind, wherever the page breaks for an ad. */
 export const dropAdBreaks: Stage = (draft) => keepLines(draft, (line) => !isAdBreak(line.text));

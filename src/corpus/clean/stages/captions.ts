@@ -17,6 +17,8 @@ const SHARED_OPENING_WORDS = 6;
 
 /** "FILE - …", "FILE PHOTO: …", "1 of 3 | …", "Image: …": captions by their own conventions. */
 const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s)/i;
+/** "Harbour strike FILE PHOTO: …", "Harbour strike FILE - …": the picture's short label run into the caption, whose "FILE" is in capitals. */
+const LABELLED_FILE_CAPTION = /^(?:[\p{L}\d'’-]+ ){1,5}(?:FILE PHOTO\s?[-–—:]|FILE [-–—])\s/u;
 /** "Brazilian President Jane Doe.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 
@@ -50,7 +52,8 @@ function isTruncated(line: string): boolean {
  * "Photo: Bloomberg"), with the caption above it and a short label above that (but never the
  * page's first headline-like line, where its headline stands); so does a line ending in its credit ("… (AP
  * Photo/Khalil Hamra)"), a caption cut short by the page with the full copy that repeats its
- * opening, a caption printed twice below the header, "FILE - " captions, and a picture agency's
+ * opening, a caption printed twice below the header, "FILE - " captions (their label run in before
+ * them too: "Harbour strike FILE PHOTO: …"), and a picture agency's
  * captions by their date and place.
  */
 export const dropCaptions: Stage = (draft) => {
@@ -62,6 +65,7 @@ export const dropCaptions: Stage = (draft) => {
       (!line.listItem &&
         (endsWithCredit(line.text) ||
           CAPTION_OPENING.test(line.text) ||
+          LABELLED_FILE_CAPTION.test(line.text) ||
           isAgencyCaption(line.text) ||
           isTruncated(line.text) ||
           NAME_LABEL.test(line.text))),

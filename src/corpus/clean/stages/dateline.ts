@@ -5,10 +5,10 @@ import type { Stage } from '../draft.ts';
  * A dateline opening the first paragraph: the place in capitals, perhaps a region and a day, and
  * the agency in brackets, then a dash: "BAGHDAD (Reuters) - ", "ADANA, Turkey (AP) — ",
  * "WASHINGTON, May 18 (Xinhua) -- ", "KIRIKHAN, Turkey, (Reuters) – ", "Feb. 7 (UPI) — ",
- * "SANTA CLARA — ", "LONDON: ". A place in ordinary case counts only with an agency after it.
+ * "NORTHTOWN — (AP) — " (a dash before the brackets too), "SANTA CLARA — ", "LONDON: ". A place in ordinary case counts only with an agency after it.
  */
 const DATELINE =
-  /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
+  /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:[-–—]{1,2}\s?(?=\())?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
 /** " - 13th July, 2021": what a dateline's brackets give after their credits (the day). */
 const AFTER_CREDITS = /\s[-–—]\s/;
 /** "(CNN) The …": a network or agency credited in brackets before the first word. */

@@ -1,6 +1,6 @@
 import { getPublicSuffix } from 'tldts';
 import { EnglishFrequencies } from '../../../search/english.ts';
-import { agencyNamed, isCreditLine } from '../credits.ts';
+import { agencyNamed, isCreditLine, staffCreditOutlet } from '../credits.ts';
 import { SITE_CHROME } from '../vocabulary.ts';
 import { firstBodyIndex, type Draft, type Line, type Stage, type TextMeta } from '../draft.ts';
 import { isSignUpBox } from './newsletterBoxes.ts';
@@ -27,6 +27,14 @@ const EDITION = new RegExp(
 );
 /** "Example Logo": the masthead as a picture, by its alternative text. */
 const LOGO = new RegExp(`^(${NAME}) (?:logo|Logo|LOGO)$`, 'u');
+/**
+ * "If you buy through an Example link, we may earn an affiliate commission", "Example may earn a
+ * commission when you buy through links": the site's own disclosure, naming the site.
+ */
+const AFFILIATE = new RegExp(
+  String.raw`^(?:if|when) you (?:buy|shop|purchase|click)[^.]{0,40}? (?:through|via|from|on) (?:an? )?(${NAME}) links?\b[^.]{0,60}\b(?:commission|affiliate)|^(${NAME}) (?:may|might|can|will) (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission`,
+  'iu',
+);
 /** "Welcome to Example": the site greeting its reader, a line of its own. */
 const WELCOME = new RegExp(`^(?:welcome|Welcome|WELCOME) to (${NAME})[.!]?$`, 'u');
 /** "Example.com would like to send you notifications": the browser's prompt names the site asking. */
@@ -65,7 +73,7 @@ function mastheadName(line: Line, index: number, header: number, english: Englis
 }
 
 /** The outlet a line states, `null` when it states none but is still such a line (a copyright owner, a picture's copyright), or undefined for other lines. */
-function statedOutlet(line: Line, inHeader: boolean): string | null | undefined {
+function statedOutlet(line: Line, inHeader: boolean, creditFollows: boolean): string | null | undefined {
   const { text } = line;
   if (line.listItem) return undefined;
   const owner = isSignUpBox(text) ? BOX_OWNER.exec(text) : null;
@@ -73,11 +81,16 @@ function statedOutlet(line: Line, inHeader: boolean): string | null | undefined 
   if (text.split(' ').length > MAX_STATEMENT_WORDS) return undefined;
   const notifying = NOTIFICATIONS.exec(text);
   if (notifying) return siteName(notifying[1]!);
+  const affiliate = AFFILIATE.exec(text);
+  if (affiliate) return affiliate[1] ?? affiliate[2]!;
   const greeting = LOGO.exec(text) ?? WELCOME.exec(text);
   // The publisher's logo and greeting stand atop the page; a logo further down belongs to an embed
-  // ("Example logo" on a video), and an agency's or a platform's ("Twitter Logo") is never the publisher's.
+  // ("Example logo" on a video), an agency's or a platform's ("Twitter Logo") is never the publisher's,
+  // and a logo a picture credit follows is a photograph of a company's logo, not the masthead.
   if (greeting)
-    return !inHeader || agencyNamed(greeting[1]!) || SITE_CHROME.has(greeting[1]!.toLowerCase()) ? null : greeting[1]!;
+    return !inHeader || creditFollows || agencyNamed(greeting[1]!) || SITE_CHROME.has(greeting[1]!.toLowerCase())
+      ? null
+      : greeting[1]!;
   const copyright = COPYRIGHT.exec(text);
   if (copyright) {
     const holder = text
@@ -96,8 +109,10 @@ function statedOutlet(line: Line, inHeader: boolean): string | null | undefined 
 /**
  * Lines where the page names its publisher: a copyright line, a masthead (in print, as a logo, or
  * as a name atop the page), a greeting ("Welcome to Example"), an invitation to more of the outlet
- * ("Watch Example News", "… on Example.com"), the site's prompt for notifications, a sign-up box
- * saying whose mail it sends or whose terms it binds to. They leave the text, and the first outlet they name becomes the
+ * ("Watch Example News", "… on Example.com"), its affiliate disclosure ("… through an Example link, we may earn
+ * an affiliate commission"), the site's prompt for notifications, a sign-up box
+ * saying whose mail it sends or whose terms it binds to; failing those, a staff photographer's credit ("Credit: Jane
+ * Doe/EX"). They leave the text (the credit is left for captions), and the first outlet they name becomes the
  * article's. A copyright held by a company ("Example Media Inc.") or a picture service names no
  * outlet. Sign-up boxes are read here, before they go as furniture.
  */
@@ -105,12 +120,17 @@ export const extractOutletStatements: Stage = (draft: Draft) => {
   let meta: TextMeta = draft.meta;
   const header = firstBodyIndex(draft.lines);
   const english = EnglishFrequencies.shared();
+  // A staff photographer's credit names the publication too, but a syndicated picture's credit may
+  // name another: it counts only when no line states the outlet. The credit stays, for captions to drop.
+  const credited = draft.lines.map((line) => (line.listItem ? undefined : staffCreditOutlet(line.text))).find(Boolean);
   const lines = draft.lines.filter((line, index) => {
-    const stated = statedOutlet(line, index < header);
+    const next = draft.lines[index + 1];
+    const stated = statedOutlet(line, index < header, next !== undefined && isCreditLine(next.text));
     const outlet = stated === undefined ? mastheadName(line, index, header, english) : stated;
     if (outlet === undefined) return true;
     if (outlet !== null && meta.outlet === undefined) meta = { ...meta, outlet };
     return false;
   });
-  return lines.length === draft.lines.length ? draft : { lines, meta };
+  if (meta.outlet === undefined && credited !== undefined) meta = { ...meta, outlet: credited };
+  return lines.length === draft.lines.length && meta === draft.meta ? draft : { lines, meta };
 };

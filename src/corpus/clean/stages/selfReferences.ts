@@ -1,3 +1,4 @@
+import { agencyNamed } from '../credits.ts';
 import type { Stage } from '../draft.ts';
 import { NAME, PUBLICATION_NOUN } from './outletStatements.ts';
 
@@ -9,6 +10,10 @@ const NAME_WORD = /^(?:[\p{Lu}\d][\p{L}\d&.'’-]*,?|The)$/u;
 /** A person's name is this many words at most ("Jane Q. Doe"). */
 const MAX_PERSON_WORDS = 3;
 const MAX_NAME_WORDS = 6;
+/** "said last night to this website": the page speaking of itself without its name. */
+const THIS_SITE = /\b(?:to|told|for|on|with) this (?:website|site|publication|newspaper|paper|magazine)\b/i;
+/** "told Example", "a statement provided to Example": whom a source spoke to. */
+const RECIPIENT = new RegExp(String.raw`\b(?:told|said to|provided to|(?:a )?statement to) (${NAME})`, 'gu');
 
 /** The run of capitalised words that ends where `words` end ("… in another report, Example News, Northtown" -> "Example News, Northtown"). */
 function nameEnding(words: readonly string[]): string {
@@ -47,9 +52,24 @@ function selfNamed(text: string): string | undefined {
 }
 
 /**
+ * Whom the sources spoke to, on a page that says they spoke to "this website": the page, by name.
+ * A name of one word ("ExampleWire") or a publication's ("Example News"); a person's or an agency's is not the page.
+ */
+function recipientOfThisSite(texts: readonly string[]): string | undefined {
+  if (!texts.some((text) => THIS_SITE.test(text))) return undefined;
+  for (const text of texts)
+    for (const match of text.matchAll(RECIPIENT)) {
+      const name = match[1]!;
+      if ((!name.includes(' ') || PUBLICATION.test(name)) && !agencyNamed(name)) return name;
+    }
+  return undefined;
+}
+
+/**
  * The article naming its publisher in its own sentences: its correspondent "reporting from" the
  * scene ("said Example News’s Jane Doe, reporting from …"), an interview given "exclusively to" its
- * reporter, "Example News can confirm". Read last, when nothing the page prints around the article
+ * reporter, "Example News can confirm", a source that "told Example" on a page that says the source spoke
+ * "to this website". Read last, when nothing the page prints around the article
  * (masthead, copyright, byline) has named the outlet; the sentences stay.
  */
 export const readSelfReferences: Stage = (draft) => {
@@ -58,5 +78,6 @@ export const readSelfReferences: Stage = (draft) => {
     const outlet = line.heading ? undefined : selfNamed(line.text);
     if (outlet) return { ...draft, meta: { ...draft.meta, outlet } };
   }
-  return draft;
+  const recipient = recipientOfThisSite(draft.lines.filter((line) => !line.heading).map((line) => line.text));
+  return recipient ? { ...draft, meta: { ...draft.meta, outlet: recipient } } : draft;
 };

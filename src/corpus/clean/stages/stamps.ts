@@ -48,6 +48,23 @@ const MAX_HEADER_LINES = 60;
 const ORGANISATION =
   /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
 
+/** A person's name as a byline gives it before a comma: two to four capitalised words ("Jane Q. Doe"). */
+const PERSON = /^\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}$/u;
+/**
+ * "Example Media Group National Content Desk", "Example Holdings Foreign Desk": the desk of a group
+ * that owns many outlets and serves them all (syndicated copy), not the outlet printing it.
+ */
+const GROUP = /\b(?:group|holdings|media|inc|llc|corp(?:oration)?|networks?)\b/i;
+const DESK = /\b(?:desk|bureau)$/i;
+
+/**
+ * "Aug 07, 2021Jane DoeBusiness / Markets": a stamp run together with the byline and the section
+ * that followed it, the scrape having dropped what separated them: the year runs into a capital.
+ */
+const GLUED_STAMP = /^(\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})(?=\p{Lu})(.{2,100})$/u;
+/** The byline at the head of what a glued stamp runs into: a name whose last word runs into the next capital. */
+const GLUED_NAME = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2})(?=\p{Lu})/u;
+
 /** "01.01.2023": a day, month and year with full stops, as European sites print them. */
 const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 
@@ -77,20 +94,24 @@ const TIME_STAMP =
 /**
  * Bylines, publication stamps and credit lines become metadata and leave the text: in the page's
  * header ("By Jane Doe", "Jane Doe | Example Wire", "- Jane Doe", "Feb 14, 2023, 3:26 PM |
- * Updated: 4:08 pm", "(Xinhua) 13:53, May 19, 2023", "SOURCE: …"), and anywhere, the agency's
+ * Updated: 4:08 pm", "(Xinhua) 13:53, May 19, 2023", "SOURCE: …", a stamp glued to its byline), and anywhere, the agency's
  * sign-off ("--IANS", "The Associated Press contributed to this report."). The first of each kind
  * counts; a stamp of an update never replaces the publication stamp.
  */
 export const extractStamps: Stage = (draft) => {
   let meta: TextMeta = draft.meta;
   let updated: TextMeta['date'];
+  // A date alone on a line may be the site's calendar ("January 1, 2025" atop every page); a stamp
+  // run together with the byline is the article's, and replaces it.
+  let bareDate = false;
   const top = Math.min(Math.max(firstBodyIndex(draft.lines), TOP_LINES), MAX_HEADER_LINES);
   const setCredit = (credit: string): void => {
     if (meta.credit === undefined) meta = { ...meta, credit };
   };
   const setAuthor = (byline: string): void => {
     if (meta.author !== undefined) return;
-    // "Jane Doe, Example Staff" is an author and an outlet; "Jane Doe, Associated Press" an author and an agency.
+    // "Jane Doe, Example Staff" is an author and an outlet; "Jane Doe, Associated Press" an author and an agency;
+    // "Jane Doe, Example Media Group National Content Desk" an author and the owner's desk, which is no outlet.
     const comma = byline.lastIndexOf(', ');
     const after = comma > 0 ? byline.slice(comma + 2) : '';
     const initials = INITIALS_STAFF.exec(byline)?.[1];
@@ -99,6 +120,10 @@ export const extractStamps: Stage = (draft) => {
       const initialsAgency = agencyNamed(initials);
       if (initialsAgency) setCredit(initialsAgency);
       else if (meta.outlet === undefined) meta = { ...meta, outlet: initials };
+      return;
+    }
+    if (PERSON.test(byline.slice(0, comma)) && GROUP.test(after) && DESK.test(after)) {
+      meta = { ...meta, author: byline.slice(0, comma) };
       return;
     }
     const staff = STAFF.exec(after);
@@ -160,6 +185,15 @@ export const extractStamps: Stage = (draft) => {
       setAuthor(dash[1]!);
       return false;
     }
+    const glued = GLUED_STAMP.exec(text);
+    const gluedDate = glued ? stampDate(glued[1]!) : null;
+    if (glued && gluedDate) {
+      if (meta.date === undefined || bareDate) meta = { ...meta, date: gluedDate };
+      bareDate = false;
+      const name = GLUED_NAME.exec(glued[2]!)?.[1];
+      if (name && meta.author === undefined) meta = { ...meta, author: name };
+      return false;
+    }
     const dateline = DATELINE_LINE.exec(text);
     const datelineDay = dateline ? monthDay(dateline[2]!) : undefined;
     if (dateline && datelineDay) {
@@ -178,7 +212,10 @@ export const extractStamps: Stage = (draft) => {
     if (date) {
       if (credited && agencyNamed(credited[1]!)) setCredit(agencyNamed(credited[1]!)!);
       if (UPDATE_LABEL.test(text)) updated ??= date;
-      else if (meta.date === undefined) meta = { ...meta, date };
+      else if (meta.date === undefined) {
+        meta = { ...meta, date };
+        bareDate = parseDateStamp(text) !== null;
+      }
       return false;
     }
     return true;

@@ -1,3 +1,4 @@
+import { EnglishFrequencies } from '../../../search/english.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
@@ -25,6 +26,8 @@ const DANGLING = /(?:[,:;–—-]|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|t
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
 /** A stamp glued to the end of a headline: "… earthquake zone 2023-02-07 16:03:27". */
 const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
+/** The last word of a line, in lower case: where a line cut off mid-word ends ("… filed its lawsuit thre"). */
+const LAST_LOWER_WORD = /\s(\p{Ll}{2,20})$/u;
 const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
 
 /** "Talks resume Talks resume": a headline the scrape printed twice on one line. */
@@ -55,6 +58,12 @@ function isSlug(text: string): boolean {
   );
 }
 
+/** A line the page (or the scrape) cut off in the middle of its last word: a fragment of an ordinary word, and none itself. */
+function endsMidWord(text: string): boolean {
+  const last = LAST_LOWER_WORD.exec(text)?.[1];
+  return last !== undefined && EnglishFrequencies.shared().isCutOff(last);
+}
+
 function isCandidate(line: Line): boolean {
   const text = line.text;
   return (
@@ -62,6 +71,7 @@ function isCandidate(line: Line): boolean {
     isHeadlineLike(text) &&
     wordCount(text) >= MIN_TITLE_WORDS &&
     !DANGLING.test(text) &&
+    !endsMidWord(text) &&
     !isPullQuote(text) &&
     !isSlug(text) &&
     !isDatedHeading(text)
@@ -99,13 +109,33 @@ function sharesWords(title: string, text: string): boolean {
  * same headline printed clean where the first has a breadcrumb glued to it ("NewsWorldEarthquake
  * toll…"). A page that prints its headline only at the foot, in a share box, gets it from a last
  * line that sums up the first paragraph. Every repeat of the title leaves the text, and so does
- * the rest of the header above the first paragraph: lines that are no paragraph themselves.
+ * the rest of the header above the first paragraph: lines that are no paragraph themselves. A line
+ * cut off mid-word ("… filed its lawsuit thre") is never a headline, at the top or at the foot.
  */
 export const extractTitle: Stage = (draft) => {
   const { lines } = draft;
   const headerEnd = firstBodyIndex(lines);
   const header = lines.slice(0, headerEnd);
-  const candidates = header.filter(isCandidate).map((line) => line.text);
+  // A headline that shares no word with the article's opening is another story's (a ticker or a promo
+  // above it, "Click to skip ad"): the first that does is the page's. The opening is the first
+  // paragraphs, and a deck or teaser of prose between the headline and them (it sums up the article too).
+  const bodyOpening = lines
+    .slice(headerEnd)
+    .filter(isBody)
+    .slice(0, OPENING_PARAGRAPHS)
+    .map((line) => line.text);
+  const openingAfter = (index: number): string =>
+    [
+      ...header
+        .slice(index + 1)
+        .filter((line) => !isHeadlineLike(line.text))
+        .map((line) => line.text),
+      ...bodyOpening,
+    ].join(' ');
+  const candidates = header.flatMap((line, index) => {
+    const opening = openingAfter(index);
+    return isCandidate(line) && (opening === '' || sharesWords(line.text, opening)) ? [line.text] : [];
+  });
   // A breadcrumb glued to the headline ("NewsWorldEarthquake toll…") when the page prints the headline clean as well.
   const first = candidates[0];
   const unglued =
@@ -124,13 +154,7 @@ export const extractTitle: Stage = (draft) => {
     echoesLede(last.text, lede.text)
       ? last.text
       : undefined;
-  // A headline that shares no word with the article's opening is another story's (a ticker above it).
-  const opening = lines
-    .slice(headerEnd, headerEnd + OPENING_PARAGRAPHS)
-    .map((line) => line.text)
-    .join(' ');
-  const printed = unglued ?? first;
-  const own = printed !== undefined && (opening === '' || sharesWords(printed, opening)) ? printed : undefined;
+  const own = unglued ?? first;
   let title = draft.meta.title ?? own ?? atFoot;
   let meta = draft.meta;
   if (title !== undefined && draft.meta.title === undefined) {
