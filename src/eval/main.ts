@@ -5,7 +5,7 @@ import { withTuning, type SearchEnvironment } from '../search/environment.ts';
 import type { SearchTuning } from '../search/tuning.ts';
 import { extractEvents, scoreTimeline, type GoldTimeline, type TimelineScore } from '../timeline/index.ts';
 import { plainMiniSearch } from './baseline.ts';
-import { score, type Retriever, type Scores } from './metrics.ts';
+import { score, type Miss, type Retriever, type Scores } from './metrics.ts';
 import { furnitureLines, isFurniture, readGoldPages, scorePages, type PageScores } from './pages.ts';
 import { readQuestions } from './questions.ts';
 import { findStories, type Story } from './stories.ts';
@@ -34,7 +34,7 @@ interface StoryReport {
   readonly timeline: (Omit<TimelineScore, 'details'> & { readonly fromFurniture: number }) | null;
   /** What went wrong, for reading; never printed for a held-out story unless asked. */
   readonly details: {
-    readonly misses: readonly string[];
+    readonly misses: readonly Miss[];
     readonly pages: PageScores['details'];
     readonly timeline: TimelineScore['details'] | null;
   };
@@ -118,7 +118,17 @@ function print(report: StoryReport, showDetails: boolean): void {
       `  timeline: ${t.exactDate}/${t.goldEvents} gold events at their exact date and precision (found ${t.found}), wrong dates ${t.wrongDate}, from furniture ${t.fromFurniture}, other events ${t.junk}`,
     );
   if (!showDetails) return;
-  if (report.details.misses.length > 0) console.log(`  question misses: ${report.details.misses.join(', ')}`);
+  for (const { question, rank, empty } of report.details.misses) {
+    const how =
+      question.gold.length === 0
+        ? 'answered'
+        : empty
+          ? 'nothing given'
+          : rank > 0
+            ? `gold at ${rank}`
+            : 'gold not in the first five';
+    console.log(`  miss ${question.id}${question.kind ? ` [${question.kind}]` : ''}, ${how}: ${question.question}`);
+  }
   for (const { file, problems } of report.details.pages) console.log(`  ${file}: ${problems.join('; ')}`);
   const d = report.details.timeline;
   if (d) {
@@ -149,13 +159,19 @@ async function main(): Promise<void> {
   for (const story of stories) reports.push(await evaluate(story));
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ stories: reports.map(({ details: _details, ...report }) => report) }, null, 2)}\n`,
+      `${JSON.stringify({ stories: reports.map(({ details: _details, ...report }) => ({ ...report, sets: report.sets.map(withMissIds) })) }, null, 2)}\n`,
     );
     return;
   }
   for (const report of reports)
     print(report, argv.includes('--details') && (!report.heldOut || argv.includes('--held-out-details')));
   summarise(reports);
+}
+
+/** A set's scores as JSON prints them: misses by id only (a held-out story's questions stay unread). */
+function withMissIds(set: StoryReport['sets'][number]) {
+  const ids = (scores: Scores) => ({ ...scores, misses: scores.misses.map((miss) => miss.question.id) });
+  return { ...set, dossier: ids(set.dossier), baseline: ids(set.baseline) };
 }
 
 /** One line per story (its own questions) and the mean over the stories that are not held out. */

@@ -15,7 +15,16 @@ export interface Scores {
   /** Share of off-topic questions that got no passage at all. */
   readonly abstention: number | null;
   /** Answerable questions without a gold passage in the first three, and off-topic ones answered. */
-  readonly misses: readonly string[];
+  readonly misses: readonly Miss[];
+}
+
+/** A question the engine got wrong, and how: for reading (`npm run eval -- --details`). */
+export interface Miss {
+  readonly question: EvalQuestion;
+  /** Where the first gold passage came, 1-5, or 0: not in the first five (none at all when `empty`). */
+  readonly rank: number;
+  /** Whether any passage was given (for an off-topic question, that is the miss). */
+  readonly empty: boolean;
 }
 
 /** A retriever answers a question with passage texts, best first. */
@@ -31,7 +40,7 @@ export async function score(questions: readonly EvalQuestion[], retrieve: Retrie
   let reciprocal = 0;
   let empty = 0;
   let answered = 0;
-  const misses: string[] = [];
+  const misses: Miss[] = [];
   const answerable = questions.filter((q) => q.gold.length > 0);
   const offTopic = questions.filter((q) => q.gold.length === 0);
   for (const question of answerable) {
@@ -42,13 +51,13 @@ export async function score(questions: readonly EvalQuestion[], retrieve: Retrie
     const rank = texts.findIndex((text) => gold.some((snippet) => text.includes(snippet))) + 1;
     if (rank === 1) at1++;
     if (rank >= 1 && rank <= 3) at3++;
-    else misses.push(question.id);
+    else misses.push({ question, rank: Math.max(rank, 0), empty: found.length === 0 });
     if (rank >= 1) reciprocal += 1 / rank;
   }
   for (const question of offTopic) {
     if ((await retrieve(question.question)).length === 0) continue;
     answered++;
-    misses.push(question.id);
+    misses.push({ question, rank: 0, empty: false });
   }
   const share = (count: number, of: number) => (of === 0 ? 0 : count / of);
   return {
