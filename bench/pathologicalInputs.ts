@@ -55,6 +55,12 @@ export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
     text: () => lines((i) => `Line number ${i} of the story trails off...`),
   },
   {
+    // No paragraph at all: the whole page is the header the title is looked for in.
+    shape: 'headline-like lines, no paragraph',
+    file: 'headlines.txt',
+    text: () => lines((i) => `Talks resume in the capital ${i}`),
+  },
+  {
     shape: 'a dateline on every line',
     file: 'datelines.txt',
     text: () => lines((i) => `WASHINGTON, May ${(i % 28) + 1} (Reuters) - Story ${i} said`),

@@ -73,7 +73,7 @@ function mastheadName(line: Line, index: number, header: number, english: Englis
 }
 
 /** The outlet a line states, `null` when it states none but is still such a line (a copyright owner, a picture's copyright), or undefined for other lines. */
-function statedOutlet(line: Line, inHeader: boolean, creditFollows: boolean): string | null | undefined {
+function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): string | null | undefined {
   const { text } = line;
   if (line.listItem) return undefined;
   const owner = isSignUpBox(text) ? BOX_OWNER.exec(text) : null;
@@ -88,7 +88,10 @@ function statedOutlet(line: Line, inHeader: boolean, creditFollows: boolean): st
   // ("Example logo" on a video), an agency's or a platform's ("Twitter Logo") is never the publisher's,
   // and a logo a picture credit follows is a photograph of a company's logo, not the masthead.
   if (greeting)
-    return !inHeader || creditFollows || agencyNamed(greeting[1]!) || SITE_CHROME.has(greeting[1]!.toLowerCase())
+    return !inHeader ||
+      (next !== undefined && isCreditLine(next.text)) ||
+      agencyNamed(greeting[1]!) ||
+      SITE_CHROME.has(greeting[1]!.toLowerCase())
       ? null
       : greeting[1]!;
   const copyright = COPYRIGHT.exec(text);
@@ -124,8 +127,7 @@ export const extractOutletStatements: Stage = (draft: Draft) => {
   // name another: it counts only when no line states the outlet. The credit stays, for captions to drop.
   const credited = draft.lines.map((line) => (line.listItem ? undefined : staffCreditOutlet(line.text))).find(Boolean);
   const lines = draft.lines.filter((line, index) => {
-    const next = draft.lines[index + 1];
-    const stated = statedOutlet(line, index < header, next !== undefined && isCreditLine(next.text));
+    const stated = statedOutlet(line, index < header, draft.lines[index + 1]);
     const outlet = stated === undefined ? mastheadName(line, index, header, english) : stated;
     if (outlet === undefined) return true;
     if (outlet !== null && meta.outlet === undefined) meta = { ...meta, outlet };

@@ -210,7 +210,8 @@ export const extractStamps: Stage = (draft) => {
     const credited = CREDITED_STAMP.exec(text);
     const date = stampDate(credited ? credited[2]! : text);
     if (date) {
-      if (credited && agencyNamed(credited[1]!)) setCredit(agencyNamed(credited[1]!)!);
+      const creditedAgency = credited ? agencyNamed(credited[1]!) : null;
+      if (creditedAgency) setCredit(creditedAgency);
       if (UPDATE_LABEL.test(text)) updated ??= date;
       else if (meta.date === undefined) {
         meta = { ...meta, date };

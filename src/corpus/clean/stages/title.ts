@@ -85,21 +85,25 @@ function contentWords(text: string): string[] {
     .filter((word) => word.length > 3);
 }
 
-/** How many of a headline's words are in the text, compared by their first letters ("collapse", "collapsed"). */
-function wordsShared(title: string, text: string): { shared: number; of: number } {
+/** The first letters of a text's content words: how a headline's words are looked for in it ("collapse", "collapsed"). */
+function wordStems(text: string): Set<string> {
+  return new Set(contentWords(text).map((word) => word.slice(0, 5)));
+}
+
+/** How many of a headline's words are among the stems of a text. */
+function wordsShared(title: string, stems: ReadonlySet<string>): { shared: number; of: number } {
   const words = contentWords(title);
-  const textWords = new Set(contentWords(text).map((word) => word.slice(0, 5)));
-  return { shared: words.filter((word) => textWords.has(word.slice(0, 5))).length, of: words.length };
+  return { shared: words.filter((word) => stems.has(word.slice(0, 5))).length, of: words.length };
 }
 
 /** Most of a headline's words are in the article's first paragraph: it sums up the article. */
 function echoesLede(title: string, lede: string): boolean {
-  const { shared, of } = wordsShared(title, lede);
+  const { shared, of } = wordsShared(title, wordStems(lede));
   return of > 0 && shared * 2 >= of;
 }
 
-function sharesWords(title: string, text: string): boolean {
-  const { shared, of } = wordsShared(title, text);
+function sharesWords(title: string, stems: ReadonlySet<string>): boolean {
+  const { shared, of } = wordsShared(title, stems);
   return of === 0 || shared > 0;
 }
 
@@ -119,23 +123,27 @@ export const extractTitle: Stage = (draft) => {
   // A headline that shares no word with the article's opening is another story's (a ticker or a promo
   // above it, "Click to skip ad"): the first that does is the page's. The opening is the first
   // paragraphs, and a deck or teaser of prose between the headline and them (it sums up the article too).
-  const bodyOpening = lines
-    .slice(headerEnd)
-    .filter(isBody)
-    .slice(0, OPENING_PARAGRAPHS)
-    .map((line) => line.text);
-  const openingAfter = (index: number): string =>
-    [
-      ...header
-        .slice(index + 1)
-        .filter((line) => !isHeadlineLike(line.text))
-        .map((line) => line.text),
-      ...bodyOpening,
-    ].join(' ');
-  const candidates = header.flatMap((line, index) => {
-    const opening = openingAfter(index);
-    return isCandidate(line) && (opening === '' || sharesWords(line.text, opening)) ? [line.text] : [];
-  });
+  // Walked from the header's foot up, each line's opening is the one below it and what that line
+  // adds: time linear in the header, however long (a page with no paragraph is all header).
+  const opening = wordStems(
+    lines
+      .slice(headerEnd)
+      .filter(isBody)
+      .slice(0, OPENING_PARAGRAPHS)
+      .map((line) => line.text)
+      .join(' '),
+  );
+  // The header ends at the first paragraph: below it there is an opening unless the page has no paragraph.
+  let anyOpening = headerEnd < lines.length;
+  const candidates: string[] = [];
+  for (let index = header.length - 1; index >= 0; index--) {
+    const line = header[index]!;
+    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening))) candidates.push(line.text);
+    if (isHeadlineLike(line.text)) continue;
+    for (const stem of wordStems(line.text)) opening.add(stem);
+    anyOpening = true;
+  }
+  candidates.reverse();
   // A breadcrumb glued to the headline ("NewsWorldEarthquake toll…") when the page prints the headline clean as well.
   const first = candidates[0];
   const unglued =
