@@ -21,7 +21,7 @@
  * 15: a line cut off mid-word is never a title. 16: a dateline with a dash before the agency's
  * brackets ("NORTHTOWN — (AP) — "). 17: the group-desk byline rule in two linear patterns (no
  * change to what is saved). 18: initials inside a capitalised name give all their letters to the
- * name's initials ("NHS England" -> "nhse"). 19: the title's search in time linear in the header, a
+ * name's initials ("NVA Wales" -> "nvaw"). 19: the title's search in time linear in the header, a
  * logo's following credit read only for a logo (no change to what is saved).
  */
 export const ANALYSIS_VERSION = 19;

@@ -247,14 +247,14 @@ export function termOfWord(word: string): string | null {
  * Runs of two to four capitalised words ("Foreign Minister", "International Monetary Fund"), each
  * with its initials ("fm", "imf") and its search terms, so initials a question uses can be read as
  * the phrase an article spells out. An "of" inside a name is skipped; initials inside a name give
- * all their letters ("NHS England" -> "nhse", "BBC World Service" -> "bbcws").
+ * all their letters ("NVA Wales" -> "nvaw", "XBC World Service" -> "xbcws").
  */
 export function capitalisedPhrases(text: string): Array<{ initials: string; terms: string[] }> {
   return phrasesOf(text, words(text));
 }
 
 const CAPITALISED = /^\p{Lu}\p{Ll}/u;
-/** Two to five capitals: initials, which a name may hold ("NHS England"). */
+/** Two to five capitals: initials, which a name may hold ("NVA Wales"). */
 const ACRONYM = /^\p{Lu}{2,5}$/u;
 
 function phrasesOf(text: string, list: readonly Word[]): Array<{ initials: string; terms: string[] }> {

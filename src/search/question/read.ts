@@ -71,7 +71,7 @@ function phraseAt(tokens: readonly QuestionToken[], i: number, aliases: AliasTab
   return 0;
 }
 
-/** A name word: capitalised, a search term, and not initials (initials stand on their own: "SVB UK"). */
+/** A name word: capitalised, a search term, and not initials (initials stand on their own: "XBC UK"). */
 function isNameWord(token: QuestionToken | undefined): boolean {
   return token?.capitalised === true && token.term !== null && token.initials === undefined;
 }
