@@ -154,6 +154,21 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
   });
 
+  it.each([
+    ['a line cut after a comma', 'The collapse happened at the northern end of the market,'],
+    ['a line cut after "the"', 'Early on Sunday, the tram in the'],
+    ['an excerpt stopped mid-word after a hyphen', 'The aid agency that has helped families caught in the decade-lon'],
+    ['an excerpt stopped in a name', 'The canal, which links the lake with the Re'],
+    ['an excerpt stopped after one letter', 'This Wednesday the governor received t'],
+    ['an excerpt stopped inside a quotation', '“Rescuers are held so'],
+  ])('keeps the last line of an excerpt the scrape cut short: %s', (_what, cut) => {
+    expect(texts(`${BODY}\n${cut}`)).toEqual([...BODY.split('\n'), cut]);
+  });
+
+  it('still takes a short line with no sentence ending at the foot of the page for a label, not a passage', () => {
+    expect(texts(`${BODY}\nBefore You Leave, Check This Out`)).toEqual(BODY.split('\n'));
+  });
+
   it('cuts the readers’ comments at the foot of the page, not a “Comments” link above the article', () => {
     const comment = 'Well done to the rescuers. I have followed your work over the last fifty years.';
     expect(texts(`${BODY}\nComments\nComments are closed.\n${comment}`)).toEqual(BODY.split('\n'));

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { loadCorpus } from '../corpus/load.ts';
 import { SearchIndex } from '../search/engine.ts';
 import { withTuning, type SearchEnvironment } from '../search/environment.ts';
@@ -6,7 +7,7 @@ import type { SearchTuning } from '../search/tuning.ts';
 import { extractEvents, scoreTimeline, type GoldTimeline, type TimelineScore } from '../timeline/index.ts';
 import { plainMiniSearch } from './baseline.ts';
 import { score, type Miss, type Retriever, type Scores } from './metrics.ts';
-import { furnitureLines, isFurniture, readGoldPages, scorePages, type PageScores } from './pages.ts';
+import { furnitureLines, isFurniture, readGoldPages, scorePages, type GoldPage, type PageScores } from './pages.ts';
 import { readQuestions } from './questions.ts';
 import { findStories, type Story } from './stories.ts';
 
@@ -40,6 +41,13 @@ interface StoryReport {
   };
 }
 
+/** The story's page files as stored, by file name, for what the cleaning kept of them. */
+async function readPages(dir: string, gold: readonly GoldPage[]): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const page of gold) texts.set(page.file, await readFile(join(dir, page.file), 'utf8'));
+  return texts;
+}
+
 async function evaluate(story: Story): Promise<StoryReport> {
   const corpus = await loadCorpus(story.corpusDir, LOAD_OPTIONS);
   const index = SearchIndex.build(corpus, tuningOverride());
@@ -57,7 +65,7 @@ async function evaluate(story: Story): Promise<StoryReport> {
     });
   }
   const gold = story.pagesGold ? await readGoldPages(story.pagesGold) : null;
-  const pages = gold ? scorePages(corpus, gold) : null;
+  const pages = gold ? scorePages(corpus, gold, await readPages(story.corpusDir, gold)) : null;
   let timeline: StoryReport['timeline'] = null;
   let timelineDetails: TimelineScore['details'] | null = null;
   if (story.timelineGold) {
@@ -109,7 +117,7 @@ function print(report: StoryReport, showDetails: boolean): void {
       `  pages: titles right ${p.titlesRight}/${p.pages} (furniture ${p.titlesFurniture}, derived ${p.titlesDerived}); outlets found ${p.outletsFound} (${p.outletsStated} stated), wrong ${p.outletsWrong}; agencies found ${p.agenciesFound}/${p.agenciesStated}, wrong ${p.agenciesWrong}; dates right ${p.datesRight}/${p.datesStated}, wrong ${p.datesWrong}`,
     );
     console.log(
-      `  furniture passages: ${p.furniturePassages} of ${p.passages} (${((100 * p.furniturePassages) / Math.max(1, p.passages)).toFixed(1)}%)`,
+      `  furniture passages: ${p.furniturePassages} of ${p.passages} (${((100 * p.furniturePassages) / Math.max(1, p.passages)).toFixed(1)}%); article lines dropped: ${p.contentDropped} of ${p.contentLines}`,
     );
   }
   const t = report.timeline;

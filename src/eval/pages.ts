@@ -57,6 +57,10 @@ export interface PageScores {
   readonly passages: number;
   /** Passages that are page furniture, not article text. */
   readonly furniturePassages: number;
+  /** Lines of article text (every line of the page but its furniture) worth checking: four words or more. */
+  readonly contentLines: number;
+  /** Of those, lines that no passage of their page holds: article text the cleaning dropped. */
+  readonly contentDropped: number;
   readonly details: ReadonlyArray<{ readonly file: string; readonly problems: readonly string[] }>;
 }
 
@@ -93,7 +97,47 @@ function sameName(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
-export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScores {
+/** Article lines shorter than this are not checked: a heading or a list item may be reworded or joined. */
+const MIN_CONTENT_WORDS = 4;
+/** Words in a run that must stand together in a passage for a line to count as kept. */
+const RUN_WORDS = 4;
+/** A line counts as kept when this share of its words stand in runs in its page's passages (cleaning may cut a glued stamp, a dateline or a credit). */
+const KEPT_SHARE = 0.5;
+
+const wordsOf = (text: string): string[] => normalizeForMatch(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The lines of article text the cleaning dropped: each line of the page that is not furniture
+ * (nor made of it: a furniture part glued to article text is cut away first) and whose words no
+ * passage of the page holds in the same order: less than half its words in runs of four that a
+ * passage holds.
+ */
+export function droppedContent(
+  text: string,
+  page: GoldPage,
+  passages: readonly string[],
+): { lines: number; dropped: string[] } {
+  const furniture = furnitureLines(page);
+  const kept = ` ${passages.map((passage) => wordsOf(passage).join(' ')).join(' | ')} `;
+  let lines = 0;
+  const dropped: string[] = [];
+  for (const raw of text.split('\n')) {
+    let line = normalizeForMatch(raw.replace(CRAWL_STAMP, ''));
+    if (line === '' || isFurniture(line, furniture)) continue;
+    for (const part of furniture) if (part.split(' ').length >= MIN_CONTAINED_WORDS) line = line.replace(part, ' ');
+    const words = wordsOf(line);
+    if (words.length < MIN_CONTENT_WORDS) continue;
+    lines++;
+    const covered = new Uint8Array(words.length);
+    for (let i = 0; i + RUN_WORDS <= words.length; i++)
+      if (kept.includes(` ${words.slice(i, i + RUN_WORDS).join(' ')} `)) covered.fill(1, i, i + RUN_WORDS);
+    if (covered.reduce((sum, word) => sum + word, 0) < KEPT_SHARE * words.length) dropped.push(raw.trim());
+  }
+  return { lines, dropped };
+}
+
+/** Each page scored against what it states; `texts` holds the page files as stored, by file name. */
+export function scorePages(corpus: Corpus, gold: readonly GoldPage[], texts: ReadonlyMap<string, string>): PageScores {
   const sourceByFile = new Map<string, Source>(corpus.sources.map((source) => [source.file, source]));
   const counts = {
     titlesRight: 0,
@@ -109,6 +153,8 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScore
     datesRight: 0,
     datesWrong: 0,
     furniturePassages: 0,
+    contentLines: 0,
+    contentDropped: 0,
   };
   const details: Array<{ file: string; problems: string[] }> = [];
   const goldFiles = new Set(gold.map((page) => page.file));
@@ -163,6 +209,18 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[]): PageScore
       if (passage.source !== source || !isFurniture(passage.text, lines)) continue;
       counts.furniturePassages++;
       problems.push(`furniture passage: ${JSON.stringify(passage.text.slice(0, 80))}`);
+    }
+    // Article text dropped.
+    const text = texts.get(page.file);
+    if (text !== undefined) {
+      // A section heading is kept as its passages' section.
+      const own = corpus.passages
+        .filter((passage) => passage.source === source)
+        .flatMap((passage) => (passage.section === null ? [passage.text] : [passage.section, passage.text]));
+      const { lines: checked, dropped } = droppedContent(text, page, own);
+      counts.contentLines += checked;
+      counts.contentDropped += dropped.length;
+      for (const line of dropped) problems.push(`article text dropped: ${JSON.stringify(line.slice(0, 100))}`);
     }
     if (problems.length > 0) details.push({ file: page.file, problems });
   }

@@ -22,6 +22,8 @@
  * brackets ("NORTHTOWN — (AP) — "). 17: the group-desk byline rule in two linear patterns (no
  * change to what is saved). 18: initials inside a capitalised name give all their letters to the
  * name's initials ("NVA Wales" -> "nvaw"). 19: the title's search in time linear in the header, a
- * logo's following credit read only for a logo (no change to what is saved).
+ * logo's following credit read only for a logo (no change to what is saved). 20: a line cut short
+ * (ending in a comma, "the", a cut word, or an excerpt's last line stopped mid-name) is text, never
+ * a heading.
  */
-export const ANALYSIS_VERSION = 19;
+export const ANALYSIS_VERSION = 20;

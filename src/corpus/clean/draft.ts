@@ -1,3 +1,4 @@
+import { EnglishFrequencies } from '../../search/english.ts';
 import type { PartialDate } from '../types.ts';
 
 /** What the cleaning stages learn about the article from its own text. */
@@ -61,6 +62,22 @@ const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
 /** Ends like a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
 export function endsLikeSentence(text: string): boolean {
   return /[.!?…]["'”’)\]]{0,3}$/.test(text.trimEnd());
+}
+
+/** Words a line cannot end with unless it was cut off mid-sentence (a colon ends a label: "What we know:"). */
+const DANGLING = /(?:[,;–—-]|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with))$/i;
+/** The last word of a line, in lower case: where a line cut off mid-word ends ("… filed its lawsuit thre"). */
+const LAST_LOWER_WORD = /\s(\p{Ll}{2,20})$/u;
+
+/**
+ * A line the page (or the scrape) cut off mid-sentence ("… at the canal's southern entrance,",
+ * "… the metro in") or in the middle of its last word, a fragment of an ordinary word and none
+ * itself ("… filed its lawsuit thre"): text, never a headline or a heading.
+ */
+export function isCutShort(text: string): boolean {
+  if (DANGLING.test(text)) return true;
+  const last = LAST_LOWER_WORD.exec(text)?.[1];
+  return last !== undefined && EnglishFrequencies.shared().isCutOff(last);
 }
 
 /**

@@ -1,10 +1,10 @@
-import { EnglishFrequencies } from '../../../search/english.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
   endsLikeSentence,
   firstBodyIndex,
   isBody,
+  isCutShort,
   isHeadlineLike,
   looseKey,
   wordCount,
@@ -20,14 +20,10 @@ const OPENING_PARAGRAPHS = 2;
 const MIN_SENTENCE_WORDS = 5;
 /** A headline printed only at the foot of a page, in a share box, is a full one. */
 const MIN_FOOT_TITLE_WORDS = 6;
-/** Words a line cannot end with unless it was cut off mid-sentence. */
-const DANGLING = /(?:[,:;–—-]|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with))$/i;
 /** Symbols a page puts before a headline: a close button, a bullet, an arrow. */
 const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
 /** A stamp glued to the end of a headline: "… earthquake zone 2023-02-07 16:03:27". */
 const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
-/** The last word of a line, in lower case: where a line cut off mid-word ends ("… filed its lawsuit thre"). */
-const LAST_LOWER_WORD = /\s(\p{Ll}{2,20})$/u;
 const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
 
 /** "Talks resume Talks resume": a headline the scrape printed twice on one line. */
@@ -58,20 +54,14 @@ function isSlug(text: string): boolean {
   );
 }
 
-/** A line the page (or the scrape) cut off in the middle of its last word: a fragment of an ordinary word, and none itself. */
-function endsMidWord(text: string): boolean {
-  const last = LAST_LOWER_WORD.exec(text)?.[1];
-  return last !== undefined && EnglishFrequencies.shared().isCutOff(last);
-}
-
 function isCandidate(line: Line): boolean {
   const text = line.text;
   return (
     !line.listItem &&
     isHeadlineLike(text) &&
     wordCount(text) >= MIN_TITLE_WORDS &&
-    !DANGLING.test(text) &&
-    !endsMidWord(text) &&
+    !isCutShort(text) &&
+    !text.endsWith(':') &&
     !isPullQuote(text) &&
     !isSlug(text) &&
     !isDatedHeading(text)
