@@ -114,6 +114,24 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a card cut short, with its date and outlet',
       'On Sunday the mayor was sworn in for a third term. The ceremony took place before the council in the town’s... 01.01.2023, Example International',
     ],
+    [
+      'a newsletter box’s consent line',
+      'I would like to be emailed about offers, event and updates from Examplia Standard. Read our privacy notice.',
+    ],
+    [
+      'the notice where an embed was blocked',
+      'To view this content, you’ll need to update your privacy settings.\nPlease click here to do so.',
+    ],
+    [
+      'icons described for screen readers',
+      'Chevron icon It indicates an expandable section or menu, or sometimes previous / next navigation options. Homepage\nClose icon Two crossed lines that form an ‘X’. It indicates a way to close an interaction, or dismiss a notification.',
+    ],
+    ['a numbered list of skip links', 'Jump to\n  1. Main content\n  2. Search\n  3. Account'],
+    ['a ticker of the site’s latest stories', '57m agoDrivers warned to avoid roads as the holiday getaway begins'],
+    [
+      'a caption saying where the picture’s subject stands',
+      'The tower, which was built in 1974, before the refurbishment (left) in 2011 and with the new cladding (right)',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(
@@ -167,6 +185,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
 
   it('still takes a short line with no sentence ending at the foot of the page for a label, not a passage', () => {
     expect(texts(`${BODY}\nBefore You Leave, Check This Out`)).toEqual(BODY.split('\n'));
+  });
+
+  it('drops a WordPress caption with its shortcode, and keeps the text after it', () => {
+    const lead = 'The mayor ordered a full inquiry into the fire on Thursday, officials said.';
+    expect(texts(`The mayor spoke to the fire chief as she surveyed the damage[/caption] ${lead}\n${BODY}`)).toEqual([
+      lead,
+      ...BODY.split('\n'),
+    ]);
   });
 
   it('cuts the readers’ comments at the foot of the page, not a “Comments” link above the article', () => {
@@ -269,6 +295,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
     [
       'the headline above a deck and a byline that share none of its words',
       'Rescuers reach families in a collapsed apartment block\nInsurers count the cost of the worst disaster in a generation.\nByJane Doe',
+      'Rescuers reach families in a collapsed apartment block',
+    ],
+    [
+      'a headline ending in a particle, not cut off',
+      'Family of four remembered by rescuers two years on',
+      'Family of four remembered by rescuers two years on',
+    ],
+    [
+      'the headline below a ticker of the site’s latest stories',
+      'Latest\n57m agoDrivers warned to avoid roads as the holiday getaway begins\nRescuers reach families in a collapsed apartment block',
       'Rescuers reach families in a collapsed apartment block',
     ],
   ])('takes %s', (_what, header, title) => {
@@ -497,6 +533,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'the header’s stamp before a closing date line',
       `Published Jul 19th, 2023 5:51PM EDT\n${BODY}\nThe agency said its teams would keep searching. – July 20, 2023`,
       { date: { value: '2023-07-19', precision: 'day' } },
+    ],
+    [
+      'an author and the date on one line',
+      `Town hall reopens after the fire\nJane Doe – 2nd May 2023\n${BODY}`,
+      { date: { value: '2023-05-02', precision: 'day' }, author: 'Jane Doe' },
     ],
     [
       'an update stamp when it is the only one',

@@ -24,6 +24,8 @@
  * name's initials ("NVA Wales" -> "nvaw"). 19: the title's search in time linear in the header, a
  * logo's following credit read only for a logo (no change to what is saved). 20: a line cut short
  * (ending in a comma, "the", a cut word, or an excerpt's last line stopped mid-name) is text, never
- * a heading.
+ * a heading. 21: WordPress caption shortcodes, icon descriptions, skip-link lists, tickers, blocked
+ * embeds, newsletter consent lines and captions placing a picture's subject leave the text; "Jane
+ * Doe – 2nd May 2023" is a byline and a date; a headline may end in "on" or "in".
  */
-export const ANALYSIS_VERSION = 20;
+export const ANALYSIS_VERSION = 21;

@@ -65,7 +65,7 @@ export function endsLikeSentence(text: string): boolean {
 }
 
 /** Words a line cannot end with unless it was cut off mid-sentence (a colon ends a label: "What we know:"). */
-const DANGLING = /(?:[,;–—-]|\b(?:a|an|and|at|by|for|from|in|of|on|or|the|to|with))$/i;
+const DANGLING = /(?:[,;–—-]|\b(?:a|an|and|at|by|for|from|of|or|the|to|with))$/i;
 /** The last word of a line, in lower case: where a line cut off mid-word ends ("… filed its lawsuit thre"). */
 const LAST_LOWER_WORD = /\s(\p{Ll}{2,20})$/u;
 

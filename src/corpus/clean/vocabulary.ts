@@ -76,6 +76,7 @@ export const PHOTO_SERVICES: readonly string[] = [
  * theme links, ad labels. Matched after lower-casing and dropping the punctuation at either end.
  */
 export const SITE_CHROME: ReadonlySet<string> = new Set([
+  'account',
   'ad',
   'advert',
   'advertisement',
@@ -114,6 +115,7 @@ export const SITE_CHROME: ReadonlySet<string> = new Set([
   'load more',
   'log in',
   'login',
+  'main content',
   'menu',
   'more',
   'now reading',

@@ -19,6 +19,9 @@ const SHARED_OPENING_WORDS = 6;
 const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s)/i;
 /** "Harbour strike FILE PHOTO: …", "Harbour strike FILE - …": the picture's short label run into the caption, whose "FILE" is in capitals. */
 const LABELLED_FILE_CAPTION = /^(?:[\p{L}\d'’-]+ ){1,5}(?:FILE PHOTO\s?[-–—:]|FILE [-–—])\s/u;
+/** "… before the refurbishment (left) and after (right)", "The mayor (pictured) …": where a picture's subject stands, said only by its caption when the line has no full stop. */
+const PICTURE_POSITION = /\((?:left|right|centre|center|pictured|top|bottom|above|below|inset)\b/i;
+
 /** "Brazilian President Jane Doe.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 
@@ -53,8 +56,9 @@ function isTruncated(line: string): boolean {
  * page's first headline-like line, where its headline stands); so does a line ending in its credit ("… (AP
  * Photo/Khalil Hamra)"), a caption cut short by the page with the full copy that repeats its
  * opening, a caption printed twice below the header, "FILE - " captions (their label run in before
- * them too: "Harbour strike FILE PHOTO: …"), and a picture agency's
- * captions by their date and place.
+ * them too: "Harbour strike FILE PHOTO: …"), a picture agency's
+ * captions by their date and place, and a line with no full stop that says where a picture's
+ * subject stands ("… before the refurbishment (left)").
  */
 export const dropCaptions: Stage = (draft) => {
   const { lines } = draft;
@@ -68,7 +72,8 @@ export const dropCaptions: Stage = (draft) => {
           LABELLED_FILE_CAPTION.test(line.text) ||
           isAgencyCaption(line.text) ||
           isTruncated(line.text) ||
-          NAME_LABEL.test(line.text))),
+          NAME_LABEL.test(line.text) ||
+          (PICTURE_POSITION.test(line.text) && !endsLikeSentence(line.text)))),
   );
   // The page's first headline-like line is where its headline stands: never a caption or a label.
   const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);

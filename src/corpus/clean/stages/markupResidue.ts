@@ -5,6 +5,17 @@ const TAG = /<\/?[a-z][^<>]{0,500}>/gi;
 /** Script and tracking lines a scrape keeps: "function(…", "window.…", "gtag(…", "var …", "dataLayer…", "{", "}". */
 const SCRIPT_LINE = /^(?:\{|\}|function\s?\(|window\.|gtag\(|var |dataLayer)/;
 
+/** A WordPress caption's closing shortcode: the caption runs from the line's start to it, the article's text after it. */
+const CAPTION_CLOSE = '[/caption]';
+/** A caption's opening shortcode left in the text: '[caption id="attachment_1" align="alignnone"]'. Bounded, as TAG is. */
+const CAPTION_OPEN = /\[caption\b[^[\]]{0,500}\]/gi;
+
+/** The text after the last caption shortcode that closes on the line, its caption dropped. */
+function withoutCaptionShortcode(text: string): string {
+  const close = text.lastIndexOf(CAPTION_CLOSE);
+  return (close < 0 ? text : text.slice(close + CAPTION_CLOSE.length)).replace(CAPTION_OPEN, ' ').trim();
+}
+
 /** The text with every "<!-- … -->" comment removed, found by position so that no input makes it slow. */
 function withoutComments(text: string): string {
   let result = '';
@@ -19,11 +30,17 @@ function withoutComments(text: string): string {
   }
 }
 
-/** Tag and comment residue from scraped HTML: "<p>", "!-- Google tag (gtag.js) -->", "<script …". */
+/**
+ * Tag and comment residue from scraped HTML: "<p>", "!-- Google tag (gtag.js) -->", "<script …";
+ * and a WordPress caption's shortcodes, with the caption they hold ("… surveyed the damage[/caption] Prime Minister …").
+ */
 export const stripMarkupResidue: Stage = (draft) => {
-  const withoutTags = mapText(draft, (text) =>
-    text.includes('<') ? withoutComments(text).replace(TAG, ' ').replace(/ {2,}/g, ' ') : text,
-  );
+  const withoutTags = mapText(draft, (text) => {
+    const unmarked = text.includes('<') ? withoutComments(text).replace(TAG, ' ').replace(/ {2,}/g, ' ') : text;
+    return unmarked.includes('[caption') || unmarked.includes(CAPTION_CLOSE)
+      ? withoutCaptionShortcode(unmarked)
+      : unmarked;
+  });
   return keepLines(
     withoutTags,
     ({ text }) =>

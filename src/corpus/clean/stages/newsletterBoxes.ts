@@ -6,9 +6,12 @@ const SIGN_UP_OPENING =
 /** What a sign-up box offers, wherever it says it. */
 const SIGN_UP_OFFER =
   /\b(?:newsletters?|your inbox|email address|e-mail address|alerts?|notifications|subscribe|subscription|sign(?:ing)? up|terms and conditions|privacy policy|unlimited (?:content|access)|free trial|insight|journalism)\b/i;
-/** "Example.com would like to send you notifications", "access all 10 of our newsletters": a box whatever its opening. */
+/**
+ * "Example.com would like to send you notifications", "access all 10 of our newsletters", a box's
+ * consent ("I would like to be emailed about offers … Read our privacy notice"): a box whatever its opening.
+ */
 const BOX_ANYWHERE =
-  /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our)\b/i;
+  /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our|would like to (?:be emailed|receive (?:e-?mails|news|updates|offers))|read our privacy (?:notice|policy))\b/i;
 const MAX_BOX_WORDS = 80;
 
 /** A sign-up box or a promo selling a subscription: short, inviting to subscribe or read on, offering mail, alerts or access. */

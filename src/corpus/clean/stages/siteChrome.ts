@@ -10,13 +10,29 @@ const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;
 const CONTACT_US = /\bcontact us\b/i;
 const MAX_STRIP_WORDS = 20;
 
+/**
+ * An icon's description for screen readers, printed as text: "Close icon Two crossed lines that
+ * form an 'X'. It indicates a way to close an interaction", "Chevron icon It indicates an
+ * expandable section", "Email icon An envelope."
+ */
+const ICON_DESCRIPTION =
+  /^(?:[\p{L}-]+ ){1,3}[Ii]con (?:(?:A|An|The|Two|Three) |(?:[^.]{0,80}\. )?It (?:indicates|symbolizes|symobilizes)\b)/u;
+const MAX_ICON_WORDS = 40;
+
+/** "57m agoDrivers warned …", "1h ago'Arrogant' …": a ticker of the site's latest stories, its age run into the headline. */
+const TICKER_ITEM = /^\d{1,3} ?(?:m|mins?|h|hrs?|d) ago(?=\S)/;
+
 /** A line as chrome is compared: lower case, punctuation at either end and brackets dropped, spaces single. */
 function chromeKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[()[\]{}!?]/g, ' ')
-    .replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}&])[^\p{L}\p{N}&]+$/gu, '')
-    .replace(/\s+/g, ' ');
+  return (
+    text
+      .toLowerCase()
+      .replace(/[()[\]{}!?]/g, ' ')
+      // A skip-links list numbers its items: "1. Main content".
+      .replace(/^\s*\d{1,2}\.\s/, '')
+      .replace(/^[^\p{L}\p{N}]+|(?<![^\p{L}\p{N}&])[^\p{L}\p{N}&]+$/gu, '')
+      .replace(/\s+/g, ' ')
+  );
 }
 
 /** Chrome items of several words, longest first, for lines that run two together ("Latest Posts skip to Main Content"). */
@@ -44,10 +60,13 @@ function isSiteChrome(text: string): boolean {
   });
 }
 
-/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts), its contact strip. */
+/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts), its contact strip, its icons' descriptions, its ticker of latest stories. */
 export const dropSiteChrome: Stage = (draft) =>
   keepLines(
     draft,
     ({ text }) =>
-      !isSiteChrome(text) && !(text.split(' ').length <= MAX_STRIP_WORDS && CONTACT_US.test(text) && PHONE.test(text)),
+      !isSiteChrome(text) &&
+      !TICKER_ITEM.test(text) &&
+      !(text.split(' ').length <= MAX_STRIP_WORDS && CONTACT_US.test(text) && PHONE.test(text)) &&
+      !(ICON_DESCRIPTION.test(text) && text.split(' ').length <= MAX_ICON_WORDS),
   );

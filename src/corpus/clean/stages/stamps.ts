@@ -17,6 +17,8 @@ const DASH_BYLINE = /^[-–—]\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,
 /** "Jane Doe | Example Wire": author and who the text comes from. */
 const BYLINE_WITH_SOURCE =
   /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) \| (\p{Lu}[\p{L}&.'’-]{0,25}(?: \p{Lu}[\p{L}&.'’-]{0,25}){0,3})$/u;
+/** "Jane Doe – 2nd May 2023", "Jane Doe | 1 May 2023": an author and the date, on one line. */
+const NAME_THEN_STAMP = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) [-–—|] (.{6,60})$/u;
 /** "SOURCE: NBC NEWS/REUTERS". */
 const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
@@ -93,7 +95,7 @@ const TIME_STAMP =
 
 /**
  * Bylines, publication stamps and credit lines become metadata and leave the text: in the page's
- * header ("By Jane Doe", "Jane Doe | Example Wire", "- Jane Doe", "Feb 14, 2023, 3:26 PM |
+ * header ("By Jane Doe", "Jane Doe | Example Wire", "- Jane Doe", "Jane Doe – 2nd May 2023", "Feb 14, 2023, 3:26 PM |
  * Updated: 4:08 pm", "(Xinhua) 13:53, May 19, 2023", "SOURCE: …", a stamp glued to its byline), and anywhere, the agency's
  * sign-off ("--IANS", "The Associated Press contributed to this report."). The first of each kind
  * counts; a stamp of an update never replaces the publication stamp.
@@ -178,6 +180,14 @@ export const extractStamps: Stage = (draft) => {
       const agency = agencyNamed(withSource[2]!);
       if (agency) setCredit(agency);
       else if (meta.outlet === undefined) meta = { ...meta, outlet: withSource[2]! };
+      return false;
+    }
+    const nameStamp = NAME_THEN_STAMP.exec(text);
+    const nameDate = nameStamp ? stampDate(nameStamp[2]!) : null;
+    if (nameStamp && nameDate) {
+      setAuthor(nameStamp[1]!);
+      if (meta.date === undefined || bareDate) meta = { ...meta, date: nameDate };
+      bareDate = false;
       return false;
     }
     const dash = DASH_BYLINE.exec(text);
