@@ -132,6 +132,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a caption saying where the picture’s subject stands',
       'The tower, which was built in 1974, before the refurbishment (left) in 2011 and with the new cladding (right)',
     ],
+    [
+      'a caption ending in an agency in capitals and its photographer',
+      'The federation president during the ceremony at the palace REUTERS/Jane Doe',
+    ],
+    [
+      'a picture agency’s sports caption, set off by dashes',
+      'Soccer Football - Example Cup Final - Harbour Stadium, Northtown - August 20, 2023 The captain lifts the trophy',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(
@@ -539,6 +547,17 @@ describe('titles, outlets, agencies and dates from the page', () => {
       `Town hall reopens after the fire\nJane Doe – 2nd May 2023\n${BODY}`,
       { date: { value: '2023-05-02', precision: 'day' }, author: 'Jane Doe' },
     ],
+    [
+      'a stamp with the weekday after the date',
+      `Town hall reopens after the fire\nJane Doe\n30 August 2023 Wednesday 04:21\n${BODY}`,
+      { date: { value: '2023-08-30', precision: 'day' } },
+    ],
+    [
+      'a date line run into the first paragraph',
+      `Tuesday, August 22, 2023 – ${BODY}`,
+      { date: { value: '2023-08-22', precision: 'day' } },
+    ],
+    ['a dateline closed the Spanish way', `Northtown, Sep 8 (EFE).- ${BODY}`, { credit: 'EFE' }],
     [
       'an update stamp when it is the only one',
       `Last Updated : Mar 11 2023 | 6:15 AM IST\n${BODY}`,

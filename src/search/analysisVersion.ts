@@ -26,6 +26,8 @@
  * (ending in a comma, "the", a cut word, or an excerpt's last line stopped mid-name) is text, never
  * a heading. 21: WordPress caption shortcodes, icon descriptions, skip-link lists, tickers, blocked
  * embeds, newsletter consent lines and captions placing a picture's subject leave the text; "Jane
- * Doe – 2nd May 2023" is a byline and a date; a headline may end in "on" or "in".
+ * Doe – 2nd May 2023" is a byline and a date; a headline may end in "on" or "in". 22: captions
+ * ending "REUTERS/Jane Doe" and sports captions set off by dashes; a weekday after a stamp's date;
+ * a date line run into the first paragraph; a dateline closed with ".-".
  */
-export const ANALYSIS_VERSION = 21;
+export const ANALYSIS_VERSION = 22;

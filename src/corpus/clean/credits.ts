@@ -80,11 +80,15 @@ const GLUED_CREDIT = /\p{Ll}[.!?]([\p{Lu}][^.!?/]{1,60}\/[^.!?]{2,60})$/u;
 /** "… 2021. Amr Abdallah Dalsh, Reuters": after the caption's last sentence, a photographer's name (initials too), a comma, the service. */
 const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\p{Lu}[\p{L}'’-]*,\s?([\p{L} ]{2,30})$/u;
 
+/** "… during the ceremony REUTERS/Jane Doe": an agency in capitals, a slash and the photographer, ending a caption with no full stop before it. */
+const CAPITALS_AGENCY_CREDIT = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
 /**
  * A caption: a line ending in the credit of its picture, in brackets ("… (AP Photo/Khalil Hamra)",
  * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:" or "Photo by", or as a last
  * credit after the caption's sentences, slashed (also run into the full stop) or after a comma ("… the agency said. Sameer
- * Al-DOUMY / AFP", "… on July 7, 2021. Amr Abdallah Dalsh, Reuters").
+ * Al-DOUMY / AFP", "… on July 7, 2021. Amr Abdallah Dalsh, Reuters"), or an agency's in capitals
+ * ("… during the ceremony REUTERS/Jane Doe").
  */
 export function endsWithCredit(line: string): boolean {
   const text = line.trimEnd();
@@ -118,6 +122,8 @@ export function endsWithCredit(line: string): boolean {
   // "… through its new service.Jane Doe/Getty Images": the credit run into the full stop by the scrape.
   const glued = GLUED_CREDIT.exec(text.slice(-80));
   if (glued && isCreditLine(glued[1]!)) return true;
+  const capitals = CAPITALS_AGENCY_CREDIT.exec(text.slice(-80))?.[1];
+  if (capitals !== undefined && (agencyNamed(capitals) !== null || isServiceName(capitals))) return true;
   const service = NAME_COMMA_SERVICE.exec(text.slice(-80))?.[1];
   return service !== undefined && isServiceName(service);
 }

@@ -33,9 +33,16 @@ const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 const AGENCY_CAPTION_DATE =
   /\bon (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} in \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}, \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}\.(?:\s|$)/u;
 
+/**
+ * "Soccer Football - Example Cup - Final - Harbour Stadium, Northtown - August 20, 2023 …": a
+ * picture agency's sports caption, its sport, event, occasion and place set off by dashes, then the date.
+ */
+const SPORTS_CAPTION_DATE =
+  /^(?:[^-–\n]{2,100} [-–] ){2,6}(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b/u;
+
 function isAgencyCaption(text: string): boolean {
   const dated = AGENCY_CAPTION_DATE.exec(text);
-  return dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index));
+  return (dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index))) || SPORTS_CAPTION_DATE.test(text);
 }
 
 /** A card's date and outlet after its cut text: "… 01.01.2023, Sputnik International", "… Jan 1, 2023". */
@@ -57,7 +64,7 @@ function isTruncated(line: string): boolean {
  * Photo/Khalil Hamra)"), a caption cut short by the page with the full copy that repeats its
  * opening, a caption printed twice below the header, "FILE - " captions (their label run in before
  * them too: "Harbour strike FILE PHOTO: …"), a picture agency's
- * captions by their date and place, and a line with no full stop that says where a picture's
+ * captions by their date and place (its sports captions by their dashes), and a line with no full stop that says where a picture's
  * subject stands ("… before the refurbishment (left)").
  */
 export const dropCaptions: Stage = (draft) => {

@@ -1,24 +1,41 @@
 import { agencyNamed } from '../credits.ts';
 import type { Stage } from '../draft.ts';
+import { monthDay, stampDate } from './stamps.ts';
 
 /**
  * A dateline opening the first paragraph: the place in capitals, perhaps a region and a day, and
  * the agency in brackets, then a dash: "BAGHDAD (Reuters) - ", "ADANA, Turkey (AP) — ",
  * "WASHINGTON, May 18 (Xinhua) -- ", "KIRIKHAN, Turkey, (Reuters) – ", "Feb. 7 (UPI) — ",
- * "NORTHTOWN — (AP) — " (a dash before the brackets too), "SANTA CLARA — ", "LONDON: ". A place in ordinary case counts only with an agency after it.
+ * "NORTHTOWN — (AP) — " (a dash before the brackets too), "SANTA CLARA — ", "LONDON: ", "Northtown,
+ * Sep 8 (EFE).- ". A place in ordinary case counts only with an agency after it.
  */
 const DATELINE =
-  /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:[-–—]{1,2}\s?(?=\())?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
+  /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:[-–—]{1,2}\s?(?=\())?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|\.[-–—]|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
 /** " - 13th July, 2021": what a dateline's brackets give after their credits (the day). */
 const AFTER_CREDITS = /\s[-–—]\s/;
 /** "(CNN) The …": a network or agency credited in brackets before the first word. */
 const BRACKETED_CREDIT = /^\((?<credit>\p{Lu}[\p{L}\d .&'’/-]{1,30})\)\s(?=[\p{Lu}\d"“‘'])/u;
 
-/** A dateline opening the first paragraph moves to metadata (place, agency); the paragraph starts at its first word. */
+/** "Tuesday, August 22, 2023 – ": the page's date line run into the first paragraph, a dash between. */
+const DATED_OPENING =
+  /^((?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2},? \d{4}|\d{1,2} \p{Lu}\p{Ll}{2,8},? \d{4})) [-–—]{1,2} (?=[\p{Lu}\d"“‘'])/u;
+
+/**
+ * A dateline opening the first paragraph moves to metadata (place, agency); the paragraph starts at
+ * its first word. So does a date line run into it ("Tuesday, August 22, 2023 – "), the article's
+ * date where the page gave none before.
+ */
 export const extractDateline: Stage = (draft) => {
   const index = draft.lines.findIndex((line) => !line.heading && !line.listItem && line.text.split(' ').length > 12);
-  const first = draft.lines[index];
-  if (!first) return draft;
+  if (index < 0) return draft;
+  const opening = DATED_OPENING.exec(draft.lines[index]!.text);
+  const stamped = opening ? stampDate(opening[1]!) : null;
+  if (opening && stamped)
+    draft = {
+      lines: draft.lines.map((line, i) => (i === index ? { ...line, text: line.text.slice(opening[0].length) } : line)),
+      meta: draft.meta.date === undefined ? { ...draft.meta, date: stamped } : draft.meta,
+    };
+  const first = draft.lines[index]!;
   const match = DATELINE.exec(first.text) ?? BRACKETED_CREDIT.exec(first.text);
   if (!match) return draft;
   const groups = match.groups as Record<string, string | undefined>;
@@ -72,14 +89,3 @@ export const extractDateline: Stage = (draft) => {
     },
   };
 };
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** "May 18", "Sept. 7" as a month (1-12) and day, or undefined when it is no day of a month. */
-export function monthDay(text: string): { month: number; day: number } | undefined {
-  const match = /^(\p{L}{3,9})\.?\s(\d{1,2})$/u.exec(text.trim());
-  if (!match) return undefined;
-  const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1;
-  const day = Number(match[2]);
-  return month > 0 && day >= 1 && day <= 31 ? { month, day } : undefined;
-}

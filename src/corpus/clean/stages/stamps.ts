@@ -1,6 +1,5 @@
 import { parseDateStamp, parseIsoDate } from '../../dates.ts';
 import { agencyNamed } from '../credits.ts';
-import { monthDay } from './dateline.ts';
 import { firstBodyIndex, type Line, type Stage, type TextMeta } from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
@@ -70,7 +69,7 @@ const GLUED_NAME = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2})(?=\p{Lu})/u;
 /** "01.01.2023": a day, month and year with full stops, as European sites print them. */
 const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
 
-/** The date a stamp line gives, read without its labels, clock times and update notes ("5, October, 2022", "24 Nov, 2022 / Updated 2 years ago" too). */
+/** The date a stamp line gives, read without its labels, clock times and update notes ("5, October, 2022", "24 Nov, 2022 / Updated 2 years ago", "30 August 2023 Wednesday 04:21" too). */
 export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
   if (text.length > 100) return null;
   // Read before clock times are dropped: "01.01" of "01.01.2023" would pass for one.
@@ -81,7 +80,9 @@ export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
     .replace(CLOCK, ' ')
     .replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // "30 August 2023 Wednesday": the weekday after the date.
+    .replace(/ (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i, '');
   const first = bare.split(/\s?[|·]\s?|\s\/\s/)[0]!;
   return parseDateStamp(bare) ?? parseDateStamp(first) ?? parseDateStamp(first.replace(/,/g, ' ').replace(/\s+/g, ' '));
 }
@@ -235,3 +236,14 @@ export const extractStamps: Stage = (draft) => {
   if (meta.date === undefined && updated !== undefined) meta = { ...meta, date: updated };
   return lines.length === draft.lines.length && meta === draft.meta ? draft : { lines, meta };
 };
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "May 18", "Sept. 7" as a month (1-12) and day, or undefined when it is no day of a month. */
+export function monthDay(text: string): { month: number; day: number } | undefined {
+  const match = /^(\p{L}{3,9})\.?\s(\d{1,2})$/u.exec(text.trim());
+  if (!match) return undefined;
+  const month = MONTHS.indexOf(match[1]!.slice(0, 3).toLowerCase()) + 1;
+  const day = Number(match[2]);
+  return month > 0 && day >= 1 && day <= 31 ? { month, day } : undefined;
+}
