@@ -139,6 +139,10 @@ describe('the kind of answer a question asks for', () => {
       'Officials said 312 families lost their homes in the flood, and more may be counted.',
       'Engineers warned that the dam repairs will take a long time, and that the repairs will be costly.',
       'The builder said repairs to the dam should take 18 months.',
+      'The court told the builder to stay away from the families who had complained about the works.',
+      'The court told the builder to stay 200 metres from the homes of the families.',
+      'The dam was built in 1962 by the builder’s father.',
+      'Since 2010 the families have said each year is harder than the year before, since the dam was built.',
     ]);
   });
 
@@ -150,6 +154,12 @@ describe('the kind of answer a question asks for', () => {
       'Officials said 312 families',
     ],
     ['"how long" puts the passage with a number first', 'How long will the dam repairs take?', 'should take 18 months'],
+    [
+      '"how far" puts the passage with a number first',
+      'How far from the families must the builder stay?',
+      '200 metres',
+    ],
+    ['"what year" asks for a date, not for the word "year"', 'What year was the dam built?', 'built in 1962'],
   ])('%s: %s', async (_kind, question, snippet) => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
   });

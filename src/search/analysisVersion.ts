@@ -28,6 +28,7 @@
  * embeds, newsletter consent lines and captions placing a picture's subject leave the text; "Jane
  * Doe – 2nd May 2023" is a byline and a date; a headline may end in "on" or "in". 22: captions
  * ending "REUTERS/Jane Doe" and sports captions set off by dashes; a weekday after a stamp's date;
- * a date line run into the first paragraph; a dateline closed with ".-".
+ * a date line run into the first paragraph; a dateline closed with ".-". 23: "what year", "which
+ * day" ask for a date and search for no "year" or "day" (questions only: no change to what is saved).
  */
-export const ANALYSIS_VERSION = 22;
+export const ANALYSIS_VERSION = 23;

@@ -1,5 +1,5 @@
 import { stem } from 'porter2';
-import { QUANTITY_AFTER_HOW, QUESTION_FILLERS, STOP_WORDS } from './stopwords.ts';
+import { DATE_AFTER_WHAT, QUANTITY_AFTER_HOW, QUESTION_FILLERS, STOP_WORDS } from './stopwords.ts';
 
 /** A search term and the position of the word it came from (for proximity). */
 export interface Term {
@@ -173,6 +173,19 @@ function termOf(word: Word, next: Word | undefined, mode: AnalysisMode, acronyms
   return term.length > 0 ? term : null;
 }
 
+/**
+ * Whether the word, with the one before it, asks for a kind of answer rather than naming the
+ * topic: "how many", "how long" (a quantity), "what year", "which day" (a date).
+ */
+function asksForKind(list: readonly Word[], i: number): boolean {
+  const before = i > 0 ? list[i - 1]!.text : '';
+  const word = list[i]!.text;
+  return (
+    (before === 'how' && QUANTITY_AFTER_HOW.has(word)) ||
+    ((before === 'what' || before === 'which') && DATE_AFTER_WHAT.has(word))
+  );
+}
+
 /** The term of the country "US" in capitals. */
 const US = 'usa';
 
@@ -184,8 +197,7 @@ export function questionTokens(question: string): QuestionToken[] {
   const tokens: QuestionToken[] = [];
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
-    // "how many", "how long": the second word asks for a quantity, it is not the topic.
-    const quantity = i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text);
+    const quantity = asksForKind(list, i);
     const initials = word.initials
       ? text
           .slice(word.start, word.end)
@@ -208,7 +220,7 @@ function termsOf(list: readonly Word[], mode: AnalysisMode, context: boolean, ac
   const terms: Term[] = [];
   for (let i = 0; i < list.length; i++) {
     const word = list[i]!;
-    if (mode === 'question' && i > 0 && list[i - 1]!.text === 'how' && QUANTITY_AFTER_HOW.has(word.text)) continue;
+    if (mode === 'question' && asksForKind(list, i)) continue;
     const term = termOf(word, list[i + 1], mode, acronyms);
     if (term === null) continue;
     terms.push(

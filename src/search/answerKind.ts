@@ -7,7 +7,7 @@ export type AnswerKind = 'date' | 'quantity';
 
 const ASKS_DATE =
   /^\s*(?:when\b|what (?:time|date|day|year|month)\b|(?:on|in) what (?:day|date|year|month)\b|since when\b|how long ago\b)/i;
-const ASKS_QUANTITY = /\bhow (?:many|much|long(?! ago))\b/i;
+const ASKS_QUANTITY = /\bhow (?:many|much|long(?! ago)|far|often|big|large)\b/i;
 
 export function answerKindOf(question: string): AnswerKind | null {
   if (ASKS_DATE.test(question)) return 'date';

@@ -24,6 +24,9 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
   go going goes went get got give mention mentioned article articles news story stories say says said`.split(/\s+/),
 );
 
+/** "what year", "which day": the second word asks for a date, it is not the topic ("what time" keeps "time": passages give the hour as "local time"). */
+export const DATE_AFTER_WHAT: ReadonlySet<string> = new Set(['date', 'day', 'month', 'year']);
+
 /** "how long", "how many": the second word asks for a quantity, it is not the topic. */
 export const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set([
   'long',
