@@ -3,6 +3,7 @@ import { loadCorpus } from '../src/corpus/load.ts';
 import { analyze } from '../src/search/analyzer.ts';
 import { SearchIndex } from '../src/search/engine.ts';
 import { EnglishFrequencies } from '../src/search/english.ts';
+import { countryNames } from '../src/search/knowledge/countries.ts';
 import { WordNet } from '../src/search/wordnet.ts';
 
 let index: SearchIndex;
@@ -43,6 +44,22 @@ describe('names written other ways', () => {
   ])('finds the same passage first for %j and %j', async (first, second) => {
     expect(await topId(first)).toBeDefined();
     expect(await topId(first)).toBe(await topId(second));
+  });
+});
+
+describe('country names as news writes them', () => {
+  const names = (country: string): readonly string[] =>
+    countryNames(() => false).find((list) => list.includes(country)) ?? [];
+
+  it('keeps the short forms news uses ("UK", "UAE") and the demonyms', () => {
+    expect(names('United Kingdom')).toEqual(expect.arrayContaining(['UK', 'British']));
+    expect(names('United Arab Emirates')).toContain('UAE');
+  });
+
+  it('leaves out ISO codes, which are other things’ initials ("MP", "PM", "TV")', () => {
+    expect(names('Northern Mariana Islands')).not.toContain('MP');
+    expect(names('Saint Pierre and Miquelon')).not.toContain('PM');
+    expect(names('Tuvalu')).not.toContain('TV');
   });
 });
 

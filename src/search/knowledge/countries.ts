@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 
 interface CountryRecord {
   readonly name: { readonly common: string; readonly official: string };
+  /** The ISO code, listed among the alternative spellings. */
+  readonly cca2: string;
   readonly altSpellings: readonly string[];
   readonly demonyms?: { readonly eng?: { readonly f: string; readonly m: string } };
 }
@@ -13,15 +15,21 @@ const STATE_FORM =
 const LATIN = /^[\p{Script=Latin}\d .'’,()-]+$/u;
 
 /**
- * Every country's names: the common and official name, the alternative spellings and codes the
- * `world-countries` package lists ("UK", "USA", "DR Congo", "Turkiye"), the short name inside an
- * official one ("Republic of Turkey" -> "Turkey") and the demonym ("Brazilian", "Kenyan"). A
- * question naming a country one way finds passages naming it another.
+ * Every country's names: the common and official name, the alternative spellings and short forms
+ * the `world-countries` package lists ("UK", "USA", "UAE", "DR Congo", "Turkiye"), the short name
+ * inside an official one ("Republic of Turkey" -> "Turkey") and the demonym ("Brazilian",
+ * "Kenyan"). A question naming a country one way finds passages naming it another. Not its ISO
+ * code: news does not name a country so, and the codes are other things' initials ("MP" is the
+ * Northern Mariana Islands', "PM" Saint Pierre and Miquelon's, "TV" Tuvalu's). "US" is read apart (analyzer.ts).
  */
 export function countryNames(isEnglishWord: (word: string) => boolean): ReadonlyArray<readonly string[]> {
   const records = createRequire(import.meta.url)('world-countries') as readonly CountryRecord[];
   return records.map((country) => {
-    const names = new Set<string>([country.name.common, country.name.official, ...country.altSpellings]);
+    const names = new Set<string>([
+      country.name.common,
+      country.name.official,
+      ...country.altSpellings.filter((spelling) => spelling !== country.cca2),
+    ]);
     for (const name of [...names]) {
       const short = STATE_FORM.exec(name)?.[1];
       if (short) names.add(short);
