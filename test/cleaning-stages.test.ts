@@ -140,6 +140,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a picture agency’s sports caption, set off by dashes',
       'Soccer Football - Example Cup Final - Harbour Stadium, Northtown - August 20, 2023 The captain lifts the trophy',
     ],
+    [
+      'a caption under its label, with the picture’s source above',
+      'Image source, Northvale Police\nImage caption,\nPolice have released new images of the homes where everyone is accounted for',
+    ],
+    [
+      'a caption printed twice, the second time with its credit',
+      'The fire chief was at the scene on the night of the fire\nThe fire chief was at the scene on the night of the fire. Picture: PA',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(

@@ -30,5 +30,6 @@
  * ending "REUTERS/Jane Doe" and sports captions set off by dashes; a weekday after a stamp's date;
  * a date line run into the first paragraph; a dateline closed with ".-". 23: "what year", "which
  * day" ask for a date and search for no "year" or "day" (questions only: no change to what is saved).
+ * 24: a caption under "Image caption," and one printed twice, the second time with "Picture: PA".
  */
-export const ANALYSIS_VERSION = 23;
+export const ANALYSIS_VERSION = 24;

@@ -85,7 +85,7 @@ const CAPITALS_AGENCY_CREDIT = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[\p{L}'’
 
 /**
  * A caption: a line ending in the credit of its picture, in brackets ("… (AP Photo/Khalil Hamra)",
- * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:" or "Photo by", or as a last
+ * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:", "Photo by" or "Picture:", or as a last
  * credit after the caption's sentences, slashed (also run into the full stop) or after a comma ("… the agency said. Sameer
  * Al-DOUMY / AFP", "… on July 7, 2021. Amr Abdallah Dalsh, Reuters"), or an agency's in capitals
  * ("… during the ceremony REUTERS/Jane Doe").
@@ -114,7 +114,12 @@ export function endsWithCredit(line: string): boolean {
     )
       return true;
   }
-  const credit = Math.max(text.lastIndexOf('Credit:'), text.lastIndexOf('Photo by '), text.lastIndexOf('Photo: '));
+  const credit = Math.max(
+    text.lastIndexOf('Credit:'),
+    text.lastIndexOf('Photo by '),
+    text.lastIndexOf('Photo: '),
+    text.lastIndexOf('Picture: '),
+  );
   if (credit > 0 && text.length - credit <= 80) return true;
   const lastSentence = text.lastIndexOf('. ');
   if (lastSentence > 0 && text.length - lastSentence <= 80 && text.includes('/', lastSentence))

@@ -15,8 +15,11 @@ const MAX_LABEL_WORDS = 8;
 /** Opening words a full caption shares with the copy the page cut short. */
 const SHARED_OPENING_WORDS = 6;
 
-/** "FILE - …", "FILE PHOTO: …", "1 of 3 | …", "Image: …": captions by their own conventions. */
-const CAPTION_OPENING = /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s)/i;
+/** "FILE - …", "FILE PHOTO: …", "1 of 3 | …", "Image: …", "Image caption, …": captions by their own conventions. */
+const CAPTION_OPENING =
+  /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s|(?:image|photo|video) caption\b)/i;
+/** "Image caption,": a label whose caption is the next line. */
+const CAPTION_LABEL = /^(?:image|photo|video) caption\s?[,:]?$/i;
 /** "Harbour strike FILE PHOTO: …", "Harbour strike FILE - …": the picture's short label run into the caption, whose "FILE" is in capitals. */
 const LABELLED_FILE_CAPTION = /^(?:[\p{L}\d'’-]+ ){1,5}(?:FILE PHOTO\s?[-–—:]|FILE [-–—])\s/u;
 /** "… before the refurbishment (left) and after (right)", "The mayor (pictured) …": where a picture's subject stands, said only by its caption when the line has no full stop. */
@@ -85,6 +88,12 @@ export const dropCaptions: Stage = (draft) => {
   // The page's first headline-like line is where its headline stands: never a caption or a label.
   const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
   for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;
+  // The caption under a label ("Image caption,"), and the copy of a caption above it without its credit.
+  for (let i = 1; i < lines.length; i++) {
+    if (CAPTION_LABEL.test(lines[i - 1]!.text)) caption[i] = true;
+    if (caption[i] && !credit[i] && looseKey(lines[i]!.text).startsWith(looseKey(lines[i - 1]!.text)))
+      caption[i - 1] = true;
+  }
   // One label above a caption, never a label above a label.
   const labelled = [...caption];
   for (let i = 0; i < lines.length - 1; i++)
