@@ -55,6 +55,11 @@ export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
     text: () => lines((i) => `Line number ${i} of the story trails off...`),
   },
   {
+    shape: "WordPress '[caption' repeated, no closer",
+    file: 'shortcodes.txt',
+    text: () => fill('[caption ', 'Talks resume in the capital\n', `\n${NESTED_SENTENCE}`),
+  },
+  {
     // No paragraph at all: the whole page is the header the title is looked for in.
     shape: 'headline-like lines, no paragraph',
     file: 'headlines.txt',

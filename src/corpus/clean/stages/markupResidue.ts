@@ -7,13 +7,33 @@ const SCRIPT_LINE = /^(?:\{|\}|function\s?\(|window\.|gtag\(|var |dataLayer)/;
 
 /** A WordPress caption's closing shortcode: the caption runs from the line's start to it, the article's text after it. */
 const CAPTION_CLOSE = '[/caption]';
-/** A caption's opening shortcode left in the text: '[caption id="attachment_1" align="alignnone"]'. Bounded, as TAG is. */
-const CAPTION_OPEN = /\[caption\b[^[\]]{0,500}\]/gi;
+/** A caption's opening shortcode is at most this long: '[caption id="attachment_1" align="alignnone" width="800"]'. */
+const MAX_CAPTION_OPEN = 500;
+
+/** The text with every caption opening shortcode removed, found by position so that no input makes it slow. */
+function withoutCaptionOpeners(text: string): string {
+  let result = '';
+  let at = 0;
+  let close = -1;
+  for (;;) {
+    const open = text.indexOf('[caption', at);
+    if (open < 0) return result + text.slice(at);
+    if (close < open) close = text.indexOf(']', open);
+    if (close < 0) return result + text.slice(at);
+    if (close - open <= MAX_CAPTION_OPEN && !text.slice(open + 1, close).includes('[')) {
+      result += `${text.slice(at, open)} `;
+      at = close + 1;
+    } else {
+      result += text.slice(at, open + 1);
+      at = open + 1;
+    }
+  }
+}
 
 /** The text after the last caption shortcode that closes on the line, its caption dropped. */
 function withoutCaptionShortcode(text: string): string {
   const close = text.lastIndexOf(CAPTION_CLOSE);
-  return (close < 0 ? text : text.slice(close + CAPTION_CLOSE.length)).replace(CAPTION_OPEN, ' ').trim();
+  return withoutCaptionOpeners(close < 0 ? text : text.slice(close + CAPTION_CLOSE.length)).trim();
 }
 
 /** The text with every "<!-- … -->" comment removed, found by position so that no input makes it slow. */
