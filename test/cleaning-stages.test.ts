@@ -464,6 +464,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { outlet: 'ExampleWire' },
     ],
     [
+      'whose request for comment went unanswered',
+      `${BODY}\nThe builder did not respond to the Northtown Courier’s request for comment.`,
+      { outlet: 'Northtown Courier' },
+    ],
+    [
+      'the page asking for comment by name',
+      `${BODY}\nThe Examplian has contacted the builder for comment.`,
+      { outlet: 'The Examplian' },
+    ],
+    [
+      'no outlet in an agency’s request for comment, nor in a source asking for one',
+      `${BODY}\nThe builder did not respond to Reuters’ request for comment.\nPolice have contacted the family for comment.`,
+      { outlet: undefined },
+    ],
+    [
       'no outlet in whom a source told, on a page that never speaks of itself',
       `${BODY}\nThe company told ExampleWire the claim was false.`,
       { outlet: undefined },

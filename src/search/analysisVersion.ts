@@ -31,6 +31,7 @@
  * a date line run into the first paragraph; a dateline closed with ".-". 23: "what year", "which
  * day" ask for a date and search for no "year" or "day" (questions only: no change to what is saved).
  * 24: a caption under "Image caption," and one printed twice, the second time with "Picture: PA".
- * 25: caption shortcodes' openers found by position (no change to what is saved).
+ * 25: caption shortcodes' openers found by position (no change to what is saved). 26: the outlet
+ * from its own request for comment ("did not respond to Example's request for comment").
  */
-export const ANALYSIS_VERSION = 25;
+export const ANALYSIS_VERSION = 26;

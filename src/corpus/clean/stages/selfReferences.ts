@@ -38,8 +38,22 @@ function wordsBefore(text: string, phrase: string): string[] | null {
   return at < 0 ? null : text.slice(0, at).split(' ');
 }
 
+/** "did not respond to Example News’s request for comment", "a request for comment from Example": whose reporter asked. */
+const COMMENT_REQUESTED = new RegExp(
+  String.raw`\b(?:to|ignored|declined) (?:the )?(${NAME})['’]s? requests? for comment|\brequests? for comment from (?:the )?(${NAME})`,
+  'u',
+);
+/** "Example News has contacted the council for comment": the page asking, by name. */
+const ASKS_FOR_COMMENT = / (?:has|had) (?:contacted|approached|reached out to|asked)\b[^.]{0,80}\bfor (?:a )?comment\b/;
+
 /** The outlet a paragraph names as itself, if it does. */
 function selfNamed(text: string): string | undefined {
+  const requested = COMMENT_REQUESTED.exec(text);
+  const requester = requested ? (requested[1] ?? requested[2])!.replace(/\.$/, '') : undefined;
+  if (requester && !agencyNamed(requester)) return requester;
+  const asking = ASKS_FOR_COMMENT.exec(text);
+  const asker = asking ? nameEnding(text.slice(0, asking.index).split(' ')) : '';
+  if (PUBLICATION.test(asker) || (asker.startsWith('The ') && !agencyNamed(asker))) return asker;
   const confirming = wordsBefore(text, ' can confirm');
   const confirmer = confirming ? nameEnding(confirming) : '';
   // "Police can confirm" is a source speaking; a publication's name says what it is.
@@ -68,7 +82,8 @@ function recipientOfThisSite(texts: readonly string[]): string | undefined {
 /**
  * The article naming its publisher in its own sentences: its correspondent "reporting from" the
  * scene ("said Example News’s Jane Doe, reporting from …"), an interview given "exclusively to" its
- * reporter, "Example News can confirm", a source that "told Example" on a page that says the source spoke
+ * reporter, "Example News can confirm", its request for comment ("did not respond to Example’s request for
+ * comment", "The Example has contacted the council for comment"), a source that "told Example" on a page that says the source spoke
  * "to this website". Read last, when nothing the page prints around the article
  * (masthead, copyright, byline) has named the outlet; the sentences stay.
  */
