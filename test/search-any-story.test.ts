@@ -165,6 +165,35 @@ describe('the kind of answer a question asks for', () => {
   });
 });
 
+describe('a paragraph read with the lede of its article', () => {
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    const folder = await mkdtemp(join(dir, 'lede-'));
+    const articles = {
+      'fire.txt': [
+        'Fire at Harbour Tower',
+        'A fire swept through Harbour Tower in Northvale, killing twelve residents, officials said.',
+        'Firefighters worked through the night as smoke poured from the upper floors.',
+        'The tower block was built in 1974 and refurbished in 2016 with new cladding.',
+      ],
+      'vigil.txt': [
+        'Vigil for the victims',
+        'Harbour Tower residents held a vigil on Friday evening beside the church.',
+        'Hundreds of people gathered to remember the twelve victims.',
+      ],
+    };
+    for (const [name, paragraphs] of Object.entries(articles))
+      await writeFile(join(folder, name), paragraphs.join('\n\n'));
+    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+  });
+
+  it('finds the paragraph that calls the story "the tower block" for a question naming it, as its lede does', async () => {
+    expect(
+      (await answers.search({ question: 'When was Harbour Tower built?', limit: 3 })).hits[0]?.passage.text,
+    ).toContain('built in 1974');
+  });
+});
+
 describe('a word read in the part of speech its place in the question gives it', () => {
   let answers: SearchIndex;
   beforeAll(async () => {

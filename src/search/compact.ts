@@ -455,13 +455,21 @@ export class CompactIndex implements SearchBackend {
     return this.retrieval();
   }
 
-  /** Marks the neighbours (same article) of the primary rows from `first` to `end` (exclusive). */
+  /**
+   * Marks the neighbours (same article) of the primary rows from `first` to `end` (exclusive), and
+   * their article's first paragraph, which the ranking reads them with too.
+   */
   private wantNeighbours(first: number, end: number): void {
     const continues = this.continues;
     for (let row = first; row < end; row++) {
       if (this.primary[row] !== 1) continue;
       const doc = this.docs[row]!;
-      if (hasBit(continues, doc)) this.want(doc - 1);
+      if (hasBit(continues, doc)) {
+        this.want(doc - 1);
+        let lede = doc - 1;
+        while (lede > 0 && hasBit(continues, lede)) lede--;
+        this.want(lede);
+      }
       const next = doc + 1;
       if (next < this.passageCount && hasBit(continues, next)) this.want(next);
     }

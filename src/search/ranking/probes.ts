@@ -16,6 +16,11 @@ export interface ProbePlan {
   readonly saved: number;
 }
 
+/** The fewest passages a word must be in to be read as a probe: below it, a word is always read whole. */
+export function probeFrequency(context: SearchContext): number {
+  return Math.max(context.tuning.minProbeFrequency, context.passageCount * context.tuning.minProbeShare);
+}
+
 /**
  * Which alternatives to read as probes (backend.ts): the commonest words of the question, as
  * long as a passage that has only probe words cannot reach the tuning's probeCoverage. Such a
@@ -42,7 +47,7 @@ export function planProbes(
   const { coverage: coverageBelow, score: below } = limits;
   // No passage can be kept under no coverage at all: read every word.
   if (coverageBelow <= 0) return null;
-  const minimum = Math.max(context.tuning.minProbeFrequency, context.passageCount * context.tuning.minProbeShare);
+  const minimum = probeFrequency(context);
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
   const common: Array<{ group: number; index: number; frequency: number }> = [];
   frequencies.forEach((list, group) =>

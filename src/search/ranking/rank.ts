@@ -7,7 +7,7 @@ import type { SearchContext } from '../context.ts';
 import type { Hit, SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
 import { showableCoverage, type CoverageThresholds } from './abstain.ts';
-import type { ProbeReach } from './probes.ts';
+import { probeFrequency, type ProbeReach } from './probes.ts';
 import { proximity } from './proximity.ts';
 
 /** A passage in the final ranking: its retrieval row, passage number, final score and coverage. */
@@ -66,11 +66,34 @@ export function rank(
   };
 
   // Rank by BM25 times coverage (to a power): a passage that speaks of more of the question comes first.
-  // A paragraph goes on about what the one before it named ("he said", "the two officials"):
-  // it inherits a share of that paragraph's matches, never more than its own.
+  // A paragraph goes on about what the one before it named ("he said", "the two officials"), and
+  // about what its article's lede named: it inherits a share of their matches, never more than its own.
   const share = tuning.contextShare;
   const passages = context.corpus.passages;
   const continues = context.continues;
+  // A paragraph inherits from its article's lede when it matched a word no probe can be (too rare
+  // to be one) itself: so a backend that reads probes gives every such passage's lede its row, and
+  // a passage with probe words only, which inherits nothing, stays under its probes' reach.
+  const ledeShare = tuning.ledeShare;
+  const rareWords = new Uint32Array(width);
+  if (ledeShare > 0) {
+    const common = probeFrequency(context);
+    groups.forEach((group, g) =>
+      group.alternatives.forEach((alternative, a) => {
+        if (context.frequency(alternative.term) < common) rareWords[g] = rareWords[g]! | (1 << a);
+      }),
+    );
+  }
+  /** The row of the first paragraph of the passage's article, when the passage matched a rare word and its lede matched. */
+  const ledeRowOf = (row: number, doc: number): number => {
+    let rare = false;
+    for (let group = 0; group < width && !rare; group++)
+      rare = (matched[row * width + group]! & rareWords[group]!) !== 0;
+    if (!rare || !hasBit(continues, doc)) return -1;
+    let first = doc - 1;
+    while (first > 0 && hasBit(continues, first)) first--;
+    return retrieval.rowOf(first);
+  };
   const { rankScore, coverageOf, candidate, eligibleRows } = context.scratch.forRows(count);
   let top = 0;
   // With probes, a row is a candidate when its passage matched a non-probe alternative, or
@@ -86,7 +109,24 @@ export function rank(
     let score = 0;
     let covered = 0;
     const base = row * width;
-    if (previous < 0) {
+    const lede = ledeShare > 0 ? ledeRowOf(row, doc) : -1;
+    if (lede >= 0) {
+      const before = previous >= 0 ? previous * width : -1;
+      const first = lede * width;
+      for (let group = 0; group < width; group++) {
+        score += Math.max(
+          scores[base + group]!,
+          before >= 0 ? share * scores[before + group]! : 0,
+          ledeShare * scores[first + group]!,
+        );
+        covered +=
+          Math.max(
+            impliedBy(group, matched[base + group]!),
+            before >= 0 ? share * impliedBy(group, matched[before + group]!) : 0,
+            ledeShare * impliedBy(group, matched[first + group]!),
+          ) * weights[group]!;
+      }
+    } else if (previous < 0) {
       for (let group = 0; group < width; group++) {
         score += scores[base + group]!;
         covered += impliedBy(group, matched[base + group]!) * weights[group]!;
