@@ -323,6 +323,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'Latest\n57m agoDrivers warned to avoid roads as the holiday getaway begins\nRescuers reach families in a collapsed apartment block',
       'Rescuers reach families in a collapsed apartment block',
     ],
+    [
+      'a headline of more than 25 words, as some sites write them',
+      "Rescuers who pulled a family of four from the rubble 'had minutes to spare' - and the apartment block they fell from had failed its inspection twice in the five years before",
+      "Rescuers who pulled a family of four from the rubble 'had minutes to spare' - and the apartment block they fell from had failed its inspection twice in the five years before",
+    ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });

@@ -32,6 +32,7 @@
  * day" ask for a date and search for no "year" or "day" (questions only: no change to what is saved).
  * 24: a caption under "Image caption," and one printed twice, the second time with "Picture: PA".
  * 25: caption shortcodes' openers found by position (no change to what is saved). 26: the outlet
- * from its own request for comment ("did not respond to Example's request for comment").
+ * from its own request for comment ("did not respond to Example's request for comment"). 27: a
+ * headline may run to 40 words.
  */
-export const ANALYSIS_VERSION = 26;
+export const ANALYSIS_VERSION = 27;

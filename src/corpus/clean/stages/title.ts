@@ -54,11 +54,15 @@ function isSlug(text: string): boolean {
   );
 }
 
+/** Some sites' headlines run long ("… would have cost just £5,000 extra' - and the cheap version … is BANNED in America"). */
+const MAX_TITLE_WORDS = 40;
+
 function isCandidate(line: Line): boolean {
   const text = line.text;
   return (
     !line.listItem &&
-    isHeadlineLike(text) &&
+    wordCount(text) <= MAX_TITLE_WORDS &&
+    !endsLikeSentence(text) &&
     wordCount(text) >= MIN_TITLE_WORDS &&
     !isCutShort(text) &&
     !text.endsWith(':') &&
