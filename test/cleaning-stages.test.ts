@@ -328,6 +328,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       "Rescuers who pulled a family of four from the rubble 'had minutes to spare' - and the apartment block they fell from had failed its inspection twice in the five years before",
       "Rescuers who pulled a family of four from the rubble 'had minutes to spare' - and the apartment block they fell from had failed its inspection twice in the five years before",
     ],
+    [
+      'a quotation for headline when the page has no other, right above the first paragraph',
+      '“We will rebuild every home the quake took from this town”',
+      '“We will rebuild every home the quake took from this town”',
+    ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });

@@ -33,6 +33,6 @@
  * 24: a caption under "Image caption," and one printed twice, the second time with "Picture: PA".
  * 25: caption shortcodes' openers found by position (no change to what is saved). 26: the outlet
  * from its own request for comment ("did not respond to Example's request for comment"). 27: a
- * headline may run to 40 words.
+ * headline may run to 40 words. 28: a quotation alone atop the page is its headline when it has no other.
  */
-export const ANALYSIS_VERSION = 27;
+export const ANALYSIS_VERSION = 28;

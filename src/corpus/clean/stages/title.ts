@@ -157,7 +157,14 @@ export const extractTitle: Stage = (draft) => {
       ? last.text
       : undefined;
   const own = unglued ?? first;
-  let title = draft.meta.title ?? own ?? atFoot;
+  // A quotation alone on the page's first line, right above its first paragraph, is the headline
+  // when the page has no other: some sites headline a story with what its subject said.
+  const opener = lines[0];
+  const quoted =
+    opener && headerEnd === 1 && isPullQuote(opener.text) && wordCount(opener.text) >= MIN_TITLE_WORDS
+      ? opener.text
+      : undefined;
+  let title = draft.meta.title ?? own ?? atFoot ?? quoted;
   let meta = draft.meta;
   if (title !== undefined && draft.meta.title === undefined) {
     title = withoutSectionLabel(undoubled(title));
