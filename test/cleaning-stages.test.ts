@@ -350,6 +350,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
   });
 
+  it('never takes a label of everyday words only for a headline, though the first paragraph shares its words', () => {
+    const page = `What we know so far\nIf you are just waking up, here is what you need to know about the fire in the tower block.\n${BODY}`;
+    expect(cleanArticle(page).meta.title).toBeUndefined();
+  });
+
   it('never takes the last line for a headline when the page cut it off mid-word', () => {
     expect(
       cleanArticle(`${BODY}\nRescuers pulled the family from the collapsed apartment block thre`).meta.title,

@@ -1,3 +1,4 @@
+import { EnglishFrequencies } from '../../../search/english.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
@@ -54,6 +55,15 @@ function isSlug(text: string): boolean {
   );
 }
 
+/** From this Zipf value (ten in a hundred thousand words) a word is an everyday one. */
+const EVERYDAY_ZIPF = 5;
+
+/** "What we know so far", "What you need to know": a label of everyday words only, which names nothing. */
+function namesNothing(text: string): boolean {
+  const english = EnglishFrequencies.shared();
+  return (text.toLowerCase().match(/[\p{L}'’]+/gu) ?? []).every((word) => english.zipf(word) >= EVERYDAY_ZIPF);
+}
+
 /** Some sites' headlines run long ("… would have cost just £5,000 extra' - and the cheap version … is BANNED in America"). */
 const MAX_TITLE_WORDS = 40;
 
@@ -68,7 +78,8 @@ function isCandidate(line: Line): boolean {
     !text.endsWith(':') &&
     !isPullQuote(text) &&
     !isSlug(text) &&
-    !isDatedHeading(text)
+    !isDatedHeading(text) &&
+    !namesNothing(text)
   );
 }
 
