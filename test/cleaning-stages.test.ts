@@ -148,6 +148,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a caption printed twice, the second time with its credit',
       'The fire chief was at the scene on the night of the fire\nThe fire chief was at the scene on the night of the fire. Picture: PA',
     ],
+    [
+      'a rail of other stories’ headlines amid the article',
+      'Jane Doe on the cup draw: Northtown face a hard task against the champions\nThe top 25 sporting moments of the year revealed with three local heroes\nRugby in the north is a good place to be, thanks to people like John Roe',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(

@@ -18,6 +18,7 @@ import { cutRelatedTail } from './stages/relatedTail.ts';
 import { dropRepeats } from './stages/repeats.ts';
 import { readSelfReferences } from './stages/selfReferences.ts';
 import { dropSiteChrome } from './stages/siteChrome.ts';
+import { dropStoryRails } from './stages/storyRails.ts';
 import { extractStamps } from './stages/stamps.ts';
 import { extractTitle } from './stages/title.ts';
 import { dropTweets } from './stages/tweets.ts';
@@ -29,7 +30,8 @@ import { dropTweets } from './stages/tweets.ts';
  * other stories, the announcement of a widget the scrape left out), except that statements of the outlet are read first, sign-up boxes among them
  * (a box names whose mail it sends); bylines, stamps (and a closing date line glued to the last paragraph) and the agency's credits become metadata
  * before captions are judged (a copyright line is no photo credit, a stamp no label
- * above a picture); paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left; last, where nothing else named the outlet, the article's own sentences may.
+ * above a picture); a rail of other stories' headlines is told from the article's lines once the
+ * captions have gone; paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left; last, where nothing else named the outlet, the article's own sentences may.
  */
 const CLEANING_STAGES: readonly Stage[] = [
   stripMarkupResidue,
@@ -46,6 +48,7 @@ const CLEANING_STAGES: readonly Stage[] = [
   extractStamps,
   extractClosingStamp,
   dropCaptions,
+  dropStoryRails,
   dropAuthorBios,
   dropHoverCards,
   dropRepeats,
