@@ -394,7 +394,7 @@ describe('changes a moderator makes', () => {
       { question: 'When will the embassy talks continue?' },
       { library, invoker: { via: 'cli', isModerator: true } },
     );
-    expect(answer.kind === 'ask' && answer.search.hits[0]?.passage.source.file).toBe('talks.md');
+    expect(answer.kind === 'ask' && answer.search.hits.map((hit) => hit.passage.source.file)).toContain('talks.md');
     expect(logs.events('corpus_audit')).toEqual([
       expect.objectContaining({
         level: 30,
