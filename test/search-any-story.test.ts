@@ -94,6 +94,7 @@ describe('answers on a story never seen', () => {
       'Is there going to be a trail over the dam?',
       'while a trial over its safety is prepared',
     ],
+    ['two words run together', 'What did the engineeringfirm offer?', 'A Kenyan engineering firm'],
     // Paraphrase.
     ['"hurt" for "wounded"', 'How many people were hurt when the bridge fell?', 'Seven people were wounded'],
     ['"promise money" for "pledged"', 'How much money did donors promise?', 'donors pledged $12 million'],

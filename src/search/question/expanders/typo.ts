@@ -1,4 +1,5 @@
 import type { SearchContext } from '../../context.ts';
+import { termOfWord } from '../../analyzer.ts';
 import { correctTerm, editDistance, maxEdits } from '../../fuzzy.ts';
 import type { Alternative } from '../types.ts';
 import type { Expander, ExpansionState } from './types.ts';
@@ -14,7 +15,8 @@ const MIN_REAL_WORD_LENGTH = 4;
 /**
  * Typos. A word the corpus lacks, that is no English word and no initials it spells out, is read
  * as the closest word the corpus has, by its written forms or by its stem, whichever is nearer
- * ("embasy" -> "embassy", "evacuaton" -> "evacuation"). A real English word the corpus hardly
+ * ("embasy" -> "embassy", "evacuaton" -> "evacuation"), or else as two words run together
+ * ("talktv" -> "Talk TV"). A real English word the corpus hardly
  * uses is also read as a neighbour one letter away that the corpus uses far more, beside its
  * own reading ("trail" in a corpus about a trial, "band" in one about a bank), at a lower weight.
  */
@@ -46,11 +48,33 @@ function misspelt({ word, taken }: ExpansionState, context: SearchContext): Alte
     if (better) best = { ...candidate, distance };
   }
   const byStem = best ? null : correctTerm(word.term, (term, edits) => context.backend.termsNear(term, edits));
-  const term = best?.term ?? byStem;
+  const term = best?.term ?? byStem ?? runTogether(word.word, context);
   if (!term || taken.has(term)) return [];
   return [
     { term, weight: context.tuning.correctedWeight, word: best?.form ?? context.surface(term) ?? term, how: 'typo' },
   ];
+}
+
+/** A word run together from two shorter than this is too easily two other words' pieces. */
+const MIN_RUN_TOGETHER_LENGTH = 5;
+const MIN_PART_LENGTH = 2;
+
+/**
+ * "talktv", "giftcards": two words the asker ran together, read as the two the corpus writes
+ * apart ("Talk TV", "gift cards"): the split whose parts the corpus has together most often.
+ */
+function runTogether(word: string, context: SearchContext): string | null {
+  if (word.length < MIN_RUN_TOGETHER_LENGTH || !/^\p{Ll}+$/u.test(word)) return null;
+  let best: { phrase: string; frequency: number } | null = null;
+  for (let at = MIN_PART_LENGTH; at <= word.length - MIN_PART_LENGTH; at++) {
+    const first = termOfWord(word.slice(0, at));
+    const second = termOfWord(word.slice(at));
+    if (!first || !second || !context.knows(first) || !context.knows(second)) continue;
+    const phrase = `${first} ${second}`;
+    const frequency = context.frequency(phrase);
+    if (frequency > 0 && (!best || frequency > best.frequency)) best = { phrase, frequency };
+  }
+  return best?.phrase ?? null;
 }
 
 function realWordTypo({ word, taken }: ExpansionState, context: SearchContext): Alternative[] {
