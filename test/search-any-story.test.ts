@@ -123,6 +123,7 @@ describe('answers on a story never seen', () => {
     ['a name whose words stand apart in the corpus', 'Who won the Supreme Trophy?'],
     ['a person sharing a surname part with the story', 'What did Colin Marren say about taxes?'],
     ['a topic the story never treats', 'What is the weather forecast for Northvale?'],
+    ['an event of a year no article writes', 'How many residents were evacuated in the 1998 Northvale floods?'],
   ])('gives no passage for %s: %s', async (_kind, question) => {
     expect((await index.search({ question, limit: 3 })).hits).toEqual([]);
   });

@@ -191,6 +191,9 @@ export class SearchIndex {
     const { groups, thresholds, corrections, related, unknownWords, answerKind } = interpretation;
     const none: SearchResult = { hits: [], more: false, corrections, unknownWords, related };
     if (groups.every((g) => g.alternatives.length === 0)) return none;
+    // A year no article writes dates the question to another time than the story's ("the 2019
+    // World Cup", "the 2011 earthquake"): the story's passages sharing its other words answer another event.
+    if (groups.some((g) => YEAR.test(g.word) && g.alternatives.length === 0)) return none;
     const ranked = await retrieveAndRank(this.context, request, groups, thresholds, answerKind);
     if (!('abstained' in ranked)) return { ...ranked, corrections, unknownWords, related };
     // One word the corpus lacks that only helps to ask ("gonna", "actually", a verb it words
@@ -219,6 +222,9 @@ export class SearchIndex {
       : { ...without, corrections, unknownWords, related, ignoredWords: [helpers[0]!.word] };
   }
 }
+
+/** A year as questions write one: "2019". */
+const YEAR = /^(?:1[89]|20)\d\d$/;
 
 /** Questions `warmUp` asks, each up to three times. */
 const WARM_UP_QUESTIONS = 40;
