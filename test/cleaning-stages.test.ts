@@ -483,6 +483,12 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { outlet: 'ExampleWire' },
     ],
     [
+      'a promo for the site’s own app',
+      `${BODY}\nDownload the Northtown Courier app for the latest news.`,
+      { outlet: 'Northtown Courier' },
+    ],
+    ['an invitation to watch the outlet live', `${BODY}\nWatch Example News live`, { outlet: 'Example News' }],
+    [
       'whose request for comment went unanswered',
       `${BODY}\nThe builder did not respond to the Northtown Courier’s request for comment.`,
       { outlet: 'Northtown Courier' },

@@ -35,6 +35,7 @@
  * from its own request for comment ("did not respond to Example's request for comment"). 27: a
  * headline may run to 40 words. 28: a quotation alone atop the page is its headline when it has no other.
  * 29: a label of everyday words only ("What we know so far") is no headline. 30: a rail of three
- * or more other stories' headlines amid the article leaves the text (stages/storyRails.ts).
+ * or more other stories' headlines amid the article leaves the text (stages/storyRails.ts). 31:
+ * "Download the Example app for the latest news" names the outlet; "Watch Example News live" without "live".
  */
-export const ANALYSIS_VERSION = 30;
+export const ANALYSIS_VERSION = 31;

@@ -12,9 +12,12 @@ const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s?(?:©\s?)?(?:\d{4}(?:\s?[-–]\s?
 /** A copyright holder that is a company owning publications, not the publication a reader knows. */
 const CORPORATE =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|company|group|holdings|media|enterprises|communications|plc|gmbh|s\.?a)\.?$/i;
-/** "Watch CBS News", "MORE FROM EXAMPLE NEWS", "Listen to Example Radio": the outlet inviting to more of itself. */
+/**
+ * "Watch CBS News", "MORE FROM EXAMPLE NEWS", "Listen to Example Radio", "Download the Example
+ * News app for the latest": the outlet inviting to more of itself.
+ */
 const INVITES_TO_ITSELF = new RegExp(
-  String.raw`^(?:watch|more from|listen to|download the|get the)\s(${NAME})(?:\sapp|\slive)?$`,
+  String.raw`^(?:(?:download|get) the (${NAME}) app\b[^.!]{0,60}[.!]?|(?:watch|more from|listen to|download the|get the)\s(${NAME})(?:\slive)?)$`,
   'iu',
 );
 /** "Track Latest News Live on Example.com and get news updates …": a promo naming the site. */
@@ -105,7 +108,9 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
   }
   if (EDITION.test(text)) return text;
   const invitation = INVITES_TO_ITSELF.exec(text) ?? PROMO_ON_SITE.exec(text);
-  if (invitation && !agencyNamed(invitation[1]!)) return invitation[1]!;
+  // "Watch Example News live": the pattern reads case-blind, so its name may take the "live" along.
+  const invited = invitation ? (invitation[1] ?? invitation[2])!.replace(/\slive$/i, '') : undefined;
+  if (invited && !agencyNamed(invited)) return invited;
   return undefined;
 }
 
