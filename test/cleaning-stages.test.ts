@@ -215,6 +215,11 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ]);
   });
 
+  it('drops an ad slot’s “Hide Ad” run into the lines after it, and keeps the paragraph', () => {
+    const [first, second] = BODY.split('\n');
+    expect(texts(`${first}\nHide AdAdvertisement\nHide Ad${second}`)).toEqual([first, second]);
+  });
+
   it('cuts the readers’ comments at the foot of the page, not a “Comments” link above the article', () => {
     const comment = 'Well done to the rescuers. I have followed your work over the last fifty years.';
     expect(texts(`${BODY}\nComments\nComments are closed.\n${comment}`)).toEqual(BODY.split('\n'));

@@ -1,4 +1,4 @@
-import { keepLines, type Stage } from '../draft.ts';
+import { keepLines, mapText, type Stage } from '../draft.ts';
 
 /**
  * Notices where an advertisement interrupts the article, and the controls of the video ad that
@@ -21,5 +21,15 @@ function isAdBreak(text: string): boolean {
   );
 }
 
-/** "Advertisement", "Story continues below advertisement", an ad player's "Skip Ad" and their kind, wherever the page breaks for an ad. */
-export const dropAdBreaks: Stage = (draft) => keepLines(draft, (line) => !isAdBreak(line.text));
+/** "Hide AdPrime Minister …", "Hide AdAdvertisement": an ad slot's close button run into the line after it. */
+const GLUED_AD_CONTROL = /^(?:hide|close) ad(?=\p{Lu}|$)/iu;
+
+/**
+ * "Advertisement", "Story continues below advertisement", an ad player's "Skip Ad" and their kind,
+ * wherever the page breaks for an ad; and an ad slot's "Hide Ad" run into the paragraph after it.
+ */
+export const dropAdBreaks: Stage = (draft) =>
+  keepLines(
+    mapText(draft, (text) => text.replace(GLUED_AD_CONTROL, '')),
+    (line) => !isAdBreak(line.text),
+  );
