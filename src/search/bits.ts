@@ -21,3 +21,10 @@ export function continuationBits(count: number, sameAsPrevious: (i: number) => b
   for (let i = 1; i < count; i++) if (sameAsPrevious(i)) setBit(bits, i);
   return bits;
 }
+
+/** The first passage of passage i's article, by the continuation bits: its lede (i itself when it opens the article). */
+export function articleStart(continues: Uint32Array, i: number): number {
+  let first = i;
+  while (first > 0 && hasBit(continues, first)) first--;
+  return first;
+}

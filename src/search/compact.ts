@@ -13,7 +13,7 @@
  * writes and maps back without rebuilding.
  */
 import { runSteps, type Steps } from '../steps.ts';
-import { bitSet, continuationBits, hasBit, setBit } from './bits.ts';
+import { articleStart, bitSet, continuationBits, hasBit, setBit } from './bits.ts';
 import { dateSpan } from '../corpus/dates.ts';
 import type { Passage, Source } from '../corpus/types.ts';
 import { analyzeForIndex } from './analyzer.ts';
@@ -466,9 +466,7 @@ export class CompactIndex implements SearchBackend {
       const doc = this.docs[row]!;
       if (hasBit(continues, doc)) {
         this.want(doc - 1);
-        let lede = doc - 1;
-        while (lede > 0 && hasBit(continues, lede)) lede--;
-        this.want(lede);
+        this.want(articleStart(continues, doc));
       }
       const next = doc + 1;
       if (next < this.passageCount && hasBit(continues, next)) this.want(next);

@@ -2,7 +2,7 @@ import type { Corpus } from '../../corpus/types.ts';
 import { analyze } from '../analyzer.ts';
 import { givesAnswer, type AnswerKind } from '../answerKind.ts';
 import type { Retrieval } from '../backend.ts';
-import { hasBit } from '../bits.ts';
+import { articleStart, hasBit } from '../bits.ts';
 import type { SearchContext } from '../context.ts';
 import type { Hit, SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
@@ -89,10 +89,7 @@ export function rank(
     let rare = false;
     for (let group = 0; group < width && !rare; group++)
       rare = (matched[row * width + group]! & rareWords[group]!) !== 0;
-    if (!rare || !hasBit(continues, doc)) return -1;
-    let first = doc - 1;
-    while (first > 0 && hasBit(continues, first)) first--;
-    return retrieval.rowOf(first);
+    return rare && hasBit(continues, doc) ? retrieval.rowOf(articleStart(continues, doc)) : -1;
   };
   const { rankScore, coverageOf, candidate, eligibleRows } = context.scratch.forRows(count);
   let top = 0;
@@ -110,34 +107,27 @@ export function rank(
     let covered = 0;
     const base = row * width;
     const lede = ledeShare > 0 ? ledeRowOf(row, doc) : -1;
-    if (lede >= 0) {
-      const before = previous >= 0 ? previous * width : -1;
-      const first = lede * width;
-      for (let group = 0; group < width; group++) {
-        score += Math.max(
-          scores[base + group]!,
-          before >= 0 ? share * scores[before + group]! : 0,
-          ledeShare * scores[first + group]!,
-        );
-        covered +=
-          Math.max(
-            impliedBy(group, matched[base + group]!),
-            before >= 0 ? share * impliedBy(group, matched[before + group]!) : 0,
-            ledeShare * impliedBy(group, matched[first + group]!),
-          ) * weights[group]!;
-      }
-    } else if (previous < 0) {
+    if (previous < 0 && lede < 0) {
       for (let group = 0; group < width; group++) {
         score += scores[base + group]!;
         covered += impliedBy(group, matched[base + group]!) * weights[group]!;
       }
     } else {
+      // Each context row's share of a group, or nothing where there is no such row.
       const before = previous * width;
+      const first = lede * width;
       for (let group = 0; group < width; group++) {
-        score += Math.max(scores[base + group]!, share * scores[before + group]!);
+        score += Math.max(
+          scores[base + group]!,
+          previous >= 0 ? share * scores[before + group]! : 0,
+          lede >= 0 ? ledeShare * scores[first + group]! : 0,
+        );
         covered +=
-          Math.max(impliedBy(group, matched[base + group]!), share * impliedBy(group, matched[before + group]!)) *
-          weights[group]!;
+          Math.max(
+            impliedBy(group, matched[base + group]!),
+            previous >= 0 ? share * impliedBy(group, matched[before + group]!) : 0,
+            lede >= 0 ? ledeShare * impliedBy(group, matched[first + group]!) : 0,
+          ) * weights[group]!;
       }
     }
     const coverage = covered / totalWeight;
