@@ -49,12 +49,17 @@ beforeAll(async () => {
 
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** An index of one small article of its own (its paragraphs given), in a folder under the story's. */
-async function indexOfArticle(name: string, paragraphs: readonly string[]): Promise<SearchIndex> {
+/** An index of small articles of its own (each file's paragraphs given), in a folder under the story's. */
+async function indexOfArticles(name: string, articles: Record<string, readonly string[]>): Promise<SearchIndex> {
   const folder = await mkdtemp(join(dir, `${name}-`));
-  await writeFile(join(folder, `${name}.txt`), paragraphs.join('\n\n'));
+  for (const [file, paragraphs] of Object.entries(articles))
+    await writeFile(join(folder, file), paragraphs.join('\n\n'));
   return SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
 }
+
+/** An index of one small article of its own. */
+const indexOfArticle = (name: string, paragraphs: readonly string[]): Promise<SearchIndex> =>
+  indexOfArticles(name, { [`${name}.txt`]: paragraphs });
 
 const first = async (question: string): Promise<string | undefined> =>
   (await index.search({ question, limit: 3 })).hits[0]?.passage.text;
@@ -170,8 +175,7 @@ describe('the kind of answer a question asks for', () => {
 describe('a paragraph read with the lede of its article', () => {
   let answers: SearchIndex;
   beforeAll(async () => {
-    const folder = await mkdtemp(join(dir, 'lede-'));
-    const articles = {
+    answers = await indexOfArticles('lede', {
       'fire.txt': [
         'Fire at Harbour Tower',
         'A fire swept through Harbour Tower in Northvale, killing twelve residents, officials said.',
@@ -183,10 +187,7 @@ describe('a paragraph read with the lede of its article', () => {
         'Harbour Tower residents held a vigil on Friday evening beside the church.',
         'Hundreds of people gathered to remember the twelve victims.',
       ],
-    };
-    for (const [name, paragraphs] of Object.entries(articles))
-      await writeFile(join(folder, name), paragraphs.join('\n\n'));
-    answers = SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+    });
   });
 
   it('finds the paragraph that calls the story "the tower block" for a question naming it, as its lede does', async () => {
