@@ -1,3 +1,4 @@
+import { PERSON_NAME } from './draft.ts';
 import { NEWS_AGENCIES, PHOTO_SERVICES } from './vocabulary.ts';
 
 /** Lower case, letters and digits only, one space: how names in credits are compared. */
@@ -55,8 +56,10 @@ export function isCreditLine(line: string): boolean {
 }
 
 /** "Credit: Jane Q. Doe/EX": a photographer's name, a slash, and who employs them, after a word of credit. */
-const STAFF_CREDIT =
-  /^(?:[Pp]hoto|[Pp]hotograph|[Ii]mage|[Pp]icture|[Cc]redit)s?(?: [Cc]redit)?\s?(?:by\s|:)\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3})\s?\/\s?(\p{Lu}[\p{L}\d&.'’-]{0,30}(?: \p{Lu}[\p{L}\d&.'’-]{0,30}){0,3})$/u;
+const STAFF_CREDIT = new RegExp(
+  String.raw`^(?:[Pp]hoto|[Pp]hotograph|[Ii]mage|[Pp]icture|[Cc]redit)s?(?: [Cc]redit)?\s?(?:by\s|:)\s?(${PERSON_NAME})\s?\/\s?(\p{Lu}[\p{L}\d&.'’-]{0,30}(?: \p{Lu}[\p{L}\d&.'’-]{0,30}){0,3})$`,
+  'u',
+);
 
 /**
  * The publication a staff photographer's credit names ("Credit: Jane Q. Doe/EX", printed once or

@@ -64,6 +64,9 @@ export function endsLikeSentence(text: string): boolean {
   return /[.!?…]["'”’)\]]{0,3}$/.test(text.trimEnd());
 }
 
+/** A person's name as pages print it in bylines and credits: two to four capitalised words ("Jane Q. Doe"). */
+export const PERSON_NAME = String.raw`\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}`;
+
 /** Words a line cannot end with unless it was cut off mid-sentence (a colon ends a label: "What we know:"). */
 const DANGLING = /(?:[,;–—-]|\b(?:a|an|and|at|by|for|from|of|or|the|to|with))$/i;
 /** The last word of a line, in lower case: where a line cut off mid-word ends ("… filed its lawsuit thre"). */

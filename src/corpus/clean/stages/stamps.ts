@@ -1,6 +1,6 @@
 import { parseDateStamp, parseIsoDate } from '../../dates.ts';
 import { agencyNamed } from '../credits.ts';
-import { firstBodyIndex, type Line, type Stage, type TextMeta } from '../draft.ts';
+import { firstBodyIndex, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
 const BYLINE = /^by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
@@ -14,10 +14,12 @@ const INITIALS_STAFF =
 /** "- Jane Doe and John Roe": a byline set off by a dash. */
 const DASH_BYLINE = /^[-–—]\s?(\p{Lu}[\p{L}.'’-]{0,25}(?: [\p{L}.'’-]{1,25}){1,8})$/u;
 /** "Jane Doe | Example Wire": author and who the text comes from. */
-const BYLINE_WITH_SOURCE =
-  /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) \| (\p{Lu}[\p{L}&.'’-]{0,25}(?: \p{Lu}[\p{L}&.'’-]{0,25}){0,3})$/u;
+const BYLINE_WITH_SOURCE = new RegExp(
+  String.raw`^(${PERSON_NAME}) \| (\p{Lu}[\p{L}&.'’-]{0,25}(?: \p{Lu}[\p{L}&.'’-]{0,25}){0,3})$`,
+  'u',
+);
 /** "Jane Doe – 2nd May 2023", "Jane Doe | 1 May 2023": an author and the date, on one line. */
-const NAME_THEN_STAMP = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}) [-–—|] (.{6,60})$/u;
+const NAME_THEN_STAMP = new RegExp(String.raw`^(${PERSON_NAME}) [-–—|] (.{6,60})$`, 'u');
 /** "SOURCE: NBC NEWS/REUTERS". */
 const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
@@ -49,8 +51,8 @@ const MAX_HEADER_LINES = 60;
 const ORGANISATION =
   /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
 
-/** A person's name as a byline gives it before a comma: two to four capitalised words ("Jane Q. Doe"). */
-const PERSON = /^\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){1,3}$/u;
+/** A person's name as a byline gives it before a comma. */
+const PERSON = new RegExp(`^${PERSON_NAME}$`, 'u');
 /**
  * "Example Media Group National Content Desk", "Example Holdings Foreign Desk": the desk of a group
  * that owns many outlets and serves them all (syndicated copy), not the outlet printing it.
