@@ -17,8 +17,25 @@ export interface ProbePlan {
 }
 
 /** The fewest passages a word must be in to be read as a probe: below it, a word is always read whole. */
-export function probeFrequency(context: SearchContext): number {
+function probeFrequency(context: SearchContext): number {
   return Math.max(context.tuning.minProbeFrequency, context.passageCount * context.tuning.minProbeShare);
+}
+
+/**
+ * Per group, the alternatives too rare ever to be read as probes, as bits (bit a for alternative a):
+ * a passage matching one of them is primary whatever the plan, so it may inherit from its article's
+ * lede (ranking/rank.ts). None when the tuning inherits nothing from ledes.
+ */
+export function rareAlternatives(context: SearchContext, groups: readonly Group[]): Uint32Array {
+  const rare = new Uint32Array(groups.length);
+  if (context.tuning.ledeShare <= 0) return rare;
+  const common = probeFrequency(context);
+  groups.forEach((group, g) =>
+    group.alternatives.forEach((alternative, a) => {
+      if (context.frequency(alternative.term) < common) rare[g] = rare[g]! | (1 << a);
+    }),
+  );
+  return rare;
 }
 
 /**

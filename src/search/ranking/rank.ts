@@ -7,7 +7,7 @@ import type { SearchContext } from '../context.ts';
 import type { Hit, SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
 import { showableCoverage, type CoverageThresholds } from './abstain.ts';
-import { probeFrequency, type ProbeReach } from './probes.ts';
+import type { ProbeReach } from './probes.ts';
 import { proximity } from './proximity.ts';
 
 /** A passage in the final ranking: its retrieval row, passage number, final score and coverage. */
@@ -38,7 +38,16 @@ export type Ranking =
 export function rank(
   context: SearchContext,
   request: SearchRequest,
-  { groups, answerKind }: { readonly groups: readonly Group[]; readonly answerKind: AnswerKind | null },
+  {
+    groups,
+    answerKind,
+    rareWords,
+  }: {
+    readonly groups: readonly Group[];
+    readonly answerKind: AnswerKind | null;
+    /** Per group, the alternatives no plan reads as probes (probes.ts rareAlternatives). */
+    readonly rareWords: Uint32Array;
+  },
   retrieval: Retrieval,
   probes: ProbeReach | null,
   thresholds: CoverageThresholds,
@@ -75,15 +84,6 @@ export function rank(
   // to be one) itself: so a backend that reads probes gives every such passage's lede its row, and
   // a passage with probe words only, which inherits nothing, stays under its probes' reach.
   const ledeShare = tuning.ledeShare;
-  const rareWords = new Uint32Array(width);
-  if (ledeShare > 0) {
-    const common = probeFrequency(context);
-    groups.forEach((group, g) =>
-      group.alternatives.forEach((alternative, a) => {
-        if (context.frequency(alternative.term) < common) rareWords[g] = rareWords[g]! | (1 << a);
-      }),
-    );
-  }
   /** The row of the first paragraph of the passage's article, when the passage matched a rare word and its lede matched. */
   const ledeRowOf = (row: number, doc: number): number => {
     let rare = false;

@@ -4,7 +4,7 @@ import type { SearchContext } from '../context.ts';
 import type { SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
 import { showableCoverage, type CoverageThresholds } from './abstain.ts';
-import { planProbes } from './probes.ts';
+import { planProbes, rareAlternatives } from './probes.ts';
 import { buildQuery } from './query.ts';
 import { rank, type Ranking } from './rank.ts';
 
@@ -33,6 +33,7 @@ export async function retrieveAndRank(
       ? { from: request.from ?? null, to: request.to ?? null, sourceId: request.sourceId ?? null }
       : null;
   const { query, frequencies } = await buildQuery(context, groups, filter);
+  const rareWords = rareAlternatives(context, groups);
   // A passage with probe words only must never cover enough to answer the question: then the best
   // passage retrieved is the best there is, and whether to answer is decided exactly.
   const probeCoverage = Math.min(tuning.probeCoverage, thresholds.answer);
@@ -59,7 +60,14 @@ export async function retrieveAndRank(
   };
   if (plan) counters.probed++;
   for (let attempt = 0; plan; attempt++) {
-    const ranked = rank(context, request, { groups, answerKind }, await retrieve(plan.query), plan.reach, thresholds);
+    const ranked = rank(
+      context,
+      request,
+      { groups, answerKind, rareWords },
+      await retrieve(plan.query),
+      plan.reach,
+      thresholds,
+    );
     if (!('reached' in ranked)) return ranked;
     if (attempt > 0) {
       counters.fellBack++;
@@ -88,7 +96,7 @@ export async function retrieveAndRank(
   const ranked = rank(
     context,
     request,
-    { groups, answerKind },
+    { groups, answerKind, rareWords },
     await retrieve(query.map((alternatives) => [...alternatives])),
     null,
     thresholds,
