@@ -205,8 +205,9 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[], texts: Rea
     else if (page.date !== null) problems.push(`date not found: ${page.date}`);
     // Furniture left in the passages.
     const lines = furnitureLines(page);
-    for (const passage of corpus.passages) {
-      if (passage.source !== source || !isFurniture(passage.text, lines)) continue;
+    const passages = corpus.passages.filter((passage) => passage.source === source);
+    for (const passage of passages) {
+      if (!isFurniture(passage.text, lines)) continue;
       counts.furniturePassages++;
       problems.push(`furniture passage: ${JSON.stringify(passage.text.slice(0, 80))}`);
     }
@@ -214,9 +215,9 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[], texts: Rea
     const text = texts.get(page.file);
     if (text !== undefined) {
       // A section heading is kept as its passages' section.
-      const own = corpus.passages
-        .filter((passage) => passage.source === source)
-        .flatMap((passage) => (passage.section === null ? [passage.text] : [passage.section, passage.text]));
+      const own = passages.flatMap((passage) =>
+        passage.section === null ? [passage.text] : [passage.section, passage.text],
+      );
       const { lines: checked, dropped } = droppedContent(text, page, own);
       counts.contentLines += checked;
       counts.contentDropped += dropped.length;
