@@ -109,7 +109,7 @@ export function endsWithCredit(line: string): boolean {
   if (close === ')' || close === ']') {
     const open = text.lastIndexOf(close === ')' ? '(' : '[');
     if (open > 0 && isCreditLine(text.slice(open))) return true;
-    // "… southern Turkey. (IHA)": a short name in brackets after the caption's last sentence.
+    // "… southern Exampleland. (EXA)": a short name in brackets after the caption's last sentence.
     if (
       open > 1 &&
       /[.!?]["'”’]?\s$/.test(text.slice(0, open)) &&

@@ -10,7 +10,7 @@ import {
   type Stage,
 } from '../draft.ts';
 
-/** A label above a caption ("A man being rescued in Turkey") is a few words at most. */
+/** A label above a caption ("A man being rescued in Northtown") is a few words at most. */
 const MAX_LABEL_WORDS = 8;
 /** Opening words a full caption shares with the copy the page cut short. */
 const SHARED_OPENING_WORDS = 6;

@@ -4,8 +4,8 @@ import { monthDay, stampDate } from './stamps.ts';
 
 /**
  * A dateline opening the first paragraph: the place in capitals, perhaps a region and a day, and
- * the agency in brackets, then a dash: "BAGHDAD (Reuters) - ", "ADANA, Turkey (AP) — ",
- * "WASHINGTON, May 18 (Xinhua) -- ", "KIRIKHAN, Turkey, (Reuters) – ", "Feb. 7 (UPI) — ",
+ * the agency in brackets, then a dash: "BAGHDAD (Reuters) - ", "NORTHTOWN, Exampleland (AP) — ",
+ * "WASHINGTON, May 18 (Xinhua) -- ", "EASTVALE, Exampleland, (Reuters) – ", "Feb. 7 (UPI) — ",
  * "NORTHTOWN — (AP) — " (a dash before the brackets too), "SANTA CLARA — ", "LONDON: ", "Northtown,
  * Sep 8 (EFE).- ". A place in ordinary case counts only with an agency after it.
  */

@@ -16,7 +16,7 @@ const MIN_REAL_WORD_LENGTH = 4;
  * Typos. A word the corpus lacks, that is no English word and no initials it spells out, is read
  * as the closest word the corpus has, by its written forms or by its stem, whichever is nearer
  * ("embasy" -> "embassy", "evacuaton" -> "evacuation"), or else as two words run together
- * ("talktv" -> "Talk TV"). A real English word the corpus hardly
+ * ("harbourtv" -> "Harbour TV"). A real English word the corpus hardly
  * uses is also read as a neighbour one letter away that the corpus uses far more, beside its
  * own reading ("trail" in a corpus about a trial, "band" in one about a bank), at a lower weight.
  */
@@ -60,8 +60,8 @@ const MIN_RUN_TOGETHER_LENGTH = 5;
 const MIN_PART_LENGTH = 2;
 
 /**
- * "talktv", "giftcards": two words the asker ran together, read as the two the corpus writes
- * apart ("Talk TV", "gift cards"): the split whose parts the corpus has together most often.
+ * "harbourtv", "ticketrefunds": two words the asker ran together, read as the two the corpus writes
+ * apart ("Harbour TV", "ticket refunds"): the split whose parts the corpus has together most often.
  */
 function runTogether(word: string, context: SearchContext): string | null {
   if (word.length < MIN_RUN_TOGETHER_LENGTH || !/^\p{Ll}+$/u.test(word)) return null;
