@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALIASES_FILE } from '../src/corpus/aliasesFile.ts';
 import { loadCorpus } from '../src/corpus/load.ts';
 import { SearchIndex } from '../src/search/engine.ts';
+import { type SearchEnvironment, withTuning } from '../src/search/environment.ts';
+import { DEFAULT_TUNING } from '../src/search/tuning.ts';
 import { LOAD_OPTIONS } from './support/corpus.ts';
 
 /**
@@ -50,16 +52,23 @@ beforeAll(async () => {
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
 /** An index of small articles of its own (each file's paragraphs given), in a folder under the story's. */
-async function indexOfArticles(name: string, articles: Record<string, readonly string[]>): Promise<SearchIndex> {
+async function indexOfArticles(
+  name: string,
+  articles: Record<string, readonly string[]>,
+  environment?: SearchEnvironment,
+): Promise<SearchIndex> {
   const folder = await mkdtemp(join(dir, `${name}-`));
   for (const [file, paragraphs] of Object.entries(articles))
     await writeFile(join(folder, file), paragraphs.join('\n\n'));
-  return SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS));
+  return SearchIndex.build(await loadCorpus(folder, LOAD_OPTIONS), environment);
 }
 
 /** An index of one small article of its own. */
-const indexOfArticle = (name: string, paragraphs: readonly string[]): Promise<SearchIndex> =>
-  indexOfArticles(name, { [`${name}.txt`]: paragraphs });
+const indexOfArticle = (
+  name: string,
+  paragraphs: readonly string[],
+  environment?: SearchEnvironment,
+): Promise<SearchIndex> => indexOfArticles(name, { [`${name}.txt`]: paragraphs }, environment);
 
 const first = async (question: string): Promise<string | undefined> =>
   (await index.search({ question, limit: 3 })).hits[0]?.passage.text;
@@ -130,6 +139,49 @@ describe('answers on a story never seen', () => {
     ['a topic the story never treats', 'What is the weather forecast for Northvale?'],
     ['an event of a year no article writes', 'How many residents were evacuated in the 1998 Northvale floods?'],
   ])('gives no passage for %s: %s', async (_kind, question) => {
+    expect((await index.search({ question, limit: 3 })).hits).toEqual([]);
+  });
+});
+
+describe('a word common in English, one letter from a word the corpus uses a lot', () => {
+  let tolls: SearchIndex;
+  beforeAll(async () => {
+    tolls = await indexOfArticle('tolls', [
+      'The death toll from the Northvale floods rose to 40 on Friday.',
+      'Officials said the toll would rise further as rescuers reached the outlying villages.',
+      'A toll of 12 had been given on Tuesday, before the second dam failed.',
+      'The case against the builder opened in March, and the case against the water board in May.',
+      'Lawyers said the case would take years.',
+      'The inquiry will decide in the spring whether to bring a further case.',
+    ]);
+  });
+
+  // Slips of the keys give rarer words ("trail", "boarder"): "till" and "cash" are meant as typed.
+  it.each([['How long till the inquiry decides?'], ['How much cash did the builder pay?']])(
+    'is meant as typed, not corrected: %s',
+    async (question) => {
+      expect((await tolls.search({ question, limit: 3 })).corrections).toEqual([]);
+    },
+  );
+});
+
+describe('a question in words the articles only have neighbours of', () => {
+  // "cash" is no word of the articles; "money", a word news uses alike, is.
+  const paragraphs = [
+    'Flood victims in Northvale will receive money from the regional council, officials said.',
+    'The council voted on Thursday to rebuild the footbridge over the Marren.',
+    'The river is expected to fall below flood level by the weekend.',
+  ];
+  const question = 'Did the council give out cash?';
+
+  it('is answered from the words news uses alike, which say a passage may speak of it', async () => {
+    const result = await (await indexOfArticle('grants', paragraphs)).search({ question, limit: 3 });
+    expect(result.hits[0]?.passage.text).toContain('receive money from the regional council');
+  });
+
+  it('is left empty when those words count for nothing', async () => {
+    const tuning = withTuning({ impliesWeight: { ...DEFAULT_TUNING.impliesWeight, near: 0 } });
+    const index = await indexOfArticle('grants', paragraphs, tuning);
     expect((await index.search({ question, limit: 3 })).hits).toEqual([]);
   });
 });

@@ -56,23 +56,34 @@ export function rank(
   const { count, docs, scores, matched, primary, previousRow } = retrieval;
   const width = groups.length;
   const totalWeight = groups.reduce((sum, g) => sum + g.weight, 0);
-  // What each alternative implies, flat: group g's alternative a at g × 32 + a.
+  // What each alternative implies, flat: group g's alternative a at g × 32 + a; in coverage, and in the coverage that ranks.
   const implies = new Float64Array(width * 32);
+  const ranks = new Float64Array(width * 32);
   groups.forEach((group, g) =>
-    group.alternatives.forEach((alternative, a) => (implies[g * 32 + a] = tuning.impliesWeight[alternative.how])),
+    group.alternatives.forEach((alternative, a) => {
+      implies[g * 32 + a] = tuning.impliesWeight[alternative.how];
+      ranks[g * 32 + a] = tuning.impliesInRanking[alternative.how] ?? tuning.impliesWeight[alternative.how];
+    }),
   );
   const weights = Float64Array.from(groups, (group) => group.weight);
-  /** The most any matched alternative of the group implies (0 when none matched; one bit set is the usual case). */
-  const impliedBy = (group: number, mask: number): number => {
+  /** The most any matched alternative of the group implies in `table` (0 when none matched; one bit set is the usual case). */
+  const impliedBy = (table: Float64Array, group: number, mask: number): number => {
     if (mask === 0) return 0;
-    if ((mask & (mask - 1)) === 0) return implies[group * 32 + 31 - Math.clz32(mask)]!;
+    if ((mask & (mask - 1)) === 0) return table[group * 32 + 31 - Math.clz32(mask)]!;
     let best = 0;
     for (let bits = mask; bits !== 0; bits &= bits - 1) {
-      const value = implies[group * 32 + 31 - Math.clz32(bits & -bits)]!;
+      const value = table[group * 32 + 31 - Math.clz32(bits & -bits)]!;
       if (value > best) best = value;
     }
     return best;
   };
+  /** A passage's share of a group's weight in `table`: its own match, or an inherited share of its context's. */
+  const shareOf = (table: Float64Array, group: number, own: number, previous: number, lede: number): number =>
+    Math.max(
+      impliedBy(table, group, matched[own + group]!),
+      previous >= 0 ? share * impliedBy(table, group, matched[previous * width + group]!) : 0,
+      lede >= 0 ? ledeShare * impliedBy(table, group, matched[lede * width + group]!) : 0,
+    ) * weights[group]!;
 
   // Rank by BM25 times coverage (to a power): a passage that speaks of more of the question comes first.
   // A paragraph goes on about what the one before it named ("he said", "the two officials"), and
@@ -105,12 +116,14 @@ export function rank(
     candidate[row] = 1;
     let score = 0;
     let covered = 0;
+    let ranked = 0;
     const base = row * width;
     const lede = ledeShare > 0 ? ledeRowOf(row, doc) : -1;
     if (previous < 0 && lede < 0) {
       for (let group = 0; group < width; group++) {
         score += scores[base + group]!;
-        covered += impliedBy(group, matched[base + group]!) * weights[group]!;
+        covered += impliedBy(implies, group, matched[base + group]!) * weights[group]!;
+        ranked += impliedBy(ranks, group, matched[base + group]!) * weights[group]!;
       }
     } else {
       // Each context row's share of a group, or nothing where there is no such row.
@@ -122,16 +135,12 @@ export function rank(
           previous >= 0 ? share * scores[before + group]! : 0,
           lede >= 0 ? ledeShare * scores[first + group]! : 0,
         );
-        covered +=
-          Math.max(
-            impliedBy(group, matched[base + group]!),
-            previous >= 0 ? share * impliedBy(group, matched[before + group]!) : 0,
-            lede >= 0 ? ledeShare * impliedBy(group, matched[first + group]!) : 0,
-          ) * weights[group]!;
+        covered += shareOf(implies, group, base, previous, lede);
+        ranked += shareOf(ranks, group, base, previous, lede);
       }
     }
     const coverage = covered / totalWeight;
-    rankScore[row] = score * coverage ** tuning.coverageExponent;
+    rankScore[row] = score * (ranked / totalWeight) ** tuning.coverageExponent;
     coverageOf[row] = coverage;
     if (coverage > top) top = coverage;
   }

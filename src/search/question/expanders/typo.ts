@@ -11,6 +11,12 @@ const MIN_PREFERRED_FREQUENCY = 3;
 const MAX_TYPO_FREQUENCY = 2;
 /** Real words shorter than this have too many neighbours to guess between ("cat", "car", "can"). */
 const MIN_REAL_WORD_LENGTH = 4;
+/**
+ * A word this common in English (Zipf, about thirty in a million words) is meant as written: people
+ * mistype rare words into rare ones ("trail", "boarder", "loosing"), and a question says "cash" or
+ * "till" on purpose.
+ */
+const MAX_TYPO_ZIPF = 4.5;
 
 /**
  * Typos. A word the corpus lacks, that is no English word and no initials it spells out, is read
@@ -18,7 +24,7 @@ const MIN_REAL_WORD_LENGTH = 4;
  * ("embasy" -> "embassy", "evacuaton" -> "evacuation"), or else as two words run together
  * ("harbourtv" -> "Harbour TV"). A real English word the corpus hardly
  * uses is also read as a neighbour one letter away that the corpus uses far more, beside its
- * own reading ("trail" in a corpus about a trial, "band" in one about a bank), at a lower weight.
+ * own reading ("trail" in a corpus about a trial, "boarder" in one about a border), at a lower weight.
  */
 export const typoCorrection: Expander = {
   name: 'typo',
@@ -82,11 +88,16 @@ function realWordTypo({ word, taken }: ExpansionState, context: SearchContext): 
   const own = context.frequency(word.term);
   // A word the corpus uses is what the asker meant.
   if (own > MAX_TYPO_FREQUENCY) return [];
+  const { english } = context.environment;
+  const zipf = english.zipf(word.word);
+  if (zipf >= MAX_TYPO_ZIPF) return [];
   let best: { term: string; form: string; frequency: number } | null = null;
   for (const candidate of context.backend.formsNear(word.word, 1)) {
     // A typo keeps the first letter; another first letter is another word ("cutting", "putting").
     if (candidate.term === word.term || candidate.form[0] !== word.word[0]) continue;
     if (candidate.frequency < Math.max(MIN_PREFERRED_FREQUENCY, PREFERRED_RATIO * own)) continue;
+    // A slip of the keys gives a rarer word than the one meant, never a commoner one.
+    if (english.zipf(candidate.form) < zipf) continue;
     if (
       !best ||
       candidate.frequency > best.frequency ||
