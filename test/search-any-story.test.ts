@@ -109,6 +109,7 @@ describe('answers on a story never seen', () => {
       'while a trial over its safety is prepared',
     ],
     ['two words run together', 'What did the engineeringfirm offer?', 'A Kenyan engineering firm'],
+    ['a word cut short', 'How many residents faced evac?', 'forcing the evacuation of more than 4,000'],
     // Paraphrase.
     ['"hurt" for "wounded"', 'How many people were hurt when the bridge fell?', 'Seven people were wounded'],
     ['"promise money" for "pledged"', 'How much money did donors promise?', 'donors pledged $12 million'],

@@ -42,6 +42,18 @@ describe('the compact index ranks exactly as MiniSearch behind the same ranking'
       expect(plain(await compact.search(request)), request.question).toEqual(plain(await mini.search(request)));
   });
 
+  it.each(['emb', 'evac', 'milit', 'withd', 'xyzzy'])('lists the same written forms beginning with %j', (prefix) => {
+    const compact = CompactIndex.build(seed.passages, seed.sources);
+    const mini = MiniSearchBackend.build(seed.passages);
+    const sorted = (found: Array<{ term: string; form: string; frequency: number }>) =>
+      found.map(({ term, form, frequency }) => `${form} ${term} ${frequency}`).sort();
+    const all = sorted(compact.formsStarting(prefix, 1000));
+    expect(all.every((line) => line.startsWith(prefix) && !line.startsWith(`${prefix} `))).toBe(true);
+    expect(sorted(mini.formsStarting(prefix, 1000))).toEqual(all);
+    expect(compact.formsStarting(prefix, 2).length).toBe(Math.min(2, all.length));
+    expect(mini.formsStarting(prefix, 2).length).toBe(Math.min(2, all.length));
+  });
+
   it('on a generated corpus, with its typos and off-topic questions', async () => {
     const generated = generateCorpus({ passages: 3000, seed: 21 });
     const compact = SearchIndex.build(generated.corpus);

@@ -119,6 +119,12 @@ interface Vocabulary {
    * ("evacuaton" is one edit from "evacuation", four from its stem "evacu").
    */
   formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }>;
+  /**
+   * Written forms that begin with `prefix` and are longer, with their term and its document
+   * frequency, at most `limit` of them (in the order of the forms): what a word cut short may stand
+   * for ("refurb" for "refurbishment").
+   */
+  formsStarting(prefix: string, limit: number): Array<{ term: string; form: string; frequency: number }>;
   /** Written forms of the term in the passages (lower-cased), the first seen first, at most a few. */
   writtenForms(term: string): readonly string[];
   /** The capitalised phrase the passages mostly spell these initials out as ("fm" -> foreign minist), as terms. */

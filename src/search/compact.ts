@@ -321,6 +321,20 @@ export class CompactIndex implements SearchBackend {
     return found;
   }
 
+  formsStarting(prefix: string, limit: number): Array<{ term: string; form: string; frequency: number }> {
+    const forms = (this.formTrie ??= buildFormTrie(this.data.forms));
+    const found: Array<{ term: string; form: string; frequency: number }> = [];
+    // The forms are sorted: those beginning with the prefix follow the first one not before it.
+    for (let at = firstNotBefore(forms.forms, prefix); at < forms.forms.length && found.length < limit; at++) {
+      const form = forms.forms[at]!;
+      if (!form.startsWith(prefix)) break;
+      if (form.length === prefix.length) continue;
+      const id = forms.termOf[at]!;
+      found.push({ term: this.data.terms[id]!, form, frequency: this.frequencyOf(id) });
+    }
+    return found;
+  }
+
   private frequencyOf(id: number): number {
     return this.data.postingStart[id + 1]! - this.data.postingStart[id]!;
   }
@@ -846,6 +860,18 @@ function buildFormTrie(termForms: readonly string[]): FormTrie {
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   const forms = pairs.map(([form]) => form);
   return { trie: buildTrie(forms), forms, termOf: Int32Array.from(pairs, ([, id]) => id) };
+}
+
+/** The index of the first of the sorted strings that is not before `key`. */
+function firstNotBefore(sorted: readonly string[], key: string): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < key) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function growFilled(array: Int32Array, size: number): Int32Array {

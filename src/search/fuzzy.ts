@@ -97,4 +97,14 @@ export class RadixVocabulary {
     }
     return found;
   }
+
+  /** Terms that begin with `prefix` and are longer, at most `limit`. */
+  starting(prefix: string, limit: number): Array<{ term: string; frequency: number }> {
+    const found: Array<{ term: string; frequency: number }> = [];
+    for (const [term, frequency] of this.tree.atPrefix(prefix)) {
+      if (found.length >= limit) break;
+      if (term.length > prefix.length) found.push({ term, frequency });
+    }
+    return found;
+  }
 }

@@ -98,6 +98,21 @@ export class MiniSearchBackend implements SearchBackend {
   }
 
   formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }> {
+    const { termOf, vocabulary } = this.formVocabulary();
+    return vocabulary
+      .near(word, maxEdits)
+      .map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
+  }
+
+  formsStarting(prefix: string, limit: number): Array<{ term: string; form: string; frequency: number }> {
+    const { termOf, vocabulary } = this.formVocabulary();
+    return vocabulary
+      .starting(prefix, limit)
+      .map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
+  }
+
+  /** The written forms as a radix tree, built on the first typo or cut word that needs it. */
+  private formVocabulary(): NonNullable<MiniSearchBackend['forms']> {
     if (!this.forms) {
       const termOf = new Map<string, string>();
       for (const [term, forms] of this.parts.forms) for (const form of forms) termOf.set(form, term);
@@ -108,10 +123,7 @@ export class MiniSearchBackend implements SearchBackend {
         ),
       };
     }
-    const { termOf, vocabulary } = this.forms;
-    return vocabulary
-      .near(word, maxEdits)
-      .map(({ term: form, frequency }) => ({ term: termOf.get(form)!, form, frequency }));
+    return this.forms;
   }
 
   writtenForms(term: string): readonly string[] {

@@ -22,7 +22,7 @@ const MAX_TYPO_ZIPF = 4.5;
  * Typos. A word the corpus lacks, that is no English word and no initials it spells out, is read
  * as the closest word the corpus has, by its written forms or by its stem, whichever is nearer
  * ("embasy" -> "embassy", "evacuaton" -> "evacuation"), or else as two words run together
- * ("harbourtv" -> "Harbour TV"). A real English word the corpus hardly
+ * ("harbourtv" -> "Harbour TV"), or else as a word cut short ("refurb" -> "refurbishment"). A real English word the corpus hardly
  * uses is also read as a neighbour one letter away that the corpus uses far more, beside its
  * own reading ("trail" in a corpus about a trial, "boarder" in one about a border), at a lower weight.
  */
@@ -54,11 +54,38 @@ function misspelt({ word, taken }: ExpansionState, context: SearchContext): Alte
     if (better) best = { ...candidate, distance };
   }
   const byStem = best ? null : correctTerm(word.term, (term, edits) => context.backend.termsNear(term, edits));
-  const term = best?.term ?? byStem ?? runTogether(word.word, context);
+  const cut = best || byStem ? null : cutShort(word.word, context);
+  const term = best?.term ?? byStem ?? runTogether(word.word, context) ?? cut?.term;
   if (!term || taken.has(term)) return [];
-  return [
-    { term, weight: context.tuning.correctedWeight, word: best?.form ?? context.surface(term) ?? term, how: 'typo' },
-  ];
+  const written = best?.form ?? (term === cut?.term ? cut.form : null) ?? context.surface(term) ?? term;
+  return [{ term, weight: context.tuning.correctedWeight, word: written, how: 'typo' }];
+}
+
+/** A word cut short to fewer letters than this is too many words' beginning ("tol": told, toll, tolerance). */
+const MIN_CUT_LENGTH = 4;
+/** A beginning that this many written forms share is no one word's. */
+const MAX_COMPLETIONS = 40;
+
+/**
+ * "refurb", "investig": a word the asker cut short, read as the commonest word the corpus writes
+ * that begins so (ties to the shortest form), when few words do.
+ */
+function cutShort(word: string, context: SearchContext): { term: string; form: string } | null {
+  if (word.length < MIN_CUT_LENGTH || !/^\p{Ll}+$/u.test(word)) return null;
+  const completions = context.backend.formsStarting(word, MAX_COMPLETIONS + 1);
+  // Both backends list at most the limit, in their own orders: past it, no choice is made at all.
+  if (completions.length > MAX_COMPLETIONS) return null;
+  let best: (typeof completions)[number] | null = null;
+  for (const candidate of completions) {
+    const better =
+      !best ||
+      candidate.frequency > best.frequency ||
+      (candidate.frequency === best.frequency &&
+        (candidate.form.length < best.form.length ||
+          (candidate.form.length === best.form.length && candidate.form < best.form)));
+    if (better) best = candidate;
+  }
+  return best;
 }
 
 /** A word run together from two shorter than this is too easily two other words' pieces. */
