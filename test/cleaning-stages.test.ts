@@ -149,6 +149,12 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The fire chief was at the scene on the night of the fire\nThe fire chief was at the scene on the night of the fire. Picture: PA',
     ],
     [
+      'a caption that takes a run of words over from a paragraph above it, without a full stop',
+      'As the search goes on, rescuers pulled a family of four from the rubble of a collapsed apartment block early on Tuesday',
+    ],
+    ['the notice that a story is developing', 'This is a developing story and will be updated.'],
+    ['the promise of updates, and more to follow', 'We’ll keep you updated as we learn more. More to follow.'],
+    [
       'a rail of other stories’ headlines amid the article',
       'Jane Doe on the cup draw: Northtown face a hard task against the champions\nThe top 25 sporting moments of the year revealed with three local heroes\nRugby in the north is a good place to be, thanks to people like John Roe',
     ],
@@ -185,6 +191,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The mayor wrote that the town would “rebuild what was lost...” in a letter dated 01.02.2023.',
     ],
     [
+      'a sentence that repeats a run of words of a paragraph above it',
+      'The governor said again that rescuers pulled a family of four from the rubble of a collapsed apartment block early on Tuesday.',
+    ],
+    [
+      'a sentence about a report that will be updated',
+      'The agency said this report will be updated every month until the rebuilding is finished.',
+    ],
+    [
       'a sentence naming a file in capitals after a few words',
       'Investigators said the FILE: folder on the server held the letters the mayor had denied writing.',
     ],
@@ -205,6 +219,36 @@ describe('each kind of page furniture leaves the passages, and the article stays
 
   it('still takes a short line with no sentence ending at the foot of the page for a label, not a passage', () => {
     expect(texts(`${BODY}\nBefore You Leave, Check This Out`)).toEqual(BODY.split('\n'));
+  });
+
+  it('reads a line printed twice over once: not at all under its first printing, once where it stands alone', () => {
+    const [first, second] = BODY.split('\n');
+    expect(texts(`${first}\nSix people have died.\nSix people have died. Six people have died.\n${second}`)).toEqual([
+      first,
+      'Six people have died.',
+      second,
+    ]);
+    expect(texts(`${BODY}\nSix people have died. Six people have died.`)).toEqual([
+      ...BODY.split('\n'),
+      'Six people have died.',
+    ]);
+  });
+
+  it('cuts the promise of live updates out of the paragraph it was run into', () => {
+    const lead = 'The council announced on Monday that the tower block will be demolished.';
+    expect(
+      texts(`${lead} We’ll be bringing you the latest updates on this Breaking Politics News story.\n${BODY}`),
+    ).toEqual([lead, ...BODY.split('\n')]);
+  });
+
+  it('drops a tweet whose signature the excerpt cut off at the end of the page', () => {
+    const tweet = [
+      'Rescue teams are working through the night https://t.co/abc123',
+      '— Northtown Fire (@northtownfire) March 10, 2023',
+    ];
+    expect(
+      texts(`${BODY}\n${tweet.join('\n')}\nSo that means fewer than 300 people were in the building?\n— #Ex`),
+    ).toEqual(BODY.split('\n'));
   });
 
   it('drops a WordPress caption with its shortcode, and keeps the text after it', () => {

@@ -39,6 +39,9 @@
  * "Download the Example app for the latest news" names the outlet; "Watch Example News live" without "live".
  * 32: an ad slot's "Hide Ad" run into the line after it. 33: one pattern for a person's name in
  * bylines and credits (no change to what is saved). 34: comments give invented places, not a
- * development story's (no change to what is saved).
+ * development story's (no change to what is saved). 35: a line printed twice over is read once (not
+ * at all under its first printing); a caption without a full stop that takes a run of twelve words
+ * over from a paragraph above it goes; the notice that a story is live or developing leaves the text
+ * (stages/liveNotices.ts); a tweet's signature cut off at the end of the page goes with the tweet.
  */
-export const ANALYSIS_VERSION = 34;
+export const ANALYSIS_VERSION = 35;

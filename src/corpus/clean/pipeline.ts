@@ -10,6 +10,7 @@ import { dropEmbedIntros } from './stages/embedIntros.ts';
 import { isDatedHeading, markHeadings } from './stages/headings.ts';
 import { dropHoverCards } from './stages/hoverCards.ts';
 import { dropLinkLines } from './stages/linkLines.ts';
+import { dropLiveNotices } from './stages/liveNotices.ts';
 import { stripMarkupResidue } from './stages/markupResidue.ts';
 import { dropNewsletterBoxes } from './stages/newsletterBoxes.ts';
 import { extractOutletStatements } from './stages/outletStatements.ts';
@@ -27,7 +28,7 @@ import { dropTweets } from './stages/tweets.ts';
  * The cleaning stages, in order, one kind of page furniture each. Markup goes first, and the
  * readers' comments (before chrome takes their bare heading for a widget), then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
- * other stories, the announcement of a widget the scrape left out), except that statements of the outlet are read first, sign-up boxes among them
+ * other stories, the announcement of a widget the scrape left out, the notice that a story is live), except that statements of the outlet are read first, sign-up boxes among them
  * (a box names whose mail it sends); bylines, stamps (and a closing date line glued to the last paragraph) and the agency's credits become metadata
  * before captions are judged (a copyright line is no photo credit, a stamp no label
  * above a picture); a rail of other stories' headlines is told from the article's lines once the
@@ -44,6 +45,7 @@ const CLEANING_STAGES: readonly Stage[] = [
   dropTweets,
   dropPolls,
   dropEmbedIntros,
+  dropLiveNotices,
   cutRelatedTail,
   extractStamps,
   extractClosingStamp,

@@ -1,4 +1,4 @@
-import { keepLines, looseKey, wordCount, type Stage } from '../draft.ts';
+import { endsLikeSentence, keepLines, looseKey, wordCount, type Line, type Stage } from '../draft.ts';
 
 /** A line this long repeated is the page repeating itself; a shorter one ("Read more", a label) is for other stages. */
 const MIN_REPEATED_WORDS = 8;
@@ -33,17 +33,100 @@ function isReworded(key: string, seen: string): boolean {
   );
 }
 
+/** A sentence printed again and again on one line is at least this long ("Six people have died."). */
+const MIN_SELF_REPEAT_WORDS = 3;
+
+/**
+ * "Six people have died. Six people have died.": one sentence printed twice or more on a line (a
+ * picture's alternative text, then its caption; a headline and its copy): the line's first copy,
+ * as written, or null when the line is no such repetition.
+ */
+function firstCopy(text: string): string | null {
+  const words = text.split(' ');
+  const keys = words.map(looseKey);
+  for (let copies = 2; copies * MIN_SELF_REPEAT_WORDS <= words.length; copies++) {
+    if (words.length % copies !== 0) continue;
+    const size = words.length / copies;
+    if (keys.every((key, i) => i < size || key === keys[i - size])) return words.slice(0, size).join(' ');
+  }
+  return null;
+}
+
+/**
+ * A line printed twice over is read once: it goes where the page printed it on a line before (the
+ * caption under its deck), and stays as one copy where it did not (a headline).
+ */
+const readOnce: Stage = (draft) => {
+  const seen = new Set<string>();
+  const lines: Line[] = [];
+  for (const line of draft.lines) {
+    const copy = line.heading ? null : firstCopy(line.text);
+    const text = copy ?? line.text;
+    if (copy !== null && seen.has(looseKey(copy))) continue;
+    seen.add(looseKey(text));
+    lines.push(copy === null ? line : { ...line, text });
+  }
+  return lines.length === draft.lines.length && lines.every((line, i) => line === draft.lines[i])
+    ? draft
+    : { ...draft, lines };
+};
+
+/** Words in a row a caption takes over from a paragraph above it, as one run. */
+const RESTATED_RUN = 12;
+/** Runs are found by overlapping pieces of this many words. */
+const PIECE_WORDS = 8;
+
+/**
+ * Pieces of the paragraphs read so far, each with the paragraph it comes from, to find a caption
+ * that restates a paragraph above it: "As the toll rises, it has been revealed contractors that
+ * worked on the refurbishment could have spent just £5,000 more" under "Contractors that worked
+ * on the refurbishment could have spent just £5,000 more, it has been revealed." A caption ends
+ * without a full stop; an article's sentence ends with one, and may quote a paragraph at will.
+ */
+class Restated {
+  private readonly pieces = new Map<string, number>();
+  private paragraphs = 0;
+
+  remember(key: string): void {
+    const words = key.split(' ');
+    const paragraph = this.paragraphs++;
+    for (let i = 0; i + PIECE_WORDS <= words.length; i++) {
+      const piece = words.slice(i, i + PIECE_WORDS).join(' ');
+      if (!this.pieces.has(piece)) this.pieces.set(piece, paragraph);
+    }
+  }
+
+  /** Whether the line holds a run of RESTATED_RUN words or more of one paragraph read before. */
+  holdsRun(key: string): boolean {
+    const words = key.split(' ');
+    const needed = RESTATED_RUN - PIECE_WORDS + 1;
+    let run = 0;
+    let from = -1;
+    for (let i = 0; i + PIECE_WORDS <= words.length; i++) {
+      const paragraph = this.pieces.get(words.slice(i, i + PIECE_WORDS).join(' '));
+      run = paragraph !== undefined && (run === 0 || paragraph === from) ? run + 1 : paragraph !== undefined ? 1 : 0;
+      from = paragraph ?? -1;
+      if (run >= needed) return true;
+    }
+    return false;
+  }
+}
+
 /**
  * A paragraph the page prints again (a teaser box, a "most read" list, a second copy of the
  * story below the first, a caption restating a paragraph in other words), whole, cut short or
- * with a few words changed, goes; its first printing stays. Compared by loose key (case and
- * punctuation aside).
+ * with a few words changed, goes; its first printing stays. So do a caption that takes a long run
+ * of words over from a paragraph above it, and a sentence printed twice over on one line.
+ * Compared by loose key (case and punctuation aside).
  */
 export const dropRepeats: Stage = (draft) => {
   const byOpening = new Map<string, string[]>();
-  return keepLines(draft, (line) => {
-    if (line.heading || wordCount(line.text) < MIN_REPEATED_WORDS) return true;
+  const restated = new Restated();
+  return keepLines(readOnce(draft), (line) => {
+    if (line.heading || line.listItem || wordCount(line.text) < MIN_REPEATED_WORDS) return true;
     const key = looseKey(line.text.replace(/(?:…|\.\.\.)$/, ''));
+    if (endsLikeSentence(line.text)) restated.remember(key);
+    else if (restated.holdsRun(key)) return false;
     const opening = key.split(' ', OPENING_WORDS).join(' ');
     const earlier = byOpening.get(opening) ?? [];
     if (earlier.some((seen) => seen.startsWith(key))) return false;

@@ -30,15 +30,21 @@ const TWEET_LINK = /\b(?:pic\.twitter\.com\/\w|t\.co\/\w)/;
 /** A tweet is at most 280 characters; with its links and signature, a line of about this. */
 const MAX_TWEET_LENGTH = 400;
 
+/** "— #DIS", "— Jane Do": the start of a signature, where the excerpt ends. */
+const CUT_SIGNATURE = /^[—–] ?\S[^.!?]{0,40}$/;
+
 /**
  * Embedded tweets: a line with a tweet's signature or its links goes, and so does the tweet's
- * text on the line above a signature standing alone.
+ * text on the line above a signature standing alone, or above the start of one that ends a page
+ * which embeds tweets (the excerpt cut it off).
  */
 export const dropTweets: Stage = (draft) => {
   const { lines } = draft;
   const tweet = lines.map(
     (line) => line.text.length <= MAX_TWEET_LENGTH && (hasSignature(line.text) || TWEET_LINK.test(line.text)),
   );
+  const last = lines.length - 1;
+  if (last > 0 && CUT_SIGNATURE.test(lines[last]!.text) && tweet.some(Boolean)) tweet[last] = true;
   for (let i = 1; i < lines.length; i++) {
     if (tweet[i] && /^[—–-]/.test(lines[i]!.text) && lines[i - 1]!.text.length <= MAX_TWEET_LENGTH) tweet[i - 1] = true;
   }
