@@ -382,6 +382,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
       "Rescuers who pulled a family of four from the rubble 'had minutes to spare' - and the apartment block they fell from had failed its inspection twice in the five years before",
     ],
     [
+      'a headline in title case that asks or exclaims, above its deck',
+      "Big Breaking! Rescuers Reach Families In Collapsed Block: What's Next?\nEngineers fear more buildings could fall in the aftershocks expected overnight.",
+      "Big Breaking! Rescuers Reach Families In Collapsed Block: What's Next?",
+    ],
+    [
+      'the headline under a menu run into a section label in lower case',
+      "menu menu menu\nrescuers\n'Great day for the town': Rescuers reach families in a collapsed apartment block",
+      "'Great day for the town': Rescuers reach families in a collapsed apartment block",
+    ],
+    [
       'a quotation for headline when the page has no other, right above the first paragraph',
       '“We will rebuild every home the quake took from this town”',
       '“We will rebuild every home the quake took from this town”',
@@ -462,6 +472,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'an agency byline gives the author and the credit',
       `By Jane Doe, Associated Press\n${BODY}`,
       { author: 'Jane Doe', credit: 'AP', outlet: undefined },
+    ],
+    [
+      'a desk byline run together with its stamp and source gives the outlet and the date',
+      `Written By  Example Media Bureau|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Bureau\n${BODY}`,
+      { outlet: 'Example Media', credit: undefined, date: { value: '2023-08-17', precision: 'day' } },
+    ],
+    [
+      'an agency byline with its update stamp gives the credit, and no author',
+      `By Associated Press | Updated: February 8, 2025 17:25 IST\n${BODY}`,
+      { credit: 'AP', author: undefined, date: { value: '2025-02-08', precision: 'day' } },
     ],
     [
       'a byline of several reporters stays whole',

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { agencyNamed } from '../corpus/clean/credits.ts';
 import type { Corpus, Source } from '../corpus/types.ts';
 import { OperationalError } from '../errors.ts';
 import { normalizeForMatch } from '../text/match.ts';
@@ -97,6 +98,12 @@ function sameName(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
+/** The same agency, by name or by any of its names ("PA" and "Press Association"). */
+function sameAgency(a: string, b: string): boolean {
+  const agency = agencyNamed(a);
+  return sameName(a, b) || (agency !== null && agency === agencyNamed(b));
+}
+
 /** Article lines shorter than this are not checked: a heading or a list item may be reworded or joined. */
 const MIN_CONTENT_WORDS = 4;
 /** Words in a run that must stand together in a passage for a line to count as kept. */
@@ -189,7 +196,7 @@ export function scorePages(corpus: Corpus, gold: readonly GoldPage[], texts: Rea
     const agency = page.agency ?? null;
     if (agency !== null) counts.agenciesStated++;
     if (source.credit !== null) {
-      if (agency !== null && sameName(source.credit, agency)) counts.agenciesFound++;
+      if (agency !== null && sameAgency(source.credit, agency)) counts.agenciesFound++;
       else {
         counts.agenciesWrong++;
         problems.push(`agency ${JSON.stringify(source.credit)}, page credits ${JSON.stringify(agency)}`);

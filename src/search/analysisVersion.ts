@@ -43,5 +43,8 @@
  * at all under its first printing); a caption without a full stop that takes a run of twelve words
  * over from a paragraph above it goes; the notice that a story is live or developing leaves the text
  * (stages/liveNotices.ts); a tweet's signature cut off at the end of the page goes with the tweet.
+ * 36: a headline in title case may ask or exclaim; a headline has a capital; "Written By Example
+ * Bureau|Last Updated: …|Source: …" is read part by part (the desk names the outlet, "Source: Bureau"
+ * credits no one); a byline naming an agency is its credit, not an author.
  */
-export const ANALYSIS_VERSION = 35;
+export const ANALYSIS_VERSION = 36;

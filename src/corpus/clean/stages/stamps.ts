@@ -3,7 +3,11 @@ import { agencyNamed } from '../credits.ts';
 import { firstBodyIndex, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
-const BYLINE = /^by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
+const BYLINE = /^(?:(?:written|reported|posted) )?by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
+/** "Written By Jane Doe|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Example": a byline, then its stamp and source, on one line. */
+const PART_SEPARATOR = /\s?\|\s?/;
+/** "Example Media Bureau", "Example Desk": a staff byline naming its outlet and no person. */
+const OUTLET_DESK = /^(.{2,60}?) (?:[Bb]ureau|(?:[Nn]ews |[Ww]eb )?[Dd]esk)$/u;
 /** "ByEX Correspondent": a byline the scrape glued to its initials. */
 const GLUED_BYLINE = /^By(\p{Lu}{2}[\p{L}\p{N} .,'’&-]{1,100})$/u;
 /** " | Edited by Jane Roe": the editor credited after the byline, not its author. */
@@ -22,6 +26,8 @@ const BYLINE_WITH_SOURCE = new RegExp(
 const NAME_THEN_STAMP = new RegExp(String.raw`^(${PERSON_NAME}) [-–—|] (.{6,60})$`, 'u');
 /** "SOURCE: NBC NEWS/REUTERS". */
 const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
+/** "Source: Bureau", "Source: Agencies": the outlet's own desk, or no one named, credited. */
+const OWN_DESK = /^(?:(?:our |news |web |online )?(?:bureau|desk|staff)|agencies|wires?|internet|online)$/i;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
 const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
 /** "--IANS", "— Reuters", "(Xinhua)": an agency signing off the text, or credited alone on a line. */
@@ -139,10 +145,16 @@ export const extractStamps: Stage = (draft) => {
       else if (meta.outlet === undefined) meta = { ...meta, outlet: staff![1]! };
       return;
     }
+    const bylineAgency = agencyNamed(byline);
+    if (bylineAgency) {
+      setCredit(bylineAgency);
+      return;
+    }
+    const desk = OUTLET_DESK.exec(byline)?.[1];
     meta = {
       ...meta,
       author: byline,
-      ...(ORGANISATION.test(byline) && meta.outlet === undefined && !agencyNamed(byline) ? { outlet: byline } : {}),
+      ...(ORGANISATION.test(byline) && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
     };
   };
   const keep = (line: Line, index: number): boolean => {
@@ -171,6 +183,10 @@ export const extractStamps: Stage = (draft) => {
       return false;
     }
     if (index >= top && !TIME_STAMP.test(text)) return true;
+    const parts = text.split(PART_SEPARATOR);
+    // Each part read as a line of its own; the line goes when every part was furniture.
+    if (parts.length > 1 && BYLINE.test(parts[0]!) && !EDITOR.test(text))
+      return parts.map((part) => keep({ ...line, text: part }, index)).some(Boolean);
     const unedited = text.replace(EDITOR, '');
     const byline = BYLINE.exec(unedited) ?? GLUED_BYLINE.exec(unedited);
     if (byline) {
@@ -216,7 +232,7 @@ export const extractStamps: Stage = (draft) => {
     }
     const source = SOURCE_LINE.exec(text);
     if (source) {
-      setCredit(source[1]!.trim());
+      if (!OWN_DESK.test(source[1]!.trim())) setCredit(source[1]!.trim());
       return false;
     }
     if (TIME_STAMP.test(text)) return false;

@@ -3,7 +3,6 @@ import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
   endsLikeSentence,
-  firstBodyIndex,
   isBody,
   isCutShort,
   isHeadlineLike,
@@ -67,19 +66,40 @@ function namesNothing(text: string): boolean {
 /** Some sites' headlines run long ("… would have cost just £5,000 extra' - and the cheap version … is BANNED in America"). */
 const MAX_TITLE_WORDS = 40;
 
+/** Words this long, of which a headline in title case capitalises nearly all. */
+const TITLE_CASE_WORD = /[\p{L}'’-]{4,}/gu;
+const MIN_TITLE_CASE_WORDS = 4;
+const TITLE_CASE_SHARE = 0.8;
+
+/**
+ * "Big Breaking! Lander Separated From Spacecraft: What's Next?": a headline in title case that
+ * asks or exclaims. It ends as a sentence does, but no paragraph capitalises nearly every word.
+ */
+function isTitleCaseCall(text: string): boolean {
+  if (!/[?!]["'”’)]?$/.test(text)) return false;
+  const words = text.match(TITLE_CASE_WORD) ?? [];
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return words.length >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * words.length;
+}
+
+/** A paragraph that opens the article: not a headline in title case that asks or exclaims. */
+const opensArticle = (line: Line): boolean => isBody(line) && !isTitleCaseCall(line.text);
+
 function isCandidate(line: Line): boolean {
   const text = line.text;
   return (
     !line.listItem &&
     wordCount(text) <= MAX_TITLE_WORDS &&
-    !endsLikeSentence(text) &&
+    (!endsLikeSentence(text) || isTitleCaseCall(text)) &&
     wordCount(text) >= MIN_TITLE_WORDS &&
     !isCutShort(text) &&
     !text.endsWith(':') &&
     !isPullQuote(text) &&
     !isSlug(text) &&
     !isDatedHeading(text) &&
-    !namesNothing(text)
+    !namesNothing(text) &&
+    // A headline names something, with a capital: "menu menu menu pakistan" is a menu run into a section label.
+    /\p{Lu}/u.test(text)
   );
 }
 
@@ -123,7 +143,8 @@ function sharesWords(title: string, stems: ReadonlySet<string>): boolean {
  */
 export const extractTitle: Stage = (draft) => {
   const { lines } = draft;
-  const headerEnd = firstBodyIndex(lines);
+  const firstParagraph = lines.findIndex(opensArticle);
+  const headerEnd = firstParagraph < 0 ? lines.length : firstParagraph;
   const header = lines.slice(0, headerEnd);
   // A headline that shares no word with the article's opening is another story's (a ticker or a promo
   // above it, "Click to skip ad"): the first that does is the page's. The opening is the first
@@ -133,7 +154,7 @@ export const extractTitle: Stage = (draft) => {
   const opening = wordStems(
     lines
       .slice(headerEnd)
-      .filter(isBody)
+      .filter(opensArticle)
       .slice(0, OPENING_PARAGRAPHS)
       .map((line) => line.text)
       .join(' '),
