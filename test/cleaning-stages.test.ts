@@ -251,6 +251,17 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ).toEqual(BODY.split('\n'));
   });
 
+  it('cuts an "Up next" box of other stories and their decks at the foot of the page', () => {
+    const box = [
+      'Up next',
+      'Discovery of the most powerful energy source in the region',
+      'Generates six times the power of the national grid.',
+      'River is not as dead as previously thought',
+      'Study found evidence of relatively recent activity.',
+    ];
+    expect(texts(`${BODY}\n${box.join('\n')}`)).toEqual(BODY.split('\n'));
+  });
+
   it('drops a WordPress caption with its shortcode, and keeps the text after it', () => {
     const lead = 'The mayor ordered a full inquiry into the fire on Thursday, officials said.';
     expect(texts(`The mayor spoke to the fire chief as she surveyed the damage[/caption] ${lead}\n${BODY}`)).toEqual([

@@ -45,6 +45,7 @@
  * (stages/liveNotices.ts); a tweet's signature cut off at the end of the page goes with the tweet.
  * 36: a headline in title case may ask or exclaim; a headline has a capital; "Written By Example
  * Bureau|Last Updated: …|Source: …" is read part by part (the desk names the outlet, "Source: Bureau"
- * credits no one); a byline naming an agency is its credit, not an author.
+ * credits no one); a byline naming an agency is its credit, not an author. 37: "Up next", "Read
+ * next", "Editor's picks", "Don't miss" start the page's tail of other stories.
  */
-export const ANALYSIS_VERSION = 36;
+export const ANALYSIS_VERSION = 37;
