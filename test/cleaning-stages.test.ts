@@ -495,6 +495,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { credit: 'AP', author: undefined, date: { value: '2025-02-08', precision: 'day' } },
     ],
     [
+      'an archive notice dates the page',
+      `This Article is From Aug 23, 2023\n${BODY}`,
+      { date: { value: '2023-08-23', precision: 'day' } },
+    ],
+    [
       'a byline of several reporters stays whole',
       `By JANE DOE, JOHN ROE and ANN POE\n${BODY}`,
       { author: 'JANE DOE, JOHN ROE and ANN POE', outlet: undefined },

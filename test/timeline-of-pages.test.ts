@@ -62,6 +62,30 @@ describe('article dates learned from the corpus', () => {
     });
   });
 
+  it.each([
+    [
+      'with its place in ordinary case and a colon',
+      'Northtown, March 13: The bank’s chief sold shares two weeks before it failed, a filing showed.',
+      '2023-03-13',
+    ],
+    [
+      'in the year after a date its sentences report',
+      'NORTHTOWN, March 8 (AP) — The bank, which regulators closed on March 10, 2023, was sold again a year on, a filing showed.',
+      '2024-03-08',
+    ],
+    [
+      'in the story’s year when the date it gives lies ahead',
+      'NORTHTOWN, March 8 (AP) — The bank will be sold on March 10, 2023, its chief said.',
+      '2023-03-08',
+    ],
+  ])('reads a dateline’s day %s', (_how, page, day) => {
+    const found = dateFromCorpus(articles({ ...dated, 'wire.txt': `Bank chief sold shares\n\n${page}\n` }));
+    expect(found.find((article) => article.source.file === 'wire.txt')?.source.date).toEqual({
+      value: day,
+      precision: 'day',
+    });
+  });
+
   it('takes a stamp years after the rest of the story for the site’s clock, not the article’s date', () => {
     const found = dateFromCorpus(
       articles({

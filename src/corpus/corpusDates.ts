@@ -1,9 +1,11 @@
 import { withDate, type Article } from './article.ts';
-import { dateSpan } from './dates.ts';
+import { dateSpan, pastDatesMentioned } from './dates.ts';
 import type { PartialDate } from './types.ts';
 
 /** A dateline's day is read in the year that puts it within this many days of the corpus's middle date, or not at all. */
 const MAX_DISTANCE_DAYS = 183;
+/** A dateline's day after a date its article reports is read in the first year that puts it on or after that date. */
+const YEAR_DAYS = 366;
 /** A stamp read from a page this long after every other article of the story is the site's clock, not the article's date. */
 const CLOCK_GAP_DAYS = 366;
 /** The corpus tells a story's time span only when this many of its articles are dated. */
@@ -14,7 +16,8 @@ const DAY_MS = 86_400_000;
  * Article dates, learned from the corpus: a story's articles are written within months of one
  * another. An article whose only date is a dateline's day without its year ("WASHINGTON, May 18
  * (Xinhua) --", "New York, March 11") gets the year that puts the day nearest the middle of the
- * corpus's dated articles; one far from every such year stays undated. And a stamp read from a
+ * corpus's dated articles (one far from every such year stays undated), or, when the article's
+ * sentences about the past give full dates, the first year that puts it on or after the latest. And a stamp read from a
  * page's text more than a year after every other dated article ("Sunday, Feb 01, 2026" printed by
  * a site on the day it was scraped) is the site's clock: the article is undated instead.
  */
@@ -35,15 +38,28 @@ export function dateFromCorpus(articles: readonly Article[]): Article[] {
     }
     if (!article.datelineDay || date) return article;
     const { month, day } = article.datelineDay;
-    const candidates = [middleYear - 1, middleYear, middleYear + 1]
+    const days = [middleYear - 1, middleYear, middleYear + 1, middleYear + 2]
       .map((year) => Date.UTC(year, month - 1, day))
-      .filter((time) => new Date(time).getUTCDate() === day && Math.abs(time - middle) <= MAX_DISTANCE_DAYS * DAY_MS)
-      .sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle));
-    const best = candidates[0];
+      .filter((time) => new Date(time).getUTCDate() === day);
+    // The article reports what its own sentences date in the past: it is dated on or after the latest
+    // of those ("New Delhi, Aug 21" on a study of a landing "on August 23, 2023" is of a later year).
+    const floor = latestPastMention(article);
+    const best =
+      floor === undefined
+        ? days
+            .filter((time) => Math.abs(time - middle) <= MAX_DISTANCE_DAYS * DAY_MS)
+            .sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0]
+        : days.find((time) => time >= floor && time - floor < YEAR_DAYS * DAY_MS);
     return best === undefined
       ? article
       : withDate(article, { value: new Date(best).toISOString().slice(0, 10), precision: 'day' });
   });
+}
+
+/** The latest full date the article's sentences about the past mention, as a time, if any. */
+function latestPastMention(article: Article): number | undefined {
+  const days = article.passages.flatMap((passage) => pastDatesMentioned(passage.text));
+  return days.length === 0 ? undefined : Math.max(...days.map((day) => Date.parse(`${day}T00:00:00Z`)));
 }
 
 function dayOf(date: PartialDate): number {

@@ -1,4 +1,5 @@
 import * as chrono from 'chrono-node';
+import { splitSentences } from '../text/sentences.ts';
 import type { PartialDate } from './types.ts';
 
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -35,6 +36,33 @@ export function parseDateStamp(line: string): PartialDate | null {
   );
   if (leftover.length > 2) return null;
   return certainDate(result.start);
+}
+
+const WRITTEN_YEAR = /\b\d{4}\b/;
+/** A sentence that speaks of what is to come ("will", "is scheduled for", "next"): its dates may lie after the article. */
+const FUTURE_CUE =
+  /\b(?:will|would|shall|to be|scheduled|expected|plans?|planned|set to|due|next|upcoming|aims?|intends?|targets?)\b/i;
+
+/**
+ * The full dates (day, month and year all written) that sentences about the past mention in the
+ * text ("made a soft landing on August 23, 2023"): an article that reports them is dated after them.
+ */
+export function pastDatesMentioned(text: string): string[] {
+  const days: string[] = [];
+  // Only sentences that write a year are parsed: most of a corpus writes none.
+  if (!WRITTEN_YEAR.test(text)) return days;
+  for (const sentence of splitSentences(text)) {
+    if (!WRITTEN_YEAR.test(sentence.text) || FUTURE_CUE.test(sentence.text)) continue;
+    for (const result of chrono.strict.parse(sentence.text, {
+      instant: new Date(Date.UTC(2000, 0, 1)),
+      timezone: 'UTC',
+    })) {
+      // Written out, year and all: chrono is also "certain" of the year in "six days after".
+      const date = WRITTEN_YEAR.test(result.text) ? certainDate(result.start) : null;
+      if (date?.precision === 'day') days.push(date.value);
+    }
+  }
+  return days;
 }
 
 function certainDate(component: chrono.ParsedComponents): PartialDate | null {

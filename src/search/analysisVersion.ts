@@ -46,6 +46,8 @@
  * 36: a headline in title case may ask or exclaim; a headline has a capital; "Written By Example
  * Bureau|Last Updated: …|Source: …" is read part by part (the desk names the outlet, "Source: Bureau"
  * credits no one); a byline naming an agency is its credit, not an author. 37: "Up next", "Read
- * next", "Editor's picks", "Don't miss" start the page's tail of other stories.
+ * next", "Editor's picks", "Don't miss" start the page's tail of other stories. 38: a place in
+ * ordinary case with its day is a dateline ("Northtown, August 27: "); "This Article is From <date>"
+ * dates the page; a dateline's day falls on or after the latest full date its sentences report.
  */
-export const ANALYSIS_VERSION = 37;
+export const ANALYSIS_VERSION = 38;

@@ -7,7 +7,7 @@ import { monthDay, stampDate } from './stamps.ts';
  * the agency in brackets, then a dash: "BAGHDAD (Reuters) - ", "NORTHTOWN, Exampleland (AP) — ",
  * "WASHINGTON, May 18 (Xinhua) -- ", "EASTVALE, Exampleland, (Reuters) – ", "Feb. 7 (UPI) — ",
  * "NORTHTOWN — (AP) — " (a dash before the brackets too), "SANTA CLARA — ", "LONDON: ", "Northtown,
- * Sep 8 (EFE).- ". A place in ordinary case counts only with an agency after it.
+ * Sep 8 (EFE).- ", "Northtown, August 27: ". A place in ordinary case counts only with its day or an agency after it.
  */
 const DATELINE =
   /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:[-–—]{1,2}\s?(?=\())?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|\.[-–—]|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
@@ -67,9 +67,11 @@ export const extractDateline: Stage = (draft) => {
   const agencyAt = credits.findIndex((part) => agencyNamed(part) !== null);
   if (separator === '' && agencyAt < 0) return draft;
   const inCapitals = place !== undefined && place === place.toUpperCase() && /\p{Lu}{2}/u.test(place);
-  // An ordinary-case opening before a dash ("Officials said — ") is no dateline, nor a day alone without its agency.
-  if (!inCapitals && !credit) return draft;
-  if (separator === ':' && !inCapitals) return draft;
+  // An ordinary-case opening before a dash ("Officials said — ") is no dateline, nor a day alone without
+  // its agency; a place in ordinary case with its day is ("Northtown, August 27: ").
+  const placeAndDay = place !== undefined && day !== undefined;
+  if (!inCapitals && !credit && !placeAndDay) return draft;
+  if (separator === ':' && !inCapitals && !placeAndDay) return draft;
   if (place === undefined && day === undefined && !credit) return draft;
   const lines = draft.lines.map((line, i) =>
     i === index ? { ...line, text: first.text.slice(match[0].length) } : line,
