@@ -119,6 +119,8 @@ describe('reading words through WordNet', () => {
     ['money', 'fund'],
     ['tried', 'attempt'],
     ['crack down', 'limit'],
+    ['hotter', 'temperature'],
+    ['biggest', 'large'],
   ])('relates %s to %s', (word, related) => {
     expect(relatedWords(word)).toContain(related);
   });

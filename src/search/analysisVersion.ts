@@ -49,5 +49,6 @@
  * next", "Editor's picks", "Don't miss" start the page's tail of other stories. 38: a place in
  * ordinary case with its day is a dateline ("Northtown, August 27: "); "This Article is From <date>"
  * dates the page; a dateline's day falls on or after the latest full date its sentences report.
+ * 39: WordNet takes back an adjective's doubled consonant ("hotter" -> "hot").
  */
-export const ANALYSIS_VERSION = 38;
+export const ANALYSIS_VERSION = 39;

@@ -291,8 +291,8 @@ export class WordNet {
         if (head.endsWith(suffix) && head.length > suffix.length + 1)
           candidates.add(head.slice(0, -suffix.length) + replacement);
       }
-      // Doubled consonants before -ing/-ed: "quitting" -> "quit", "stopped" -> "stop".
-      const doubled = pos === 'v' ? undoubled(head) : null;
+      // Doubled consonants before -ing/-ed: "quitting" -> "quit", "stopped" -> "stop"; before -er/-est: "hotter" -> "hot".
+      const doubled = pos === 'v' || pos === 'a' ? undoubled(head, pos) : null;
       if (doubled) candidates.add(doubled);
       for (const base of candidates) if (this.entry(pos, base + tail)) found.push({ lemma: base + tail, pos });
     }
@@ -508,9 +508,13 @@ let sharedInstance: WordNet | undefined;
 /** Words whose base forms are kept: far more than questions use, far fewer than would matter in memory. */
 const MAX_CACHED_WORDS = 50_000;
 
-/** "quitting" -> "quit", "stopped" -> "stop": a verb's doubled consonant before -ing/-ed taken back; null for any other word. */
-function undoubled(word: string): string | null {
-  const stem = word.endsWith('ing') ? word.slice(0, -3) : word.endsWith('ed') ? word.slice(0, -2) : null;
+/**
+ * "quitting" -> "quit", "stopped" -> "stop", "hotter" -> "hot", "biggest" -> "big": the doubled
+ * consonant before a verb's -ing/-ed or an adjective's -er/-est taken back; null for any other word.
+ */
+function undoubled(word: string, pos: 'v' | 'a'): string | null {
+  const [long, short] = pos === 'v' ? ['ing', 'ed'] : ['est', 'er'];
+  const stem = word.endsWith(long) ? word.slice(0, -3) : word.endsWith(short) ? word.slice(0, -2) : null;
   if (stem === null || stem.length < 2) return null;
   const last = stem.at(-1)!;
   return stem.at(-2) === last && 'bdfgklmnprstvz'.includes(last) ? stem.slice(0, -1) : null;
