@@ -203,6 +203,10 @@ describe('the kind of answer a question asks for', () => {
       'The court told the builder to stay 200 metres from the homes of the families.',
       'The dam was built in 1962 by the builder’s father.',
       'Since 2010 the families have said each year is harder than the year before, since the dam was built.',
+      'The new sluice gates for the dam will cost the town dearly, with 40 workers on them all summer, the town said.',
+      'The sluice gates will cost $2 million, the mayor said.',
+      'The sluice gates are heavy, and 12 cranes will be needed to lift the sluice gates into the dam, engineers said.',
+      'Each sluice gate is made of 40 tonnes of steel.',
     ]);
   });
 
@@ -220,6 +224,12 @@ describe('the kind of answer a question asks for', () => {
       '200 metres',
     ],
     ['"what year" asks for a date, not for the word "year"', 'What year was the dam built?', 'built in 1962'],
+    [
+      '"how much money" puts the passage with an amount of money first',
+      'How much money will the sluice gates cost the town?',
+      'will cost $2 million',
+    ],
+    ['"how heavy" puts the passage with a weight first', 'How heavy is a sluice gate?', '40 tonnes of steel'],
   ])('%s: %s', async (_kind, question, snippet) => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
   });

@@ -1,16 +1,28 @@
 /**
  * What kind of answer a question asks for, and whether a passage gives one: "when …" wants a
- * date or a time, "how many …" or "how long …" a number. Among passages that speak of the question's topic, one
+ * date or a time, "how many …" a number, "how much money …", "how heavy …", "how far …" and
+ * "how long …" a number in units of money, weight, distance or time. Among passages that speak of the question's topic, one
  * that also gives that kind of answer is more likely the answer (ranking/rank.ts weighs it).
  */
-export type AnswerKind = 'date' | 'quantity';
+export type AnswerKind = 'date' | 'quantity' | 'money' | 'weight' | 'distance' | 'length';
 
 const ASKS_DATE =
   /^\s*(?:when\b|what (?:time|date|day|year|month)\b|(?:on|in) what (?:day|date|year|month)\b|since when\b|how long ago\b)/i;
-const ASKS_QUANTITY = /\bhow (?:many|much|long(?! ago)|far|often|big|large)\b/i;
+const ASKS_QUANTITY = /\bhow (?:many|much|long(?! ago)|far|often|big|large|heavy|high|deep|tall|wide|close)\b/i;
+/** "How much cash …", "how much did the repairs cost": an amount of money. */
+const ASKS_MONEY =
+  /\bhow much\b.{0,60}\b(?:money|cash|cost|costs|costing|worth|pay|paid|paying|spend|spent|fine|fined|price|budget|funding|raise|raised|owe|owed|compensation|damages|bill|salary|loss|lose|lost)\b|\bhow much\b.{0,30}\b(?:dollars|euros|pounds|rupees)\b/i;
+const ASKS_WEIGHT = /\bhow heavy\b|\bhow much\b.{0,60}\bweigh/i;
+const ASKS_DISTANCE = /\bhow (?:far|high|deep|tall|wide|close)\b/i;
+/** "How long …": a length of time, or of ground. */
+const ASKS_LENGTH = /\bhow long(?! ago)\b/i;
 
 export function answerKindOf(question: string): AnswerKind | null {
   if (ASKS_DATE.test(question)) return 'date';
+  if (ASKS_MONEY.test(question)) return 'money';
+  if (ASKS_WEIGHT.test(question)) return 'weight';
+  if (ASKS_DISTANCE.test(question)) return 'distance';
+  if (ASKS_LENGTH.test(question)) return 'length';
   if (ASKS_QUANTITY.test(question)) return 'quantity';
   return null;
 }
@@ -25,6 +37,40 @@ const GIVES_DATE = new RegExp(
 const GIVES_QUANTITY =
   /(?:^|[^\d,.])(?!(?:19|20)\d{2}\b)\d{1,3}(?:,\d{3})*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|trillions?)\b/i;
 
+/** A number and what it counts in: "26 kg", "100-metre", "$75 million", "41-day". */
+// The number's digits are bounded, so that a long run of them is read in linear time.
+const AMOUNT = String.raw`\d[\d,.]{0,24}\s?(?:(?:million|billion|trillion|thousand|bn|m)\s?)?-?`;
+const GIVES_MONEY = new RegExp(
+  String.raw`[$£€¥₹]\s?\d|\b(?:US\$|Rs\.?|INR|USD|EUR|GBP)\s?\d|\b${AMOUNT}(?:dollars?|euros?|pounds?|rupees?|yen|yuan|crores?|lakhs?)\b`,
+  'i',
+);
+const GIVES_WEIGHT = new RegExp(
+  String.raw`\b${AMOUNT}(?:kg|kilo(?:gram)?s?|kilogrammes?|tonnes?|tons?|pounds?|lbs?|grams?)\b|\bweigh`,
+  'i',
+);
+const GIVES_DISTANCE = new RegExp(
+  String.raw`\b${AMOUNT}(?:km|kilomet(?:re|er)s?|m|met(?:re|er)s?|miles?|feet|foot|ft|cm|centimet(?:re|er)s?|yards?|inches|inch)\b`,
+  'i',
+);
+const GIVES_DURATION = new RegExp(
+  String.raw`\b${AMOUNT}(?:seconds?|minutes?|hours?|hrs?|days?|nights?|weeks?|months?|years?)\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many) (?:seconds|minutes|hours|days|nights|weeks|months|years)\b`,
+  'i',
+);
+
+/** Whether the text gives the kind of answer: a measure in its units where the question asks for one, else any number or date. */
 export function givesAnswer(kind: AnswerKind, text: string): boolean {
-  return (kind === 'date' ? GIVES_DATE : GIVES_QUANTITY).test(text);
+  switch (kind) {
+    case 'date':
+      return GIVES_DATE.test(text);
+    case 'money':
+      return GIVES_MONEY.test(text);
+    case 'weight':
+      return GIVES_WEIGHT.test(text);
+    case 'distance':
+      return GIVES_DISTANCE.test(text);
+    case 'length':
+      return GIVES_DURATION.test(text) || GIVES_DISTANCE.test(text);
+    case 'quantity':
+      return GIVES_QUANTITY.test(text);
+  }
 }
