@@ -532,6 +532,17 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ],
     ['a greeting names the site', `Welcome to Examplia\n${BODY}`, { outlet: 'Examplia' }],
     [
+      'an invitation to follow it on Google News names the site, run into a "Follow us" link',
+      `${BODY}\nFollow us onFollow Examplia News on Google News`,
+      { outlet: 'Examplia News' },
+    ],
+    ['an invitation to follow a person names no outlet', `${BODY}\nFollow Jane Doe on Twitter`, { outlet: undefined }],
+    [
+      'a breadcrumb opening with the site’s address names it',
+      `Examplia.com  » News » Rescuers reach families\nRescuers reach families\n${BODY}`,
+      { outlet: 'Examplia.com', title: 'Rescuers reach families' },
+    ],
+    [
       'the prompt for notifications names the site, without the suffix of its address',
       `Examplia.com would like to send you notifications for breaking news alerts.\n${BODY}`,
       { outlet: 'Examplia' },

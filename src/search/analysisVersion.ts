@@ -49,6 +49,8 @@
  * next", "Editor's picks", "Don't miss" start the page's tail of other stories. 38: a place in
  * ordinary case with its day is a dateline ("Northtown, August 27: "); "This Article is From <date>"
  * dates the page; a dateline's day falls on or after the latest full date its sentences report.
- * 39: WordNet takes back an adjective's doubled consonant ("hotter" -> "hot").
+ * 39: WordNet takes back an adjective's doubled consonant ("hotter" -> "hot"). 40: "Follow Example on
+ * Google News" and a breadcrumb opening with the site's address name the outlet; the outlet's
+ * statements are read before link lines go.
  */
-export const ANALYSIS_VERSION = 39;
+export const ANALYSIS_VERSION = 40;

@@ -28,8 +28,8 @@ import { dropTweets } from './stages/tweets.ts';
  * The cleaning stages, in order, one kind of page furniture each. Markup goes first, and the
  * readers' comments (before chrome takes their bare heading for a widget), then what
  * is furniture wherever it stands (chrome, ads, links, sign-up boxes, tweets, polls, the list of
- * other stories, the announcement of a widget the scrape left out, the notice that a story is live), except that statements of the outlet are read first, sign-up boxes among them
- * (a box names whose mail it sends); bylines, stamps (and a closing date line glued to the last paragraph) and the agency's credits become metadata
+ * other stories, the announcement of a widget the scrape left out, the notice that a story is live), except that statements of the outlet are read first, sign-up boxes and "Follow" links among them
+ * (a box names whose mail it sends, a link where to follow the outlet); bylines, stamps (and a closing date line glued to the last paragraph) and the agency's credits become metadata
  * before captions are judged (a copyright line is no photo credit, a stamp no label
  * above a picture); a rail of other stories' headlines is told from the article's lines once the
  * captions have gone; paragraphs printed twice keep their first printing; the title is judged on what remains; headings are marked, and the dateline read, when only the article's lines are left; last, where nothing else named the outlet, the article's own sentences may.
@@ -39,8 +39,8 @@ const CLEANING_STAGES: readonly Stage[] = [
   cutComments,
   dropSiteChrome,
   dropAdBreaks,
-  dropLinkLines,
   extractOutletStatements,
+  dropLinkLines,
   dropNewsletterBoxes,
   dropTweets,
   dropPolls,

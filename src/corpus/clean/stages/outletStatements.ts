@@ -20,6 +20,10 @@ const INVITES_TO_ITSELF = new RegExp(
   String.raw`^(?:(?:download|get) the (${NAME}) app\b[^.!]{0,60}[.!]?|(?:watch|more from|listen to|download the|get the)\s(${NAME})(?:\slive)?)$`,
   'iu',
 );
+/** "Follow Example News on Google News": the outlet asking to be followed where news sites are, never a person. */
+const ON_GOOGLE_NEWS = new RegExp(String.raw`[Ff]ollow (${NAME}) on Google News\b`, 'u');
+/** "Example.com » News » …": a breadcrumb whose first crumb is the site's address, as the site writes it. */
+const BREADCRUMB_SITE = /^([\p{L}\d-]{2,40}\.(?:com|net|org|co\.uk|co\.in|in|news))\s{0,3}[»›]\s/u;
 /** "Track Latest News Live on Example.com and get news updates …": a promo naming the site. */
 const PROMO_ON_SITE =
   /^(?:track|follow|get|read|watch|download|visit|find|catch)\b[^.]{0,120}?\bon ([\p{L}\d-]{2,40})\.(?:com|net|org|co\.uk|co\.in|in|co|news|tv)\b/iu;
@@ -107,7 +111,7 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
     return holder;
   }
   if (EDITION.test(text)) return text;
-  const invitation = INVITES_TO_ITSELF.exec(text) ?? PROMO_ON_SITE.exec(text);
+  const invitation = INVITES_TO_ITSELF.exec(text) ?? PROMO_ON_SITE.exec(text) ?? ON_GOOGLE_NEWS.exec(text);
   // "Watch Example News live": the pattern reads case-blind, so its name may take the "live" along.
   const invited = invitation ? (invitation[1] ?? invitation[2])!.replace(/\slive$/i, '') : undefined;
   if (invited && !agencyNamed(invited)) return invited;
@@ -119,8 +123,8 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
  * as a name atop the page), a greeting ("Welcome to Example"), an invitation to more of the outlet
  * ("Watch Example News", "… on Example.com"), its affiliate disclosure ("… through an Example link, we may earn
  * an affiliate commission"), the site's prompt for notifications, a sign-up box
- * saying whose mail it sends or whose terms it binds to; failing those, a staff photographer's credit ("Credit: Jane
- * Doe/EX"). They leave the text (the credit is left for captions), and the first outlet they name becomes the
+ * saying whose mail it sends or whose terms it binds to, its invitation to follow it on Google News; failing those, a staff photographer's credit ("Credit: Jane
+ * Doe/EX"), or a breadcrumb that opens with the site's address ("Example.com » News »", which stays). They leave the text (the credit is left for captions), and the first outlet they name becomes the
  * article's. A copyright held by a company ("Example Media Inc.") or a picture service names no
  * outlet. Sign-up boxes are read here, before they go as furniture.
  */
@@ -139,5 +143,11 @@ export const extractOutletStatements: Stage = (draft: Draft) => {
     return false;
   });
   if (meta.outlet === undefined && credited !== undefined) meta = { ...meta, outlet: credited };
+  // A breadcrumb names the site and stays: its last crumb may be the only copy of the headline.
+  const crumb = draft.lines
+    .slice(0, header)
+    .map((line) => BREADCRUMB_SITE.exec(line.text)?.[1])
+    .find(Boolean);
+  if (meta.outlet === undefined && crumb !== undefined) meta = { ...meta, outlet: crumb };
   return lines.length === draft.lines.length && meta === draft.meta ? draft : { lines, meta };
 };
