@@ -241,6 +241,16 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ).toEqual([lead, ...BODY.split('\n')]);
   });
 
+  it('cuts another story’s headline run into the end of a paragraph, and keeps a last sentence naming things', () => {
+    const [first, second] = BODY.split('\n');
+    const glued = `${first} Northtown Quake Update: Rescue Teams Relay Data On Survivors' Locations; First Findings Recorded By Drones.`;
+    expect(texts(`${glued}\n${second}`)).toEqual([first, second]);
+    const named = `${first} Northtown Bank is headquartered in New York State.`;
+    expect(texts(`${named}\n${second}`)).toEqual([named, second]);
+    const abbreviated = 'The filing was made with the U.S. Bankruptcy Court for the Southern District of New York.';
+    expect(texts(`${BODY}\n${abbreviated}`)).toEqual([...BODY.split('\n'), abbreviated]);
+  });
+
   it('drops a tweet whose signature the excerpt cut off at the end of the page', () => {
     const tweet = [
       'Rescue teams are working through the night https://t.co/abc123',

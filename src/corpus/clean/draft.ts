@@ -92,6 +92,18 @@ export function isHeadlineLike(text: string): boolean {
   return words >= 1 && words <= 25 && !endsLikeSentence(text);
 }
 
+/** Words this long, of which a headline in title case capitalises nearly all. */
+const TITLE_CASE_WORD = /[\p{L}'’-]{4,}/gu;
+const MIN_TITLE_CASE_WORDS = 4;
+const TITLE_CASE_SHARE = 0.9;
+
+/** "Vikram Lander Relays Data On Moon": a headline's title case, nearly every longer word capitalised, which no paragraph writes. */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(TITLE_CASE_WORD) ?? [];
+  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
+  return words.length >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * words.length;
+}
+
 /** A paragraph of the article: a sentence ending and enough words to be more than a caption label. */
 export function isBody(line: Line): boolean {
   return !line.heading && !line.listItem && endsLikeSentence(line.text) && wordCount(line.text) >= 8;

@@ -1,4 +1,15 @@
-import { endsLikeSentence, isBody, isCutShort, keepLines, wordCount, type Line, type Stage } from '../draft.ts';
+import {
+  endsLikeSentence,
+  isBody,
+  isCutShort,
+  isTitleCase,
+  keepLines,
+  mapText,
+  wordCount,
+  type Line,
+  type Stage,
+} from '../draft.ts';
+import { splitSentences } from '../../../text/sentences.ts';
 
 /** Other stories' headlines come three or more in a row. */
 const MIN_RAIL_LINES = 3;
@@ -20,11 +31,28 @@ function isHeadlineShaped(line: Line): boolean {
 }
 
 /**
+ * "… in an update on social media. Vikram Lander Relays Data On Moon's Temperature": another
+ * story's headline, in title case, run into the end of a paragraph. It goes, the paragraph stays.
+ */
+function withoutGluedHeadline(text: string): string {
+  // Sentences as the text reader splits them: "U.S. Bankruptcy Court" is no sentence of its own.
+  const last = splitSentences(text).at(-1);
+  if (last === undefined || last.start === 0) return text;
+  const at = last.start;
+  const tail = last.text;
+  return wordCount(tail) >= MIN_HEADLINE_WORDS &&
+    isTitleCase(tail) &&
+    wordCount(text.slice(0, at)) >= MIN_HEADLINE_WORDS
+    ? text.slice(0, at).trimEnd()
+    : text;
+}
+
+/**
  * A rail of other stories' headlines set amid the article ("Ken Doe on the draw: Northtown face
  * a task", "The top 25 moments of the year", …): three or more headline-shaped lines in a row
  * between paragraphs of the article. Captions and labels have gone by now, so what is left in a
  * row like that is no part of the story: an article's own subheadings stand one at a time above
- * their paragraphs, and its lists are marked as lists.
+ * their paragraphs, and its lists are marked as lists. So does a headline run into the end of a paragraph.
  */
 export const dropStoryRails: Stage = (draft) => {
   const { lines } = draft;
@@ -43,5 +71,8 @@ export const dropStoryRails: Stage = (draft) => {
     } else close(i);
   }
   close(lines.length);
-  return keepLines(draft, (_line, i) => rail[i] === 0);
+  return mapText(
+    keepLines(draft, (_line, i) => rail[i] === 0),
+    withoutGluedHeadline,
+  );
 };

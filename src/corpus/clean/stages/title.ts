@@ -4,6 +4,7 @@ import { stampDate } from './stamps.ts';
 import {
   endsLikeSentence,
   isBody,
+  isTitleCase,
   isCutShort,
   isHeadlineLike,
   looseKey,
@@ -66,20 +67,12 @@ function namesNothing(text: string): boolean {
 /** Some sites' headlines run long ("… would have cost just £5,000 extra' - and the cheap version … is BANNED in America"). */
 const MAX_TITLE_WORDS = 40;
 
-/** Words this long, of which a headline in title case capitalises nearly all. */
-const TITLE_CASE_WORD = /[\p{L}'’-]{4,}/gu;
-const MIN_TITLE_CASE_WORDS = 4;
-const TITLE_CASE_SHARE = 0.8;
-
 /**
  * "Big Breaking! Lander Separated From Spacecraft: What's Next?": a headline in title case that
  * asks or exclaims. It ends as a sentence does, but no paragraph capitalises nearly every word.
  */
 function isTitleCaseCall(text: string): boolean {
-  if (!/[?!]["'”’)]?$/.test(text)) return false;
-  const words = text.match(TITLE_CASE_WORD) ?? [];
-  const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
-  return words.length >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * words.length;
+  return /[?!]["'”’)]?$/.test(text) && isTitleCase(text);
 }
 
 /** A paragraph that opens the article: not a headline in title case that asks or exclaims. */
