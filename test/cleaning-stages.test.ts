@@ -251,6 +251,12 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\n${abbreviated}`)).toEqual([...BODY.split('\n'), abbreviated]);
   });
 
+  it('cuts a placed caption with its credit run into the end of a paragraph', () => {
+    const [first, second] = BODY.split('\n');
+    const glued = `${first} Northtown: Students look at a model of the rescue robot at the town planetarium.(AP file photo)`;
+    expect(texts(`${glued}\n${second}`)).toEqual([first, second]);
+  });
+
   it('drops a tweet whose signature the excerpt cut off at the end of the page', () => {
     const tweet = [
       'Rescue teams are working through the night https://t.co/abc123',

@@ -53,5 +53,7 @@
  * Google News" and a breadcrumb opening with the site's address name the outlet; the outlet's
  * statements are read before link lines go. 41: another story's headline in title case run into
  * the end of a paragraph leaves it (stages/storyRails.ts); title case is nine words in ten capitalised.
+ * 42: a placed caption with its credit run into the end of a paragraph leaves it ("… Northtown:
+ * Students look at a model.(XYZ file photo)"); "XYZ file photo" is a picture service's credit.
  */
-export const ANALYSIS_VERSION = 41;
+export const ANALYSIS_VERSION = 42;

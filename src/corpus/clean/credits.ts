@@ -25,7 +25,7 @@ export function agencyNamed(text: string): string | null {
 function isServiceName(text: string): boolean {
   const key = nameKey(text)
     .replace(/^(?:photo|file|file photo) /, '')
-    .replace(/ (?:news|photo|photos|file|images)$/, '');
+    .replace(/ (?:file )?(?:news|photo|photos|file|images)$/, '');
   return SERVICE_KEYS.has(key) || SERVICE_KEYS.has(nameKey(text));
 }
 

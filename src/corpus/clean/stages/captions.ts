@@ -5,10 +5,12 @@ import {
   isHeadlineLike,
   keepLines,
   looseKey,
+  mapText,
   wordCount,
   type Line,
   type Stage,
 } from '../draft.ts';
+import { splitSentences } from '../../../text/sentences.ts';
 
 /** A label above a caption ("A man being rescued in Northtown") is a few words at most. */
 const MAX_LABEL_WORDS = 8;
@@ -67,10 +69,11 @@ function isTruncated(line: string): boolean {
  * Photo/Khalil Hamra)"), a caption cut short by the page with the full copy that repeats its
  * opening, a caption printed twice below the header, "FILE - " captions (their label run in before
  * them too: "Harbour strike FILE PHOTO: …"), a picture agency's
- * captions by their date and place (its sports captions by their dashes), and a line with no full stop that says where a picture's
- * subject stands ("… before the refurbishment (left)").
+ * captions by their date and place (its sports captions by their dashes), a line with no full stop that says where a picture's
+ * subject stands ("… before the refurbishment (left)"), and a placed caption run into the end of a paragraph.
  */
-export const dropCaptions: Stage = (draft) => {
+export const dropCaptions: Stage = (page) => {
+  const draft = mapText(page, withoutGluedCaption);
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
   const caption = lines.map(
@@ -118,6 +121,24 @@ export const dropCaptions: Stage = (draft) => {
     return shortened === undefined || key.startsWith(shortened);
   });
 };
+
+/** "Northtown: Students look at a model … (XYZ Photo)": a caption opening with the place of its picture, its credit in brackets. */
+const PLACED_CAPTION = /^\p{Lu}[\p{L}-]{1,25}(?: \p{Lu}[\p{L}-]{1,25}){0,2}: \p{Lu}.*[)\]]$/u;
+/** "Credit: Jane Doe", "Photo: Example": a credit's own label, no place. */
+const CREDIT_LABEL = /^(?:credit|photo|image|picture|source|video|file)s?:/i;
+
+/**
+ * "… one of the oldest craters. Northtown: Students look at a model of the lander at the
+ * planetarium.(XYZ file photo)": a placed caption with its credit run into the end of a paragraph.
+ * The caption goes, the paragraph stays.
+ */
+function withoutGluedCaption(text: string): string {
+  if (!endsWithCredit(text)) return text;
+  const last = splitSentences(text).at(-1);
+  return last && last.start > 0 && PLACED_CAPTION.test(last.text) && !CREDIT_LABEL.test(last.text)
+    ? text.slice(0, last.start).trimEnd()
+    : text;
+}
 
 function isLabel(line: Line): boolean {
   return isHeadlineLike(line.text) && wordCount(line.text) <= MAX_LABEL_WORDS && !endsLikeSentence(line.text);
