@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { droppedContent, type GoldPage } from '../src/eval/pages.ts';
+import { droppedContent, isFurniture, type GoldPage } from '../src/eval/pages.ts';
+import { normalizeForMatch } from '../src/text/match.ts';
 
 const page = (furniture: string[]): GoldPage => ({
   file: 'page.txt',
@@ -38,5 +39,14 @@ describe('npm run eval counts the article text that cleaning dropped', () => {
     const glued = 'The council voted late on Tuesday to approve the budget. Updated 10:15 a.m.';
     const passages = ['The council voted late on Tuesday to approve the budget.'];
     expect(droppedContent(glued, page(['Updated 10:15 a.m.']), passages).dropped).toEqual([]);
+  });
+});
+
+describe('npm run eval tells furniture left in a passage from article text', () => {
+  it('counts a short furniture line only glued to a passage’s start or end, as a tag names what the text also names', () => {
+    const lines = ['jane doe smith', 'sign up for alerts today'].map((line) => normalizeForMatch(line));
+    expect(isFurniture('The mayor Jane Doe Smith said the budget would pass.', lines)).toBe(false);
+    expect(isFurniture('The mayor said the budget would pass. Jane Doe Smith', lines)).toBe(true);
+    expect(isFurniture('The mayor said the budget would pass. Sign up for alerts today and more.', lines)).toBe(true);
   });
 });

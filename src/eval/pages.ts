@@ -69,6 +69,8 @@ export interface PageScores {
 const CRAWL_STAMP = /^\s*date \d{4}-\d{2}-\d{2}\s*/;
 /** Shorter furniture lines ("Share", "Photo") are only matched whole: as parts they would match article text. */
 const MIN_CONTAINED_WORDS = 3;
+/** Furniture lines this short count inside a passage only at its start or end, glued there: a tag ("lula da silva") is also a name the text writes. */
+const MIN_CONTAINED_ANYWHERE_WORDS = 4;
 
 /** The page's furniture lines, normalised for matching against passages and events. */
 export function furnitureLines(page: GoldPage): string[] {
@@ -84,7 +86,8 @@ export function isFurniture(text: string, lines: readonly string[]): boolean {
     (line) =>
       line === normalized ||
       line.includes(normalized) ||
-      (line.split(' ').length >= MIN_CONTAINED_WORDS && normalized.includes(line)),
+      (line.split(' ').length >= MIN_CONTAINED_ANYWHERE_WORDS && normalized.includes(line)) ||
+      (line.split(' ').length >= MIN_CONTAINED_WORDS && (normalized.startsWith(line) || normalized.endsWith(line))),
   );
 }
 
