@@ -99,6 +99,14 @@ describe('typo correction', () => {
     expect((await index.search({ question: 'What is the minimum wage?', limit: 3 })).corrections).toEqual([]);
   });
 
+  it('weighs a mistyped everyday word the articles lack as that word, a helper, not as an unknown name', async () => {
+    expect(EnglishFrequencies.shared().commonNeighbour('suposed', 4)).toBe('supposed');
+    expect(EnglishFrequencies.shared().commonNeighbour('kadhimi', 4)).toBeNull();
+    const result = await index.search({ question: 'Is the US suposed to close the embassy?', limit: 3 });
+    expect(result.unknownWords).toEqual(['suposed']);
+    expect(result.hits.length).toBeGreaterThan(0);
+  });
+
   it('names the words no article knows, nor any word related to them', async () => {
     const result = await index.search({ question: 'What did Pompeo say about falafel?', limit: 3 });
     expect(result.unknownWords).toContain('falafel');

@@ -73,6 +73,33 @@ export class EnglishFrequencies {
   }
 
   /**
+   * The commonest ordinary word one slip of the keys from `word` (a letter dropped, added, changed,
+   * or two swapped) that is at least this common (Zipf): "suposed" -> "supposed". Null when none is.
+   */
+  commonNeighbour(word: string, minZipf: number): string | null {
+    const key = word.toLowerCase();
+    this.table();
+    let best: { word: string; count: number } | null = null;
+    const consider = (candidate: string): void => {
+      if (candidate === key || !this.lowerCase.has(candidate)) return;
+      const count = this.count(candidate);
+      if (!best || count > best.count || (count === best.count && candidate < best.word))
+        best = { word: candidate, count };
+    };
+    for (let i = 0; i <= key.length; i++) {
+      const [head, tail] = [key.slice(0, i), key.slice(i)];
+      if (tail.length > 0) consider(head + tail.slice(1));
+      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
+      for (const letter of LETTERS) {
+        consider(head + letter + tail);
+        if (tail.length > 0) consider(head + letter + tail.slice(1));
+      }
+    }
+    const found = best as { word: string; count: number } | null;
+    return found && this.zipf(found.word) >= minZipf ? found.word : null;
+  }
+
+  /**
    * The Zipf value of a word: log10 of its occurrences per billion words, add-one smoothed, so an
    * unseen word gets ~1.3, "embassy" 3.9, "weather" 4.6, "actually" 5.5 and "the" 7.5. For a
    * phrase ("united states") the rarest word stands for the whole, which errs towards common.
@@ -83,5 +110,7 @@ export class EnglishFrequencies {
     return Math.log10(((rarest + 1) / this.totalCount) * 1e9);
   }
 }
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 let shared: EnglishFrequencies | undefined;

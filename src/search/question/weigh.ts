@@ -9,6 +9,9 @@ import type { Alternative, QuestionWord } from './types.ts';
  * it was read as; a name the frequency list lacks stays as rare as can be. A name or phrase is
  * rated by its rarest word.
  */
+/** Shorter unknown words are too near too many everyday words to be read as one of them mistyped. */
+const MIN_SLIP_LENGTH = 5;
+
 export function topicalWeight(
   context: SearchContext,
   unit: QuestionWord,
@@ -17,13 +20,18 @@ export function topicalWeight(
   const { word, following } = unit;
   const { tuning, wordnet, english } = context.environment;
   const reference = referenceOf(context, alternatives);
-  const rated = context.isEnglish(word) || reference === null ? word : (context.surface(reference) ?? word);
+  // A word no list knows, one slip from an everyday word, is that word mistyped ("suposed"): it weighs as one.
+  const slip =
+    reference === null && alternatives.length === 0 && !context.isEnglish(word) && word.length >= MIN_SLIP_LENGTH
+      ? english.commonNeighbour(word, tuning.functionWordZipf)
+      : null;
+  const rated = slip ?? (context.isEnglish(word) || reference === null ? word : (context.surface(reference) ?? word));
   const { from, to } = tuning.everydayZipf;
   const everyday = Math.min(1, Math.max(tuning.minTopicality, (to - english.zipf(rated)) / (to - from)));
   let kind = 1;
   // A name or a known phrase names a thing: it counts fully.
   if (unit.kind === 'word' && !context.aliases.variantsOf(word)) {
-    const phrase = following && wordnet.knows(`${word} ${following}`) ? `${word} ${following}` : word;
+    const phrase = slip ?? (following && wordnet.knows(`${word} ${following}`) ? `${word} ${following}` : word);
     const shares = wordnet.partOfSpeechShares(phrase);
     if (shares)
       kind = shares.n * (wordnet.isTimeNoun(phrase) ? tuning.timeWeight : 1) + tuning.helperWeight * (1 - shares.n);
