@@ -500,7 +500,8 @@ export function packIndexFile(
 
 /**
  * The live corpus of the thread that unpacks: a source or passage of the snapshot equal to one of
- * its own (same id and every field, the text byte for byte) is its object, not a new one. A reload
+ * its own (same id and every field, the text byte for byte) is its object, not a new one (a live
+ * passage, a stored one, then reads from the new snapshot's bytes: corpus/storedPassage.ts). A reload
  * after a few articles changed then allocates next to nothing for the rest: a million new passages
  * would keep the garbage collector busy, and the thread that answers pausing, for seconds.
  */
@@ -819,9 +820,8 @@ function* assemble(
     if (!source) throw new CorruptSnapshot(`source ${n} does not exist`);
     return source;
   };
-  const textBuffer = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
   const store = new PassageStore(
-    textBuffer,
+    Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength),
     textOffsets,
     ascii,
     Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength),
@@ -840,8 +840,7 @@ function* assemble(
   };
   /**
    * The live passage with passage `n`'s id, when it is the same in every field (its text compared
-   * byte for byte). A stored one is moved to this store (see `StoredPassage.moveTo`); a plain one
-   * (built in this thread) is taken as it is.
+   * byte for byte), moved to this store (see `StoredPassage.moveTo`).
    */
   const takenOver = (
     n: number,
@@ -850,12 +849,13 @@ function* assemble(
     section: string | null,
   ): Passage | undefined => {
     const live = reuse?.passage(store.id(n));
-    if (!live || live.source !== source || live.paragraph !== paragraphNumber || live.section !== section)
-      return undefined;
-    if (live instanceof StoredPassage) return StoredPassage.moveTo(live, store, n) ? live : undefined;
-    for (const key in live) if (!PASSAGE_FIELDS.has(key)) return undefined;
-    const [start, end] = [textOffsets[n]!, textOffsets[n + 1]!];
-    return live.text.length <= end - start && compareBytes(live.text, textBuffer, start, end) === 0 ? live : undefined;
+    return live &&
+      live.source === source &&
+      live.paragraph === paragraphNumber &&
+      live.section === section &&
+      StoredPassage.moveTo(live, store, n)
+      ? live
+      : undefined;
   };
   const passages: Passage[] = new Array<Passage>(count);
   for (let i = 0; i < count; i++) {
