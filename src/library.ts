@@ -4,6 +4,7 @@ import { hasJournal, recoverJournal, type Recovery } from './corpus/journal.ts';
 import type { LoadOptions, LoadProgress } from './corpus/load.ts';
 import { ifFolderUnlocked, withFolderLock, type FolderLockOptions } from './corpus/lock.ts';
 import { readSavedFiles, removeLeftovers } from './corpus/savedIndex.ts';
+import { PassageIds } from './corpus/passageIds.ts';
 import type { Corpus, Passage, Source } from './corpus/types.ts';
 import type { Logger } from './log.ts';
 import {
@@ -33,7 +34,7 @@ export interface Snapshot {
   /** The compact index, which the saved snapshot holds: `index` itself when it answers. */
   readonly compact: SearchIndex;
   readonly loadedAt: Date;
-  readonly passageById: ReadonlyMap<string, Passage>;
+  readonly passageById: Pick<ReadonlyMap<string, Passage>, 'get' | 'has' | 'size'>;
   readonly sourceById: ReadonlyMap<string, Source>;
   /** Every file of the folder as this build read it, to tell the next build what changed. */
   readonly files: ReadonlyMap<string, FileFingerprint>;
@@ -55,7 +56,7 @@ export function buildSnapshot(
   return runSteps(snapshotSteps(corpus, loadedAt, files, index, listing, compact));
 }
 
-/** Passages put in the id table between two steps of `snapshotSteps` (its shards grow about together: a step must stay small). */
+/** Sources put in the id table between two steps of `snapshotSteps` (its shards grow about together: a step must stay small). */
 const SNAPSHOT_STEP = 256;
 
 /** `buildSnapshot` in steps (src/steps.ts): the tables of a million passages take a while to fill. */
@@ -67,12 +68,8 @@ function* snapshotSteps(
   listing: string | null,
   compact: SearchIndex,
 ): Steps<Snapshot> {
-  // Sharded: a Map of a million ids would rehash them all at once as it grows (over 100 ms).
-  const passageById = new ShardedMap<Passage>();
-  for (const [i, passage] of corpus.passages.entries()) {
-    if (i % SNAPSHOT_STEP === 0) yield;
-    passageById.set(passage.id, passage);
-  }
+  const passageById = yield* PassageIds.buildSteps(corpus.passages);
+  // Sharded: a Map of a hundred thousand ids would rehash them all at once as it grows.
   const sourceById = new ShardedMap<Source>();
   for (const [i, source] of corpus.sources.entries()) {
     if (i % SNAPSHOT_STEP === 0) yield;

@@ -1,8 +1,8 @@
 /**
  * A map from strings split into shards by a hash of the key. A Map grows by rehashing every entry
  * at once: the step from half a million entries to a million takes over 100 ms in one go. Shards
- * grow a sixty-fourth at a time, so a table of a million passage ids filled in slices (while the bot
- * answers) never pauses it long. A read costs one hash of the key more. Iterates shard by shard,
+ * grow a sixty-fourth at a time, so a large table filled in slices (while the bot answers) never
+ * pauses it long (the sources' ids; passages have a table of their own, corpus/passageIds.ts). A read costs one hash of the key more. Iterates shard by shard,
  * not in insertion order.
  */
 export class ShardedMap<V> implements ReadonlyMap<string, V> {

@@ -15,8 +15,8 @@ import { loadCorpus, type LoadOptions, type LoadProgress } from '../corpus/load.
 import { writeSavedFiles } from '../corpus/savedIndex.ts';
 import type { Corpus } from '../corpus/types.ts';
 import { CompactIndex } from '../search/compact.ts';
-import { SearchIndex } from '../search/engine.ts';
-import { corpusFingerprint, writeIndexFile, type IndexFileContents } from '../search/indexFile.ts';
+import type { SearchIndex } from '../search/engine.ts';
+import { corpusFingerprint, packIndexFile, unpackIndexFile, type IndexFileContents } from '../search/indexFile.ts';
 import { runStepsYielding } from '../steps.ts';
 
 /** What to build from, and where to save it. Plain data: it is handed to a worker thread as it is. */
@@ -138,12 +138,15 @@ export async function saveIndex(
   }
 }
 
-/** Builds in this thread, giving the event loop turns between slices of indexing, and saves. */
+/**
+ * Builds in this thread, giving the event loop turns between slices of indexing, and saves. The
+ * result is laid out as a snapshot and assembled back from it, as a worker's result is: the
+ * passages this thread keeps are stored ones (corpus/storedPassage.ts), however the index was built.
+ */
 export async function buildHere(request: BuildRequest, events: BuildEvents = {}): Promise<Built> {
   const built = await buildFromFolder(request, events);
-  if (request.indexPath) {
-    const contents = await savedContents(request, built);
-    await saveIndex(request.indexPath, built.files, (path) => writeIndexFile(path, contents), events);
-  }
-  return { corpus: built.corpus, index: new SearchIndex(built.corpus, built.backend), files: built.files };
+  const image = packIndexFile(await savedContents(request, built));
+  if (request.indexPath) await saveIndex(request.indexPath, built.files, (path) => image.write(path), events);
+  const { corpus, index } = await runStepsYielding(unpackIndexFile(image.packed));
+  return { corpus, index, files: built.files };
 }

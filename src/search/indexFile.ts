@@ -30,6 +30,7 @@ import { constants, type Stats } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
+import { PassageStore, StoredPassage } from '../corpus/storedPassage.ts';
 import type { Corpus, LoadError, Passage, Source } from '../corpus/types.ts';
 import { CompactIndex, type CompactIndexData, type CompactIndexDerived } from './compact.ts';
 import { SearchIndex } from './engine.ts';
@@ -499,7 +500,8 @@ export function packIndexFile(
 
 /**
  * The live corpus of the thread that unpacks: a source or passage of the snapshot equal to one of
- * its own (same id and every field, the text byte for byte) is its object, not a new one. A reload
+ * its own (same id and every field, the text byte for byte) is its object, not a new one (a live
+ * passage, a stored one, then reads from the new snapshot's bytes: corpus/storedPassage.ts). A reload
  * after a few articles changed then allocates next to nothing for the rest: a million new passages
  * would keep the garbage collector busy, and the thread that answers pausing, for seconds.
  */
@@ -818,8 +820,13 @@ function* assemble(
     if (!source) throw new CorruptSnapshot(`source ${n} does not exist`);
     return source;
   };
-  const textBuffer = Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength);
-  const idBuffer = Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength);
+  const store = new PassageStore(
+    Buffer.from(texts.buffer, texts.byteOffset, texts.byteLength),
+    textOffsets,
+    ascii,
+    Buffer.from(ids.buffer, ids.byteOffset, ids.byteLength),
+    idOffsets,
+  );
   const sectionNames = header.sectionNames;
   /** Compares a live string, in UTF-8, with the bytes from `start` to `end`, as Buffer#compare does, allocating nothing. */
   let scratch = Buffer.alloc(0);
@@ -831,43 +838,34 @@ function* assemble(
     const written = scratch.write(live, 0, room, 'utf8');
     return scratch.compare(buffer, start, end, 0, written);
   };
-  /** The live passage `id` names, when this one is the same in every field (its text compared byte for byte). */
-  const reusable = (
-    id: string,
-    start: number,
-    end: number,
+  /**
+   * The live passage with passage `n`'s id, when it is the same in every field (its text compared
+   * byte for byte), moved to this store (see `StoredPassage.moveTo`).
+   */
+  const takenOver = (
+    n: number,
     source: Source,
     paragraphNumber: number,
     section: string | null,
   ): Passage | undefined => {
-    const live = reuse?.passage(id);
-    if (
-      !live ||
-      live.source !== source ||
-      live.paragraph !== paragraphNumber ||
-      live.section !== section ||
-      live.text.length > end - start
-    )
-      return undefined;
-    for (const key in live) if (!PASSAGE_FIELDS.has(key)) return undefined;
-    return compareBytes(live.text, textBuffer, start, end) === 0 ? live : undefined;
+    const live = reuse?.passage(store.id(n));
+    return live &&
+      live.source === source &&
+      live.paragraph === paragraphNumber &&
+      live.section === section &&
+      StoredPassage.moveTo(live, store, n)
+      ? live
+      : undefined;
   };
   const passages: Passage[] = new Array<Passage>(count);
   for (let i = 0; i < count; i++) {
     if (i % ASSEMBLE_STEP === 0) yield;
-    const start = textOffsets[i]!;
-    const end = textOffsets[i + 1]!;
     const source = sourceAt(passageSource[i]!);
     const sectionNumber = passageSection[i]!;
     const section = sectionNumber === 0 ? null : (sectionNames[sectionNumber - 1] ?? null);
-    const id = idBuffer.toString('latin1', idOffsets[i]!, idOffsets[i + 1]!);
-    passages[i] = (reuse && reusable(id, start, end, source, paragraph[i]!, section)) || {
-      id,
-      text: ascii[i] ? textBuffer.toString('latin1', start, end) : textBuffer.toString('utf8', start, end),
-      paragraph: paragraph[i]!,
-      source,
-      section,
-    };
+    passages[i] =
+      (reuse && takenOver(i, source, paragraph[i]!, section)) ||
+      new StoredPassage(store, i, paragraph[i]!, source, section);
   }
   yield;
   for (const [n, fields] of header.passageExtras ?? []) passages[n] = { ...passages[n]!, ...fields };
@@ -909,10 +907,13 @@ function* assemble(
     const twin = live && order === 0 ? next++ : -1;
     terms[t] = twin >= 0 ? live!.terms[twin]! : termBuffer.toString('utf8', start, end);
     const [formStart, formEnd] = [formOffsets[t]!, formOffsets[t + 1]!];
+    // Most words are written as their term is spelled ("embassy"): then the form is the term's string, not a second one.
     forms[t] =
       twin >= 0 && compareBytes(live!.forms[twin]!, formBuffer, formStart, formEnd) === 0
         ? live!.forms[twin]!
-        : formBuffer.toString('utf8', formStart, formEnd);
+        : formBuffer.compare(termBuffer, start, end, formStart, formEnd) === 0
+          ? terms[t]!
+          : formBuffer.toString('utf8', formStart, formEnd);
   }
   const initials = new Map<string, SpelledOut>();
   for (const [k, [key, spelled, n]] of header.initials.entries()) {
