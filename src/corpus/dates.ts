@@ -2,6 +2,9 @@ import * as chrono from 'chrono-node';
 import { splitSentences } from '../text/sentences.ts';
 import type { PartialDate } from './types.ts';
 
+/** Dates are read against a fixed day, never the clock: only what the text itself states is kept (certainDate). */
+const FIXED_REFERENCE: chrono.ParsingReference = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' };
+
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /** Reads a date written as YYYY, YYYY-MM or YYYY-MM-DD, checking that the calendar day exists. */
@@ -28,7 +31,7 @@ export function parseDateStamp(line: string): PartialDate | null {
   if (text.length === 0 || text.length > 60) return null;
   const iso = parseIsoDate(text);
   if (iso) return iso;
-  const [result] = chrono.strict.parse(text, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 'UTC' });
+  const [result] = chrono.strict.parse(text, FIXED_REFERENCE);
   if (!result) return null;
   const leftover = (text.slice(0, result.index) + text.slice(result.index + result.text.length)).replace(
     /[\s,|–—-]+/g,
@@ -53,10 +56,7 @@ export function pastDatesMentioned(text: string): string[] {
   if (!WRITTEN_YEAR.test(text)) return days;
   for (const sentence of splitSentences(text)) {
     if (!WRITTEN_YEAR.test(sentence.text) || FUTURE_CUE.test(sentence.text)) continue;
-    for (const result of chrono.strict.parse(sentence.text, {
-      instant: new Date(Date.UTC(2000, 0, 1)),
-      timezone: 'UTC',
-    })) {
+    for (const result of chrono.strict.parse(sentence.text, FIXED_REFERENCE)) {
       // Written out, year and all: chrono is also "certain" of the year in "six days after".
       const date = WRITTEN_YEAR.test(result.text) ? certainDate(result.start) : null;
       if (date?.precision === 'day') days.push(date.value);

@@ -1,4 +1,5 @@
 import { mapText, type Stage } from '../draft.ts';
+import { splitSentences } from '../../../text/sentences.ts';
 
 /**
  * The outlet telling its reader that a story is live or still developing: "We'll be bringing you
@@ -9,13 +10,10 @@ import { mapText, type Stage } from '../draft.ts';
 const LIVE_NOTICE =
   /^(?:we(?:['’]ll| will) (?:be )?(?:bring(?:ing)?|keep(?:ing)?) you (?:up to date|updated|(?:all )?(?:the )?(?:latest|more|further))\b[^.!?]{0,80}|this (?:is an? )?(?:breaking|developing|live)(?: news)? (?:story|report)\b[^.!?]{0,80}|this (?:story|article|page|report|post) (?:will be|is being|may be|has been|is) updat(?:ed|ing)\b[^.!?]{0,80}|more (?:to )?follows?|(?:please )?(?:refresh|check back)\b[^.!?]{0,40}\bupdates?)[.!]?$/i;
 
-/** Sentences of a line: each ends in a full stop, question or exclamation mark, followed by a space. */
-const SENTENCE_END = /(?<=[.!?])\s+/;
-
 /** A line without the live or developing-story notices among its sentences (empty when it was only that). */
 function withoutNotices(text: string): string {
   if (!/\b(?:updat|follow|latest|developing|breaking|refresh|check back)/i.test(text)) return text;
-  const sentences = text.split(SENTENCE_END);
+  const sentences = splitSentences(text).map((sentence) => sentence.text);
   const kept = sentences.filter((sentence) => !LIVE_NOTICE.test(sentence));
   return kept.length === sentences.length ? text : kept.join(' ');
 }
