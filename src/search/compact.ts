@@ -27,6 +27,7 @@ import {
   type SearchBackend,
 } from './backend.ts';
 import { FORM_SEPARATOR, LexiconBuilder, type SpelledOut } from './lexicon.ts';
+import { firstNotBefore } from './sortedStrings.ts';
 
 /** The arrays and tables of a compact index: what a snapshot stores. */
 export interface CompactIndexData {
@@ -273,16 +274,8 @@ export class CompactIndex implements SearchBackend {
   /** The term's number (its rank), or -1. */
   private termNumber(term: string): number {
     const { terms } = this.data;
-    let low = 0;
-    let high = terms.length - 1;
-    while (low <= high) {
-      const middle = (low + high) >>> 1;
-      const candidate = terms[middle]!;
-      if (candidate < term) low = middle + 1;
-      else if (candidate > term) high = middle - 1;
-      else return middle;
-    }
-    return -1;
+    const at = firstNotBefore(terms, term);
+    return terms[at] === term ? at : -1;
   }
 
   documentFrequency(term: string): number {
@@ -860,18 +853,6 @@ function buildFormTrie(termForms: readonly string[]): FormTrie {
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
   const forms = pairs.map(([form]) => form);
   return { trie: buildTrie(forms), forms, termOf: Int32Array.from(pairs, ([, id]) => id) };
-}
-
-/** The index of the first of the sorted strings that is not before `key`. */
-function firstNotBefore(sorted: readonly string[], key: string): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! < key) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function growFilled(array: Int32Array, size: number): Int32Array {

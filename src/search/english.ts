@@ -5,6 +5,7 @@
  * "falafel") says a lot. The list is read on first use (74k words, ~50 ms).
  */
 import { createRequire } from 'node:module';
+import { firstNotBefore } from './sortedStrings.ts';
 
 interface Entry {
   readonly word: string;
@@ -62,14 +63,7 @@ export class EnglishFrequencies {
     if (this.isOrdinaryWord(key)) return false;
     this.sortedLowerCase ??= [...this.lowerCase].sort();
     const words = this.sortedLowerCase;
-    let low = 0;
-    let high = words.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (words[middle]! < key) low = middle + 1;
-      else high = middle;
-    }
-    return words[low]?.startsWith(key) === true;
+    return words[firstNotBefore(words, key)]?.startsWith(key) === true;
   }
 
   /**
@@ -80,23 +74,13 @@ export class EnglishFrequencies {
     const key = word.toLowerCase();
     this.table();
     let best: { word: string; count: number } | null = null;
-    const consider = (candidate: string): void => {
-      if (candidate === key || !this.lowerCase.has(candidate)) return;
+    for (const candidate of slipsOf(key)) {
+      if (candidate === key || !this.lowerCase.has(candidate)) continue;
       const count = this.count(candidate);
       if (!best || count > best.count || (count === best.count && candidate < best.word))
         best = { word: candidate, count };
-    };
-    for (let i = 0; i <= key.length; i++) {
-      const [head, tail] = [key.slice(0, i), key.slice(i)];
-      if (tail.length > 0) consider(head + tail.slice(1));
-      if (tail.length > 1) consider(head + tail[1] + tail[0] + tail.slice(2));
-      for (const letter of LETTERS) {
-        consider(head + letter + tail);
-        if (tail.length > 0) consider(head + letter + tail.slice(1));
-      }
     }
-    const found = best as { word: string; count: number } | null;
-    return found && this.zipf(found.word) >= minZipf ? found.word : null;
+    return best && this.zipf(best.word) >= minZipf ? best.word : null;
   }
 
   /**
@@ -112,5 +96,18 @@ export class EnglishFrequencies {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+
+/** Every word one slip of the keys from `word`: a letter dropped, two neighbours swapped, a letter added or changed. */
+function* slipsOf(word: string): Generator<string> {
+  for (let i = 0; i <= word.length; i++) {
+    const [head, tail] = [word.slice(0, i), word.slice(i)];
+    if (tail.length > 0) yield head + tail.slice(1);
+    if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
+    for (const letter of LETTERS) {
+      yield head + letter + tail;
+      if (tail.length > 0) yield head + letter + tail.slice(1);
+    }
+  }
+}
 
 let shared: EnglishFrequencies | undefined;

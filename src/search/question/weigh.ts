@@ -1,6 +1,9 @@
 import type { SearchContext } from '../context.ts';
 import type { Alternative, QuestionWord } from './types.ts';
 
+/** Shorter unknown words are too near too many everyday words to be read as one of them mistyped. */
+const MIN_SLIP_LENGTH = 5;
+
 /**
  * How much a word names the question's topic: 1, fading for everyday words (by how common it is
  * in English), less for a verb, adjective, adverb or span of time (by how WordNet's tagged texts
@@ -9,9 +12,6 @@ import type { Alternative, QuestionWord } from './types.ts';
  * it was read as; a name the frequency list lacks stays as rare as can be. A name or phrase is
  * rated by its rarest word.
  */
-/** Shorter unknown words are too near too many everyday words to be read as one of them mistyped. */
-const MIN_SLIP_LENGTH = 5;
-
 export function topicalWeight(
   context: SearchContext,
   unit: QuestionWord,
