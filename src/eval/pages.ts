@@ -69,7 +69,7 @@ export interface PageScores {
 const CRAWL_STAMP = /^\s*date \d{4}-\d{2}-\d{2}\s*/;
 /** Shorter furniture lines ("Share", "Photo") are only matched whole: as parts they would match article text. */
 const MIN_CONTAINED_WORDS = 3;
-/** Furniture lines this short count inside a passage only at its start or end, glued there: a tag ("lula da silva") is also a name the text writes. */
+/** Furniture lines this short count inside a passage only at its start or end, glued there: a tag ("jane doe smith") is also a name the text writes. */
 const MIN_CONTAINED_ANYWHERE_WORDS = 4;
 
 /** The page's furniture lines, normalised for matching against passages and events. */

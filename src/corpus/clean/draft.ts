@@ -97,7 +97,7 @@ const TITLE_CASE_WORD = /[\p{L}'’-]{4,}/gu;
 const MIN_TITLE_CASE_WORDS = 4;
 const TITLE_CASE_SHARE = 0.9;
 
-/** "Vikram Lander Relays Data On Moon": a headline's title case, nearly every longer word capitalised, which no paragraph writes. */
+/** "Rescue Teams Relay Data On Survivors": a headline's title case, nearly every longer word capitalised, which no paragraph writes. */
 export function isTitleCase(text: string): boolean {
   const words = text.match(TITLE_CASE_WORD) ?? [];
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;

@@ -128,8 +128,8 @@ const PLACED_CAPTION = /^\p{Lu}[\p{L}-]{1,25}(?: \p{Lu}[\p{L}-]{1,25}){0,2}: \p{
 const CREDIT_LABEL = /^(?:credit|photo|image|picture|source|video|file)s?:/i;
 
 /**
- * "… one of the oldest craters. Northtown: Students look at a model of the lander at the
- * planetarium.(XYZ file photo)": a placed caption with its credit run into the end of a paragraph.
+ * "… the search went on overnight. Northtown: Volunteers carry supplies into the town hall.(XYZ
+ * file photo)": a placed caption with its credit run into the end of a paragraph.
  * The caption goes, the paragraph stays.
  */
 function withoutGluedCaption(text: string): string {

@@ -31,7 +31,7 @@ function isHeadlineShaped(line: Line): boolean {
 }
 
 /**
- * "… in an update on social media. Vikram Lander Relays Data On Moon's Temperature": another
+ * "… in an update on social media. Northtown Rescue Teams Relay Data On Survivors' Locations": another
  * story's headline, in title case, run into the end of a paragraph. It goes, the paragraph stays.
  */
 function withoutGluedHeadline(text: string): string {

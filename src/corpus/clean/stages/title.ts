@@ -68,7 +68,7 @@ function namesNothing(text: string): boolean {
 const MAX_TITLE_WORDS = 40;
 
 /**
- * "Big Breaking! Lander Separated From Spacecraft: What's Next?": a headline in title case that
+ * "Big Breaking! Rescuers Reach Families In Collapsed Block: What's Next?": a headline in title case that
  * asks or exclaims. It ends as a sentence does, but no paragraph capitalises nearly every word.
  */
 function isTitleCaseCall(text: string): boolean {
