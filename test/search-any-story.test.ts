@@ -166,6 +166,22 @@ describe('a word common in English, one letter from a word the corpus uses a lot
   );
 });
 
+describe('a rarer English word one letter from a word only a few passages of a large story use', () => {
+  it('is meant as typed: the story does not strongly prefer the neighbour', async () => {
+    const passages = Array.from(
+      { length: 300 },
+      (_, i) => `The river gauge at Northvale station ${i} read ${i % 40} centimetres above the mark on Friday.`,
+    );
+    passages.push(
+      'The council said each household would get its share of the fund.',
+      'Residents asked for a fair share of the repairs.',
+      'Farmers said their share of the losses was the largest.',
+    );
+    const shares = await indexOfArticle('shares', passages);
+    expect((await shares.search({ question: 'How tall is the shard?', limit: 3 })).corrections).toEqual([]);
+  });
+});
+
 describe('a question in words the articles only have neighbours of', () => {
   // "cash" is no word of the articles; "money", a word news uses alike, is.
   const paragraphs = [
@@ -207,6 +223,8 @@ describe('the kind of answer a question asks for', () => {
       'The sluice gates will cost $2 million, the mayor said.',
       'The sluice gates are heavy, and 12 cranes will be needed to lift the sluice gates into the dam, engineers said.',
       'Each sluice gate is made of 40 tonnes of steel.',
+      'The reservoir behind the dam holds water to 30 metres, the water board said.',
+      'Divers went deep into the reservoir on Monday to look at the gates.',
     ]);
   });
 
@@ -230,6 +248,7 @@ describe('the kind of answer a question asks for', () => {
       'will cost $2 million',
     ],
     ['"how heavy" puts the passage with a weight first', 'How heavy is a sluice gate?', '40 tonnes of steel'],
+    ['"how deep" names the measure, not the topic', 'How deep is the reservoir?', 'holds water to 30 metres'],
   ])('%s: %s', async (_kind, question, snippet) => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
   });

@@ -57,6 +57,7 @@
  * Students look at a model.(XYZ file photo)"); "XYZ file photo" is a picture service's credit.
  * 43: live notices are told among sentences as the text reader splits them (no passage of any
  * development story changed). 44: comments give invented examples where they quoted a development
- * story's words (no change to what is saved).
+ * story's words (no change to what is saved). 45: a measure after "how" ("how heavy", "how tall")
+ * asks for the kind of answer, it is no topic word of the question (questions only).
  */
-export const ANALYSIS_VERSION = 44;
+export const ANALYSIS_VERSION = 45;

@@ -4,9 +4,14 @@ import { correctTerm, editDistance, maxEdits } from '../../fuzzy.ts';
 import type { Alternative } from '../types.ts';
 import type { Expander, ExpansionState } from './types.ts';
 
-/** A real word is read as a neighbour only when the corpus uses the neighbour this many times more (and at least so often). */
+/**
+ * A real word is read as a neighbour only when the corpus uses the neighbour this many times more,
+ * at least so often and in at least this share of its passages: the story's own word ("trial" in a
+ * trial's coverage), not one a few passages happen to use ("share" for "shard").
+ */
 const PREFERRED_RATIO = 20;
 const MIN_PREFERRED_FREQUENCY = 3;
+const MIN_PREFERRED_SHARE = 0.015;
 /** A real word the corpus uses more often than this is taken as meant, never as a typo. */
 const MAX_TYPO_FREQUENCY = 2;
 /** Real words shorter than this have too many neighbours to guess between ("cat", "car", "can"). */
@@ -118,11 +123,12 @@ function realWordTypo({ word, taken }: ExpansionState, context: SearchContext): 
   const { english } = context.environment;
   const zipf = english.zipf(word.word);
   if (zipf >= MAX_TYPO_ZIPF) return [];
+  const least = Math.max(MIN_PREFERRED_FREQUENCY, MIN_PREFERRED_SHARE * context.passageCount, PREFERRED_RATIO * own);
   let best: { term: string; form: string; frequency: number } | null = null;
   for (const candidate of context.backend.formsNear(word.word, 1)) {
     // A typo keeps the first letter; another first letter is another word ("cutting", "putting").
     if (candidate.term === word.term || candidate.form[0] !== word.word[0]) continue;
-    if (candidate.frequency < Math.max(MIN_PREFERRED_FREQUENCY, PREFERRED_RATIO * own)) continue;
+    if (candidate.frequency < least) continue;
     // A slip of the keys gives a rarer word than the one meant, never a commoner one.
     if (english.zipf(candidate.form) < zipf) continue;
     if (
