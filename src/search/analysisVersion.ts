@@ -58,6 +58,7 @@
  * 43: live notices are told among sentences as the text reader splits them (no passage of any
  * development story changed). 44: comments give invented examples where they quoted a development
  * story's words (no change to what is saved). 45: a measure after "how" ("how heavy", "how tall")
- * asks for the kind of answer, it is no topic word of the question (questions only).
+ * asks for the kind of answer, it is no topic word of the question (questions only). 46: the word
+ * before a period is read backwards, not by a pattern anchored at the end (no passage changed).
  */
-export const ANALYSIS_VERSION = 45;
+export const ANALYSIS_VERSION = 46;

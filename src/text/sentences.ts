@@ -152,10 +152,16 @@ export function splitSentences(passage: string): SentenceSpan[] {
   return sentences;
 }
 
+const LETTER_OR_PERIOD = /[A-Za-z.]/;
+
 /** Whether the period after `before` ends the sentence, given the text that follows. */
 function endsSentence(before: string, next: string): boolean {
-  const word = /(?<![A-Za-z.])[A-Za-z.]+$/.exec(before)?.[0];
-  if (word === undefined) return true;
+  // The run of letters and periods that ends `before`, read backwards: a pattern anchored at the
+  // end would be tried from every run of letters before it.
+  let start = before.length;
+  while (start > 0 && LETTER_OR_PERIOD.test(before[start - 1]!)) start--;
+  if (start === before.length) return true;
+  const word = before.slice(start);
   const bare = word.replace(/^\.+/, '');
   if (ABBREVIATIONS.has(bare)) return false;
   if (INITIALISM.test(bare)) {
