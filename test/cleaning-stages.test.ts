@@ -257,6 +257,21 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${glued}\n${second}`)).toEqual([first, second]);
   });
 
+  it('cuts a caption and its credit printed inside a paragraph, and keeps the sentences around them', () => {
+    const before = 'Jane Doe told the court on Wednesday that she joined the board in 2013.';
+    const after = 'During her cross-examination, she said she had never seen the machines work.';
+    const caption = 'Former minister Jane Doe, pictured in 2017, arrives at the courthouse in Northtown.';
+    expect(texts(`${before} ${caption} (AP Photo/John Roe, File) ${after}\n${BODY}`)).toEqual([
+      `${before} ${after}`,
+      ...BODY.split('\n'),
+    ]);
+  });
+
+  it('keeps a teaser of the article cut short by the page, which is no caption', () => {
+    const teaser = `By Jane Doe (September 22, 2021, 4:53 PM EDT) -- ${'The former minister testified on Wednesday that she joined the board of the company after its founder asked her twice. '.repeat(4)}She agreed to serve because...`;
+    expect(texts(`Minister testifies at fraud trial\n${teaser}`).join(' ')).toContain('She agreed to serve because');
+  });
+
   it('drops a tweet whose signature the excerpt cut off at the end of the page', () => {
     const tweet = [
       'Rescue teams are working through the night https://t.co/abc123',

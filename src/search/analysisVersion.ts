@@ -60,5 +60,7 @@
  * story's words (no change to what is saved). 45: a measure after "how" ("how heavy", "how tall")
  * asks for the kind of answer, it is no topic word of the question (questions only). 46: the word
  * before a period is read backwards, not by a pattern anchored at the end (no passage changed).
+ * 47: a caption with its bracketed credit printed inside a paragraph leaves it; a line of over 60
+ * words cut short by the page is the article's teaser, no caption.
  */
-export const ANALYSIS_VERSION = 46;
+export const ANALYSIS_VERSION = 47;

@@ -53,11 +53,15 @@ function isAgencyCaption(text: string): boolean {
 /** A card's date and outlet after its cut text: "… 01.01.2023, Sputnik International", "… Jan 1, 2023". */
 const CARD_STAMP = /\s(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})(?:, [^,.…]{2,40})?$/u;
 
+/** A caption or card the page cut short is a few lines of print; a longer line is the article's text cut short (a paywall's teaser). */
+const MAX_TRUNCATED_WORDS = 60;
+
 /**
  * Cut short by the page, not by its sentence: "… Pictures on the wall…" (a sentence ending before
  * the ellipsis is quoted text), also with the card's date and outlet after it.
  */
 function isTruncated(line: string): boolean {
+  if (wordCount(line) > MAX_TRUNCATED_WORDS) return false;
   const text = line.replace(CARD_STAMP, '');
   return /(?:…|\.\.\.)$/.test(text) && !/[.!?]["'”’]?\s?(?:…|\.\.\.)$/.test(text);
 }
@@ -114,12 +118,14 @@ export const dropCaptions: Stage = (page) => {
     const key = looseKey(line.text);
     if (isTruncated(line.text) && opening(key).split(' ').length >= 4) cut.set(opening(key), key);
   }
-  return keepLines(draft, (line, i) => {
+  const kept = keepLines(draft, (line, i) => {
     if (caption[i]) return false;
     const key = looseKey(line.text);
     const shortened = cut.get(opening(key));
     return shortened === undefined || key.startsWith(shortened);
   });
+  // Only in the lines kept: a run of captions, each with its credit, is judged whole above.
+  return mapText(kept, withoutInlineCaptions);
 };
 
 /** "Northtown: Students look at a model … (XYZ Photo)": a caption opening with the place of its picture, its credit in brackets. */
@@ -138,6 +144,28 @@ function withoutGluedCaption(text: string): string {
   return last && last.start > 0 && PLACED_CAPTION.test(last.text) && !CREDIT_LABEL.test(last.text)
     ? text.slice(0, last.start).trimEnd()
     : text;
+}
+
+/** A picture's credit in brackets after a full sentence, with the paragraph going on after it: "… board. (AP Photo/Jane Doe, File) During …". */
+const INLINE_CREDIT = /[.!?]["'”’]? ([([][^()[\]]{3,80}[)\]]) (?=\p{Lu})/gu;
+
+/**
+ * "… in 2011. Former minister Jane Doe, pictured in 2017, spoke on Wednesday. (AP Photo/John Roe,
+ * File) During her …": a caption and its credit that the page printed inside a paragraph. The
+ * sentence before the credit is the caption; both go, the paragraph's own sentences stay.
+ */
+function withoutInlineCaptions(text: string): string {
+  let kept = '';
+  let from = 0;
+  for (const match of text.matchAll(INLINE_CREDIT)) {
+    if (!isCreditLine(match[1]!)) continue;
+    const end = match.index + match[0].indexOf(match[1]!);
+    const caption = splitSentences(text.slice(from, end)).at(-1);
+    if (!caption) continue;
+    kept += text.slice(from, from + caption.start);
+    from = end + match[1]!.length + 1;
+  }
+  return from === 0 ? text : kept + text.slice(from);
 }
 
 function isLabel(line: Line): boolean {
