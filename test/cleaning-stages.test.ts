@@ -133,6 +133,35 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The tower, which was built in 1974, before the refurbishment (left) in 2011 and with the new cladding (right)',
     ],
     [
+      'a caption above a credit set off by bars',
+      'Jane Doe arrives at the courthouse in Northtown.\nJohn Roe | Example Photo | Getty Images',
+    ],
+    [
+      'a picture agency’s caption opening with its place and day in capitals',
+      'NORTHTOWN, EXAMPLELAND – JANUARY 3: Jane Doe walks with her lawyers as they leave the courthouse in Northtown on Monday, Jan. 3, 2022.',
+    ],
+    [
+      'a caption naming someone, then what they do on a weekday with its full date',
+      'Jane Doe, founder and CEO of Example Inc., is leaving the federal court on Wednesday, September 22, 2021 with her husband.',
+    ],
+    ['the page’s note on its age', 'This article is more than 4 years old.'],
+    [
+      'the site’s notice of new terms',
+      'We are updating our Terms of Use. Please carefully review the updated Terms before proceeding to our website.',
+    ],
+    [
+      'a newsletter box offering a weekly recap',
+      'Get a weekly recap of the latest Northtown housing news. Sign up for Example News’s Housing newsletter.',
+    ],
+    [
+      'a sign-up form with its small print',
+      'Today’s top headlines Sign up for Example Afternoon Headlines and get the day’s biggest stories. Recaptcha SIGN UP This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.',
+    ],
+    [
+      'an invitation to create a profile',
+      'Create a free profile to get unlimited access to exclusive videos, breaking news, sweepstakes, and more!',
+    ],
+    [
       'a caption ending in an agency in capitals and its photographer',
       'The federation president during the ceremony at the palace REUTERS/Jane Doe',
     ],
@@ -265,6 +294,11 @@ describe('each kind of page furniture leaves the passages, and the article stays
       `${before} ${after}`,
       ...BODY.split('\n'),
     ]);
+  });
+
+  it('cuts a link to the outlet’s other stories run into the end of the last paragraph', () => {
+    const [first, second] = BODY.split('\n');
+    expect(texts(`${first}\n${second} (Read more Northtown earthquake stories.)`)).toEqual([first, second]);
   });
 
   it('keeps a teaser of the article cut short by the page, which is no caption', () => {
@@ -737,6 +771,21 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'an update stamp when it is the only one',
       `Last Updated : Mar 11 2023 | 6:15 AM IST\n${BODY}`,
       { date: { value: '2023-03-11', precision: 'day' } },
+    ],
+    [
+      'two stamps the scrape ran together',
+      `Feb. 24, 2025, 6:29 PM UTCUpdated: Feb. 24, 2025, 7:56 PM UTC\n${BODY}`,
+      { date: { value: '2025-02-24', precision: 'day' } },
+    ],
+    [
+      'a byline with the page’s stamp in brackets, which is no agency',
+      `Court hears the founder\nBy Jane Doe (September 22, 2021, 4:53 PM EDT) -- ${BODY}`,
+      { date: { value: '2021-09-22', precision: 'day' }, author: 'Jane Doe', credit: undefined },
+    ],
+    [
+      'a masthead’s date of the current issue, which is not the article’s',
+      `Wednesday, July 10, 2024 | Back issues\n${BODY}`,
+      { date: undefined },
     ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;

@@ -96,4 +96,24 @@ describe('article dates learned from the corpus', () => {
     );
     expect(found.find((article) => article.source.file === 'clock.txt')?.source.date).toBeNull();
   });
+
+  it('keeps a stamp more than a year after the rest of a story that has run for years (a trial, then its appeal)', () => {
+    const years = Object.fromEntries(
+      ['2018-06-15', '2019-11-04', '2021-09-08', '2022-01-04', '2022-11-18'].map((day, i) => [
+        `${i}.txt`,
+        ` date ${day} The founder of the company appeared in court on Monday, her lawyers said.\n`,
+      ]),
+    );
+    const found = dateFromCorpus(
+      articles({
+        ...years,
+        'appeal.txt':
+          'Conviction upheld on appeal\n\nFeb. 24, 2025, 6:29 PM UTC\n\nA federal appeals court on Monday upheld the fraud conviction of the company founder.\n',
+      }),
+    );
+    expect(found.find((article) => article.source.file === 'appeal.txt')?.source.date).toEqual({
+      value: '2025-02-24',
+      precision: 'day',
+    });
+  });
 });

@@ -6,7 +6,7 @@ import type { PartialDate } from './types.ts';
 const MAX_DISTANCE_DAYS = 183;
 /** A dateline's day after a date its article reports is read in the first year that puts it on or after that date. */
 const YEAR_DAYS = 366;
-/** A stamp read from a page this long after every other article of the story is the site's clock, not the article's date. */
+/** A stamp read from a page this long after every other article of the story (and longer than they span) is the site's clock, not the article's date. */
 const CLOCK_GAP_DAYS = 366;
 /** The corpus tells a story's time span only when this many of its articles are dated. */
 const MIN_DATED = 5;
@@ -18,8 +18,9 @@ const DAY_MS = 86_400_000;
  * (Xinhua) --", "New York, March 11") gets the year that puts the day nearest the middle of the
  * corpus's dated articles (one far from every such year stays undated), or, when the article's
  * sentences about the past give full dates, the first year that puts it on or after the latest. And a stamp read from a
- * page's text more than a year after every other dated article ("Sunday, Feb 01, 2026" printed by
- * a site on the day it was scraped) is the site's clock: the article is undated instead.
+ * page's text more than a year after every other dated article, and further after them than they
+ * span ("Sunday, Feb 01, 2026" printed by a site on the day it was scraped, in a story of a few
+ * months), is the site's clock: the article is undated instead.
  */
 export function dateFromCorpus(articles: readonly Article[]): Article[] {
   const dated = articles
@@ -33,7 +34,9 @@ export function dateFromCorpus(articles: readonly Article[]): Article[] {
     if (date && article.dateFromText && dated.length >= MIN_DATED) {
       const others = dated.filter((day) => day !== dayOf(date));
       const latestOther = others.at(-1);
-      if (latestOther !== undefined && dayOf(date) - latestOther > CLOCK_GAP_DAYS * DAY_MS)
+      // A story its articles follow over years (a trial, then its appeals) may go on a year later.
+      const span = latestOther === undefined ? 0 : latestOther - others[0]!;
+      if (latestOther !== undefined && dayOf(date) - latestOther > Math.max(CLOCK_GAP_DAYS * DAY_MS, span))
         return withDate(article, null);
     }
     if (!article.datelineDay || date) return article;

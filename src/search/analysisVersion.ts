@@ -61,6 +61,10 @@
  * asks for the kind of answer, it is no topic word of the question (questions only). 46: the word
  * before a period is read backwards, not by a pattern anchored at the end (no passage changed).
  * 47: a caption with its bracketed credit printed inside a paragraph leaves it; a line of over 60
- * words cut short by the page is the article's teaser, no caption.
+ * words cut short by the page is the article's teaser, no caption. 48: credits set off by bars;
+ * agency captions by their place and day in capitals, or naming someone on a weekday with its full
+ * date; the page's note on its age and notice of new terms; more sign-up box shapes; "(Read more …
+ * stories.)" after a paragraph; two stamps run together; "By X (stamp) --" gives the date and
+ * author, no agency; a masthead's issue date is no article date.
  */
-export const ANALYSIS_VERSION = 47;
+export const ANALYSIS_VERSION = 48;

@@ -31,8 +31,11 @@ function isServiceName(text: string): boolean {
 
 /** Words a credit opens with: "Photo: Bloomberg", "Image credit: Reuters", "Photo by Ezra Kaplan/UPI". */
 const CREDIT_OPENING = /^(?:photo|photograph|image|picture|video|credit)s?(?: credit)?\s?(?:by\s|:|\|)/i;
-/** A line of names separated by slashes, as photographers and services are credited: "David Paul Morris/Bloomberg/Getty Images". */
-const SLASHED = /^[\p{Lu}\d][\p{L}\d.'’ ,-]{0,60}(?:\s?\/\s?[\p{L}\d][\p{L}\d.'’ ,-]{0,60}){1,4}$/u;
+/**
+ * A line of names separated by slashes or bars, as photographers and services are credited:
+ * "David Paul Morris/Bloomberg/Getty Images", "Jane Doe | Example Photo | Getty Images".
+ */
+const SLASHED = /^[\p{Lu}\d][\p{L}\d.'’ ,-]{0,60}(?:\s?[/|]\s?[\p{L}\d][\p{L}\d.'’ ,-]{0,60}){1,4}$/u;
 const MAX_CREDIT_WORDS = 12;
 
 /**
@@ -51,7 +54,7 @@ export function isCreditLine(line: string): boolean {
   if (via > 0 && isServiceName(text.slice(via + 5))) return true;
   if (CREDIT_OPENING.test(text) || isServiceName(text)) return true;
   if (!SLASHED.test(text)) return false;
-  const parts = text.split('/').map((part) => part.trim());
+  const parts = text.split(/[/|]/).map((part) => part.trim());
   return parts.some(isServiceName) || text === text.toUpperCase();
 }
 

@@ -45,9 +45,29 @@ const AGENCY_CAPTION_DATE =
 const SPORTS_CAPTION_DATE =
   /^(?:[^-–\n]{2,100} [-–] ){2,6}(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b/u;
 
+/**
+ * "NORTHTOWN, EXAMPLELAND – JANUARY 3: Jane Doe walks …": a picture agency's caption, its place
+ * and day in capitals before a colon (a news dateline gives the outlet or agency, not the day).
+ */
+const PLACE_AND_DAY_CAPTION =
+  /^\p{Lu}[\p{Lu} .,'’-]{1,60} [-–—] (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}: /u;
+
+/**
+ * "Jane Doe, founder of Example Inc., arrives at court on Monday, November 4, 2019, in Northtown.":
+ * one sentence naming someone (its abbreviations' periods before a comma), then what they do on a weekday given with its full date, as
+ * agencies caption pictures (news copy says "on Monday" or "on Nov. 4").
+ */
+const NAMED_WEEKDAY_CAPTION =
+  /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b[^.!?]{0,200}\.?$/u;
+
 function isAgencyCaption(text: string): boolean {
   const dated = AGENCY_CAPTION_DATE.exec(text);
-  return (dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index))) || SPORTS_CAPTION_DATE.test(text);
+  return (
+    (dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index))) ||
+    SPORTS_CAPTION_DATE.test(text) ||
+    PLACE_AND_DAY_CAPTION.test(text) ||
+    NAMED_WEEKDAY_CAPTION.test(text)
+  );
 }
 
 /** A card's date and outlet after its cut text: "… 01.01.2023, Sputnik International", "… Jan 1, 2023". */

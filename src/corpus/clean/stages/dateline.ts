@@ -41,6 +41,21 @@ export const extractDateline: Stage = (draft) => {
   const groups = match.groups as Record<string, string | undefined>;
   const { day, separator } = groups;
   let { place, credit } = groups;
+  const withoutOpening = () =>
+    draft.lines.map((line, i) => (i === index ? { ...line, text: first.text.slice(match[0].length) } : line));
+  // "By Jane Doe (September 22, 2021, 4:53 PM EDT) -- …": a byline and the page's stamp in brackets, no dateline.
+  const bracketedStamp = credit === undefined ? null : stampDate(credit);
+  if (bracketedStamp) {
+    const author = place === undefined ? undefined : /^By (.+)$/.exec(place)?.[1];
+    return {
+      lines: withoutOpening(),
+      meta: {
+        ...draft.meta,
+        ...(draft.meta.date === undefined ? { date: bracketedStamp } : {}),
+        ...(author && draft.meta.author === undefined ? { author } : {}),
+      },
+    };
+  }
   // "(Brasilia) The President…": a place in brackets, not a credit; "(CNN)", "(dpa/GNA)" are credits.
   if (
     place === undefined &&
@@ -51,12 +66,7 @@ export const extractDateline: Stage = (draft) => {
   ) {
     place = credit.toUpperCase() === credit ? credit : undefined;
     credit = undefined;
-    if (place === undefined && day === undefined) {
-      const lines = draft.lines.map((line, i) =>
-        i === index ? { ...line, text: first.text.slice(match[0].length) } : line,
-      );
-      return { lines, meta: draft.meta };
-    }
+    if (place === undefined && day === undefined) return { lines: withoutOpening(), meta: draft.meta };
   }
   // "CAIRO (Example News / Sputnik - 13th July, 2021) The …": brackets naming an agency need no dash after them.
   const credits = (credit ?? '')
@@ -73,9 +83,7 @@ export const extractDateline: Stage = (draft) => {
   if (!inCapitals && !credit && !placeAndDay) return draft;
   if (separator === ':' && !inCapitals && !placeAndDay) return draft;
   if (place === undefined && day === undefined && !credit) return draft;
-  const lines = draft.lines.map((line, i) =>
-    i === index ? { ...line, text: first.text.slice(match[0].length) } : line,
-  );
+  const lines = withoutOpening();
   // "dpa/GNA": the agency first, the one that passed it on after; "Example News / Sputnik": the publisher, then its agency.
   const agency = credit ? (agencyNamed(credits[agencyAt] ?? '') ?? agencyNamed(credit) ?? credit.trim()) : undefined;
   const outlet = agencyAt > 0 ? credits[agencyAt - 1] : undefined;

@@ -1,4 +1,4 @@
-import { keepLines, type Stage } from '../draft.ts';
+import { keepLines, mapText, type Stage } from '../draft.ts';
 
 /** "READ | Headline", "Also Read: Headline", "WATCH: …", "Related: …", "More: …": links to other pages. */
 const LINK_LINE =
@@ -8,10 +8,13 @@ const INVITATION =
   /^(?:share (?:this|on)\b|click here\b|tap here\b|read more (?:about|on|at)\b|download (?:the|our) app\b|follow (?:us|the latest)\b|join (?:us|the conversation)\b)/i;
 const MAX_INVITATION_WORDS = 20;
 
-/** Links to other stories and invitations to share or read on, anywhere in the page. */
+/** "… the judge said. (Read more Jane Doe stories.)": a link to the outlet's other stories run into the end of a paragraph. */
+const READ_MORE_TAIL = /\s?\((?:read )?more [^()]{1,60} (?:stories|coverage|articles)\.?\)$/i;
+
+/** Links to other stories and invitations to share or read on, anywhere in the page, and at the end of a paragraph. */
 export const dropLinkLines: Stage = (draft) =>
   keepLines(
-    draft,
+    mapText(draft, (text) => text.replace(READ_MORE_TAIL, '')),
     (line) =>
       !LINK_LINE.test(line.text) &&
       !(INVITATION.test(line.text) && line.text.split(' ').length <= MAX_INVITATION_WORDS),

@@ -6,6 +6,10 @@ import { firstBodyIndex, PERSON_NAME, type Line, type Stage, type TextMeta } fro
 const BYLINE = /^(?:(?:written|reported|posted) )?by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
 /** "Written By Jane Doe|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Example": a byline, then its stamp and source, on one line. */
 const PART_SEPARATOR = /\s?\|\s?/;
+/** "Wednesday, July 10, 2024 | Back issues": a masthead's date of the current issue, beside a link to the paper's issues. */
+const MASTHEAD_DATE = /\s?\|\s?(?:back issues|today['’]s paper|e-?edition|print edition)$/i;
+/** Where a stamp's label is run into the end of the stamp before it, after a time zone or a digit ("UTCUpdated:"). */
+const GLUED_STAMP_LABEL = /(?<=[\p{Lu}\d])(?=(?:Updated|Published|Posted|Last [Uu]pdated):)/u;
 /** "Example Media Bureau", "Example Desk": a staff byline naming its outlet and no person. */
 const OUTLET_DESK = /^(.{2,60}?) (?:[Bb]ureau|(?:[Nn]ews |[Ww]eb )?[Dd]esk)$/u;
 /** "ByEX Correspondent": a byline the scrape glued to its initials. */
@@ -160,6 +164,8 @@ export const extractStamps: Stage = (draft) => {
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
     if (line.listItem) return true;
+    // The day's issue, not the article's date: it goes without dating the page.
+    if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
     const signOff = SIGN_OFF.exec(text);
     const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : null;
     if (signingAgency) {
@@ -183,6 +189,9 @@ export const extractStamps: Stage = (draft) => {
       return false;
     }
     if (index >= top && !TIME_STAMP.test(text)) return true;
+    // "Feb. 24, 2025, 6:29 PM UTCUpdated: Feb. 24, 2025, 7:56 PM UTC": two stamps the scrape ran together.
+    const runTogether = text.split(GLUED_STAMP_LABEL);
+    if (runTogether.length > 1) return runTogether.map((part) => keep({ ...line, text: part }, index)).some(Boolean);
     const parts = text.split(PART_SEPARATOR);
     // Each part read as a line of its own; the line goes when every part was furniture.
     if (parts.length > 1 && BYLINE.test(parts[0]!) && !EDITOR.test(text))
