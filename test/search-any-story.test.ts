@@ -182,6 +182,29 @@ describe('a rarer English word one letter from a word only a few passages of a l
   });
 });
 
+describe('a short name mistyped', () => {
+  let prisons: SearchIndex;
+  beforeAll(async () => {
+    prisons = await indexOfArticle('prisons', [
+      'Jane Doe entered a minimum security federal prison camp in Texas on Tuesday.',
+      'Her lawyers had asked the judge to let her stay free while she appealed, and lost.',
+      'The company she founded closed its laboratories in 2018.',
+    ]);
+  });
+
+  it('is read as the name from four letters', async () => {
+    const result = await prisons.search({ question: 'Which prison in Texs did she enter?', limit: 3 });
+    expect(result.corrections).toEqual([{ from: 'texs', to: 'texas' }]);
+    expect(result.hits[0]?.passage.text).toContain('prison camp in Texas');
+  });
+
+  it('leaves a year as typed: another year is another time', async () => {
+    const result = await prisons.search({ question: 'Which laboratories closed in 2019?', limit: 3 });
+    expect(result.corrections).toEqual([]);
+    expect(result.hits).toEqual([]);
+  });
+});
+
 describe('a question in words the articles only have neighbours of', () => {
   // "cash" is no word of the articles; "money", a word news uses alike, is.
   const paragraphs = [

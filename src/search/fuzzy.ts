@@ -6,12 +6,16 @@ import SearchableMap from 'minisearch/SearchableMap';
  * only a word the corpus lacks is looked up at all: fuzzy matching is never applied to every term.
  */
 
-/** Words shorter than this are too easily another real word ("cake" -> "take"). */
+/**
+ * Words shorter than this are too easily another real word ("cake" -> "take"); a word of letters no
+ * English list knows is a name mistyped from four letters ("texs", "irak"), never a number ("2021").
+ */
 const MIN_TYPO_LENGTH = 5;
+const MIN_NAME_TYPO_LENGTH = 4;
 
-/** Edits a typo of a word this long may have: none under five letters, one, two from eight (from seven for a name, whose spelling askers guess). */
+/** Edits a typo of a word this long may have: none under five letters (four for a name), one, two from eight (from seven for a name, whose spelling askers guess). */
 export function maxEdits(term: string, name = false): number {
-  if (term.length < MIN_TYPO_LENGTH) return 0;
+  if (term.length < (name && /^\p{L}+$/u.test(term) ? MIN_NAME_TYPO_LENGTH : MIN_TYPO_LENGTH)) return 0;
   return term.length >= (name ? 7 : 8) ? 2 : 1;
 }
 
