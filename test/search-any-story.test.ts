@@ -182,6 +182,22 @@ describe('a rarer English word one letter from a word only a few passages of a l
   });
 });
 
+describe('a role named for a man, a woman or anyone', () => {
+  it.each([
+    ['Who is the spokesman?', 'Jane Doe, a spokesperson for the water board'],
+    ['Who were the chairwomen?', 'The chairmen of both committees voted'],
+  ])('%s finds the form the article writes', async (question, snippet) => {
+    const roles = await indexOfArticle('roles', [
+      'Jane Doe, a spokesperson for the water board, said the gates would reopen in May.',
+      'The water board of Northvale and the water board of Southvale share a board room on the water front.',
+      'The chairmen of both committees voted to delay the repairs until the spring.',
+      'The committees of the council decided to meet again, and the committees decided to hear engineers.',
+      'Engineers said the dams on the river were safe for now.',
+    ]);
+    expect((await roles.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
+  });
+});
+
 describe('a short name mistyped', () => {
   let prisons: SearchIndex;
   beforeAll(async () => {
