@@ -773,6 +773,12 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { date: { value: '2023-03-11', precision: 'day' } },
     ],
     [
+      'a station crediting itself in a dateline, which is the publisher and no agency',
+      `NORTHTOWN, Calif. (KEXA 5) — ${BODY}`,
+      { outlet: 'KEXA 5', credit: undefined, dateline: 'NORTHTOWN' },
+    ],
+    ['a news agency’s financial service in a dateline', `NORTHTOWN (dpa-AFX) - ${BODY}`, { credit: 'dpa-AFX' }],
+    [
       'two stamps the scrape ran together',
       `Feb. 24, 2025, 6:29 PM UTCUpdated: Feb. 24, 2025, 7:56 PM UTC\n${BODY}`,
       { date: { value: '2025-02-24', precision: 'day' } },

@@ -23,6 +23,7 @@ export const NEWS_AGENCIES: ReadonlyArray<readonly [name: string, ...aliases: st
   ['Canadian Press', 'The Canadian Press', 'CP'],
   ['DHA', 'Demiroren News Agency'],
   ['DPA', 'Deutsche Presse-Agentur'],
+  ['dpa-AFX'],
   ['EFE'],
   ['IANS', 'Indo-Asian News Service'],
   ['IRNA'],

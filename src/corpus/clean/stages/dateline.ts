@@ -84,9 +84,11 @@ export const extractDateline: Stage = (draft) => {
   if (separator === ':' && !inCapitals && !placeAndDay) return draft;
   if (place === undefined && day === undefined && !credit) return draft;
   const lines = withoutOpening();
-  // "dpa/GNA": the agency first, the one that passed it on after; "Example News / Sputnik": the publisher, then its agency.
-  const agency = credit ? (agencyNamed(credits[agencyAt] ?? '') ?? agencyNamed(credit) ?? credit.trim()) : undefined;
-  const outlet = agencyAt > 0 ? credits[agencyAt - 1] : undefined;
+  // "dpa/GNA": the agency first, the one that passed it on after; "Example News / Sputnik": the
+  // publisher, then its agency. A name no agency list knows ("NORTHTOWN (KEXA 5) —") is the
+  // publisher crediting itself, as a station or a site does.
+  const agency = credit ? (agencyNamed(credits[agencyAt] ?? '') ?? agencyNamed(credit) ?? undefined) : undefined;
+  const outlet = agencyAt > 0 ? credits[agencyAt - 1] : credit && !agency ? credit.trim() : undefined;
   const datelineDay = day === undefined ? undefined : monthDay(day);
   return {
     lines,
