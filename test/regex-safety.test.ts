@@ -101,10 +101,18 @@ function distinct(patterns: readonly Pattern[]): Pattern[] {
   return [...seen.values()];
 }
 
-/** "vulnerable (polynomial): '!'.repeat(54773)" and the like; null when recheck proves the pattern safe. */
+/**
+ * "vulnerable (polynomial): '!'.repeat(54773)" and the like; null when recheck proves the pattern
+ * safe. Its default checker falls back to fuzzing when the automaton analysis takes long (on a
+ * loaded machine, sooner), and fuzzing can take a bounded repetition's work for growth: a pattern
+ * it does not pass is analysed again as an automaton, given longer, whose "safe" is a proof.
+ */
 async function problem(pattern: Pattern): Promise<string | null> {
-  const diagnostics = await check(pattern.source, pattern.flags, { timeout: 30_000 });
+  let diagnostics = await check(pattern.source, pattern.flags, { timeout: 30_000 });
   if (diagnostics.status === 'safe') return null;
+  const exact = await check(pattern.source, pattern.flags, { checker: 'automaton', timeout: 120_000 });
+  if (exact.status === 'safe') return null;
+  if (exact.status === 'vulnerable') diagnostics = exact;
   if (diagnostics.status === 'vulnerable')
     return `${pattern.where} /${pattern.source}/${pattern.flags}: ${diagnostics.complexity.type} on ${diagnostics.attack.pattern}`;
   return `${pattern.where} /${pattern.source}/${pattern.flags}: not proved safe (${diagnostics.error.kind})`;
