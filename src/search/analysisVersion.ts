@@ -67,5 +67,6 @@
  * stories.)" after a paragraph; two stamps run together; "By X (stamp) --" gives the date and
  * author, no agency; a masthead's issue date is no article date. 49: a name no agency list knows
  * in a dateline's brackets is the publisher crediting itself, not an agency; dpa-AFX is an agency.
+ * 50: a line with no full stop saying whom a picture shows (", seen leaving court …,") is a caption.
  */
-export const ANALYSIS_VERSION = 49;
+export const ANALYSIS_VERSION = 50;

@@ -24,8 +24,13 @@ const CAPTION_OPENING =
 const CAPTION_LABEL = /^(?:image|photo|video) caption\s?[,:]?$/i;
 /** "Harbour strike FILE PHOTO: …", "Harbour strike FILE - …": the picture's short label run into the caption, whose "FILE" is in capitals. */
 const LABELLED_FILE_CAPTION = /^(?:[\p{L}\d'’-]+ ){1,5}(?:FILE PHOTO\s?[-–—:]|FILE [-–—])\s/u;
-/** "… before the refurbishment (left) and after (right)", "The mayor (pictured) …": where a picture's subject stands, said only by its caption when the line has no full stop. */
-const PICTURE_POSITION = /\((?:left|right|centre|center|pictured|top|bottom|above|below|inset)\b/i;
+/**
+ * "… before the refurbishment (left) and after (right)", "The mayor (pictured) …", "Jane Doe, seen
+ * leaving court on Monday, faces …": where a picture's subject stands or what it shows, said only
+ * by its caption when the line has no full stop.
+ */
+const PICTURE_POSITION =
+  /\((?:left|right|centre|center|pictured|seen|shown|top|bottom|above|below|inset)\b|, (?:pictured|seen|shown) [^,]{3,80},/i;
 
 /** "Brazilian President Jane Doe.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
