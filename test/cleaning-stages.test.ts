@@ -146,6 +146,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ],
     ['the page’s note on its age', 'This article is more than 4 years old.'],
     [
+      'a blog’s links to the posts either side',
+      '« Watching four cases as the term winds down | Main | A couple of notable new stories »',
+    ],
+    [
       'a caption saying what the picture shows, with no full stop',
       'Jane Doe, seen leaving court on Monday with her husband, faces a second trial after the jury deadlocked',
     ],

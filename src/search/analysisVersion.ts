@@ -68,5 +68,6 @@
  * author, no agency; a masthead's issue date is no article date. 49: a name no agency list knows
  * in a dateline's brackets is the publisher crediting itself, not an agency; dpa-AFX is an agency.
  * 50: a line with no full stop saying whom a picture shows (", seen leaving court …,") is a caption.
+ * 51: a blog's "« Previous post | Main | Next post »" links go.
  */
-export const ANALYSIS_VERSION = 50;
+export const ANALYSIS_VERSION = 51;

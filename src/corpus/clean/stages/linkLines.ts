@@ -8,14 +8,18 @@ const INVITATION =
   /^(?:share (?:this|on)\b|click here\b|tap here\b|read more (?:about|on|at)\b|download (?:the|our) app\b|follow (?:us|the latest)\b|join (?:us|the conversation)\b)/i;
 const MAX_INVITATION_WORDS = 20;
 
+/** "« Previous post's title | Main | Next post's title »": a blog's links to the posts either side. */
+const POST_NAVIGATION = /^«[^«»]{1,300}\|\s?Main\s?\|[^«»]{1,300}»$/;
+
 /** "… the judge said. (Read more Jane Doe stories.)": a link to the outlet's other stories run into the end of a paragraph. */
 const READ_MORE_TAIL = /\s?\((?:read )?more [^()]{1,60} (?:stories|coverage|articles)\.?\)$/i;
 
-/** Links to other stories and invitations to share or read on, anywhere in the page, and at the end of a paragraph. */
+/** Links to other stories and posts and invitations to share or read on, anywhere in the page, and at the end of a paragraph. */
 export const dropLinkLines: Stage = (draft) =>
   keepLines(
     mapText(draft, (text) => text.replace(READ_MORE_TAIL, '')),
     (line) =>
       !LINK_LINE.test(line.text) &&
+      !POST_NAVIGATION.test(line.text) &&
       !(INVITATION.test(line.text) && line.text.split(' ').length <= MAX_INVITATION_WORDS),
   );
