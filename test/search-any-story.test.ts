@@ -182,6 +182,20 @@ describe('a rarer English word one letter from a word only a few passages of a l
   });
 });
 
+describe('a government department by its initials', () => {
+  it.each([
+    ['Is the DOT looking into the airline?', 'The Department of Transportation opened an investigation'],
+    ['What did the NHS say about the outage?', 'The National Health Service said'],
+  ])('%s', async (question, snippet) => {
+    const departments = await indexOfArticle('departments', [
+      'The Department of Transportation opened an investigation into the airline on Tuesday.',
+      'The National Health Service said doctors could not see patient records during the outage.',
+      'The airline cancelled thousands of flights over the weekend.',
+    ]);
+    expect((await departments.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
+  });
+});
+
 describe('a role named for a man, a woman or anyone', () => {
   it.each([
     ['Who is the spokesman?', 'Jane Doe, a spokesperson for the water board'],
