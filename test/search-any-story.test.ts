@@ -196,6 +196,21 @@ describe('a government department by its initials', () => {
   });
 });
 
+describe('a word spelled the other side of the Atlantic’s way', () => {
+  it.each([
+    ['Where is the center?', 'The evacuation centre at the sports hall'],
+    ['Which organizations were there?', 'Three aid organisations sent'],
+  ])('%s finds the spelling the article writes', async (question, snippet) => {
+    const spellings = await indexOfArticle('spellings', [
+      'The evacuation centre at the sports hall took in 300 families on Monday.',
+      'Three aid organisations sent tents and blankets to the valley.',
+      'The evacuation of the valley went on through the night, and help arrived by road.',
+      'Where the river burst its banks, help came from the army.',
+    ]);
+    expect((await spellings.search({ question, limit: 3 })).hits[0]?.passage.text).toContain(snippet);
+  });
+});
+
 describe('a role named for a man, a woman or anyone', () => {
   it.each([
     ['Who is the spokesman?', 'Jane Doe, a spokesperson for the water board'],
