@@ -211,6 +211,19 @@ describe('a word spelled the other side of the Atlantic’s way', () => {
   });
 });
 
+describe('an amount typed short', () => {
+  it('finds the number the article writes out', async () => {
+    const fines = await indexOfArticle('fines', [
+      'The court fined the builder 10,000 for the delay, the judge said.',
+      'The builder said it would pay 2,000 to each family within a month.',
+      'Engineers said the repairs would take until the spring.',
+    ]);
+    const result = await fines.search({ question: 'Was it a 10k fine?', limit: 3 });
+    expect(result.hits[0]?.passage.text).toContain('fined the builder 10,000');
+    expect(result.unknownWords).toEqual([]);
+  });
+});
+
 describe('a role named for a man, a woman or anyone', () => {
   it.each([
     ['Who is the spokesman?', 'Jane Doe, a spokesperson for the water board'],

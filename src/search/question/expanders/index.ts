@@ -3,6 +3,7 @@ import { exactWord } from './exact.ts';
 import { irregularForms } from './inflections.ts';
 import { spelledOutInitials } from './initials.ts';
 import { phraseSynonyms } from './phraseSynonyms.ts';
+import { shortAmounts } from './shortAmounts.ts';
 import { spellingVariants } from './spellingVariants.ts';
 import { wholeNames } from './names.ts';
 import { regionalSpellings } from './regionalSpellings.ts';
@@ -16,7 +17,7 @@ export type { Expander } from './types.ts';
 
 /**
  * The expanders, in order: each sees what the ones before found for the word. The word itself,
- * a name as a whole, the other names of the same thing, its spelling across the Atlantic, the verb's other forms, a role's for a
+ * a name as a whole, the other names of the same thing, its spelling across the Atlantic, an amount typed short ("10k"), the verb's other forms, a role's for a
  * man, a woman or anyone ("spokesman", "spokesperson"), and initials the
  * articles spell out come first; a typo is only looked for when none of those found anything (or
  * when the word is real English the corpus hardly uses beside a neighbour it uses a lot);
@@ -28,6 +29,7 @@ export const EXPANDERS: readonly Expander[] = [
   aliasNames,
   spellingVariants,
   regionalSpellings,
+  shortAmounts,
   irregularForms,
   roleNouns,
   spelledOutInitials,
