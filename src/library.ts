@@ -16,7 +16,7 @@ import {
   type BuildRequest,
   type Built,
 } from './rebuild/build.ts';
-import { buildInWorker, folderFingerprintInWorker, SLICE_MS } from './rebuild/inWorker.ts';
+import { buildInWorker, folderFingerprintInWorker, SLICE_MS, WorkerStoppedError } from './rebuild/inWorker.ts';
 import { answeringIndex, type AnsweringOptions } from './search/answeringIndex.ts';
 import { CompactIndex } from './search/compact.ts';
 import { SearchIndex } from './search/engine.ts';
@@ -455,6 +455,8 @@ function reasonOf(error: unknown): string {
   if (code === 'ENOTDIR') return 'the corpus folder is not a folder (ENOTDIR)';
   if (code === 'ERR_WORKER_OUT_OF_MEMORY')
     return 'the rebuild ran out of memory (see docs/scaling.md for the heap limit)';
+  if (error instanceof WorkerStoppedError)
+    return `the rebuild's worker thread stopped before it was done (exit code ${error.exitCode})`;
   // System errors (EIO, EMFILE, …); Node's own ERR_ codes are not about the folder.
   if (code && /^E[A-Z]+$/.test(code)) return `the corpus folder cannot be read (${code})`;
   return 'an unexpected error while reading the corpus (see the log)';

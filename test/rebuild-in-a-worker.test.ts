@@ -11,6 +11,7 @@ import { runCommand } from '../src/app/commands.ts';
 import { OperationalError } from '../src/errors.ts';
 import { Library } from '../src/library.ts';
 import { buildFromFolder, savedContents } from '../src/rebuild/build.ts';
+import { handOver, takeOver } from '../src/rebuild/handover.ts';
 import { buildInWorker } from '../src/rebuild/inWorker.ts';
 import { packIndexFile, unpackIndexFile, writeIndexFile } from '../src/search/indexFile.ts';
 import type { CompactIndex } from '../src/search/compact.ts';
@@ -221,8 +222,9 @@ describe('a packed snapshot (what the worker hands over)', () => {
       original.termScoreMax.slice(),
       original.passageSource.slice(),
     ];
-    const moved = structuredClone(image.packed, { transfer: [...image.transfer] });
+    const handover = handOver(image.packed);
     expect(image.packed.sections.postingDocs!.byteLength).toBe(0); // moved, not copied
+    const moved = runSteps(takeOver(structuredClone(handover, { transfer: [handover.port] })));
     const { corpus, index } = runSteps(unpackIndexFile(moved));
     expect(corpus.passages).toEqual(built.corpus.passages);
     expect(corpus.sources).toEqual(built.corpus.sources);

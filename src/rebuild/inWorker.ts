@@ -2,10 +2,11 @@
  * `buildInWorker`: the same build as `buildHere` (build.ts), in a worker thread. Reading, cleaning,
  * indexing and saving happen there, in the worker's own heap (its garbage collections never pause
  * this thread); the result comes back as a packed snapshot whose typed arrays are transferred (moved,
- * not copied), and this thread only assembles the passages from them, in slices of a few
- * milliseconds between which it keeps answering, taking over the live corpus's own passages where
- * they did not change (so a reload after an edit allocates little here, and the garbage collector
- * has little to pause this thread for).
+ * not copied), taken in a buffer per turn of this thread's event loop (handover.ts), and this thread
+ * only assembles the passages from them, in slices of a few milliseconds between which it keeps
+ * answering, taking over the live corpus's own passages where they did not change (so a reload
+ * after an edit allocates little here, and the garbage collector has little to pause this thread
+ * for).
  *
  * Starting a worker costs a second or more (loading the cleaning and parsing code), so after a
  * small build the worker is kept, idle, for the next one (a moderator's edits come in runs) and
@@ -19,7 +20,8 @@ import { OperationalError } from '../errors.ts';
 import { parseJsonPieces, unpackIndexFile, type Reuse } from '../search/indexFile.ts';
 import { runSteps, runStepsYielding, type Steps } from '../steps.ts';
 import { EmptyFolderError, type BuildEvents, type BuildRequest, type Built } from './build.ts';
-import type { FromWorker, ToWorker, WorkerFailure } from './messages.ts';
+import { type Handover, takeOver } from './handover.ts';
+import type { BuildResult, FromWorker, ToWorker, WorkerFailure } from './messages.ts';
 
 /** The longest stretch this thread works at assembling the result before giving the event loop a turn. */
 export const SLICE_MS = 8;
@@ -42,6 +44,16 @@ export interface WorkerOptions {
 
 /** Idle workers, each with the timer that stops it. */
 const idle = new Map<Worker, NodeJS.Timeout>();
+/** Workers that have stopped: one may stop after posting its result, and must not be kept then. */
+const stopped = new WeakSet<Worker>();
+
+/** The worker stopped before its task was done: stopped from outside, or crashed out of its own error handling. */
+export class WorkerStoppedError extends Error {
+  override readonly name = 'WorkerStoppedError';
+  constructor(readonly exitCode: number) {
+    super(`The rebuild's worker thread stopped (exit code ${exitCode}) before it was done.`);
+  }
+}
 
 function takeWorker(options: WorkerOptions): Worker {
   if (!options.resourceLimits) {
@@ -58,6 +70,7 @@ function takeWorker(options: WorkerOptions): Worker {
   });
   // A worker that dies while idle is simply forgotten.
   worker.once('exit', () => {
+    stopped.add(worker);
     const timer = idle.get(worker);
     if (timer) clearTimeout(timer);
     idle.delete(worker);
@@ -66,6 +79,7 @@ function takeWorker(options: WorkerOptions): Worker {
 }
 
 function keepWorker(worker: Worker): void {
+  if (stopped.has(worker)) return;
   worker.unref();
   const timer = setTimeout(() => {
     idle.delete(worker);
@@ -89,7 +103,7 @@ export function buildInWorker(
     if (message.kind === 'progress') events.onProgress?.(message.progress);
     else if (message.kind === 'note') events.note?.(message.level, message.fields, message.message);
     else if (message.kind === 'built')
-      finish(message.passages < KEEP_BELOW_PASSAGES, () => assemble(message.snapshot, message.files, options.reuse));
+      finish(message.passages < KEEP_BELOW_PASSAGES, () => assemble(message.handover, options.reuse));
   });
 }
 
@@ -135,21 +149,17 @@ function inWorker<T>(
       else handle(message, finish);
     };
     const onError = (error: Error) => finish(false, () => Promise.reject(error));
-    const onExit = (code: number) =>
-      finish(false, () =>
-        Promise.reject(new Error(`The rebuild's worker thread stopped (exit code ${code}) before it was done.`)),
-      );
+    const onExit = (code: number) => finish(false, () => Promise.reject(new WorkerStoppedError(code)));
     worker.on('message', onMessage).on('error', onError).on('exit', onExit);
     worker.postMessage(task);
   });
 }
 
 /** The corpus, index and file list, from what the worker handed over. */
-async function assemble(
-  snapshot: Extract<FromWorker, { kind: 'built' }>['snapshot'],
-  pieces: readonly Uint8Array[],
-  reuse: Reuse | undefined,
-): Promise<Built> {
+async function assemble(handover: Handover<BuildResult>, reuse: Reuse | undefined): Promise<Built> {
+  // A turn of the event loop after every buffer, however small: receiving one may force a step of
+  // this heap's garbage collection (handover.ts), and two such steps in a row make a long pause.
+  const { snapshot, files: pieces } = await runStepsYielding(takeOver(handover));
   const { corpus, index } = await runStepsYielding(unpackIndexFile(snapshot, reuse), SLICE_MS);
   const files = await runStepsYielding(fileMap(pieces), SLICE_MS);
   return { corpus, index, files };

@@ -3,6 +3,7 @@ import type { LoadProgress } from '../corpus/load.ts';
 import type { OperationalErrorCode } from '../errorCodes.ts';
 import type { PackedIndexFile } from '../search/indexFile.ts';
 import type { BuildRequest } from './build.ts';
+import type { Handover } from './handover.ts';
 
 /**
  * One task at a time: a build (the worker answers with progress and notes, then `built` or
@@ -20,15 +21,16 @@ export type FromWorker =
       readonly fields: Record<string, unknown>;
       readonly message: string;
     }
-  /** The corpus and index (a packed snapshot) and the files' fingerprints (`jsonPieces` of [name, fingerprint] pairs). */
-  | {
-      readonly kind: 'built';
-      readonly snapshot: PackedIndexFile;
-      readonly files: readonly Uint8Array[];
-      readonly passages: number;
-    }
+  /** The build's result, its buffers waiting on the handover's own channel (handover.ts). */
+  | { readonly kind: 'built'; readonly handover: Handover<BuildResult>; readonly passages: number }
   | { readonly kind: 'listed'; readonly fingerprint: string }
   | { readonly kind: 'failed'; readonly failure: WorkerFailure };
+
+/** The corpus and index (a packed snapshot) and the files' fingerprints (`jsonPieces` of [name, fingerprint] pairs). */
+export interface BuildResult {
+  readonly snapshot: PackedIndexFile;
+  readonly files: readonly Uint8Array[];
+}
 
 /** Why a build failed, as plain data (errors lose their class and fields crossing threads). */
 export type WorkerFailure =

@@ -1,14 +1,15 @@
 /**
  * The rebuild worker thread (started by inWorker.ts, through startWorker.mjs). For each `build` it
  * is sent, it reads, cleans and indexes the folder, saves the index, then hands the result over as
- * a packed snapshot whose buffers are transferred, not copied. For each build it tells the parent,
- * in order: progress as it reads, notes for the log, then `built` or `failed`. It also lists the
- * folder (`list`: a hundred thousand files take a second to list and fingerprint). Tasks come one
- * at a time; between them the worker waits for the next (or to be stopped).
+ * a packed snapshot whose buffers are transferred, not copied, each in a message of its own
+ * (handover.ts). For each build it tells the parent, in order: progress as it reads, notes for the
+ * log, then `built` or `failed`. It also lists the folder (`list`: a hundred thousand files take a
+ * second to list and fingerprint). Tasks come one at a time; between them the worker waits for the
+ * next (or to be stopped).
  */
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, type TransferListItem } from 'node:worker_threads';
 import { OperationalError } from '../errors.ts';
 import { jsonPieces, packIndexFile } from '../search/indexFile.ts';
 import {
@@ -20,11 +21,11 @@ import {
   type BuildEvents,
   type BuildRequest,
 } from './build.ts';
+import { handOver } from './handover.ts';
 import type { FromWorker, ToWorker, WorkerFailure } from './messages.ts';
 
 const port = parentPort!;
-const post = (message: FromWorker, transfer: readonly ArrayBuffer[] = []) =>
-  port.postMessage(message, transfer as ArrayBuffer[]);
+const post = (message: FromWorker, transfer: readonly TransferListItem[] = []) => port.postMessage(message, transfer);
 
 async function build(request: BuildRequest): Promise<void> {
   const events: BuildEvents = {
@@ -34,11 +35,8 @@ async function build(request: BuildRequest): Promise<void> {
   const built = await buildFromFolder(request, events);
   const image = packIndexFile(await savedContents(request, built));
   if (request.indexPath) await saveIndex(request.indexPath, built.files, (path) => image.write(path), events);
-  const files = jsonPieces([...built.files]);
-  post({ kind: 'built', snapshot: image.packed, files, passages: built.corpus.passages.length }, [
-    ...image.transfer,
-    ...files.map((piece) => piece.buffer as ArrayBuffer),
-  ]);
+  const handover = handOver({ snapshot: image.packed, files: jsonPieces([...built.files]) });
+  post({ kind: 'built', handover, passages: built.corpus.passages.length }, [handover.port]);
 }
 
 /** An error as plain data: what the parent needs to say why (OperationalError's code, the system error's code). */

@@ -453,8 +453,6 @@ export interface PackedIndexFile {
 /** A snapshot laid out in memory, to write and to hand over to another thread. */
 export interface IndexFileImage {
   readonly packed: PackedIndexFile;
-  /** The buffers `packed` is made of: the transfer list when posting it. */
-  readonly transfer: readonly ArrayBuffer[];
   /** Writes the snapshot at `path` exactly as `writeIndexFile` would. Before posting `packed`, which moves its buffers away. */
   write(path: string): Promise<{ bytes: number }>;
 }
@@ -478,22 +476,8 @@ export function packIndexFile(
   }
   // encode() checked that the backend is a compact index.
   const { derived } = contents.index.backend as CompactIndex;
-  const buffers = new Set<ArrayBuffer>();
-  const { trie } = derived;
-  const arrays = [
-    ...Object.values(sections),
-    ...Object.values(tables).flat(),
-    derived.lengths,
-    derived.continues,
-    trie.firstChild,
-    trie.nextSibling,
-    trie.letter,
-    trie.ends,
-  ];
-  for (const array of arrays) buffers.add(array.buffer as ArrayBuffer);
   return {
     packed: { header, tables, sections, derived },
-    transfer: [...buffers],
     write: (path) => writeEncoded(path, { base, pending: solid }),
   };
 }
