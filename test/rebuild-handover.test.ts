@@ -9,13 +9,13 @@ import { utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MessageChannel, receiveMessageOnPort, type Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../src/app/commands.ts';
 import { OperationalError } from '../src/errors.ts';
 import { Library } from '../src/library.ts';
 import { type Handover, HandoverError, handOver, takeOver } from '../src/rebuild/handover.ts';
 import type { FromWorker } from '../src/rebuild/messages.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { useTempCorpus, writeGeneratedArticles } from './support/tempCorpus.ts';
+import { answersOf } from './support/answers.ts';
 
 let dir: string;
 useTempCorpus((made) => (dir = made));
@@ -113,15 +113,7 @@ afterEach(() => {
 
 const QUESTIONS = ['Who threatened to close the embassy in Baghdad?', 'refinery convoy near the border'];
 
-async function answers(library: Library): Promise<Array<Array<[string, number]>>> {
-  const all: Array<Array<[string, number]>> = [];
-  for (const question of QUESTIONS) {
-    const result = await runCommand('ask', { question }, { library, invoker: { via: 'cli', isModerator: false } });
-    if (result.kind !== 'ask') throw new Error('not an ask result');
-    all.push(result.search.hits.map((hit) => [hit.passage.id, hit.score]));
-  }
-  return all;
-}
+const answers = (library: Library) => answersOf(library, QUESTIONS);
 
 /** Makes the next reload read every article again (same bytes, new listing). */
 const touch = () => utimes(join(dir, SEEDS.voa), new Date(), new Date());

@@ -7,7 +7,6 @@ import { readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCommand } from '../src/app/commands.ts';
 import { OperationalError } from '../src/errors.ts';
 import { Library } from '../src/library.ts';
 import { buildFromFolder, savedContents } from '../src/rebuild/build.ts';
@@ -19,6 +18,7 @@ import { runSteps } from '../src/steps.ts';
 import { LOAD_OPTIONS, SEEDS } from './support/corpus.ts';
 import { memoryLogger } from './support/logger.ts';
 import { useTempCorpus, writeGeneratedArticles } from './support/tempCorpus.ts';
+import { answersOf } from './support/answers.ts';
 
 let dir: string;
 useTempCorpus((made) => (dir = made));
@@ -39,15 +39,7 @@ const QUESTIONS = [
   'How long would closing the embassy take?',
 ];
 
-async function answers(library: Library): Promise<Array<Array<[string, number]>>> {
-  const all: Array<Array<[string, number]>> = [];
-  for (const question of QUESTIONS) {
-    const result = await runCommand('ask', { question }, { library, invoker: { via: 'cli', isModerator: false } });
-    if (result.kind !== 'ask') throw new Error('not an ask result');
-    all.push(result.search.hits.map((hit) => [hit.passage.id, hit.score]));
-  }
-  return all;
-}
+const answers = (library: Library) => answersOf(library, QUESTIONS);
 
 describe('a reload in a worker thread', () => {
   it('keeps this thread answering from the old index meanwhile, saves the index, and answers the same after', {

@@ -154,9 +154,11 @@ describe('reading words through WordNet', () => {
   });
 
   it('answers a paraphrase through a related word, and says which', async () => {
-    const result = await index.search({ question: 'Who is the spokesman for Kadhimi?', limit: 1 });
+    // ("spokesman" is the same role as "spokesperson", no related word: roleNouns.ts.)
+    const result = await index.search({ question: 'Who is the representative for Kadhimi?', limit: 1 });
     expect(result.hits[0]?.passage.text).toContain('a spokesperson for Kadhimi');
-    expect(result.related).toEqual([{ from: 'spokesman', to: 'spokesperson' }]);
+    expect(result.related.map((related) => related.from)).toEqual(['representative']);
+    expect(result.related[0]?.to).toContain('spokesperson');
     expect(result.unknownWords).toEqual([]);
   });
 });
