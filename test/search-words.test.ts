@@ -157,8 +157,8 @@ describe('reading words through WordNet', () => {
     // ("spokesman" is the same role as "spokesperson", no related word: roleNouns.ts.)
     const result = await index.search({ question: 'Who is the representative for Kadhimi?', limit: 1 });
     expect(result.hits[0]?.passage.text).toContain('a spokesperson for Kadhimi');
-    expect(result.related.map((related) => related.from)).toEqual(['representative']);
-    expect(result.related[0]?.to).toContain('spokesperson');
+    expect(result.related?.map((related) => related.from)).toEqual(['representative']);
+    expect(result.related?.[0]?.to).toContain('spokesperson');
     expect(result.unknownWords).toEqual([]);
   });
 });
