@@ -484,6 +484,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });
 
+  it('takes a case’s name ending in an abbreviation for the title', () => {
+    const page = [
+      'You are here',
+      'U.S. v. Jane Doe, et al.',
+      'Jane Doe and John Roe are charged with two counts of conspiracy to commit wire fraud and nine counts of wire fraud.',
+      'According to the indictment, the charges stem from a scheme to defraud investors over several years.',
+    ].join('\n');
+    expect(cleanArticle(page).meta.title).toBe('U.S. v. Jane Doe, et al.');
+  });
+
   it.each([
     ['an editor’s slug', 'Bank Collapse Fed Review'],
     ['a line cut off mid-sentence', 'US financial regulators on Sunday told the lender’s customers,'],

@@ -68,6 +68,7 @@
  * author, no agency; a masthead's issue date is no article date. 49: a name no agency list knows
  * in a dateline's brackets is the publisher crediting itself, not an agency; dpa-AFX is an agency.
  * 50: a line with no full stop saying whom a picture shows (", seen leaving court …,") is a caption.
- * 51: a blog's "« Previous post | Main | Next post »" links go.
+ * 51: a blog's "« Previous post | Main | Next post »" links go. 52: a short line whose last period
+ * closes an abbreviation ("U.S. v. Jane Doe, et al.") may be a headline.
  */
-export const ANALYSIS_VERSION = 51;
+export const ANALYSIS_VERSION = 52;

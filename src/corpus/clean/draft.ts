@@ -89,7 +89,15 @@ export function isCutShort(text: string): boolean {
  */
 export function isHeadlineLike(text: string): boolean {
   const words = wordCount(text);
-  return words >= 1 && words <= 25 && !endsLikeSentence(text);
+  return words >= 1 && words <= 25 && (!endsLikeSentence(text) || closesAbbreviation(text));
+}
+
+/** "U.S. v. Jane Doe, et al.", "Example Holdings Inc.": a short line whose last period closes an abbreviation, not a sentence. */
+const ABBREVIATED_END = /\b(?:et al|Inc|Corp|Co|Ltd|Jr|Sr|Bros)\.$/;
+const MAX_ABBREVIATED_HEADLINE_WORDS = 12;
+
+export function closesAbbreviation(text: string): boolean {
+  return wordCount(text) <= MAX_ABBREVIATED_HEADLINE_WORDS && ABBREVIATED_END.test(text);
 }
 
 /** Words this long, of which a headline in title case capitalises nearly all. */

@@ -2,6 +2,7 @@ import { EnglishFrequencies } from '../../../search/english.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
+  closesAbbreviation,
   endsLikeSentence,
   isBody,
   isTitleCase,
@@ -83,7 +84,7 @@ function isCandidate(line: Line): boolean {
   return (
     !line.listItem &&
     wordCount(text) <= MAX_TITLE_WORDS &&
-    (!endsLikeSentence(text) || isTitleCaseCall(text)) &&
+    (!endsLikeSentence(text) || isTitleCaseCall(text) || closesAbbreviation(text)) &&
     wordCount(text) >= MIN_TITLE_WORDS &&
     !isCutShort(text) &&
     !text.endsWith(':') &&
