@@ -1,6 +1,6 @@
-import { normalizeWord } from '../../analyzer.ts';
 import { irregularVerbs } from '../../knowledge/irregularVerbs.ts';
 import type { Expander } from './types.ts';
+import { writtenForms } from './writtenForms.ts';
 
 /**
  * The verb's other forms that the stemmer cannot join: a question asks what someone will "tell"
@@ -17,13 +17,12 @@ export const irregularForms: Expander = {
       .baseForms(word.word)
       .flatMap((form) => (form.pos === 'v' ? [form.lemma] : []));
     const forms = new Set([...bases, ...[word.word, ...bases].flatMap((form) => irregularVerbs().formsBeside(form))]);
-    return [...forms]
-      .filter((form) => form !== word.word && !form.includes(' '))
-      .flatMap((form) => {
-        const term = normalizeWord(form);
-        if (seen.has(term) || !context.knows(term)) return [];
-        seen.add(term);
-        return [{ term, weight: context.tuning.inflectionWeight, word: form, how: 'inflection' as const }];
-      });
+    return writtenForms(
+      [...forms].filter((form) => form !== word.word && !form.includes(' ')),
+      seen,
+      context,
+      'inflection',
+      context.tuning.inflectionWeight,
+    );
   },
 };

@@ -1,5 +1,5 @@
-import { normalizeWord } from '../../analyzer.ts';
 import type { Expander } from './types.ts';
+import { writtenForms } from './writtenForms.ts';
 
 /**
  * How American and British English spell the same word apart, as endings: "center" and
@@ -33,13 +33,9 @@ export const regionalSpellings: Expander = {
   expand({ word, found }, context) {
     if (word.kind !== 'word' || word.word.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(word.word)) return [];
     const seen = new Set([word.term, ...found.map((alternative) => alternative.term)]);
-    return SPELLINGS.flatMap(([ending, replacement]) => {
-      if (!ending.test(word.word)) return [];
-      const form = word.word.replace(ending, replacement);
-      const term = normalizeWord(form);
-      if (seen.has(term) || !context.knows(term)) return [];
-      seen.add(term);
-      return [{ term, weight: context.tuning.aliasWeight, word: form, how: 'alias' as const }];
-    });
+    const forms = SPELLINGS.flatMap(([ending, replacement]) =>
+      ending.test(word.word) ? [word.word.replace(ending, replacement)] : [],
+    );
+    return writtenForms(forms, seen, context, 'alias', context.tuning.aliasWeight);
   },
 };

@@ -1,5 +1,5 @@
-import { normalizeWord } from '../../analyzer.ts';
 import type { Expander } from './types.ts';
+import { writtenForms } from './writtenForms.ts';
 
 /** "spokes|man": a role named by a word ending in who holds it. */
 const ROLE = /^(\p{Ll}{4,}?)(man|men|woman|women|person|persons|people)$/u;
@@ -25,12 +25,7 @@ export const roleNouns: Expander = {
     const [, stem, ending] = role;
     const plural = ENDINGS.some(([, many]) => many === ending) || ending === 'persons';
     const seen = new Set([word.term, ...found.map((alternative) => alternative.term)]);
-    return ENDINGS.flatMap(([one, many]) => {
-      const form = `${stem}${plural ? many : one}`;
-      const term = normalizeWord(form);
-      if (seen.has(term) || !context.knows(term)) return [];
-      seen.add(term);
-      return [{ term, weight: context.tuning.inflectionWeight, word: form, how: 'inflection' as const }];
-    });
+    const forms = ENDINGS.map(([one, many]) => `${stem}${plural ? many : one}`);
+    return writtenForms(forms, seen, context, 'inflection', context.tuning.inflectionWeight);
   },
 };
