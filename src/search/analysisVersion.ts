@@ -69,6 +69,7 @@
  * in a dateline's brackets is the publisher crediting itself, not an agency; dpa-AFX is an agency.
  * 50: a line with no full stop saying whom a picture shows (", seen leaving court …,") is a caption.
  * 51: a blog's "« Previous post | Main | Next post »" links go. 52: a short line whose last period
- * closes an abbreviation ("U.S. v. Jane Doe, et al.") may be a headline.
+ * closes an abbreviation ("U.S. v. Jane Doe, et al.") may be a headline. 53: the words after "how"
+ * naming a measure are one list, which the answer kinds read too (no change to what is saved).
  */
-export const ANALYSIS_VERSION = 52;
+export const ANALYSIS_VERSION = 53;

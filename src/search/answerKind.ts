@@ -4,12 +4,13 @@
  * "how long …" a number in units of money, weight, distance or time. Among passages that speak of the question's topic, one
  * that also gives that kind of answer is more likely the answer (ranking/rank.ts weighs it).
  */
+import { MEASURE_AFTER_HOW } from './stopwords.ts';
+
 export type AnswerKind = 'date' | 'quantity' | 'money' | 'weight' | 'distance' | 'length';
 
 const ASKS_DATE =
   /^\s*(?:when\b|what (?:time|date|day|year|month)\b|(?:on|in) what (?:day|date|year|month)\b|since when\b|how long ago\b)/i;
-const ASKS_QUANTITY =
-  /\bhow (?:many|much|long(?! ago)|far|often|big|large|heavy|high|deep|tall|wide|close|old|fast)\b/i;
+const ASKS_QUANTITY = new RegExp(String.raw`\bhow (?:${MEASURE_AFTER_HOW.join('|')})\b(?! ago)`, 'i');
 /** "How much cash …", "how much did the repairs cost": an amount of money. */
 const ASKS_MONEY =
   /\bhow much\b.{0,60}\b(?:money|cash|cost|costs|costing|worth|pay|paid|paying|spend|spent|fine|fined|price|budget|funding|raise|raised|owe|owed|compensation|damages|bill|salary|loss|lose|lost)\b|\bhow much\b.{0,30}\b(?:dollars|euros|pounds|rupees)\b/i;

@@ -27,7 +27,9 @@ export const QUESTION_FILLERS: ReadonlySet<string> = new Set(
 /** "what year", "which day": the second word asks for a date, it is not the topic ("what time" keeps "time": passages give the hour as "local time"). */
 export const DATE_AFTER_WHAT: ReadonlySet<string> = new Set(['date', 'day', 'month', 'year']);
 
-/** "how long", "how many", "how heavy": the second word asks for a quantity or names its measure, it is not the topic. */
-export const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set(
-  'long many much often far soon big large heavy high deep tall wide close old fast'.split(' '),
-);
+/** "how many", "how long", "how heavy": words after "how" that ask for an amount or name its measure (answerKind.ts). */
+export const MEASURE_AFTER_HOW: readonly string[] =
+  'long many much often far big large heavy high deep tall wide close old fast'.split(' ');
+
+/** "how long", "how soon", "how heavy": the second word asks for a quantity, a time or a measure, it is not the topic. */
+export const QUANTITY_AFTER_HOW: ReadonlySet<string> = new Set([...MEASURE_AFTER_HOW, 'soon']);
