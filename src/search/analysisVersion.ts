@@ -71,5 +71,6 @@
  * 51: a blog's "« Previous post | Main | Next post »" links go. 52: a short line whose last period
  * closes an abbreviation ("U.S. v. Jane Doe, et al.") may be a headline. 53: the words after "how"
  * naming a measure are one list, which the answer kinds read too (no change to what is saved).
+ * 54: the caption patterns spell the months and an agency's full date once (the same patterns).
  */
-export const ANALYSIS_VERSION = 53;
+export const ANALYSIS_VERSION = 54;

@@ -35,35 +35,44 @@ const PICTURE_POSITION =
 /** "Brazilian President Jane Doe.": a name and its title, with a full stop and no verb: the label of a picture. */
 const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 
+/** The months in full, and a day of one in full as agencies' captions write it: "January 1, 2023". */
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const FULL_DATE = String.raw`(?:${MONTHS}) \d{1,2}, \d{4}`;
+
 /**
  * "… at the palace on January 1, 2023 in Northtown, Exampleland.": a picture agency's caption,
  * dated and placed by its formula (the month in full, no comma after the year, the city and the
  * country), ending the line's first sentence. News copy writes "on Jan. 1, 2023, in Northtown".
  */
-const AGENCY_CAPTION_DATE =
-  /\bon (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4} in \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}, \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}\.(?:\s|$)/u;
+const AGENCY_CAPTION_DATE = new RegExp(
+  String.raw`\bon ${FULL_DATE} in \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}, \p{Lu}[\p{L}'’.-]{0,25}(?: \p{Lu}[\p{L}'’.-]{0,25}){0,3}\.(?:\s|$)`,
+  'u',
+);
 
 /**
  * "Soccer Football - Example Cup - Final - Harbour Stadium, Northtown - August 20, 2023 …": a
  * picture agency's sports caption, its sport, event, occasion and place set off by dashes, then the date.
  */
-const SPORTS_CAPTION_DATE =
-  /^(?:[^-–\n]{2,100} [-–] ){2,6}(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b/u;
+const SPORTS_CAPTION_DATE = new RegExp(String.raw`^(?:[^-–\n]{2,100} [-–] ){2,6}${FULL_DATE}\b`, 'u');
 
 /**
  * "NORTHTOWN, EXAMPLELAND – JANUARY 3: Jane Doe walks …": a picture agency's caption, its place
  * and day in capitals before a colon (a news dateline gives the outlet or agency, not the day).
  */
-const PLACE_AND_DAY_CAPTION =
-  /^\p{Lu}[\p{Lu} .,'’-]{1,60} [-–—] (?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER) \d{1,2}: /u;
+const PLACE_AND_DAY_CAPTION = new RegExp(
+  String.raw`^\p{Lu}[\p{Lu} .,'’-]{1,60} [-–—] (?:${MONTHS.toUpperCase()}) \d{1,2}: `,
+  'u',
+);
 
 /**
  * "Jane Doe, founder of Example Inc., arrives at court on Monday, November 4, 2019, in Northtown.":
  * one sentence naming someone (its abbreviations' periods before a comma), then what they do on a weekday given with its full date, as
  * agencies caption pictures (news copy says "on Monday" or "on Nov. 4").
  */
-const NAMED_WEEKDAY_CAPTION =
-  /^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\b[^.!?]{0,200}\.?$/u;
+const NAMED_WEEKDAY_CAPTION = new RegExp(
+  String.raw`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ${FULL_DATE}\b[^.!?]{0,200}\.?$`,
+  'u',
+);
 
 function isAgencyCaption(text: string): boolean {
   const dated = AGENCY_CAPTION_DATE.exec(text);
