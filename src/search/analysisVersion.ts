@@ -72,5 +72,6 @@
  * closes an abbreviation ("U.S. v. Jane Doe, et al.") may be a headline. 53: the words after "how"
  * naming a measure are one list, which the answer kinds read too (no change to what is saved).
  * 54: the caption patterns spell the months and an agency's full date once (the same patterns).
+ * 55: a stamp line's parts are read through one helper (nothing saved changes).
  */
-export const ANALYSIS_VERSION = 54;
+export const ANALYSIS_VERSION = 55;

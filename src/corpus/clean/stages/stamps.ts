@@ -189,13 +189,14 @@ export const extractStamps: Stage = (draft) => {
       return false;
     }
     if (index >= top && !TIME_STAMP.test(text)) return true;
+    // Each part read as a line of its own (every one, for what it states); the line goes when every part was furniture.
+    const keepParts = (parts: readonly string[]): boolean =>
+      parts.map((part) => keep({ ...line, text: part }, index)).some(Boolean);
     // "Feb. 24, 2025, 6:29 PM UTCUpdated: Feb. 24, 2025, 7:56 PM UTC": two stamps the scrape ran together.
     const runTogether = text.split(GLUED_STAMP_LABEL);
-    if (runTogether.length > 1) return runTogether.map((part) => keep({ ...line, text: part }, index)).some(Boolean);
+    if (runTogether.length > 1) return keepParts(runTogether);
     const parts = text.split(PART_SEPARATOR);
-    // Each part read as a line of its own; the line goes when every part was furniture.
-    if (parts.length > 1 && BYLINE.test(parts[0]!) && !EDITOR.test(text))
-      return parts.map((part) => keep({ ...line, text: part }, index)).some(Boolean);
+    if (parts.length > 1 && BYLINE.test(parts[0]!) && !EDITOR.test(text)) return keepParts(parts);
     const unedited = text.replace(EDITOR, '');
     const byline = BYLINE.exec(unedited) ?? GLUED_BYLINE.exec(unedited);
     if (byline) {
