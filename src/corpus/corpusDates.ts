@@ -29,14 +29,18 @@ export function dateFromCorpus(articles: readonly Article[]): Article[] {
   if (dated.length === 0) return [...articles];
   const middle = dated[Math.floor(dated.length / 2)]!;
   const middleYear = new Date(middle).getUTCFullYear();
+  // The days articles are dated, each once, in order: the other articles' earliest and latest days
+  // are read from its ends, once per article rather than by filtering every date for each.
+  const datedDays = [...new Set(dated)];
   return articles.map((article) => {
     const date = article.source.date;
     if (date && article.dateFromText && dated.length >= MIN_DATED) {
-      const others = dated.filter((day) => day !== dayOf(date));
-      const latestOther = others.at(-1);
+      const own = dayOf(date);
+      const latestOther = datedDays.at(-1) !== own ? datedDays.at(-1) : datedDays.at(-2);
+      const earliestOther = datedDays[0] !== own ? datedDays[0] : datedDays[1];
       // A story its articles follow over years (a trial, then its appeals) may go on a year later.
-      const span = latestOther === undefined ? 0 : latestOther - others[0]!;
-      if (latestOther !== undefined && dayOf(date) - latestOther > Math.max(CLOCK_GAP_DAYS * DAY_MS, span))
+      const span = latestOther === undefined ? 0 : latestOther - earliestOther!;
+      if (latestOther !== undefined && own - latestOther > Math.max(CLOCK_GAP_DAYS * DAY_MS, span))
         return withDate(article, null);
     }
     if (!article.datelineDay || date) return article;

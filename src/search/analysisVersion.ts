@@ -72,6 +72,7 @@
  * closes an abbreviation ("U.S. v. Jane Doe, et al.") may be a headline. 53: the words after "how"
  * naming a measure are one list, which the answer kinds read too (no change to what is saved).
  * 54: the caption patterns spell the months and an agency's full date once (the same patterns).
- * 55: a stamp line's parts are read through one helper (nothing saved changes).
+ * 55: a stamp line's parts are read through one helper (nothing saved changes). 56: the corpus's
+ * dating reads the other articles' first and last days from the ends of its list (nothing saved changes).
  */
-export const ANALYSIS_VERSION = 55;
+export const ANALYSIS_VERSION = 56;
