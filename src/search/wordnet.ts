@@ -158,7 +158,7 @@ const DETACHMENTS: Record<PartOfSpeech, ReadonlyArray<readonly [string, string]>
 };
 
 export class WordNet {
-  private readonly index = new Map<PartOfSpeech, Map<string, string>>();
+  private readonly index = new Map<PartOfSpeech, LemmaIndex>();
   private readonly synsets = new Map<string, Synset>();
   private readonly relatedCache = new Map<string, readonly RelatedWord[]>();
   private readonly files = new Map<PartOfSpeech, number>();
@@ -433,14 +433,10 @@ export class WordNet {
   private entry(pos: PartOfSpeech, lemma: string): string | undefined {
     let entries = this.index.get(pos);
     if (!entries) {
-      entries = new Map();
-      for (const line of readFileSync(join(this.directory, `index.${FILE_NAME[pos]}`), 'latin1').split('\n')) {
-        if (line === '' || line.startsWith(' ')) continue; // the licence header
-        entries.set(line.slice(0, line.indexOf(' ')), line);
-      }
+      entries = new LemmaIndex(readFileSync(join(this.directory, `index.${FILE_NAME[pos]}`)));
       this.index.set(pos, entries);
     }
-    return entries.get(lemma);
+    return entries.line(lemma);
   }
 
   private synset(pos: PartOfSpeech, offset: number): Synset | null {
@@ -504,6 +500,60 @@ export class WordNet {
 }
 
 let sharedInstance: WordNet | undefined;
+
+/**
+ * An index file as its bytes, a lemma's line found by binary search (the file lists one lemma a
+ * line, sorted byte by byte, each followed by a space). Not a Map of its lines: that is two strings
+ * a lemma, 300k objects in the heap of the thread that answers, which every full garbage
+ * collection marks again; these are two arrays outside it.
+ */
+class LemmaIndex {
+  /** Where each lemma's line starts (the licence header's lines, which begin with a space, left out). */
+  private readonly starts: Uint32Array;
+
+  constructor(private readonly bytes: Buffer) {
+    const starts: number[] = [];
+    for (let at = 0; at < bytes.length; ) {
+      const end = bytes.indexOf(10, at);
+      const next = end < 0 ? bytes.length : end + 1;
+      if (next - at > 1 && bytes[at] !== 0x20) starts.push(at);
+      at = next;
+    }
+    this.starts = Uint32Array.from(starts);
+  }
+
+  /** The lemma's line, or undefined when the file lacks it. */
+  line(lemma: string): string | undefined {
+    // A lemma has no space or line break, and the files are Latin-1: anything else is no lemma
+    // (and would compare as another one once encoded).
+    if (lemma === '' || /[\s]|[^\x00-\xff]/.test(lemma)) return undefined;
+    const { starts } = this;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.compareLine(starts[middle]!, lemma) < 0) low = middle + 1;
+      else high = middle;
+    }
+    const start = starts[low];
+    if (start === undefined || this.compareLine(start, lemma) !== 0) return undefined;
+    const { bytes } = this;
+    const end = bytes.indexOf(10, start);
+    return bytes.toString('latin1', start, end < 0 ? bytes.length : end);
+  }
+
+  /** The line's lemma against `lemma`, byte by byte (negative: the line's comes first); no string is made. */
+  private compareLine(start: number, lemma: string): number {
+    const { bytes } = this;
+    for (let i = 0; ; i++) {
+      // The lemma ends at a space; a space sorts before every character a lemma holds.
+      const byte = start + i < bytes.length ? bytes[start + i]! : 0x20;
+      const char = i < lemma.length ? lemma.charCodeAt(i) : 0x20;
+      if (byte !== char) return byte - char;
+      if (byte === 0x20) return 0;
+    }
+  }
+}
 
 /** Words whose base forms are kept: far more than questions use, far fewer than would matter in memory. */
 const MAX_CACHED_WORDS = 50_000;
