@@ -795,6 +795,26 @@ describe('titles, outlets, agencies and dates from the page', () => {
       `NORTHTOWN, Calif. (KEXA 5) — ${BODY}`,
       { outlet: 'KEXA 5', credit: undefined, dateline: 'NORTHTOWN' },
     ],
+    [
+      'stations sharing a report in a dateline, of which none is said to be the publisher',
+      `NORTHTOWN, Calif. (KEXA/KEXB) - ${BODY}`,
+      { outlet: undefined, credit: undefined, dateline: 'NORTHTOWN' },
+    ],
+    [
+      'a station and its group’s desk in a dateline, which name no publisher',
+      `NORTHTOWN, Calif. (KEXA/Example News) - ${BODY}`,
+      { outlet: undefined, credit: undefined },
+    ],
+    [
+      'a byline shared by a reporter and a group’s news staff names no outlet',
+      `By Jane Doe and Example News staff\nPublished: Jul. 14, 2022 at 11:15 AM EDT|Updated: moments ago\n${BODY}`,
+      { author: 'Jane Doe and Example News staff', outlet: undefined, date: { value: '2022-07-14', precision: 'day' } },
+    ],
+    [
+      'a byline shared by two stations’ staff names no outlet',
+      `By KEXA Staff and Example Web Staff\n${BODY}`,
+      { outlet: undefined },
+    ],
     ['a news agency’s financial service in a dateline', `NORTHTOWN (dpa-AFX) - ${BODY}`, { credit: 'dpa-AFX' }],
     [
       'two stamps the scrape ran together',

@@ -74,5 +74,6 @@
  * 54: the caption patterns spell the months and an agency's full date once (the same patterns).
  * 55: a stamp line's parts are read through one helper (nothing saved changes). 56: the corpus's
  * dating reads the other articles' first and last days from the ends of its list (nothing saved changes).
+ * 57: a dateline or a byline naming several newsrooms (stations sharing a report, a group's desk) names no outlet.
  */
-export const ANALYSIS_VERSION = 56;
+export const ANALYSIS_VERSION = 57;

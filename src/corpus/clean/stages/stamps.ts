@@ -155,10 +155,13 @@ export const extractStamps: Stage = (draft) => {
       return;
     }
     const desk = OUTLET_DESK.exec(byline)?.[1];
+    // "Jane Doe and Example News staff", "KEXA Staff and Example Web Staff": a report shared by
+    // newsrooms (a sister station's, a group's desk), of which the byline does not say which prints it.
+    const shared = / and /i.test(byline);
     meta = {
       ...meta,
       author: byline,
-      ...(ORGANISATION.test(byline) && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
+      ...(ORGANISATION.test(byline) && !shared && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
     };
   };
   const keep = (line: Line, index: number): boolean => {
