@@ -236,6 +236,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The agency said this report will be updated every month until the rebuilding is finished.',
     ],
     [
+      'a sentence opening with a clause about someone, then naming reporters, which is no author bio',
+      'After Jane Doe was led away by deputies, her lawyers confirmed to reporters that they will appeal the verdict.',
+    ],
+    [
       'a sentence naming a file in capitals after a few words',
       'Investigators said the FILE: folder on the server held the letters the mayor had denied writing.',
     ],

@@ -75,5 +75,6 @@
  * 55: a stamp line's parts are read through one helper (nothing saved changes). 56: the corpus's
  * dating reads the other articles' first and last days from the ends of its list (nothing saved changes).
  * 57: a dateline or a byline naming several newsrooms (stations sharing a report, a group's desk) names no outlet.
+ * 58: a line opening with a word that starts a clause ("After Jane Doe was led away …") is no author bio.
  */
-export const ANALYSIS_VERSION = 57;
+export const ANALYSIS_VERSION = 58;
