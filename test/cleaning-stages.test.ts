@@ -89,6 +89,16 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
     [
+      'a network’s reporters credited by name',
+      "Example News' Jane Doe, John Roe and Ann Poe contributed to this report.",
+    ],
+    ['a push-notification promo', 'Get push notifications with news, features and more.'],
+    ['a player’s fallback link', 'DON’T SEE LIVE VIDEO ABOVE? Click here to listen to the hearing.'],
+    [
+      'a video’s caption with the sources of its pictures',
+      'Jane Doe may be charged in the case. (Source: KEXA/EXAMPLE NEWS/NORTHTOWN POLICE DEPT.)',
+    ],
+    [
       'a caption cut short above its full copy',
       'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.',
     ],
@@ -235,6 +245,11 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a sentence about a report that will be updated',
       'The agency said this report will be updated every month until the rebuilding is finished.',
     ],
+    [
+      'a sentence citing its source in brackets',
+      'The town lost a fifth of its homes to the floods. (Source: Northtown Housing Office)',
+    ],
+    ['a sentence saying what contributed to something', 'Heavy rain, strong wind and ice on the roads contributed.'],
     [
       'a sentence opening with a clause about someone, then naming reporters, which is no author bio',
       'After Jane Doe was led away by deputies, her lawyers confirmed to reporters that they will appeal the verdict.',
@@ -509,6 +524,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ],
   ])('never takes %s for a title', (_what, header) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
+  });
+
+  it('never takes a slideshow’s instructions for screen readers for a title, and drops them', () => {
+    const article = [
+      'NORTHTOWN, Calif. (AP) — A lawyer for a former county treasurer said Tuesday that investigators have indicated they intend to pursue fraud charges against him.',
+      'The lawyer said in a statement that investigators told the family they plan to seek indictments from a grand jury later this week.',
+    ];
+    const page = `This is a carousel. Use Next and Previous buttons to navigate\n${article.join('\n')}`;
+    expect(cleanArticle(page).meta.title).toBeUndefined();
+    expect(texts(page)).toHaveLength(2);
   });
 
   it('never takes a label of everyday words only for a headline, though the first paragraph shares its words', () => {
@@ -818,6 +843,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a byline shared by two stations’ staff names no outlet',
       `By KEXA Staff and Example Web Staff\n${BODY}`,
       { outlet: undefined },
+    ],
+    [
+      'a network credited for its reporters, by name',
+      `${BODY}\nCNN's Jane Doe, John Roe and Ann Poe contributed to this report.`,
+      { credit: 'CNN', outlet: undefined },
     ],
     ['a news agency’s financial service in a dateline', `NORTHTOWN (dpa-AFX) - ${BODY}`, { credit: 'dpa-AFX' }],
     [

@@ -76,5 +76,6 @@
  * dating reads the other articles' first and last days from the ends of its list (nothing saved changes).
  * 57: a dateline or a byline naming several newsrooms (stations sharing a report, a group's desk) names no outlet.
  * 58: a line opening with a word that starts a clause ("After Jane Doe was led away …") is no author bio.
+ * 59: a player's fallback link, a push-notification promo, a slideshow's screen-reader instructions, a video caption's sources in capitals and an outlet's reporters credited by name are furniture (the last credits a network).
  */
-export const ANALYSIS_VERSION = 58;
+export const ANALYSIS_VERSION = 59;

@@ -3,9 +3,13 @@ import { keepLines, mapText, type Stage } from '../draft.ts';
 /** "READ | Headline", "Also Read: Headline", "WATCH: …", "Related: …", "More: …": links to other pages. */
 const LINK_LINE =
   /^(?:read(?: more| also| next| the full story)?|also read|see also|watch(?: (?:it )?on \w{2,20})?|listen(?: on \w{2,20})?|click here|related(?: story| stories| article| coverage| video)?|more|don'?t miss|must read|top stories|editor'?s picks?|recommended)\s?[|:»>›]/i;
-/** Lines inviting the reader on: "Share this article on Facebook", "Click here to read more", "Read more about …". */
+/**
+ * Lines inviting the reader on: "Share this article on Facebook", "Click here to read more", "Read
+ * more about …", and a player's fallback link for readers it does not show to ("Don't see the video
+ * above? Click here to listen").
+ */
 const INVITATION =
-  /^(?:share (?:this|on)\b|click here\b|tap here\b|read more (?:about|on|at)\b|download (?:the|our) app\b|follow (?:us|the latest)\b|join (?:us|the conversation)\b)/i;
+  /^(?:share (?:this|on)\b|click here\b|tap here\b|read more (?:about|on|at)\b|download (?:the|our) app\b|follow (?:us|the latest)\b|join (?:us|the conversation)\b|(?:can['’]?t|don['’]?t|cannot) (?:see|view|watch|play|hear)\b[^?]{0,60}\?\s?(?:click|tap) here\b)/i;
 const MAX_INVITATION_WORDS = 20;
 
 /** "« Previous post's title | Main | Next post's title »": a blog's links to the posts either side. */
