@@ -92,6 +92,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a network’s reporters credited by name',
       "Example News' Jane Doe, John Roe and Ann Poe contributed to this report.",
     ],
+    [
+      'a related story’s headline glued to its label',
+      'Engagement vs. entertainment:What the Northtown murder trial, true crime interest says about us',
+    ],
     ['a push-notification promo', 'Get push notifications with news, features and more.'],
     ['a player’s fallback link', 'DON’T SEE LIVE VIDEO ABOVE? Click here to listen to the hearing.'],
     [
