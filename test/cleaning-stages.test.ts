@@ -89,6 +89,20 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ['an agency sign-off', '--IANS'],
     ['a contributor credit', 'The Associated Press contributed to this report.'],
     [
+      'a network’s reporters credited by name',
+      "Example News' Jane Doe, John Roe and Ann Poe contributed to this report.",
+    ],
+    [
+      'a related story’s headline glued to its label',
+      'Engagement vs. entertainment:What the Northtown murder trial, true crime interest says about us',
+    ],
+    ['a push-notification promo', 'Get push notifications with news, features and more.'],
+    ['a player’s fallback link', 'DON’T SEE LIVE VIDEO ABOVE? Click here to listen to the hearing.'],
+    [
+      'a video’s caption with the sources of its pictures',
+      'Jane Doe may be charged in the case. (Source: KEXA/EXAMPLE NEWS/NORTHTOWN POLICE DEPT.)',
+    ],
+    [
       'a caption cut short above its full copy',
       'Guards stand in front of the town hall in the capital on March 1, 2023. Pictures on the wall…\nGuards stand in front of the town hall in the capital, March 1, 2023.',
     ],
@@ -234,6 +248,15 @@ describe('each kind of page furniture leaves the passages, and the article stays
     [
       'a sentence about a report that will be updated',
       'The agency said this report will be updated every month until the rebuilding is finished.',
+    ],
+    [
+      'a sentence citing its source in brackets',
+      'The town lost a fifth of its homes to the floods. (Source: Northtown Housing Office)',
+    ],
+    ['a sentence saying what contributed to something', 'Heavy rain, strong wind and ice on the roads contributed.'],
+    [
+      'a sentence opening with a clause about someone, then naming reporters, which is no author bio',
+      'After Jane Doe was led away by deputies, her lawyers confirmed to reporters that they will appeal the verdict.',
     ],
     [
       'a sentence naming a file in capitals after a few words',
@@ -505,6 +528,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ],
   ])('never takes %s for a title', (_what, header) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBeUndefined();
+  });
+
+  it('never takes a slideshow’s instructions for screen readers for a title, and drops them', () => {
+    const article = [
+      'NORTHTOWN, Calif. (AP) — A lawyer for a former county treasurer said Tuesday that investigators have indicated they intend to pursue fraud charges against him.',
+      'The lawyer said in a statement that investigators told the family they plan to seek indictments from a grand jury later this week.',
+    ];
+    const page = `This is a carousel. Use Next and Previous buttons to navigate\n${article.join('\n')}`;
+    expect(cleanArticle(page).meta.title).toBeUndefined();
+    expect(texts(page)).toHaveLength(2);
   });
 
   it('never takes a label of everyday words only for a headline, though the first paragraph shares its words', () => {
@@ -794,6 +827,31 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a station crediting itself in a dateline, which is the publisher and no agency',
       `NORTHTOWN, Calif. (KEXA 5) — ${BODY}`,
       { outlet: 'KEXA 5', credit: undefined, dateline: 'NORTHTOWN' },
+    ],
+    [
+      'stations sharing a report in a dateline, of which none is said to be the publisher',
+      `NORTHTOWN, Calif. (KEXA/KEXB) - ${BODY}`,
+      { outlet: undefined, credit: undefined, dateline: 'NORTHTOWN' },
+    ],
+    [
+      'a station and its group’s desk in a dateline, which name no publisher',
+      `NORTHTOWN, Calif. (KEXA/Example News) - ${BODY}`,
+      { outlet: undefined, credit: undefined },
+    ],
+    [
+      'a byline shared by a reporter and a group’s news staff names no outlet',
+      `By Jane Doe and Example News staff\nPublished: Jul. 14, 2022 at 11:15 AM EDT|Updated: moments ago\n${BODY}`,
+      { author: 'Jane Doe and Example News staff', outlet: undefined, date: { value: '2022-07-14', precision: 'day' } },
+    ],
+    [
+      'a byline shared by two stations’ staff names no outlet',
+      `By KEXA Staff and Example Web Staff\n${BODY}`,
+      { outlet: undefined },
+    ],
+    [
+      'a network credited for its reporters, by name',
+      `${BODY}\nCNN's Jane Doe, John Roe and Ann Poe contributed to this report.`,
+      { credit: 'CNN', outlet: undefined },
     ],
     ['a news agency’s financial service in a dateline', `NORTHTOWN (dpa-AFX) - ${BODY}`, { credit: 'dpa-AFX' }],
     [

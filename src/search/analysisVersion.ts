@@ -74,5 +74,9 @@
  * 54: the caption patterns spell the months and an agency's full date once (the same patterns).
  * 55: a stamp line's parts are read through one helper (nothing saved changes). 56: the corpus's
  * dating reads the other articles' first and last days from the ends of its list (nothing saved changes).
+ * 57: a dateline or a byline naming several newsrooms (stations sharing a report, a group's desk) names no outlet.
+ * 58: a line opening with a word that starts a clause ("After Jane Doe was led away …") is no author bio.
+ * 59: a player's fallback link, a push-notification promo, a slideshow's screen-reader instructions, a video caption's sources in capitals and an outlet's reporters credited by name are furniture (the last credits a network).
+ * 60: a short label glued to another story's headline without a space after its colon ("Background:Storm closes the harbour") is a related-story link.
  */
-export const ANALYSIS_VERSION = 56;
+export const ANALYSIS_VERSION = 60;

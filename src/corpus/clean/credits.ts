@@ -80,6 +80,9 @@ export function staffCreditOutlet(line: string): string | undefined {
   return credit[2]!;
 }
 
+/** "(Source: KEXA/EXAMPLE NEWS/CITY POLICE DEPT.)": the sources of a video's pictures, no lower-case letter among them. */
+const SOURCES_IN_CAPITALS = /^\(Sources?:\s?[^()\p{Ll}]{2,120}\)$/u;
+
 /** A credit with a slash run into the caption's full stop, without a space: "… service.Jane Doe/Getty Images". */
 const GLUED_CREDIT = /\p{Ll}[.!?]([\p{Lu}][^.!?/]{1,60}\/[^.!?]{2,60})$/u;
 
@@ -112,6 +115,8 @@ export function endsWithCredit(line: string): boolean {
   if (close === ')' || close === ']') {
     const open = text.lastIndexOf(close === ')' ? '(' : '[');
     if (open > 0 && isCreditLine(text.slice(open))) return true;
+    // "… may be charged. (Source: KEXA/EXAMPLE NEWS)": a video's caption with the sources of its pictures, in capitals as call letters and services are; "(Source: Example Ministry)" after a sentence is the text citing.
+    if (open > 1 && SOURCES_IN_CAPITALS.test(text.slice(open))) return true;
     // "… southern Exampleland. (EXA)": a short name in brackets after the caption's last sentence.
     if (
       open > 1 &&

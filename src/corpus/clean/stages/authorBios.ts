@@ -1,7 +1,12 @@
 import type { Draft, Stage, TextMeta } from '../draft.ts';
 
-/** "Jane Doe is a …", "John Smith covers …": a name opening a line and saying what the person does. */
-const NAME_THEN_VERB = /^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,4}(?:is|was|has been|covers|reports|writes)\b/u;
+/**
+ * "Jane Doe is a …", "John Smith covers …": a name opening a line and saying what the person does.
+ * A line opening with a word that starts a clause ("After Jane Doe was led away, her lawyers told
+ * reporters …") is the story, about someone, not a bio.
+ */
+const NAME_THEN_VERB =
+  /^(?!(?:After|Before|When|While|As|If|Since|Until|Once|Although|Though|Because|Unless|Whether|Where)\s)(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,4}(?:is|was|has been|covers|reports|writes)\b/u;
 const ROLE =
   /\b(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|producer|intern|analyst|anchor|host|photographer|photojournalist|fellow|author)s?\b/i;
 /** "Follow her on Twitter @…", "Contact him at …", "You can reach the author at …": the rest of a bio box. */

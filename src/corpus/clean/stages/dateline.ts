@@ -86,9 +86,12 @@ export const extractDateline: Stage = (draft) => {
   const lines = withoutOpening();
   // "dpa/GNA": the agency first, the one that passed it on after; "Example News / Sputnik": the
   // publisher, then its agency. A name no agency list knows ("NORTHTOWN (KEXA 5) —") is the
-  // publisher crediting itself, as a station or a site does.
+  // publisher crediting itself, as a station or a site does; several such names ("KEXA/KEXB",
+  // "KEXA/Example News") are stations sharing a report, which a sister site prints: none of
+  // them is said to be the page's publisher.
   const agency = credit ? (agencyNamed(credits[agencyAt] ?? '') ?? agencyNamed(credit) ?? undefined) : undefined;
-  const outlet = agencyAt > 0 ? credits[agencyAt - 1] : credit && !agency ? credit.trim() : undefined;
+  const ownCredit = credit && !agency && credits.length <= 1 ? credit.trim() : undefined;
+  const outlet = agencyAt > 0 ? credits[agencyAt - 1] : ownCredit;
   const datelineDay = day === undefined ? undefined : monthDay(day);
   return {
     lines,

@@ -1,8 +1,8 @@
 import { keepLines, type Stage } from '../draft.ts';
 
-/** Imperative openings of a sign-up box: "Sign up for …", "Get the latest … in your inbox", "Enter your email". */
+/** Imperative openings of a sign-up box: "Sign up for …", "Get the latest … in your inbox", "Get push notifications …", "Enter your email". */
 const SIGN_UP_OPENING =
-  /^(?:sign up|sign me up|subscribe|register (?:today|now|for free)|get (?:the|our|breaking|daily|free|email|news|a (?:daily|weekly|monthly))|create (?:a |your )?(?:free )?(?:profile|account)|join (?:our|the)|enter your e-?mail|stay (?:informed|up to date|updated)|never miss|want (?:more|the latest)|by signing up|thank you for (?:signing up|subscribing)|you(?:'re| are) (?:all set|subscribed)|already a subscriber|(?:read|enjoy|discover|explore|try)\b[^.]{0,80}\b(?:news and|insight|analysis|journalism|coverage|unlimited))/i;
+  /^(?:sign up|sign me up|subscribe|register (?:today|now|for free)|get (?:the|our|breaking|daily|free|email|news|push|a (?:daily|weekly|monthly))|create (?:a |your )?(?:free )?(?:profile|account)|join (?:our|the)|enter your e-?mail|stay (?:informed|up to date|updated)|never miss|want (?:more|the latest)|by signing up|thank you for (?:signing up|subscribing)|you(?:'re| are) (?:all set|subscribed)|already a subscriber|(?:read|enjoy|discover|explore|try)\b[^.]{0,80}\b(?:news and|insight|analysis|journalism|coverage|unlimited))/i;
 /** What a sign-up box offers, wherever it says it. */
 const SIGN_UP_OFFER =
   /\b(?:newsletters?|your inbox|email address|e-mail address|alerts?|notifications|subscribe|subscription|sign(?:ing)? up|terms and conditions|privacy policy|unlimited (?:content|access)|free trial|insight|journalism)\b/i;

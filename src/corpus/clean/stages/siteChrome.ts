@@ -4,10 +4,11 @@ import { SITE_CHROME } from '../vocabulary.ts';
 /**
  * "7 min read", "2 of 5", "(Full-size photo)(All photos)": widgets with a number or a pair in them;
  * "This article is more than 4 years old": the page's note on its age; "Updates to our Terms of
- * Use", "We are updating our Terms of Use. Please review …": the site's notice of its terms.
+ * Use", "We are updating our Terms of Use. Please review …": the site's notice of its terms; "This
+ * is a carousel. Use Next and Previous buttons to navigate": a slideshow's instructions for screen readers.
  */
 const CHROME_PATTERN =
-  /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120})$/;
+  /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80})$/;
 
 /** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
 const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;

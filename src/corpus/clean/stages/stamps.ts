@@ -39,6 +39,13 @@ const SIGN_OFF = /^(?:[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-
 /** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
 const CONTRIBUTED =
   /^((?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
+/**
+ * "Example News' Jane Doe, John Roe and Ann Poe contributed to this report.": an outlet's reporters,
+ * listed; only with the report named, as a sentence of the story ("Rain, wind and ice contributed.") never is.
+ */
+const CONTRIBUTORS = /^([\p{L}&.'’, -]{2,120}?) contributed (?:reporting|to this (?:report|story|article))\.?$/iu;
+/** "Example News' Jane Doe, …": whose reporters a contributor line lists. */
+const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
   /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|this (?:article|story|report|page) is from)?\s?:?\s?/i;
@@ -155,10 +162,13 @@ export const extractStamps: Stage = (draft) => {
       return;
     }
     const desk = OUTLET_DESK.exec(byline)?.[1];
+    // "Jane Doe and Example News staff", "KEXA Staff and Example Web Staff": a report shared by
+    // newsrooms (a sister station's, a group's desk), of which the byline does not say which prints it.
+    const shared = / and /i.test(byline);
     meta = {
       ...meta,
       author: byline,
-      ...(ORGANISATION.test(byline) && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
+      ...(ORGANISATION.test(byline) && !shared && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
     };
   };
   const keep = (line: Line, index: number): boolean => {
@@ -172,9 +182,9 @@ export const extractStamps: Stage = (draft) => {
       setCredit(signingAgency);
       return false;
     }
-    const contributed = CONTRIBUTED.exec(text);
+    const contributed = CONTRIBUTED.exec(text) ?? CONTRIBUTORS.exec(text);
     if (contributed) {
-      const agency = agencyNamed(contributed[1]!);
+      const agency = agencyNamed(contributed[1]!) ?? agencyNamed(CONTRIBUTORS_OF.exec(contributed[1]!)?.[1] ?? '');
       if (agency) setCredit(agency);
       return false;
     }
