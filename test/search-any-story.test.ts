@@ -394,3 +394,18 @@ describe('initials of a name that holds initials', () => {
     );
   });
 });
+
+describe('two countries named side by side', () => {
+  it.each([
+    ['What did the Kenyan and Ugandan ministers discuss?'],
+    ['What did the Kenyan, Ugandan ministers discuss?'],
+  ])('%s reads each country as itself, not as one name', async (question) => {
+    const answers = await indexOfArticle('countries-side-by-side', [
+      'Ministers meet on the river',
+      'Ministers from Kenya and Uganda discussed fishing rights on the Marren in Northtown on Monday.',
+      'Kenyan farmers said the ministers should discuss water prices before the dry season.',
+      'The delegation arrived late because of the floods, the ministers said.',
+    ]);
+    expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('from Kenya and Uganda');
+  });
+});
