@@ -409,3 +409,22 @@ describe('two countries named side by side', () => {
     expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('from Kenya and Uganda');
   });
 });
+
+describe('a question asking why', () => {
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    answers = await indexOfArticle('reasons', [
+      'Dam closed on the Marren',
+      'The water board closed the Marren dam on Tuesday, and the road over the dam was closed to traffic as well.',
+      'The Marren dam was closed because engineers found cracks in its wall.',
+      'Farmers below the Marren dam said the closed road cost them a day of work.',
+    ]);
+  });
+
+  it.each([['Why was the Marren dam closed?'], ['How come the Marren dam was closed?']])(
+    '%s puts the passage giving a reason first',
+    async (question) => {
+      expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('because engineers found');
+    },
+  );
+});

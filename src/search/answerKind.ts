@@ -1,12 +1,12 @@
 /**
  * What kind of answer a question asks for, and whether a passage gives one: "when …" wants a
  * date or a time, "how many …" a number, "how much money …", "how heavy …", "how far …" and
- * "how long …" a number in units of money, weight, distance or time. Among passages that speak of the question's topic, one
+ * "how long …" a number in units of money, weight, distance or time, "why …" a reason. Among passages that speak of the question's topic, one
  * that also gives that kind of answer is more likely the answer (ranking/rank.ts weighs it).
  */
 import { MEASURE_AFTER_HOW } from './stopwords.ts';
 
-export type AnswerKind = 'date' | 'quantity' | 'money' | 'weight' | 'distance' | 'length';
+export type AnswerKind = 'date' | 'quantity' | 'money' | 'weight' | 'distance' | 'length' | 'reason';
 
 const ASKS_DATE =
   /^\s*(?:when\b|what (?:time|date|day|year|month)\b|(?:on|in) what (?:day|date|year|month)\b|since when\b|how long ago\b)/i;
@@ -19,7 +19,11 @@ const ASKS_DISTANCE = /\bhow (?:far|high|deep|tall|wide|close)\b/i;
 /** "How long …": a length of time, or of ground. */
 const ASKS_LENGTH = /\bhow long(?! ago)\b/i;
 
+/** "Why …", "how come …", "what caused …": a reason. */
+const ASKS_REASON = /^\s*(?:why\b|how come\b|what (?:caused|made|led)\b)/i;
+
 export function answerKindOf(question: string): AnswerKind | null {
+  if (ASKS_REASON.test(question)) return 'reason';
   if (ASKS_DATE.test(question)) return 'date';
   if (ASKS_MONEY.test(question)) return 'money';
   if (ASKS_WEIGHT.test(question)) return 'weight';
@@ -59,6 +63,13 @@ const GIVES_DURATION = new RegExp(
   'i',
 );
 
+/**
+ * The words news gives a reason with: a cause ("because", "due to", "sparked", "factors
+ * behind"), a purpose ("in order to", "to prevent") or an explanation ("explaining why").
+ */
+const GIVES_REASON =
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|so as to|to avoid|to prevent|for fear|reasons?|caused by|led to|blamed|citing|spark(?:s|ed)?|explain(?:s|ed|ing)?|therefore|factors?|behind the|since|relat(?:ing|ed) to)\b/i;
+
 /** Whether the text gives the kind of answer: a measure in its units where the question asks for one, else any number or date. */
 export function givesAnswer(kind: AnswerKind, text: string): boolean {
   switch (kind) {
@@ -74,5 +85,7 @@ export function givesAnswer(kind: AnswerKind, text: string): boolean {
       return GIVES_DURATION.test(text) || GIVES_DISTANCE.test(text);
     case 'quantity':
       return GIVES_QUANTITY.test(text);
+    case 'reason':
+      return GIVES_REASON.test(text);
   }
 }

@@ -174,9 +174,11 @@ export function rank(
       );
     return proximityOf;
   };
-  /** 1 + answerKindWeight for a passage giving the kind of answer the question asks for, else 1. */
+  /** 1 + answerKindWeight (reasonWeight for a reason) for a passage giving the kind of answer the question asks for, else 1. */
   const answerBoost = (row: number): number =>
-    answerKind !== null && givesAnswer(answerKind, passages[docs[row]!]!.text) ? 1 + tuning.answerKindWeight : 1;
+    answerKind !== null && givesAnswer(answerKind, passages[docs[row]!]!.text)
+      ? 1 + (answerKind === 'reason' ? tuning.reasonWeight : tuning.answerKindWeight)
+      : 1;
   /** Groups the passage matched itself: the proximity boost is below 1 + weight × (n − 1) / n, and exactly 1 under two. */
   const groupsMatched = (row: number): number => {
     let n = 0;
