@@ -428,3 +428,22 @@ describe('a question asking why', () => {
     },
   );
 });
+
+describe('a number beside the thing a question counts', () => {
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    answers = await indexOfArticle('counts', [
+      'Army stays in Northtown',
+      'Soldiers stayed on in Northtown through the winter, the army said, while the town and its two neighbours waited for the floods to pass.',
+      'The army said the force in the town would be cut to 300 soldiers by the end of the month.',
+      'Soldiers in Northtown repaired the bridge and the road to the dam.',
+    ]);
+  });
+
+  it.each([['How many soldiers will stay in the town?'], ['How many soldiers will the army keep in the town?']])(
+    '%s puts the passage whose number counts soldiers first',
+    async (question) => {
+      expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('cut to 300 soldiers');
+    },
+  );
+});

@@ -39,9 +39,15 @@ const GIVES_DATE = new RegExp(
   String.raw`\b(?:${MONTH}\.? \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? ${MONTH}\b|(?:january|february|march|april|june|july|august|september|october|november|december)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday\b|today\b|tonight\b|overnight\b|(?:19|20)\d{2}\b|\d{1,2}(?::\d{2})? ?[ap]\.?m\b|\d{1,2}[:.]\d{2} ?(?:hrs|gmt|utc|local time)\b)`,
   'i',
 );
+const NUMBER_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|trillions?';
 /** A count or an amount: digits that are no year, or a number written out. */
-const GIVES_QUANTITY =
-  /(?:^|[^\d,.])(?!(?:19|20)\d{2}\b)\d{1,3}(?:,\d{3})*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|trillions?)\b/i;
+const GIVES_QUANTITY = new RegExp(
+  String.raw`(?:^|[^\d,.])(?!(?:19|20)\d{2}\b)\d{1,3}(?:,\d{3})*(?:\.\d+)?\b|\b(?:${NUMBER_WORDS})\b`,
+  'i',
+);
+/** One word that counts, as the analyzer writes it ("5200" for "5,200"): digits that are no year, or a number written out. */
+const COUNT_WORD = new RegExp(String.raw`^(?:(?!(?:19|20)\d{2}$)\d[\d.]*|${NUMBER_WORDS})$`);
 
 /** A number and what it counts in: "26 kg", "100-metre", "$75 million", "41-day". */
 // The number's digits are bounded, so that a long run of them is read in linear time.
@@ -69,6 +75,11 @@ const GIVES_DURATION = new RegExp(
  */
 const GIVES_REASON =
   /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|so as to|to avoid|to prevent|for fear|reasons?|caused by|led to|blamed|citing|spark(?:s|ed)?|explain(?:s|ed|ing)?|therefore|factors?|behind the|since|relat(?:ing|ed) to)\b/i;
+
+/** Whether a word of a passage, lower case as the analyzer gives it, counts something ("5200", "three", "hundreds"). */
+export function isCount(word: string): boolean {
+  return COUNT_WORD.test(word);
+}
 
 /** Whether the text gives the kind of answer: a measure in its units where the question asks for one, else any number or date. */
 export function givesAnswer(kind: AnswerKind, text: string): boolean {

@@ -148,6 +148,13 @@ export interface SearchTuning {
    * the mean R@3 0.699 -> 0.711 and MRR@5 0.617 -> 0.622; 0.3 and 1 did less.
    */
   readonly reasonWeight: number;
+  /**
+   * Share of answerKindWeight a passage gains for a number that stands away from the thing a "how
+   * many" question counts ("how many troops": "its two major allies"), against one within a few
+   * words of it ("troop presence would drop from 5,200"). Measured: 0 -> 0.3 kept a passage whose
+   * only number counts something else above one without any; 0.6 did less.
+   */
+  readonly uncountedShare: number;
   /** Questions whose reading (corrections, stand-ins, weights) is kept: a question asked again, or paged with "More", skips it. */
   readonly cachedQuestions: number;
   /** Whole results kept, by question, filters and page: asking again costs a lookup. */
@@ -220,6 +227,7 @@ export const DEFAULT_TUNING: SearchTuning = deepFreeze({
   rescoreCandidates: 60,
   answerKindWeight: 3,
   reasonWeight: 0.6,
+  uncountedShare: 0.3,
   cachedQuestions: 1024,
   cachedResults: 256,
   minProbeFrequency: 64,
