@@ -447,3 +447,21 @@ describe('a number beside the thing a question counts', () => {
     },
   );
 });
+
+describe('a paragraph that opens by referring back', () => {
+  it.each([
+    ['What did the water ministers of Northtown and Southvale discuss?'],
+    ['What did the water ministers of Northtown and Southvale discuss on Monday?'],
+  ])('%s ranks "the two officials discussed…" above a paragraph naming other ministers', async (question) => {
+    const answers = await indexOfArticle('referring-back', [
+      'Ministers meet at the dam',
+      'The water ministers of Northtown and Southvale met at the Marren dam on Monday.',
+      'The two officials discussed fishing rights and the floods of last spring.',
+      'Farmers said ministers never discuss their plans with them.',
+    ]);
+    const texts = (await answers.search({ question, limit: 3 })).hits.map((hit) => hit.passage.text);
+    const referring = texts.findIndex((text) => text.startsWith('The two officials'));
+    expect(referring).toBeGreaterThanOrEqual(0);
+    expect(referring).toBeLessThan(texts.findIndex((text) => text.startsWith('Farmers said')));
+  });
+});

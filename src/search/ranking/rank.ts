@@ -78,17 +78,26 @@ export function rank(
     return best;
   };
   /** A passage's share of a group's weight in `table`: its own match, or an inherited share of its context's. */
-  const shareOf = (table: Float64Array, group: number, own: number, previous: number, lede: number): number =>
+  const shareOf = (
+    table: Float64Array,
+    group: number,
+    own: number,
+    previous: number,
+    inherited: number,
+    lede: number,
+  ): number =>
     Math.max(
       impliedBy(table, group, matched[own + group]!),
-      previous >= 0 ? share * impliedBy(table, group, matched[previous * width + group]!) : 0,
+      previous >= 0 ? inherited * impliedBy(table, group, matched[previous * width + group]!) : 0,
       lede >= 0 ? ledeShare * impliedBy(table, group, matched[lede * width + group]!) : 0,
     ) * weights[group]!;
 
   // Rank by BM25 times coverage (to a power): a passage that speaks of more of the question comes first.
   // A paragraph goes on about what the one before it named ("he said", "the two officials"), and
   // about what its article's lede named: it inherits a share of their matches, never more than its own.
+  // One that opens by referring back ("He added…", "The two officials…") is about what it names more surely.
   const share = tuning.contextShare;
+  const refersBack = context.refersBack;
   const passages = context.corpus.passages;
   const continues = context.continues;
   // A paragraph inherits from its article's lede when it matched a word no probe can be (too rare
@@ -129,14 +138,15 @@ export function rank(
       // Each context row's share of a group, or nothing where there is no such row.
       const before = previous * width;
       const first = lede * width;
+      const inherited = hasBit(refersBack, doc) ? tuning.referringShare : share;
       for (let group = 0; group < width; group++) {
         score += Math.max(
           scores[base + group]!,
-          previous >= 0 ? share * scores[before + group]! : 0,
+          previous >= 0 ? inherited * scores[before + group]! : 0,
           lede >= 0 ? ledeShare * scores[first + group]! : 0,
         );
-        covered += shareOf(implies, group, base, previous, lede);
-        ranked += shareOf(ranks, group, base, previous, lede);
+        covered += shareOf(implies, group, base, previous, inherited, lede);
+        ranked += shareOf(ranks, group, base, previous, inherited, lede);
       }
     }
     const coverage = covered / totalWeight;
