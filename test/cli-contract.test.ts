@@ -265,7 +265,7 @@ describe('the cli as a process', () => {
     timeout: 60_000,
   }, async () => {
     const [ok, bad, broken, badConfig] = await Promise.all([
-      runCliProcess(['ask', 'Why are US forces in Iraq?', '--json'], { LOG_LEVEL: 'info' }),
+      runCliProcess(['ask', 'What are US forces in Iraq there to do?', '--json'], { LOG_LEVEL: 'info' }),
       runCliProcess(['ask', '', '--json']),
       runCliProcess(['sources', '--json'], { CORPUS_DIR: 'no/such/dir' }),
       runCliProcess(['sources', '--json'], { MAX_ARTICLE_BYTES: 'lots' }),

@@ -394,3 +394,74 @@ describe('initials of a name that holds initials', () => {
     );
   });
 });
+
+describe('two countries named side by side', () => {
+  it.each([
+    ['What did the Kenyan and Ugandan ministers discuss?'],
+    ['What did the Kenyan, Ugandan ministers discuss?'],
+  ])('%s reads each country as itself, not as one name', async (question) => {
+    const answers = await indexOfArticle('countries-side-by-side', [
+      'Ministers meet on the river',
+      'Ministers from Kenya and Uganda discussed fishing rights on the Marren in Northtown on Monday.',
+      'Kenyan farmers said the ministers should discuss water prices before the dry season.',
+      'The delegation arrived late because of the floods, the ministers said.',
+    ]);
+    expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('from Kenya and Uganda');
+  });
+});
+
+describe('a question asking why', () => {
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    answers = await indexOfArticle('reasons', [
+      'Dam closed on the Marren',
+      'The water board closed the Marren dam on Tuesday, and the road over the dam was closed to traffic as well.',
+      'The Marren dam was closed because engineers found cracks in its wall.',
+      'Farmers below the Marren dam said the closed road cost them a day of work.',
+    ]);
+  });
+
+  it.each([['Why was the Marren dam closed?'], ['How come the Marren dam was closed?']])(
+    '%s puts the passage giving a reason first',
+    async (question) => {
+      expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('because engineers found');
+    },
+  );
+});
+
+describe('a number beside the thing a question counts', () => {
+  let answers: SearchIndex;
+  beforeAll(async () => {
+    answers = await indexOfArticle('counts', [
+      'Army stays in Northtown',
+      'Soldiers stayed on in Northtown through the winter, the army said, while the town and its two neighbours waited for the floods to pass.',
+      'The army said the force in the town would be cut to 300 soldiers by the end of the month.',
+      'Soldiers in Northtown repaired the bridge and the road to the dam.',
+    ]);
+  });
+
+  it.each([['How many soldiers will stay in the town?'], ['How many soldiers will the army keep in the town?']])(
+    '%s puts the passage whose number counts soldiers first',
+    async (question) => {
+      expect((await answers.search({ question, limit: 3 })).hits[0]?.passage.text).toContain('cut to 300 soldiers');
+    },
+  );
+});
+
+describe('a paragraph that opens by referring back', () => {
+  it.each([
+    ['What did the water ministers of Northtown and Southvale discuss?'],
+    ['What did the water ministers of Northtown and Southvale discuss on Monday?'],
+  ])('%s ranks "the two officials discussed…" above a paragraph naming other ministers', async (question) => {
+    const answers = await indexOfArticle('referring-back', [
+      'Ministers meet at the dam',
+      'The water ministers of Northtown and Southvale met at the Marren dam on Monday.',
+      'The two officials discussed fishing rights and the floods of last spring.',
+      'Farmers said ministers never discuss their plans with them.',
+    ]);
+    const texts = (await answers.search({ question, limit: 3 })).hits.map((hit) => hit.passage.text);
+    const referring = texts.findIndex((text) => text.startsWith('The two officials'));
+    expect(referring).toBeGreaterThanOrEqual(0);
+    expect(referring).toBeLessThan(texts.findIndex((text) => text.startsWith('Farmers said')));
+  });
+});

@@ -1,12 +1,12 @@
 /**
  * What kind of answer a question asks for, and whether a passage gives one: "when …" wants a
  * date or a time, "how many …" a number, "how much money …", "how heavy …", "how far …" and
- * "how long …" a number in units of money, weight, distance or time. Among passages that speak of the question's topic, one
+ * "how long …" a number in units of money, weight, distance or time, "why …" a reason. Among passages that speak of the question's topic, one
  * that also gives that kind of answer is more likely the answer (ranking/rank.ts weighs it).
  */
 import { MEASURE_AFTER_HOW } from './stopwords.ts';
 
-export type AnswerKind = 'date' | 'quantity' | 'money' | 'weight' | 'distance' | 'length';
+export type AnswerKind = 'date' | 'quantity' | 'money' | 'weight' | 'distance' | 'length' | 'reason';
 
 const ASKS_DATE =
   /^\s*(?:when\b|what (?:time|date|day|year|month)\b|(?:on|in) what (?:day|date|year|month)\b|since when\b|how long ago\b)/i;
@@ -19,7 +19,11 @@ const ASKS_DISTANCE = /\bhow (?:far|high|deep|tall|wide|close)\b/i;
 /** "How long …": a length of time, or of ground. */
 const ASKS_LENGTH = /\bhow long(?! ago)\b/i;
 
+/** "Why …", "how come …", "what caused …": a reason. */
+const ASKS_REASON = /^\s*(?:why\b|how come\b|what (?:caused|made|led)\b)/i;
+
 export function answerKindOf(question: string): AnswerKind | null {
+  if (ASKS_REASON.test(question)) return 'reason';
   if (ASKS_DATE.test(question)) return 'date';
   if (ASKS_MONEY.test(question)) return 'money';
   if (ASKS_WEIGHT.test(question)) return 'weight';
@@ -35,9 +39,15 @@ const GIVES_DATE = new RegExp(
   String.raw`\b(?:${MONTH}\.? \d{1,2}\b|\d{1,2}(?:st|nd|rd|th)? ${MONTH}\b|(?:january|february|march|april|june|july|august|september|october|november|december)\b|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday\b|today\b|tonight\b|overnight\b|(?:19|20)\d{2}\b|\d{1,2}(?::\d{2})? ?[ap]\.?m\b|\d{1,2}[:.]\d{2} ?(?:hrs|gmt|utc|local time)\b)`,
   'i',
 );
+const NUMBER_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|trillions?';
 /** A count or an amount: digits that are no year, or a number written out. */
-const GIVES_QUANTITY =
-  /(?:^|[^\d,.])(?!(?:19|20)\d{2}\b)\d{1,3}(?:,\d{3})*(?:\.\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|hundreds?|thousands?|millions?|billions?|trillions?)\b/i;
+const GIVES_QUANTITY = new RegExp(
+  String.raw`(?:^|[^\d,.])(?!(?:19|20)\d{2}\b)\d{1,3}(?:,\d{3})*(?:\.\d+)?\b|\b(?:${NUMBER_WORDS})\b`,
+  'i',
+);
+/** One word that counts, as the analyzer writes it ("5200" for "5,200"): digits that are no year, or a number written out. */
+const COUNT_WORD = new RegExp(String.raw`^(?:(?!(?:19|20)\d{2}$)\d[\d.]*|${NUMBER_WORDS})$`);
 
 /** A number and what it counts in: "26 kg", "100-metre", "$75 million", "41-day". */
 // The number's digits are bounded, so that a long run of them is read in linear time.
@@ -59,6 +69,18 @@ const GIVES_DURATION = new RegExp(
   'i',
 );
 
+/**
+ * The words news gives a reason with: a cause ("because", "due to", "sparked", "factors
+ * behind"), a purpose ("in order to", "to prevent") or an explanation ("explaining why").
+ */
+const GIVES_REASON =
+  /\b(?:because|due to|owing to|thanks to|as a result|in order to|so that|so as to|to avoid|to prevent|for fear|reasons?|caused by|led to|blamed|citing|spark(?:s|ed)?|explain(?:s|ed|ing)?|therefore|factors?|behind the|since|relat(?:ing|ed) to)\b/i;
+
+/** Whether a word of a passage, lower case as the analyzer gives it, counts something ("5200", "three", "hundreds"). */
+export function isCount(word: string): boolean {
+  return COUNT_WORD.test(word);
+}
+
 /** Whether the text gives the kind of answer: a measure in its units where the question asks for one, else any number or date. */
 export function givesAnswer(kind: AnswerKind, text: string): boolean {
   switch (kind) {
@@ -74,5 +96,7 @@ export function givesAnswer(kind: AnswerKind, text: string): boolean {
       return GIVES_DURATION.test(text) || GIVES_DISTANCE.test(text);
     case 'quantity':
       return GIVES_QUANTITY.test(text);
+    case 'reason':
+      return GIVES_REASON.test(text);
   }
 }

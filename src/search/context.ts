@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/types.ts';
 import { inverseDocumentFrequency, type SearchBackend } from './backend.ts';
-import { continuationBits } from './bits.ts';
+import { continuationBits, hasBit } from './bits.ts';
 import { LruCache } from './cache.ts';
 import type { SearchEnvironment } from './environment.ts';
 import { AliasTable } from './knowledge/aliasTable.ts';
@@ -9,6 +9,14 @@ import { RankScratch } from './ranking/scratch.ts';
 
 /** Seen this often in the subtitle corpus, a word is real English, not a typo (the list has a few misspellings once or twice). */
 const MIN_ENGLISH_COUNT = 3;
+
+/**
+ * A paragraph that opens by referring back to the one before: a pronoun or "the two", "both" as
+ * its subject, perhaps after a lead-in ("As per reports, the two officials discussed…").
+ */
+const REFERS_BACK = /^(?:[^.,]{0,30},\s*)?(?:he|she|they|the two|both)\b/i;
+/** Only a paragraph's opening is read for it. */
+const OPENING = 200;
 
 /** How questions were answered so far (for benchmarks and logs): see `SearchIndex#stats`. */
 export interface SearchCounters {
@@ -28,6 +36,8 @@ export class SearchContext {
   readonly passageCount: number;
   /** Bit i: passage i belongs to the same article as passage i − 1 (a bitset, to stay in cache). */
   readonly continues: Uint32Array;
+  /** Bit i: passage i continues its article and opens by referring back to passage i − 1 (REFERS_BACK). */
+  readonly refersBack: Uint32Array;
   /** Stand-ins per question word (and its neighbours, which choose the senses): words recur across questions. */
   readonly standIns: LruCache<string, Alternative[]>;
   readonly counters: SearchCounters = { questions: 0, cached: 0, probed: 0, retried: 0, fellBack: 0, reread: 0 };
@@ -47,6 +57,10 @@ export class SearchContext {
     this.passageCount = corpus.passages.length;
     const { passages } = corpus;
     this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
+    this.refersBack = continuationBits(
+      passages.length,
+      (i) => hasBit(this.continues, i) && REFERS_BACK.test(passages[i]!.text.slice(0, OPENING)),
+    );
     this.standIns = new LruCache(environment.tuning.cachedQuestions * 4);
     this.aliases = new AliasTable([...environment.aliases, ...(corpus.aliases ?? [])]);
   }

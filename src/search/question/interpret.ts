@@ -1,3 +1,4 @@
+import { questionTokens } from '../analyzer.ts';
 import { answerKindOf } from '../answerKind.ts';
 import type { SearchContext } from '../context.ts';
 import { coverageThresholds } from '../ranking/abstain.ts';
@@ -31,6 +32,7 @@ export function interpretQuestion(
     isName: (written) => wordnet.isProperName(written.join(' ')),
   });
   const questionTerms = new Set(words.map((w) => w.term));
+  const counted = countedPosition(question);
   for (const word of words) {
     if (taken.has(word.term)) continue;
     taken.add(word.term);
@@ -51,6 +53,9 @@ export function interpretQuestion(
       weight: topicalWeight(context, word, alternatives),
       alternatives,
       reference: referenceOf(context, alternatives),
+      ...(counted !== null && word.position <= counted && counted < word.position + word.word.split(' ').length
+        ? { counted: true }
+        : {}),
     });
   }
   const thresholds = coverageThresholds(
@@ -60,4 +65,22 @@ export function interpretQuestion(
     context.tuning,
   );
   return { groups, thresholds, corrections, related, unknownWords, answerKind: answerKindOf(question) };
+}
+
+/** The words after "how" that ask for a count of a thing named next. */
+const COUNTING: ReadonlySet<string> = new Set(['many', 'much']);
+
+/**
+ * Where the thing a "how many" question counts stands: the last word of the run after "how many"
+ * ("how many US troops will…": "troops"), or null when the question asks no such thing.
+ */
+function countedPosition(question: string): number | null {
+  const tokens = questionTokens(question);
+  const at = tokens.findIndex(
+    (token, i) => token.word === 'how' && COUNTING.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.term,
+  );
+  if (at < 0) return null;
+  let end = at + 2;
+  while (tokens[end + 1]?.term) end++;
+  return tokens[end]!.position;
 }

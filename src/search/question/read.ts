@@ -48,7 +48,7 @@ export function readQuestion(question: string, { aliases, everyday, isName }: Re
     const phrase = phraseAt(tokens, i, aliases);
     const length =
       phrase ||
-      (namesReadable && startsName(tokens[i]!, everyday) ? nameAt(tokens, i) : 0) ||
+      (namesReadable && startsName(tokens[i]!, everyday) ? wholeName(tokens, i, aliases) : 0) ||
       lowerCaseNameAt(tokens, i, isName);
     if (length > 0) {
       units.push(unit(tokens, i, length, phrase > 0 ? 'phrase' : 'name'));
@@ -94,6 +94,16 @@ function nameAt(tokens: readonly QuestionToken[], i: number): number {
     else break;
   }
   return words >= 2 ? end - i : 0;
+}
+
+/**
+ * A name's length at i, or 0 when each of its words is a name the table knows alone ("Iraqi and
+ * Iranian", "Iraqi, Iranian"): two things named side by side, each matched as itself.
+ */
+function wholeName(tokens: readonly QuestionToken[], i: number, aliases: AliasTable): number {
+  const length = nameAt(tokens, i);
+  const parts = tokens.slice(i, i + length).filter((token) => !NAME_JOINERS.has(token.word));
+  return parts.every((token) => aliases.variantsOf(token.word)) ? 0 : length;
 }
 
 /** The length of a name typed in lower case starting at i (0 when none): the longest span that `isName` accepts. */

@@ -42,6 +42,8 @@ export interface Group {
   readonly alternatives: readonly Alternative[];
   /** The word itself or its typo correction, when the corpus has it: the term whose rarity the group carries. */
   readonly reference: string | null;
+  /** The thing a "how many" question asks to count ("troops"): its number should stand beside it. */
+  readonly counted?: true;
 }
 
 /** What the reading tells the asker: words read as another, read through related words, or not at all. */

@@ -1,6 +1,6 @@
 import type { Corpus } from '../../corpus/types.ts';
-import { analyze } from '../analyzer.ts';
-import { givesAnswer, type AnswerKind } from '../answerKind.ts';
+import { analyze, type Term } from '../analyzer.ts';
+import { givesAnswer, isCount, type AnswerKind } from '../answerKind.ts';
 import type { Retrieval } from '../backend.ts';
 import { articleStart, hasBit } from '../bits.ts';
 import type { SearchContext } from '../context.ts';
@@ -78,17 +78,26 @@ export function rank(
     return best;
   };
   /** A passage's share of a group's weight in `table`: its own match, or an inherited share of its context's. */
-  const shareOf = (table: Float64Array, group: number, own: number, previous: number, lede: number): number =>
+  const shareOf = (
+    table: Float64Array,
+    group: number,
+    own: number,
+    previous: number,
+    inherited: number,
+    lede: number,
+  ): number =>
     Math.max(
       impliedBy(table, group, matched[own + group]!),
-      previous >= 0 ? share * impliedBy(table, group, matched[previous * width + group]!) : 0,
+      previous >= 0 ? inherited * impliedBy(table, group, matched[previous * width + group]!) : 0,
       lede >= 0 ? ledeShare * impliedBy(table, group, matched[lede * width + group]!) : 0,
     ) * weights[group]!;
 
   // Rank by BM25 times coverage (to a power): a passage that speaks of more of the question comes first.
   // A paragraph goes on about what the one before it named ("he said", "the two officials"), and
   // about what its article's lede named: it inherits a share of their matches, never more than its own.
+  // One that opens by referring back ("He added…", "The two officials…") is about what it names more surely.
   const share = tuning.contextShare;
+  const refersBack = context.refersBack;
   const passages = context.corpus.passages;
   const continues = context.continues;
   // A paragraph inherits from its article's lede when it matched a word no probe can be (too rare
@@ -129,14 +138,15 @@ export function rank(
       // Each context row's share of a group, or nothing where there is no such row.
       const before = previous * width;
       const first = lede * width;
+      const inherited = hasBit(refersBack, doc) ? tuning.referringShare : share;
       for (let group = 0; group < width; group++) {
         score += Math.max(
           scores[base + group]!,
-          previous >= 0 ? share * scores[before + group]! : 0,
+          previous >= 0 ? inherited * scores[before + group]! : 0,
           lede >= 0 ? ledeShare * scores[first + group]! : 0,
         );
-        covered += shareOf(implies, group, base, previous, lede);
-        ranked += shareOf(ranks, group, base, previous, lede);
+        covered += shareOf(implies, group, base, previous, inherited, lede);
+        ranked += shareOf(ranks, group, base, previous, inherited, lede);
       }
     }
     const coverage = covered / totalWeight;
@@ -159,24 +169,36 @@ export function rank(
   const probeOnlyEligible = probes !== null && probes.coverage >= threshold;
   const offset = request.offset ?? 0;
   const wanted = offset + request.limit + 1;
+  const analyzed = new Map<number, Term[]>();
+  /** The passage's terms, read once per ranking for proximity and the count. */
+  const termsOf = (row: number): Term[] => {
+    let terms = analyzed.get(row);
+    if (!terms) {
+      context.counters.reread++;
+      analyzed.set(row, (terms = analyze(passages[docs[row]!]!.text)));
+    }
+    return terms;
+  };
   const boosted = new Map<number, { boost: number; positions: number[] }>();
   const boostOf = (row: number): { boost: number; positions: number[] } => {
     let proximityOf = boosted.get(row);
-    if (!proximityOf) context.counters.reread++;
     if (!proximityOf)
       boosted.set(
         row,
-        (proximityOf = proximity(
-          analyze(passages[docs[row]!]!.text),
-          matchedTerms(groups, matched, row, width),
-          tuning.proximityWeight,
-        )),
+        (proximityOf = proximity(termsOf(row), matchedTerms(groups, matched, row, width), tuning.proximityWeight)),
       );
     return proximityOf;
   };
-  /** 1 + answerKindWeight for a passage giving the kind of answer the question asks for, else 1. */
-  const answerBoost = (row: number): number =>
-    answerKind !== null && givesAnswer(answerKind, passages[docs[row]!]!.text) ? 1 + tuning.answerKindWeight : 1;
+  // "How many troops": a number beside the troops answers it, one elsewhere ("its two major allies") hardly.
+  const countedTerms = answerKind === 'quantity' ? countedTermsOf(groups) : null;
+  /** 1 + answerKindWeight (reasonWeight for a reason) for a passage giving the kind of answer the question asks for, else 1. */
+  const answerBoost = (row: number): number => {
+    if (answerKind === null || !givesAnswer(answerKind, passages[docs[row]!]!.text)) return 1;
+    if (answerKind === 'reason') return 1 + tuning.reasonWeight;
+    if (countedTerms && !countsBeside(termsOf(row), countedTerms))
+      return 1 + tuning.uncountedShare * tuning.answerKindWeight;
+    return 1 + tuning.answerKindWeight;
+  };
   /** Groups the passage matched itself: the proximity boost is below 1 + weight × (n − 1) / n, and exactly 1 under two. */
   const groupsMatched = (row: number): number => {
     let n = 0;
@@ -245,6 +267,22 @@ export function rank(
     });
     return { hits, more: folded.length > offset + request.limit };
   }
+}
+
+/** Words apart within which a number counts the thing asked about ("troop presence would drop from 5,200"). */
+const COUNT_WINDOW = 6;
+
+/** The terms that name the thing a "how many" question counts, as itself or a stand-in WordNet gives (not a word merely used alike), or null. */
+function countedTermsOf(groups: readonly Group[]): Set<string> | null {
+  const group = groups.find((g) => g.counted);
+  if (!group) return null;
+  return new Set(group.alternatives.filter((a) => a.how !== 'near').flatMap((a) => a.term.split(' ')));
+}
+
+/** Whether a number stands within COUNT_WINDOW words of one of the terms. */
+function countsBeside(terms: readonly Term[], counted: ReadonlySet<string>): boolean {
+  const at = terms.filter((t) => counted.has(t.term)).map((t) => t.position);
+  return terms.some((t) => isCount(t.word) && at.some((position) => Math.abs(position - t.position) <= COUNT_WINDOW));
 }
 
 /** Near-identical paragraphs from several outlets are one result: the best-ranked stands for its group. */
