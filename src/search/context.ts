@@ -1,6 +1,6 @@
 import type { Corpus } from '../corpus/types.ts';
 import { inverseDocumentFrequency, type SearchBackend } from './backend.ts';
-import { continuationBits, hasBit } from './bits.ts';
+import { bitSet, continuationBits, hasBit, setBit } from './bits.ts';
 import { LruCache } from './cache.ts';
 import type { SearchEnvironment } from './environment.ts';
 import { AliasTable } from './knowledge/aliasTable.ts';
@@ -36,8 +36,14 @@ export class SearchContext {
   readonly passageCount: number;
   /** Bit i: passage i belongs to the same article as passage i − 1 (a bitset, to stay in cache). */
   readonly continues: Uint32Array;
-  /** Bit i: passage i continues its article and opens by referring back to passage i − 1 (REFERS_BACK). */
-  readonly refersBack: Uint32Array;
+  /**
+   * Whether passage i opens by referring back (see `refersBack`): bit i of `referringRead` says it
+   * was read, bit i of `referring` the answer. Read on first use: reading every passage's opening
+   * when an index opens made its text from the snapshot's bytes for each, a quarter of a second at
+   * 100,000 passages in the thread that answers, and seconds at a million.
+   */
+  private readonly referringRead: Uint32Array;
+  private readonly referring: Uint32Array;
   /** Stand-ins per question word (and its neighbours, which choose the senses): words recur across questions. */
   readonly standIns: LruCache<string, Alternative[]>;
   readonly counters: SearchCounters = { questions: 0, cached: 0, probed: 0, retried: 0, fellBack: 0, reread: 0 };
@@ -57,12 +63,20 @@ export class SearchContext {
     this.passageCount = corpus.passages.length;
     const { passages } = corpus;
     this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
-    this.refersBack = continuationBits(
-      passages.length,
-      (i) => hasBit(this.continues, i) && REFERS_BACK.test(passages[i]!.text.slice(0, OPENING)),
-    );
+    this.referringRead = bitSet(passages.length);
+    this.referring = bitSet(passages.length);
     this.standIns = new LruCache(environment.tuning.cachedQuestions * 4);
     this.aliases = new AliasTable([...environment.aliases, ...(corpus.aliases ?? [])]);
+  }
+
+  /** Whether passage i continues its article and opens by referring back to passage i − 1 (REFERS_BACK). */
+  refersBack(i: number): boolean {
+    if (!hasBit(this.referringRead, i)) {
+      setBit(this.referringRead, i);
+      if (hasBit(this.continues, i) && REFERS_BACK.test(this.corpus.passages[i]!.text.slice(0, OPENING)))
+        setBit(this.referring, i);
+    }
+    return hasBit(this.referring, i);
   }
 
   get tuning(): SearchEnvironment['tuning'] {

@@ -97,7 +97,6 @@ export function rank(
   // about what its article's lede named: it inherits a share of their matches, never more than its own.
   // One that opens by referring back ("He added…", "The two officials…") is about what it names more surely.
   const share = tuning.contextShare;
-  const refersBack = context.refersBack;
   const passages = context.corpus.passages;
   const continues = context.continues;
   // A paragraph inherits from its article's lede when it matched a word no probe can be (too rare
@@ -138,7 +137,7 @@ export function rank(
       // Each context row's share of a group, or nothing where there is no such row.
       const before = previous * width;
       const first = lede * width;
-      const inherited = hasBit(refersBack, doc) ? tuning.referringShare : share;
+      const inherited = context.refersBack(doc) ? tuning.referringShare : share;
       for (let group = 0; group < width; group++) {
         score += Math.max(
           scores[base + group]!,
