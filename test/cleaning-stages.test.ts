@@ -158,6 +158,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a caption naming someone, then what they do on a weekday with its full date',
       'Jane Doe, founder and CEO of Example Inc., is leaving the federal court on Wednesday, September 22, 2021 with her husband.',
     ],
+    [
+      'a newspaper network’s caption with no credit: someone doing something in the present tense on a weekday with its full date and place',
+      'Jane Doe is led outside the Northtown County Courthouse by deputies after the verdict Thursday, March 2, 2023, in Northtown, S.C., in the June 7, 2021, deaths of her brother and his son.',
+    ],
     ['the page’s note on its age', 'This article is more than 4 years old.'],
     [
       'a blog’s links to the posts either side',
@@ -257,6 +261,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
     [
       'a sentence opening with a clause about someone, then naming reporters, which is no author bio',
       'After Jane Doe was led away by deputies, her lawyers confirmed to reporters that they will appeal the verdict.',
+    ],
+    [
+      'a sentence telling a past weekday with its full date and place in the past tense',
+      'Jane Doe died Thursday, March 2, 2023, in Northtown, S.C., after a long illness, her family said.',
+    ],
+    [
+      'a sentence telling what someone’s lawyers say of a weekday with its full date and place',
+      'Jane Doe’s lawyers say the hearing on Thursday, March 2, 2023, in Northtown was unfair to her.',
     ],
     [
       'a sentence naming a file in capitals after a few words',

@@ -38,6 +38,7 @@ const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 /** The months in full, and a day of one in full as agencies' captions write it: "January 1, 2023". */
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const FULL_DATE = String.raw`(?:${MONTHS}) \d{1,2}, \d{4}`;
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
 /**
  * "… at the palace on January 1, 2023 in Northtown, Exampleland.": a picture agency's caption,
@@ -70,7 +71,18 @@ const PLACE_AND_DAY_CAPTION = new RegExp(
  * agencies caption pictures (news copy says "on Monday" or "on Nov. 4").
  */
 const NAMED_WEEKDAY_CAPTION = new RegExp(
-  String.raw`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ${FULL_DATE}\b[^.!?]{0,200}\.?$`,
+  String.raw`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon ${WEEKDAY}, ${FULL_DATE}\b[^.!?]{0,200}\.?$`,
+  'u',
+);
+
+/**
+ * "Jane Doe is led out of the courthouse after the verdict Thursday, March 2, 2023, in Northtown,
+ * Exampleland.": a newspaper network's caption with no credit. A name, then what they do in the
+ * present tense on a past day given with its weekday, its full date and its place after a comma;
+ * news copy tells a past day in the past tense. A possessive is no name ("Jane Doe's lawyers say").
+ */
+const PRESENT_TENSE_DATED_CAPTION = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.-]*(?:['’]\p{Lu}[\p{L}-]*)?(?: \p{Lu}[\p{L}.-]*(?:['’]\p{Lu}[\p{L}-]*)?){1,3} (?:is|are|\p{Ll}{2,20}s) [^.!?]{0,200}\b${WEEKDAY}, ${FULL_DATE}, in \p{Lu}`,
   'u',
 );
 
@@ -80,7 +92,8 @@ function isAgencyCaption(text: string): boolean {
     (dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index))) ||
     SPORTS_CAPTION_DATE.test(text) ||
     PLACE_AND_DAY_CAPTION.test(text) ||
-    NAMED_WEEKDAY_CAPTION.test(text)
+    NAMED_WEEKDAY_CAPTION.test(text) ||
+    PRESENT_TENSE_DATED_CAPTION.test(text)
   );
 }
 
