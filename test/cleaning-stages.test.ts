@@ -506,6 +506,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
       "Big Breaking! Rescuers Reach Families In Collapsed Block: What's Next?",
     ],
     [
+      'a headline in title case that asks, with a quoted word and a preposition left in lower case',
+      "Why Were a 'Loving' Mother and Son from Northtown Killed at Their Farm?",
+      "Why Were a 'Loving' Mother and Son from Northtown Killed at Their Farm?",
+    ],
+    [
+      'the headline in title case under a magazine’s deck printed above it',
+      'The shocking killings of Jane Doe, 52, and her son, John Doe, 22, who were found shot at their family’s farm on the night of June 7\nWhy Were a Mother and Son Killed at Their Family Farm in Northtown?',
+      'Why Were a Mother and Son Killed at Their Family Farm in Northtown?',
+    ],
+    [
       'the headline under a menu run into a section label in lower case',
       "menu menu menu\nrescuers\n'Great day for the town': Rescuers reach families in a collapsed apartment block",
       "'Great day for the town': Rescuers reach families in a collapsed apartment block",

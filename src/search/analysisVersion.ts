@@ -79,5 +79,6 @@
  * 59: a player's fallback link, a push-notification promo, a slideshow's screen-reader instructions, a video caption's sources in capitals and an outlet's reporters credited by name are furniture (the last credits a network).
  * 60: a short label glued to another story's headline without a space after its colon ("Background:Storm closes the harbour") is a related-story link.
  * 61: a newspaper network's caption with no credit (a name doing something in the present tense on a weekday with its full date and place: "Jane Doe is led outside … Thursday, March 2, 2023, in Northtown") is furniture.
+ * 62: a magazine's deck printed above its headline (a long line in sentence case, then one in title case) leaves the headline to be the title and stays as text; title case counts a word after a quotation mark and lets "from", "with", "into", "onto", "over", "upon" stand in lower case.
  */
-export const ANALYSIS_VERSION = 61;
+export const ANALYSIS_VERSION = 62;
