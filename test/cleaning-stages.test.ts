@@ -208,6 +208,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'As the search goes on, rescuers pulled a family of four from the rubble of a collapsed apartment block early on Tuesday',
     ],
     ['the notice that a story is developing', 'This is a developing story and will be updated.'],
+    [
+      'a station’s promise of its coverage, and its invitation to follow its live blog',
+      'KEXA 5 will provide extensive coverage through the end of the trial. Follow our live blog below and watch the final days live each day on kexa5.com and in the KEXA 5 NOW app.',
+    ],
     ['the promise of updates, and more to follow', 'We’ll keep you updated as we learn more. More to follow.'],
     [
       'a rail of other stories’ headlines amid the article',
@@ -269,6 +273,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
     [
       'a sentence telling what someone’s lawyers say of a weekday with its full date and place',
       'Jane Doe’s lawyers say the hearing on Thursday, March 2, 2023, in Northtown was unfair to her.',
+    ],
+    [
+      'a sentence saying that a court will provide coverage of a hearing',
+      'The court will provide live coverage of the hearing on its own website, the clerk said.',
     ],
     [
       'a sentence naming a file in capitals after a few words',
