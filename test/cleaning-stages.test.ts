@@ -297,6 +297,21 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\n${cut}`)).toEqual([...BODY.split('\n'), cut]);
   });
 
+  it('keeps the deck under the headline that the page cut short, and takes the headline', () => {
+    const lede = 'Convicted banker Jane Doe pleaded guilty in state court on Friday to nearly two dozen fraud charges.';
+    const page = cleanArticle(
+      `Jane Doe Pleads Guilty To State Fraud Charges\nConvicted banker negotiates 12-year prison sentence …\n${lede}`,
+    );
+    expect(page.meta.title).toBe('Jane Doe Pleads Guilty To State Fraud Charges');
+    expect(page.paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      'Convicted banker negotiates 12-year prison sentence …',
+      lede,
+    ]);
+    // Under the headline, a teaser cut from the first paragraph is no deck.
+    const teaser = 'Convicted banker Jane Doe pleaded guilty in state court on Friday ...';
+    expect(texts(`Jane Doe Pleads Guilty To State Fraud Charges\n${teaser}\n${lede}`)).toEqual([lede]);
+  });
+
   it('still takes a short line with no sentence ending at the foot of the page for a label, not a passage', () => {
     expect(texts(`${BODY}\nBefore You Leave, Check This Out`)).toEqual(BODY.split('\n'));
   });

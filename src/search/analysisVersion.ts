@@ -81,5 +81,6 @@
  * 61: a newspaper network's caption with no credit (a name doing something in the present tense on a weekday with its full date and place: "Jane Doe is led outside … Thursday, March 2, 2023, in Northtown") is furniture.
  * 62: a magazine's deck printed above its headline (a long line in sentence case, then one in title case) leaves the headline to be the title and stays as text; title case counts a word after a quotation mark and lets "from", "with", "into", "onto", "over", "upon" stand in lower case.
  * 63: a station's promise of its coverage by its name ("KEXA 5 will provide extensive coverage …") and its invitation to follow "our live blog" are live notices.
+ * 64: the line under the headline is its deck even when the page cut it short with an ellipsis (not a teaser repeating another line's opening, nor a caption ending a sentence before the cut).
  */
-export const ANALYSIS_VERSION = 63;
+export const ANALYSIS_VERSION = 64;

@@ -127,6 +127,9 @@ export const dropCaptions: Stage = (page) => {
   const draft = mapText(page, withoutGluedCaption);
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
+  // The page's first headline-like line is where its headline stands: never a caption or a label.
+  const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
+  const deck = deckUnder(lines, headline);
   const caption = lines.map(
     (line, i) =>
       credit[i]! ||
@@ -135,12 +138,10 @@ export const dropCaptions: Stage = (page) => {
           CAPTION_OPENING.test(line.text) ||
           LABELLED_FILE_CAPTION.test(line.text) ||
           isAgencyCaption(line.text) ||
-          isTruncated(line.text) ||
+          (isTruncated(line.text) && i !== deck) ||
           NAME_LABEL.test(line.text) ||
           (PICTURE_POSITION.test(line.text) && !endsLikeSentence(line.text)))),
   );
-  // The page's first headline-like line is where its headline stands: never a caption or a label.
-  const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
   for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;
   // The caption under a label ("Image caption,"), and the copy of a caption above it without its credit.
   for (let i = 1; i < lines.length; i++) {
@@ -159,7 +160,6 @@ export const dropCaptions: Stage = (page) => {
   // The full copy of a caption the page cut short opens with the same words and then says it
   // otherwise ("… on January 1, 2020. Pictures on the wall…" above "… Jan. 1, 2020."). A line the
   // cut copy is the very start of is a paragraph that a teaser repeats: it stays.
-  const opening = (key: string): string => key.split(' ', SHARED_OPENING_WORDS).join(' ');
   const cut = new Map<string, string>();
   for (const line of lines) {
     const key = looseKey(line.text);
@@ -174,6 +174,21 @@ export const dropCaptions: Stage = (page) => {
   // Only in the lines kept: a run of captions, each with its credit, is judged whole above.
   return mapText(kept, withoutInlineCaptions);
 };
+
+const opening = (key: string): string => key.split(' ', SHARED_OPENING_WORDS).join(' ');
+
+/**
+ * The line under the headline, where a deck stands ("Convicted killer negotiates a 27-year sentence
+ * …"): a deck the page cut short is still the article's summary. Not when the cut line repeats
+ * the opening of another line (a teaser of the first paragraph) or ends a sentence before the cut
+ * (a caption that goes on, "… on January 1, 2020. Pictures on the wall…"). -1 when there is none.
+ */
+function deckUnder(lines: readonly Line[], headline: number): number {
+  const under = lines[headline + 1];
+  if (headline < 0 || under === undefined || splitSentences(under.text).length > 1) return -1;
+  const start = opening(looseKey(under.text));
+  return lines.some((line) => line !== under && opening(looseKey(line.text)) === start) ? -1 : headline + 1;
+}
 
 /** "Northtown: Students look at a model … (XYZ Photo)": a caption opening with the place of its picture, its credit in brackets. */
 const PLACED_CAPTION = /^\p{Lu}[\p{L}-]{1,25}(?: \p{Lu}[\p{L}-]{1,25}){0,2}: \p{Lu}.*[)\]]$/u;
