@@ -158,6 +158,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a caption naming someone, then what they do on a weekday with its full date',
       'Jane Doe, founder and CEO of Example Inc., is leaving the federal court on Wednesday, September 22, 2021 with her husband.',
     ],
+    [
+      'a newspaper network’s caption with no credit: someone doing something in the present tense on a weekday with its full date and place',
+      'Jane Doe is led outside the Northtown County Courthouse by deputies after the verdict Thursday, March 2, 2023, in Northtown, S.C., in the June 7, 2021, deaths of her brother and his son.',
+    ],
     ['the page’s note on its age', 'This article is more than 4 years old.'],
     [
       'a blog’s links to the posts either side',
@@ -204,6 +208,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'As the search goes on, rescuers pulled a family of four from the rubble of a collapsed apartment block early on Tuesday',
     ],
     ['the notice that a story is developing', 'This is a developing story and will be updated.'],
+    [
+      'a station’s promise of its coverage, and its invitation to follow its live blog',
+      'KEXA 5 will provide extensive coverage through the end of the trial. Follow our live blog below and watch the final days live each day on kexa5.com and in the KEXA 5 NOW app.',
+    ],
     ['the promise of updates, and more to follow', 'We’ll keep you updated as we learn more. More to follow.'],
     [
       'a rail of other stories’ headlines amid the article',
@@ -259,6 +267,18 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'After Jane Doe was led away by deputies, her lawyers confirmed to reporters that they will appeal the verdict.',
     ],
     [
+      'a sentence telling a past weekday with its full date and place in the past tense',
+      'Jane Doe died Thursday, March 2, 2023, in Northtown, S.C., after a long illness, her family said.',
+    ],
+    [
+      'a sentence telling what someone’s lawyers say of a weekday with its full date and place',
+      'Jane Doe’s lawyers say the hearing on Thursday, March 2, 2023, in Northtown was unfair to her.',
+    ],
+    [
+      'a sentence saying that a court will provide coverage of a hearing',
+      'The court will provide live coverage of the hearing on its own website, the clerk said.',
+    ],
+    [
       'a sentence naming a file in capitals after a few words',
       'Investigators said the FILE: folder on the server held the letters the mayor had denied writing.',
     ],
@@ -275,6 +295,21 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ['an excerpt stopped inside a quotation', '“Rescuers are held so'],
   ])('keeps the last line of an excerpt the scrape cut short: %s', (_what, cut) => {
     expect(texts(`${BODY}\n${cut}`)).toEqual([...BODY.split('\n'), cut]);
+  });
+
+  it('keeps the deck under the headline that the page cut short, and takes the headline', () => {
+    const lede = 'Convicted banker Jane Doe pleaded guilty in state court on Friday to nearly two dozen fraud charges.';
+    const page = cleanArticle(
+      `Jane Doe Pleads Guilty To State Fraud Charges\nConvicted banker negotiates 12-year prison sentence …\n${lede}`,
+    );
+    expect(page.meta.title).toBe('Jane Doe Pleads Guilty To State Fraud Charges');
+    expect(page.paragraphs.map((paragraph) => paragraph.text)).toEqual([
+      'Convicted banker negotiates 12-year prison sentence …',
+      lede,
+    ]);
+    // Under the headline, a teaser cut from the first paragraph is no deck.
+    const teaser = 'Convicted banker Jane Doe pleaded guilty in state court on Friday ...';
+    expect(texts(`Jane Doe Pleads Guilty To State Fraud Charges\n${teaser}\n${lede}`)).toEqual([lede]);
   });
 
   it('still takes a short line with no sentence ending at the foot of the page for a label, not a passage', () => {
@@ -492,6 +527,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a headline in title case that asks or exclaims, above its deck',
       "Big Breaking! Rescuers Reach Families In Collapsed Block: What's Next?\nEngineers fear more buildings could fall in the aftershocks expected overnight.",
       "Big Breaking! Rescuers Reach Families In Collapsed Block: What's Next?",
+    ],
+    [
+      'a headline in title case that asks, with a quoted word and a preposition left in lower case',
+      "Why Were a 'Loving' Mother and Son from Northtown Killed at Their Farm?",
+      "Why Were a 'Loving' Mother and Son from Northtown Killed at Their Farm?",
+    ],
+    [
+      'the headline in title case under a magazine’s deck printed above it',
+      'The shocking killings of Jane Doe, 52, and her son, John Doe, 22, who were found shot at their family’s farm on the night of June 7\nWhy Were a Mother and Son Killed at Their Family Farm in Northtown?',
+      'Why Were a Mother and Son Killed at Their Family Farm in Northtown?',
     ],
     [
       'the headline under a menu run into a section label in lower case',

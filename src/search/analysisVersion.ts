@@ -78,5 +78,9 @@
  * 58: a line opening with a word that starts a clause ("After Jane Doe was led away …") is no author bio.
  * 59: a player's fallback link, a push-notification promo, a slideshow's screen-reader instructions, a video caption's sources in capitals and an outlet's reporters credited by name are furniture (the last credits a network).
  * 60: a short label glued to another story's headline without a space after its colon ("Background:Storm closes the harbour") is a related-story link.
+ * 61: a newspaper network's caption with no credit (a name doing something in the present tense on a weekday with its full date and place: "Jane Doe is led outside … Thursday, March 2, 2023, in Northtown") is furniture.
+ * 62: a magazine's deck printed above its headline (a long line in sentence case, then one in title case) leaves the headline to be the title and stays as text; title case counts a word after a quotation mark and lets "from", "with", "into", "onto", "over", "upon" stand in lower case.
+ * 63: a station's promise of its coverage by its name ("KEXA 5 will provide extensive coverage …") and its invitation to follow "our live blog" are live notices.
+ * 64: the line under the headline is its deck even when the page cut it short with an ellipsis (not a teaser repeating another line's opening, nor a caption ending a sentence before the cut).
  */
-export const ANALYSIS_VERSION = 60;
+export const ANALYSIS_VERSION = 64;

@@ -100,14 +100,16 @@ export function closesAbbreviation(text: string): boolean {
   return wordCount(text) <= MAX_ABBREVIATED_HEADLINE_WORDS && ABBREVIATED_END.test(text);
 }
 
-/** Words this long, of which a headline in title case capitalises nearly all. */
-const TITLE_CASE_WORD = /[\p{L}'’-]{4,}/gu;
+/** Words this long, of which a headline in title case capitalises nearly all (a quotation mark before one is not its first letter). */
+const TITLE_CASE_WORD = /\p{L}[\p{L}'’-]{3,}/gu;
+/** Prepositions that some styles of title case leave in lower case ("Mother and Son from a Northtown Family"). */
+const LOWER_CASE_PREPOSITION = /^(?:from|with|into|onto|over|upon)$/;
 const MIN_TITLE_CASE_WORDS = 4;
 const TITLE_CASE_SHARE = 0.9;
 
 /** "Rescue Teams Relay Data On Survivors": a headline's title case, nearly every longer word capitalised, which no paragraph writes. */
 export function isTitleCase(text: string): boolean {
-  const words = text.match(TITLE_CASE_WORD) ?? [];
+  const words = (text.match(TITLE_CASE_WORD) ?? []).filter((word) => !LOWER_CASE_PREPOSITION.test(word));
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length;
   return words.length >= MIN_TITLE_CASE_WORDS && capitalised >= TITLE_CASE_SHARE * words.length;
 }

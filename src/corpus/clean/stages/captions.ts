@@ -38,6 +38,7 @@ const NAME_LABEL = /^\p{Lu}[\p{L}.'’-]*(?:\s\p{Lu}[\p{L}.'’-]*){1,5}\.$/u;
 /** The months in full, and a day of one in full as agencies' captions write it: "January 1, 2023". */
 const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
 const FULL_DATE = String.raw`(?:${MONTHS}) \d{1,2}, \d{4}`;
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 
 /**
  * "… at the palace on January 1, 2023 in Northtown, Exampleland.": a picture agency's caption,
@@ -70,7 +71,18 @@ const PLACE_AND_DAY_CAPTION = new RegExp(
  * agencies caption pictures (news copy says "on Monday" or "on Nov. 4").
  */
 const NAMED_WEEKDAY_CAPTION = new RegExp(
-  String.raw`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), ${FULL_DATE}\b[^.!?]{0,200}\.?$`,
+  String.raw`^\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}, (?:[^.!?]|\.(?=,)){0,200}\bon ${WEEKDAY}, ${FULL_DATE}\b[^.!?]{0,200}\.?$`,
+  'u',
+);
+
+/**
+ * "Jane Doe is led out of the courthouse after the verdict Thursday, March 2, 2023, in Northtown,
+ * Exampleland.": a newspaper network's caption with no credit. A name, then what they do in the
+ * present tense on a past day given with its weekday, its full date and its place after a comma;
+ * news copy tells a past day in the past tense. A possessive is no name ("Jane Doe's lawyers say").
+ */
+const PRESENT_TENSE_DATED_CAPTION = new RegExp(
+  String.raw`^\p{Lu}[\p{L}.-]*(?:['’]\p{Lu}[\p{L}-]*)?(?: \p{Lu}[\p{L}.-]*(?:['’]\p{Lu}[\p{L}-]*)?){1,3} (?:is|are|\p{Ll}{2,20}s) [^.!?]{0,200}\b${WEEKDAY}, ${FULL_DATE}, in \p{Lu}`,
   'u',
 );
 
@@ -80,7 +92,8 @@ function isAgencyCaption(text: string): boolean {
     (dated !== null && !/[.!?]\s/.test(text.slice(0, dated.index))) ||
     SPORTS_CAPTION_DATE.test(text) ||
     PLACE_AND_DAY_CAPTION.test(text) ||
-    NAMED_WEEKDAY_CAPTION.test(text)
+    NAMED_WEEKDAY_CAPTION.test(text) ||
+    PRESENT_TENSE_DATED_CAPTION.test(text)
   );
 }
 
@@ -114,6 +127,9 @@ export const dropCaptions: Stage = (page) => {
   const draft = mapText(page, withoutGluedCaption);
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
+  // The page's first headline-like line is where its headline stands: never a caption or a label.
+  const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
+  const deck = deckUnder(lines, headline);
   const caption = lines.map(
     (line, i) =>
       credit[i]! ||
@@ -122,12 +138,10 @@ export const dropCaptions: Stage = (page) => {
           CAPTION_OPENING.test(line.text) ||
           LABELLED_FILE_CAPTION.test(line.text) ||
           isAgencyCaption(line.text) ||
-          isTruncated(line.text) ||
+          (isTruncated(line.text) && i !== deck) ||
           NAME_LABEL.test(line.text) ||
           (PICTURE_POSITION.test(line.text) && !endsLikeSentence(line.text)))),
   );
-  // The page's first headline-like line is where its headline stands: never a caption or a label.
-  const headline = lines.findIndex((line) => isHeadlineLike(line.text) && wordCount(line.text) >= 3);
   for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;
   // The caption under a label ("Image caption,"), and the copy of a caption above it without its credit.
   for (let i = 1; i < lines.length; i++) {
@@ -146,7 +160,6 @@ export const dropCaptions: Stage = (page) => {
   // The full copy of a caption the page cut short opens with the same words and then says it
   // otherwise ("… on January 1, 2020. Pictures on the wall…" above "… Jan. 1, 2020."). A line the
   // cut copy is the very start of is a paragraph that a teaser repeats: it stays.
-  const opening = (key: string): string => key.split(' ', SHARED_OPENING_WORDS).join(' ');
   const cut = new Map<string, string>();
   for (const line of lines) {
     const key = looseKey(line.text);
@@ -161,6 +174,21 @@ export const dropCaptions: Stage = (page) => {
   // Only in the lines kept: a run of captions, each with its credit, is judged whole above.
   return mapText(kept, withoutInlineCaptions);
 };
+
+const opening = (key: string): string => key.split(' ', SHARED_OPENING_WORDS).join(' ');
+
+/**
+ * The line under the headline, where a deck stands ("Convicted killer negotiates a 27-year sentence
+ * …"): a deck the page cut short is still the article's summary. Not when the cut line repeats
+ * the opening of another line (a teaser of the first paragraph) or ends a sentence before the cut
+ * (a caption that goes on, "… on January 1, 2020. Pictures on the wall…"). -1 when there is none.
+ */
+function deckUnder(lines: readonly Line[], headline: number): number {
+  const under = lines[headline + 1];
+  if (headline < 0 || under === undefined || splitSentences(under.text).length > 1) return -1;
+  const start = opening(looseKey(under.text));
+  return lines.some((line) => line !== under && opening(looseKey(line.text)) === start) ? -1 : headline + 1;
+}
 
 /** "Northtown: Students look at a model … (XYZ Photo)": a caption opening with the place of its picture, its credit in brackets. */
 const PLACED_CAPTION = /^\p{Lu}[\p{L}-]{1,25}(?: \p{Lu}[\p{L}-]{1,25}){0,2}: \p{Lu}.*[)\]]$/u;

@@ -76,6 +76,26 @@ function isTitleCaseCall(text: string): boolean {
   return /[?!]["'”’)]?$/.test(text) && isTitleCase(text);
 }
 
+/** A deck sums the story up in a long sentence; few headlines run this long. */
+const MIN_DECK_WORDS = 20;
+
+/**
+ * "Jane Doe, 52, and her son were found dead at their farm on the night of June 7" above "Why Were
+ * a Mother and Son Killed on Their Farm?": a magazine prints its deck above the headline. A long
+ * line in sentence case followed by one in title case is deck and headline, in that order; the
+ * other way round, the title case line below would be a kicker or a link, and the first line stands.
+ */
+function headlineUnderDeck(candidates: readonly string[]): string | undefined {
+  const [deck, headline] = candidates;
+  return deck !== undefined &&
+    headline !== undefined &&
+    wordCount(deck) >= MIN_DECK_WORDS &&
+    !isTitleCase(deck) &&
+    isTitleCase(headline)
+    ? headline
+    : undefined;
+}
+
 /** A paragraph that opens the article: not a headline in title case that asks or exclaims. */
 const opensArticle = (line: Line): boolean => isBody(line) && !isTitleCaseCall(line.text);
 
@@ -182,7 +202,7 @@ export const extractTitle: Stage = (draft) => {
     echoesLede(last.text, lede.text)
       ? last.text
       : undefined;
-  const own = unglued ?? first;
+  const own = unglued ?? headlineUnderDeck(candidates) ?? first;
   // A quotation alone on the page's first line, right above its first paragraph, is the headline
   // when the page has no other: some sites headline a story with what its subject said.
   const opener = lines[0];
