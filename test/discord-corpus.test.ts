@@ -148,6 +148,14 @@ function serve(name: string, body: Buffer | string): { name: string; url: string
   return { name, url: `${files.base}/files/${encodeURIComponent(name)}`, size: Buffer.byteLength(body) };
 }
 
+/**
+ * How long to wait for what follows a rebuild: an edit or a reload rebuilds the index in a worker
+ * thread before the bot answers, which on a loaded machine takes well past ten seconds.
+ */
+const REBUILD_MS = 30_000;
+/** A test that waits for rebuilds, one or two of them. */
+const REBUILDING = { timeout: 2 * REBUILD_MS };
+
 /** Text as a reader sees it: Discord's markdown escapes and the notice's italics taken off. */
 const plain = (text: string | undefined) => (text ?? '').replace(/\\([_*~`|>\\])/g, '$1').replace(/^\*|\*$/g, '');
 
@@ -163,7 +171,7 @@ async function answerOf(f: FakeDiscord, payload: FakeInteractionPayload): Promis
   const body = callback.body as { type: number; data?: MessageData };
   if (body.type === 4) return body.data ?? {};
   await expect
-    .poll(() => logs.events('interaction').some((line) => line.interactionId === payload.id), { timeout: 10_000 })
+    .poll(() => logs.events('interaction').some((line) => line.interactionId === payload.id), { timeout: REBUILD_MS })
     .toBe(true);
   const followUp = f.requests.find((r) => r.method === 'POST' && r.path.endsWith(payload.token) && r.status < 300);
   if (followUp) return followUp.body as MessageData;
@@ -262,7 +270,7 @@ describe('who may use /corpus', () => {
 /** The fake guild's second role (see FakeIds.moderatorRoleId). */
 const DEFAULT_MODERATOR_ROLE = '1300000000000000400';
 
-describe('/corpus add, remove, meta and status', () => {
+describe('/corpus add, remove, meta and status', REBUILDING, () => {
   it('downloads an attached article, adds it with its metadata, and answers from it', async () => {
     const f = await startAll();
     const payload = withAttachment(f, 'add', serve('talks.md', ARTICLE), {
@@ -417,7 +425,7 @@ describe('/corpus add, remove, meta and status', () => {
   });
 });
 
-describe('/corpus reload', () => {
+describe('/corpus reload', REBUILDING, () => {
   it('defers, shows "Reloading… n/N files", then edits the reply into the result', async () => {
     const f = await startAll();
     await writeFile(join(dir, 'packing.md'), ARTICLE);
@@ -425,7 +433,9 @@ describe('/corpus reload', () => {
 
     const callback = await f.waitForCallback(payload.id, { timeoutMs: 10_000 });
     expect((callback.body as { type: number }).type).toBe(5); // deferred
-    await expect.poll(() => f.requests.filter((r) => isWebhookEdit(r, payload)).length, { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => f.requests.filter((r) => isWebhookEdit(r, payload)).length, { timeout: REBUILD_MS })
+      .toBe(2);
     const [progress, result] = f.requests.filter((r) => isWebhookEdit(r, payload)).map((r) => r.body as MessageData);
     expect(progress).toMatchObject({ content: 'Reloading… 0/6 files', embeds: [] });
     expect(result!.content).toBe(''); // the progress text is cleared
@@ -499,11 +509,11 @@ describe('/corpus reload', () => {
   });
 });
 
-describe('WATCH_CORPUS', () => {
+describe('WATCH_CORPUS', REBUILDING, () => {
   it('reloads by itself after files change, audits it as the watcher, and stops with the bot', async () => {
     await startAll({ WATCH_CORPUS: 'true' }, {}, 100);
     await writeFile(join(dir, 'packing.md'), ARTICLE);
-    await expect.poll(() => library.current.corpus.sources.length, { timeout: 10_000 }).toBe(6);
+    await expect.poll(() => library.current.corpus.sources.length, { timeout: REBUILD_MS }).toBe(6);
     await expect
       .poll(() => logs.events('corpus_audit'), { timeout: 5000 })
       .toEqual([
@@ -536,7 +546,7 @@ describe('WATCH_CORPUS', () => {
     const edited = library.current;
     // The edit wrote the sidecar; the watcher sees it and reloads, which lists the folder and stops there.
     await expect
-      .poll(() => logs.events('corpus_watch_reload'), { timeout: 10_000 })
+      .poll(() => logs.events('corpus_watch_reload'), { timeout: REBUILD_MS })
       .toEqual([expect.objectContaining({ rebuilt: false })]);
     expect(library.current).toBe(edited);
     expect(logs.events('corpus_audit')).toEqual([
