@@ -465,3 +465,33 @@ describe('a paragraph that opens by referring back', () => {
     expect(referring).toBeLessThan(texts.findIndex((text) => text.startsWith('Farmers said')));
   });
 });
+
+describe('a noun the corpus never writes, typed just before a name', () => {
+  let cup: SearchIndex;
+  beforeAll(async () => {
+    cup = await indexOfArticle('cup', [
+      'Exampleland hosts a summer of sport',
+      'The Davis Cup starts on 20 July in Northtown, the Exampleland tennis federation said on Monday.',
+      'Jane Doe, the federation’s president, said hotels in Northtown were nearly full.',
+      'The city council has repaired the roads around the stadium and added two tram lines.',
+      'Police will close the old bridge to cars on match days, the mayor said.',
+      'Volunteers from across Exampleland will guide visitors from the railway station.',
+      'Ticket prices were cut by a third after complaints from local families.',
+    ]);
+  });
+
+  it.each([
+    ['answers the name alone', 'When does the Davis Cup start?', true],
+    ['answers with an adjective the corpus lacks before the name', 'When does the upcoming Davis Cup start?', true],
+    [
+      'reads the noun as part of the name, which the corpus never writes',
+      'When does the youth Davis Cup start?',
+      false,
+    ],
+    ['does so for a name typed in lower case', 'when does the youth davis cup start?', false],
+  ])('%s: %s', async (_kind, question, answered) => {
+    const hits = (await cup.search({ question, limit: 3 })).hits;
+    expect(hits.length > 0).toBe(answered);
+    if (answered) expect(hits[0]!.passage.text).toContain('starts on 20 July');
+  });
+});

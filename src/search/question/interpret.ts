@@ -9,6 +9,8 @@ import { referenceOf, topicalWeight } from './weigh.ts';
 
 /** From this Zipf value (ten in a million words) a word is everyday English, not a name. */
 const EVERYDAY_ZIPF = 4;
+/** A word mostly used as a noun (by WordNet's tagged uses) names a thing. */
+const NOUN_SHARE = 0.5;
 
 /**
  * A question as the ranking needs it: read into words, each word expanded by the expanders in
@@ -30,6 +32,8 @@ export function interpretQuestion(
     aliases: context.aliases,
     everyday: (word) => english.zipf(word) >= EVERYDAY_ZIPF,
     isName: (written) => wordnet.isProperName(written.join(' ')),
+    isAbsentNoun: (word, term) =>
+      !context.knows(term) && wordnet.isCommonWord(word) && (wordnet.partOfSpeechShares(word)?.n ?? 0) > NOUN_SHARE,
   });
   const questionTerms = new Set(words.map((w) => w.term));
   const counted = countedPosition(question);
