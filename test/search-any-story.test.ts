@@ -495,3 +495,26 @@ describe('a noun the corpus never writes, typed just before a name', () => {
     if (answered) expect(hits[0]!.passage.text).toContain('starts on 20 July');
   });
 });
+
+describe('a compound noun whose head the corpus writes and whose first word it never does', () => {
+  let show: SearchIndex;
+  beforeAll(async () => {
+    show = await indexOfArticle('show', [
+      'Dog show returns to Northtown',
+      'The dog was sold at noon on Sunday, the organisers of the Northtown show said.',
+      'Jane Doe, the show director, said two puppies were born in the spring.',
+      'Visitors queued for an hour at the gates, and the car park was full by ten.',
+      'The city council will pay for a new hall next year.',
+      'Volunteers from across Exampleland will guide school groups around the show.',
+    ]);
+  });
+
+  it.each([
+    ['answers the head alone', 'When was the dog sold?', true],
+    ['reads the compound as one thing the corpus never names', 'When was the hot dog sold?', false],
+  ])('%s: %s', async (_kind, question, answered) => {
+    const hits = (await show.search({ question, limit: 3 })).hits;
+    expect(hits.length > 0).toBe(answered);
+    if (answered) expect(hits[0]!.passage.text).toContain('sold at noon');
+  });
+});

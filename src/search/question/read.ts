@@ -28,7 +28,7 @@ export interface ReadingKnowledge {
   readonly aliases: AliasTable;
   /** An everyday English word, so no name when it opens the question. */
   everyday(word: string): boolean;
-  /** Words typed in lower case that are a name all the same: WordNet lists them ("colin powell", "world cup"). */
+  /** Words typed in lower case that are a name all the same, or name one thing the corpus lacks as a whole ("colin powell", "hot dog"). */
   isName(words: readonly string[]): boolean;
   /** A noun of everyday English that the corpus never writes ("youth" in a story that has none). */
   isAbsentNoun(word: string, term: string): boolean;
