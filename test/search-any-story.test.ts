@@ -518,3 +518,31 @@ describe('a compound noun whose head the corpus writes and whose first word it n
     if (answered) expect(hits[0]!.passage.text).toContain('sold at noon');
   });
 });
+
+describe('a word the corpus never writes, matched only by a broader word', () => {
+  let council: SearchIndex;
+  beforeAll(async () => {
+    council = await indexOfArticle('council', [
+      'Northtown council closes bridge',
+      'The council voted on Tuesday to close the old bridge to cars.',
+      'Jane Doe, the council leader, said repairs would take a year.',
+      'Visitors queued for an hour at the gates, and the car park was full by ten.',
+      'The council will pay for a new hall next year.',
+      'Volunteers from across Exampleland will guide school groups around the town.',
+      'Shops on the high street said trade had fallen by a third.',
+    ]);
+  });
+
+  it.each([
+    ['answers the word the corpus has', 'When did the council vote?', true],
+    [
+      'covers nothing of it: the corpus’s vote is not the election asked about',
+      'When was the council election?',
+      false,
+    ],
+  ])('%s: %s', async (_kind, question, answered) => {
+    const hits = (await council.search({ question, limit: 3 })).hits;
+    expect(hits.length > 0).toBe(answered);
+    if (answered) expect(hits[0]!.passage.text).toContain('voted on Tuesday');
+  });
+});
