@@ -465,3 +465,84 @@ describe('a paragraph that opens by referring back', () => {
     expect(referring).toBeLessThan(texts.findIndex((text) => text.startsWith('Farmers said')));
   });
 });
+
+describe('a noun the corpus never writes, typed just before a name', () => {
+  let cup: SearchIndex;
+  beforeAll(async () => {
+    cup = await indexOfArticle('cup', [
+      'Exampleland hosts a summer of sport',
+      'The Davis Cup starts on 20 July in Northtown, the Exampleland tennis federation said on Monday.',
+      'Jane Doe, the federation’s president, said hotels in Northtown were nearly full.',
+      'The city council has repaired the roads around the stadium and added two tram lines.',
+      'Police will close the old bridge to cars on match days, the mayor said.',
+      'Volunteers from across Exampleland will guide visitors from the railway station.',
+      'Ticket prices were cut by a third after complaints from local families.',
+    ]);
+  });
+
+  it.each([
+    ['answers the name alone', 'When does the Davis Cup start?', true],
+    ['answers with an adjective the corpus lacks before the name', 'When does the upcoming Davis Cup start?', true],
+    [
+      'reads the noun as part of the name, which the corpus never writes',
+      'When does the youth Davis Cup start?',
+      false,
+    ],
+    ['does so for a name typed in lower case', 'when does the youth davis cup start?', false],
+  ])('%s: %s', async (_kind, question, answered) => {
+    const hits = (await cup.search({ question, limit: 3 })).hits;
+    expect(hits.length > 0).toBe(answered);
+    if (answered) expect(hits[0]!.passage.text).toContain('starts on 20 July');
+  });
+});
+
+describe('a compound noun whose head the corpus writes and whose first word it never does', () => {
+  let show: SearchIndex;
+  beforeAll(async () => {
+    show = await indexOfArticle('show', [
+      'Dog show returns to Northtown',
+      'The dog was sold at noon on Sunday, the organisers of the Northtown show said.',
+      'Jane Doe, the show director, said two puppies were born in the spring.',
+      'Visitors queued for an hour at the gates, and the car park was full by ten.',
+      'The city council will pay for a new hall next year.',
+      'Volunteers from across Exampleland will guide school groups around the show.',
+    ]);
+  });
+
+  it.each([
+    ['answers the head alone', 'When was the dog sold?', true],
+    ['reads the compound as one thing the corpus never names', 'When was the hot dog sold?', false],
+  ])('%s: %s', async (_kind, question, answered) => {
+    const hits = (await show.search({ question, limit: 3 })).hits;
+    expect(hits.length > 0).toBe(answered);
+    if (answered) expect(hits[0]!.passage.text).toContain('sold at noon');
+  });
+});
+
+describe('a word the corpus never writes, matched only by a broader word', () => {
+  let council: SearchIndex;
+  beforeAll(async () => {
+    council = await indexOfArticle('council', [
+      'Northtown council closes bridge',
+      'The council voted on Tuesday to close the old bridge to cars.',
+      'Jane Doe, the council leader, said repairs would take a year.',
+      'Visitors queued for an hour at the gates, and the car park was full by ten.',
+      'The council will pay for a new hall next year.',
+      'Volunteers from across Exampleland will guide school groups around the town.',
+      'Shops on the high street said trade had fallen by a third.',
+    ]);
+  });
+
+  it.each([
+    ['answers the word the corpus has', 'When did the council vote?', true],
+    [
+      'covers nothing of it: the corpus’s vote is not the election asked about',
+      'When was the council election?',
+      false,
+    ],
+  ])('%s: %s', async (_kind, question, answered) => {
+    const hits = (await council.search({ question, limit: 3 })).hits;
+    expect(hits.length > 0).toBe(answered);
+    if (answered) expect(hits[0]!.passage.text).toContain('voted on Tuesday');
+  });
+});

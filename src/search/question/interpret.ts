@@ -1,4 +1,4 @@
-import { questionTokens } from '../analyzer.ts';
+import { questionTokens, termOfWord } from '../analyzer.ts';
 import { answerKindOf } from '../answerKind.ts';
 import type { SearchContext } from '../context.ts';
 import { coverageThresholds } from '../ranking/abstain.ts';
@@ -9,6 +9,8 @@ import { referenceOf, topicalWeight } from './weigh.ts';
 
 /** From this Zipf value (ten in a million words) a word is everyday English, not a name. */
 const EVERYDAY_ZIPF = 4;
+/** A word mostly used as a noun (by WordNet's tagged uses) names a thing. */
+const NOUN_SHARE = 0.5;
 
 /**
  * A question as the ranking needs it: read into words, each word expanded by the expanders in
@@ -29,7 +31,9 @@ export function interpretQuestion(
   const words = readQuestion(question, {
     aliases: context.aliases,
     everyday: (word) => english.zipf(word) >= EVERYDAY_ZIPF,
-    isName: (written) => wordnet.isProperName(written.join(' ')),
+    isName: (written) => wordnet.isProperName(written.join(' ')) || isCompoundOfItsOwn(context, written),
+    isAbsentNoun: (word, term) =>
+      !context.knows(term) && wordnet.isCommonWord(word) && (wordnet.partOfSpeechShares(word)?.n ?? 0) > NOUN_SHARE,
   });
   const questionTerms = new Set(words.map((w) => w.term));
   const counted = countedPosition(question);
@@ -65,6 +69,24 @@ export function interpretQuestion(
     context.tuning,
   );
   return { groups, thresholds, corrections, related, unknownWords, answerKind: answerKindOf(question) };
+}
+
+/**
+ * A compound noun WordNet lists whose last word the corpus writes but whose first it never does
+ * (a "hot dog" in a story of dogs): a thing of its own, not the corpus's, so read as one name
+ * that must match as a whole. Matched word by word, the head alone would answer about the
+ * corpus's thing, with the modifier's stand-ins covering for the rest.
+ */
+function isCompoundOfItsOwn(context: SearchContext, written: readonly string[]): boolean {
+  const knows = (word: string): boolean => {
+    const term = termOfWord(word);
+    return term !== null && context.knows(term);
+  };
+  return (
+    !knows(written[0]!) &&
+    knows(written.at(-1)!) &&
+    context.environment.wordnet.baseForms(written.join(' ')).some((form) => form.pos === 'n')
+  );
 }
 
 /** The words after "how" that ask for a count of a thing named next. */

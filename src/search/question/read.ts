@@ -28,8 +28,10 @@ export interface ReadingKnowledge {
   readonly aliases: AliasTable;
   /** An everyday English word, so no name when it opens the question. */
   everyday(word: string): boolean;
-  /** Words typed in lower case that are a name all the same: WordNet lists them ("colin powell", "world cup"). */
+  /** Words typed in lower case that are a name all the same, or name one thing the corpus lacks as a whole ("colin powell", "hot dog"). */
   isName(words: readonly string[]): boolean;
+  /** A noun of everyday English that the corpus never writes ("youth" in a story that has none). */
+  isAbsentNoun(word: string, term: string): boolean;
 }
 
 /**
@@ -38,7 +40,10 @@ export interface ReadingKnowledge {
  * "Champions League"), which must match as that name; every other word with a term is a word.
  * Stop words and the words that frame a question ("tell me", "how many") search for nothing.
  */
-export function readQuestion(question: string, { aliases, everyday, isName }: ReadingKnowledge): QuestionWord[] {
+export function readQuestion(
+  question: string,
+  { aliases, everyday, isName, isAbsentNoun }: ReadingKnowledge,
+): QuestionWord[] {
   const tokens = questionTokens(question);
   const content = tokens.filter((token) => token.term !== null);
   const namesReadable =
@@ -51,7 +56,18 @@ export function readQuestion(question: string, { aliases, everyday, isName }: Re
       (namesReadable && startsName(tokens[i]!, everyday) ? wholeName(tokens, i, aliases) : 0) ||
       lowerCaseNameAt(tokens, i, isName);
     if (length > 0) {
-      units.push(unit(tokens, i, length, phrase > 0 ? 'phrase' : 'name'));
+      // A noun the corpus never writes, just before a name, names another thing of that name
+      // ("the youth Grand Prix", "the club Open"): the name is read with it, and must match so.
+      const before = units.at(-1);
+      if (
+        phrase === 0 &&
+        before?.kind === 'word' &&
+        before.position === tokens[i]!.position - 1 &&
+        isAbsentNoun(before.word, before.term)
+      ) {
+        units.pop();
+        units.push(unit(tokens, i - 1, length + 1, 'name'));
+      } else units.push(unit(tokens, i, length, phrase > 0 ? 'phrase' : 'name'));
       i += length;
       continue;
     }

@@ -1,4 +1,4 @@
-import type { Group } from '../question/types.ts';
+import type { Alternative, Group } from '../question/types.ts';
 import type { SearchTuning } from '../tuning.ts';
 
 /** Coverage is counted in thousandths when its chance is worked out. */
@@ -27,6 +27,16 @@ export interface CoverageThresholds {
   readonly answer: number;
   /** No passage covering less than this is shown. */
   readonly show: number;
+}
+
+/**
+ * What a matched alternative says of its group's word, in coverage (`impliesWeight`), except that
+ * a broader word stands for nothing when the corpus never writes the word itself (nor another way
+ * of writing it): a passage with "vote" speaks of some vote, and of an "election" only in a corpus
+ * that speaks of one. Where the corpus has the word, a broader word beside the rest still counts.
+ */
+export function coverageImplied(group: Group, alternative: Alternative, tuning: SearchTuning): number {
+  return group.reference === null && alternative.how === 'broader' ? 0 : tuning.impliesWeight[alternative.how];
 }
 
 /** The question's thresholds, from each group's weight and the document frequencies of its alternatives. */
@@ -66,7 +76,7 @@ function chanceSurvival(
   for (const group of groups) {
     const levels = [...group.alternatives]
       .map((alternative) => ({
-        implies: tuning.impliesWeight[alternative.how],
+        implies: coverageImplied(group, alternative, tuning),
         frequency: frequency(alternative.term),
       }))
       .sort((a, b) => b.implies - a.implies);

@@ -1,6 +1,7 @@
 import type { QueryAlternative } from '../backend.ts';
 import type { SearchContext } from '../context.ts';
 import type { Group } from '../question/types.ts';
+import { coverageImplied } from './abstain.ts';
 
 /** The most a passage matching probe alternatives only (backend.ts) can reach: coverage, and first-pass score. */
 export interface ProbeReach {
@@ -83,7 +84,7 @@ export function planProbes(
   );
   if (bound.some((list) => list.some((value) => !Number.isFinite(value)))) return null;
   const implies = groups.map((group) =>
-    group.alternatives.map((alternative) => context.tuning.impliesWeight[alternative.how]),
+    group.alternatives.map((alternative) => coverageImplied(group, alternative, context.tuning)),
   );
   const probe = groups.map((group) => group.alternatives.map(() => false));
   // A word that can score near the question's best is no probe: a passage with it alone may rank.

@@ -6,7 +6,7 @@ import { articleStart, hasBit } from '../bits.ts';
 import type { SearchContext } from '../context.ts';
 import type { Hit, SearchRequest } from '../engine.ts';
 import type { Group } from '../question/types.ts';
-import { showableCoverage, type CoverageThresholds } from './abstain.ts';
+import { coverageImplied, showableCoverage, type CoverageThresholds } from './abstain.ts';
 import type { ProbeReach } from './probes.ts';
 import { proximity } from './proximity.ts';
 
@@ -61,7 +61,7 @@ export function rank(
   const ranks = new Float64Array(width * 32);
   groups.forEach((group, g) =>
     group.alternatives.forEach((alternative, a) => {
-      implies[g * 32 + a] = tuning.impliesWeight[alternative.how];
+      implies[g * 32 + a] = coverageImplied(group, alternative, tuning);
       ranks[g * 32 + a] = tuning.impliesInRanking[alternative.how] ?? tuning.impliesWeight[alternative.how];
     }),
   );
