@@ -12,7 +12,7 @@ import type { Mention, MentionRefiner, SentenceContext } from './types.ts';
 const NEWS_DAYS = 7;
 /** A date this much older than the news is background, not the news itself. */
 const BACKGROUND_DAYS = 14;
-const CLAUSE_START = /[,;:(–—]/;
+export const CLAUSE_START = /[,;:(–—]/;
 const CLAUSE_END = /[,;:)–—.!?]/;
 
 function dayNumber(mention: Mention): number {

@@ -7,6 +7,7 @@ import type { PartialDate } from '../corpus/types.ts';
 import { anchorPastRefiner } from './anchorPastRefiner.ts';
 import { backgroundRefiner } from './backgroundRefiner.ts';
 import { chronoParser } from './chronoParser.ts';
+import { clauseRefiner } from './clauseRefiner.ts';
 import { containmentRefiner } from './containmentRefiner.ts';
 import { countedFromRefiner } from './countedFromRefiner.ts';
 import { isFurniture } from './furniture.ts';
@@ -37,6 +38,7 @@ const REFINERS: readonly MentionRefiner[] = [
   precisionRefiner, // stated or counted components, certain ones only
   containmentRefiner, // one date per event in the sentence
   backgroundRefiner, // a sentence reporting news is dated by it; its older dates are background
+  clauseRefiner, // several dates in a sentence: each event told by its own clause
 ];
 
 /** A mention with its resolved date. */
