@@ -4,10 +4,8 @@
  * him,” the federation said on Saturday. The article may come out days later; the quotation's
  * "today" is still the Saturday.
  */
-import { addDays, partialDate, partsOf, referenceDay, type Ymd } from './calendar.ts';
+import { addDays, dayNumber, partialDate, partsOf, referenceDay, type Ymd } from './calendar.ts';
 import type { Mention, MentionRefiner } from './types.ts';
-
-const DAY_MS = 86_400_000;
 
 /** The quotations of a sentence, each from its opening mark to its closing one, in one pass. */
 function quotations(sentence: string): { start: number; end: number }[] {
@@ -24,8 +22,6 @@ function quotations(sentence: string): { start: number; end: number }[] {
   return found;
 }
 
-const dayNumber = ({ y, m, d }: Ymd): number => Date.UTC(y, m - 1, d) / DAY_MS;
-
 function dayOf(mention: Mention): Ymd | null {
   if (mention.date?.precision !== 'day') return null;
   const { y, m, d } = partsOf(mention.date);
@@ -33,8 +29,7 @@ function dayOf(mention: Mention): Ymd | null {
 }
 
 export const quotedDayRefiner: MentionRefiner = (context, mentions) => {
-  const article = referenceDay(context.reference);
-  if (!article) return [...mentions];
+  if (!referenceDay(context.reference)) return [...mentions];
   const spans = quotations(context.sentence);
   const inQuotation = (mention: Mention): boolean =>
     spans.some((q) => mention.index > q.start && mention.index < q.end);
@@ -42,9 +37,8 @@ export const quotedDayRefiner: MentionRefiner = (context, mentions) => {
   if (said.length !== 1) return [...mentions];
   const saidOn = dayOf(said[0]!)!;
   return mentions.map((mention) => {
-    const day = dayOf(mention);
-    if (mention.kind !== 'relative' || !day || !inQuotation(mention)) return mention;
-    const { y, m, d } = addDays(saidOn, dayNumber(day) - dayNumber(article));
+    if (mention.kind !== 'relative' || !dayOf(mention) || !inQuotation(mention)) return mention;
+    const { y, m, d } = addDays(saidOn, dayNumber(mention.date!) - dayNumber(context.reference!));
     return { ...mention, date: partialDate('day', y, m, d) };
   });
 };
