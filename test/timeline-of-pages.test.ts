@@ -38,6 +38,23 @@ describe('the timeline of scraped pages', () => {
       '2023-02-14 Erdogan announced Tuesday that 35,000 people had died, the deadliest since the founding of the republic in 1923.',
     ]);
   });
+
+  it('tells each date of a sentence by its own clause, the news it opens with by the sentence', () => {
+    const found = events({
+      'court.txt':
+        ' date 2022-01-03 The verdict was reached by jurors who had deliberated since Dec. 20 and who announced Monday morning that they were deadlocked on three charges.\n\n' +
+        'Officers on Tuesday, Dec. 28, arrested a Northtown man in connection with a shooting on Dec. 18 in Exampleland County.\n\n' +
+        'Until the election of Jane Doe in 2006, her family had held the office for 86 years; and her grandfather founded the firm in Northtown in 1910.\n',
+    });
+    expect(found).toEqual([
+      '1910 her family had held the office for 86 years; and her grandfather founded the firm in Northtown in 1910.',
+      '2006 Until the election of Jane Doe in 2006',
+      '2021-12-18 arrested a Northtown man in connection with a shooting on Dec. 18 in Exampleland County.',
+      '2021-12-20 The verdict was reached by jurors who had deliberated since Dec. 20',
+      '2021-12-28 Officers on Tuesday, Dec. 28, arrested a Northtown man in connection with a shooting on Dec. 18 in Exampleland County.',
+      '2022-01-03 who announced Monday morning that they were deadlocked on three charges.',
+    ]);
+  });
 });
 
 describe('article dates learned from the corpus', () => {

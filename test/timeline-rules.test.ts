@@ -50,6 +50,12 @@ const cases: Record<string, readonly Case[]> = {
       ['2020-09-28/day'],
     ],
     [
+      'a day in a quotation counts from the day it was said',
+      '“The committee has decided today to suspend Jane Doe from all activities,” the federation said in a statement on Saturday.',
+      MONDAY,
+      ['2020-09-26/day'],
+    ],
+    [
       'month, past',
       'The diplomats discussed agreements reached during Kadhimi’s visit to Tehran in July.',
       MONDAY,

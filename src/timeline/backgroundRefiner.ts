@@ -5,27 +5,22 @@
  * background clause ("…, the deadliest since the founding of the republic in 1923") is an event
  * of its own date whose text is that clause, not the sentence.
  */
-import { partsOf } from './calendar.ts';
+import { dayNumber, partsOf } from './calendar.ts';
 import type { Mention, MentionRefiner, SentenceContext } from './types.ts';
 
 /** News is dated within this many days of the article's date. */
 const NEWS_DAYS = 7;
 /** A date this much older than the news is background, not the news itself. */
 const BACKGROUND_DAYS = 14;
-const CLAUSE_START = /[,;:(–—]/;
+export const CLAUSE_START = /[,;:(–—]/;
 const CLAUSE_END = /[,;:)–—.!?]/;
-
-function dayNumber(mention: Mention): number {
-  const { y, m = 1, d = 1 } = partsOf(mention.date!);
-  return Date.UTC(y, m - 1, d) / 86_400_000;
-}
 
 /** A day within a week of the article's: the news it reports ("on Monday", "yesterday", "on March 28"). */
 function isNews(context: SentenceContext, mention: Mention): boolean {
   if (!context.reference || !mention.date || mention.date.precision !== 'day') return false;
   const reference = partsOf(context.reference);
   if (reference.d === undefined) return mention.kind === 'weekday';
-  return Math.abs(dayNumber(mention) - Date.UTC(reference.y, reference.m! - 1, reference.d) / 86_400_000) <= NEWS_DAYS;
+  return Math.abs(dayNumber(mention.date) - dayNumber(context.reference)) <= NEWS_DAYS;
 }
 
 /** A date right before the noun it names: "February 6 earthquake", "the 2008 failure". */
@@ -51,9 +46,10 @@ function clauseOf(sentence: string, mention: Mention): { start: number; end: num
 export const backgroundRefiner: MentionRefiner = (context, mentions) => {
   const news = mentions.filter((mention) => isNews(context, mention));
   if (news.length === 0) return [...mentions];
-  const latest = Math.max(...news.map(dayNumber));
+  const latest = Math.max(...news.map((mention) => dayNumber(mention.date!)));
   return mentions.flatMap((mention): Mention[] => {
-    if (!mention.date || news.includes(mention) || latest - dayNumber(mention) <= BACKGROUND_DAYS) return [mention];
+    if (!mention.date || news.includes(mention) || latest - dayNumber(mention.date) <= BACKGROUND_DAYS)
+      return [mention];
     if (namesAThing(context, mention)) return [];
     const clause = clauseOf(context.sentence, mention);
     // A clause that holds the news too is the news's sentence, not background.

@@ -52,6 +52,12 @@ export function partsOf(date: PartialDate): { y: number; m?: number; d?: number 
   return { y, m: m!, d: d! };
 }
 
+/** Days since 1970-01-01 of a date's first day: how far apart two dates are. */
+export function dayNumber(date: PartialDate): number {
+  const { y, m = 1, d = 1 } = partsOf(date);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+}
+
 /** True when `outer` covers every day of `inner` and is strictly coarser. */
 export function strictlyContains(outer: PartialDate, inner: PartialDate): boolean {
   if (!isAtLeast(inner.precision, outer.precision) || inner.precision === outer.precision) return false;

@@ -7,11 +7,13 @@ import type { PartialDate } from '../corpus/types.ts';
 import { anchorPastRefiner } from './anchorPastRefiner.ts';
 import { backgroundRefiner } from './backgroundRefiner.ts';
 import { chronoParser } from './chronoParser.ts';
+import { clauseRefiner } from './clauseRefiner.ts';
 import { containmentRefiner } from './containmentRefiner.ts';
 import { countedFromRefiner } from './countedFromRefiner.ts';
 import { isFurniture } from './furniture.ts';
 import { overlapRefiner } from './overlapRefiner.ts';
 import { precisionRefiner } from './precision.ts';
+import { quotedDayRefiner } from './quotedDayRefiner.ts';
 import { referenceRefiner } from './referenceRefiner.ts';
 import { relativeYearRefiner } from './relativeYearRefiner.ts';
 import { splitSentences } from '../text/sentences.ts';
@@ -35,8 +37,10 @@ const REFINERS: readonly MentionRefiner[] = [
   anchorPastRefiner, // "in January", "on Saturday": backwards unless future tense
   windowRefiner, // "over the weekend": the month, never a day
   precisionRefiner, // stated or counted components, certain ones only
+  quotedDayRefiner, // “… today …,” she said on Saturday: the quotation's days count from the Saturday
   containmentRefiner, // one date per event in the sentence
   backgroundRefiner, // a sentence reporting news is dated by it; its older dates are background
+  clauseRefiner, // several dates in a sentence: each event told by its own clause
 ];
 
 /** A mention with its resolved date. */

@@ -53,7 +53,7 @@ function mentionsIn(passage: Passage, wordnet: WordNet): readonly EventMention[]
       ({ sentence, mention }) => ({
         date: mention.date.value,
         precision: mention.date.precision,
-        // A background clause is its own event: its text is the clause (backgroundRefiner.ts).
+        // A clause is its own event: its text is the clause (backgroundRefiner.ts, clauseRefiner.ts).
         text: mention.clause ? sentence.text.slice(mention.clause.start, mention.clause.end) : sentence.text,
         passage,
       }),

@@ -76,8 +76,9 @@ export interface Mention {
   readonly date?: PartialDate;
   /**
    * Set for a background clause of a sentence that reports news of another day ("…, the deadliest
-   * since the republic's founding in 1923"): the clause's bounds in the sentence, which is the
-   * text of this mention's event, not the whole sentence.
+   * since the republic's founding in 1923"), or for any but the opening news of a sentence that
+   * dates several events: the clause's bounds in the sentence, which is the text of this
+   * mention's event, not the whole sentence.
    */
   readonly clause?: { readonly start: number; readonly end: number };
 }
