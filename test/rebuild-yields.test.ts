@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/generate.ts';
 import { duplicateSteps, findDuplicates } from '../src/corpus/duplicates.ts';
 import { CompactIndex } from '../src/search/compact.ts';
+import { SearchContext } from '../src/search/context.ts';
 import { SearchIndex } from '../src/search/engine.ts';
+import { defaultSearchEnvironment } from '../src/search/environment.ts';
 import { runStepsYielding } from '../src/steps.ts';
 
 const { corpus } = generateCorpus({ passages: 6_000, seed: 4 });
@@ -42,17 +44,18 @@ describe('building while the bot answers', () => {
 });
 
 describe('opening an index', () => {
-  it('reads no passage’s text (a stored passage makes it from bytes: at a million, seconds in one go)', async () => {
+  it('reads no passage: its text (a stored passage makes it from bytes) nor its source (the index knows where articles continue)', async () => {
     let reads = 0;
     const counted = corpus.passages.map((passage) => {
-      const { text, ...rest } = passage;
-      return Object.defineProperty({ ...rest }, 'text', {
+      const { text, source, ...rest } = passage;
+      const read = <T>(value: T) => ({
         get: () => {
           reads++;
-          return text;
+          return value;
         },
         enumerable: true,
-      }) as typeof passage;
+      });
+      return Object.defineProperties({ ...rest }, { text: read(text), source: read(source) }) as typeof passage;
     });
     const backend = CompactIndex.build(counted, corpus.sources);
     reads = 0;
@@ -60,5 +63,16 @@ describe('opening an index', () => {
     expect(reads).toBe(0);
     const question = corpus.passages[0]!.text.split(' ').slice(0, 8).join(' ');
     expect((await index.search({ question, limit: 5 })).hits.length).toBeGreaterThan(0);
+  });
+
+  it('analyses the environment’s names once, however many indexes open, and a corpus’s own names with them', () => {
+    const backend = CompactIndex.build(corpus.passages, corpus.sources);
+    const environment = defaultSearchEnvironment();
+    const first = new SearchContext(corpus, backend, environment).aliases;
+    expect(new SearchContext(corpus, backend, environment).aliases).toBe(first);
+    const own = new SearchContext({ ...corpus, aliases: [['Northtown', 'NT']] }, backend, environment).aliases;
+    expect(own).not.toBe(first);
+    expect(own.variantsOf('nt')?.map((variant) => variant.written)).toContain('Northtown');
+    expect(own.variantsOf('british')?.length).toBe(first.variantsOf('british')?.length);
   });
 });

@@ -103,6 +103,12 @@ export interface Retrieval {
 interface Vocabulary {
   /** Passages indexed: N in the inverse document frequency. */
   readonly passageCount: number;
+  /**
+   * Optional: bit i set when passage i belongs to the same article as passage i − 1, when the index
+   * holds that already (the compact index does); without it the search context reads every
+   * passage's source, tens of milliseconds at a million passages in the thread that answers.
+   */
+  readonly continues?: Uint32Array;
   /** Passages the term occurs in; 0 when the corpus lacks it. */
   documentFrequency(term: string): number;
   /** At least the highest BM25+ the term scores in any passage (0 when the corpus lacks it). */

@@ -97,7 +97,7 @@ export class CompactIndex implements SearchBackend {
   private primary = new Uint8Array(1024);
   private previousRows = new Int32Array(1024);
   /** Bit i: passage i belongs to the same source as passage i − 1. */
-  private readonly continues: Uint32Array;
+  readonly continues: Uint32Array;
   private readonly filterMasks = new Map<string, Uint8Array>();
   private sourceSpans: Array<{ first: string; last: string } | null> | undefined;
   /** The terms as a trie, for typo lookups (built with the index: ~50 ms and ~3 MB at a million passages). */

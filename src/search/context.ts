@@ -62,11 +62,14 @@ export class SearchContext {
       );
     this.passageCount = corpus.passages.length;
     const { passages } = corpus;
-    this.continues = continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
+    this.continues =
+      backend.continues ?? continuationBits(passages.length, (i) => passages[i]!.source === passages[i - 1]!.source);
     this.referringRead = bitSet(passages.length);
     this.referring = bitSet(passages.length);
     this.standIns = new LruCache(environment.tuning.cachedQuestions * 4);
-    this.aliases = new AliasTable([...environment.aliases, ...(corpus.aliases ?? [])]);
+    this.aliases = corpus.aliases?.length
+      ? AliasTable.merged(environment.aliases, corpus.aliases)
+      : AliasTable.of(environment.aliases);
   }
 
   /** Whether passage i continues its article and opens by referring back to passage i − 1 (REFERS_BACK). */
