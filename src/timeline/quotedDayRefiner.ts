@@ -4,7 +4,7 @@
  * him,” the federation said on Saturday. The article may come out days later; the quotation's
  * "today" is still the Saturday.
  */
-import { addDays, dayNumber, partialDate, partsOf, referenceDay, type Ymd } from './calendar.ts';
+import { addDays, dayNumber, partialDate, referenceDay, type Ymd } from './calendar.ts';
 import type { Mention, MentionRefiner } from './types.ts';
 
 /** The quotations of a sentence, each from its opening mark to its closing one, in one pass. */
@@ -22,11 +22,8 @@ function quotations(sentence: string): { start: number; end: number }[] {
   return found;
 }
 
-function dayOf(mention: Mention): Ymd | null {
-  if (mention.date?.precision !== 'day') return null;
-  const { y, m, d } = partsOf(mention.date);
-  return { y, m: m!, d: d! };
-}
+/** The mention's day, when it names one. */
+const dayOf = (mention: Mention): Ymd | null => referenceDay(mention.date ?? null);
 
 export const quotedDayRefiner: MentionRefiner = (context, mentions) => {
   if (!referenceDay(context.reference)) return [...mentions];
