@@ -1,4 +1,4 @@
-import { questionTokens, termOfWord } from '../analyzer.ts';
+import { questionTokens, termOfWord, type QuestionToken } from '../analyzer.ts';
 import { answerKindOf } from '../answerKind.ts';
 import type { SearchContext } from '../context.ts';
 import { coverageThresholds } from '../ranking/abstain.ts';
@@ -28,7 +28,9 @@ export function interpretQuestion(
   const related: Array<{ from: string; to: string }> = [];
   const unknownWords: string[] = [];
   const { english, wordnet } = context.environment;
-  const words = readQuestion(question, {
+  // Read once: the words, and where the thing a "how many" question counts stands.
+  const tokens = questionTokens(question);
+  const words = readQuestion(tokens, {
     aliases: context.aliases,
     everyday: (word) => english.zipf(word) >= EVERYDAY_ZIPF,
     isName: (written) => wordnet.isProperName(written.join(' ')) || isCompoundOfItsOwn(context, written),
@@ -36,7 +38,7 @@ export function interpretQuestion(
       !context.knows(term) && wordnet.isCommonWord(word) && (wordnet.partOfSpeechShares(word)?.n ?? 0) > NOUN_SHARE,
   });
   const questionTerms = new Set(words.map((w) => w.term));
-  const counted = countedPosition(question);
+  const counted = countedPosition(tokens);
   for (const word of words) {
     if (taken.has(word.term)) continue;
     taken.add(word.term);
@@ -96,8 +98,7 @@ const COUNTING: ReadonlySet<string> = new Set(['many', 'much']);
  * Where the thing a "how many" question counts stands: the last word of the run after "how many"
  * ("how many US troops will…": "troops"), or null when the question asks no such thing.
  */
-function countedPosition(question: string): number | null {
-  const tokens = questionTokens(question);
+function countedPosition(tokens: readonly QuestionToken[]): number | null {
   const at = tokens.findIndex(
     (token, i) => token.word === 'how' && COUNTING.has(tokens[i + 1]?.word ?? '') && tokens[i + 2]?.term,
   );

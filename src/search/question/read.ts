@@ -1,4 +1,4 @@
-import { questionTokens, type QuestionToken } from '../analyzer.ts';
+import type { QuestionToken } from '../analyzer.ts';
 import type { AliasTable } from '../knowledge/aliasTable.ts';
 import type { QuestionWord } from './types.ts';
 
@@ -35,16 +35,16 @@ export interface ReadingKnowledge {
 }
 
 /**
- * The first stage: the question's units. Words the name table knows together are one phrase
- * ("united kingdom"); two or more capitalised words in a row are one name ("Bank of England",
- * "Champions League"), which must match as that name; every other word with a term is a word.
- * Stop words and the words that frame a question ("tell me", "how many") search for nothing.
+ * The first stage: the question's units, from its tokens (analyzer.ts, `questionTokens`). Words
+ * the name table knows together are one phrase ("united kingdom"); two or more capitalised words
+ * in a row are one name ("Bank of England", "Champions League"), which must match as that name;
+ * every other word with a term is a word. Stop words and the words that frame a question ("tell
+ * me", "how many") search for nothing.
  */
 export function readQuestion(
-  question: string,
+  tokens: readonly QuestionToken[],
   { aliases, everyday, isName, isAbsentNoun }: ReadingKnowledge,
 ): QuestionWord[] {
-  const tokens = questionTokens(question);
   const content = tokens.filter((token) => token.term !== null);
   const namesReadable =
     content.filter((token) => token.capitalised).length < MOSTLY_CAPITALISED * content.length || content.length < 3;
