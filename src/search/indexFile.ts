@@ -515,16 +515,16 @@ export function* unpackIndexFile(
     // copies just parsed die young, which costs the garbage collector little.
     header[name] = yield* parseJsonPieces(
       pieces,
-      name === 'sources' ? (source: Source) => (reuse ? reused(reuse, share(source)) : share(source)) : undefined,
+      name === 'sources' ? (source: Source) => keptOrShared(source, reuse, share) : undefined,
     );
   }
   return yield* assemble(header as unknown as Header, new Map(Object.entries(packed.sections)), reuse, packed.derived);
 }
 
-/** The live source equal to `source` (same id and every field), else `source`. */
-function reused(reuse: Reuse, source: Source): Source {
-  const live = reuse.source(source.id);
-  return live && sameJson(live, source) ? live : source;
+/** The live source equal to `source` (same id and every field), else `source` with its repeated values shared: a live one is not copied. */
+function keptOrShared(source: Source, reuse: Reuse | undefined, share: (source: Source) => Source): Source {
+  const live = reuse?.source(source.id);
+  return live && sameJson(live, source) ? live : share(source);
 }
 
 /** Whether two JSON-like values are equal (a key whose value is undefined counts as absent, as in JSON). */
@@ -670,10 +670,11 @@ export async function readIndexFile(path: string, expectedFingerprint: string): 
     }
     if (typeof header !== 'object' || header === null || !Array.isArray(header.sections))
       return fail('corrupt', 'its header lacks the section table');
-    if (Array.isArray(header.sources)) header = { ...header, sources: header.sources.map(sourceValueSharer()) };
     if (header.analysis !== ANALYSIS_SIGNATURE)
       return fail('stale', 'it was indexed with another analysis (stop words, aliases or stemming changed)');
     if (header.fingerprint !== expectedFingerprint) return fail('stale', 'it was built from another corpus');
+    // After the checks: a stale snapshot's sources are not kept, so not worth sharing.
+    if (Array.isArray(header.sources)) header = { ...header, sources: header.sources.map(sourceValueSharer()) };
 
     const arrays = new Map<string, SectionArray>();
     let position = FIXED_HEADER_BYTES + headerBytes;
