@@ -7,6 +7,11 @@ export interface TextMeta {
   readonly author?: string;
   /** The publisher, where the page names itself: a masthead, a copyright line, a promo, a bio. */
   readonly outlet?: string;
+  /**
+   * The outlet was read from an invitation to more of it ("Watch Example News"), which a station's
+   * page prints for its network: a dateline crediting the station itself says more (dateline.ts).
+   */
+  readonly outletInvited?: boolean;
   readonly date?: PartialDate;
   /** A news agency the page credits for the text ("Reuters", "AP"), apart from the publisher. */
   readonly credit?: string;

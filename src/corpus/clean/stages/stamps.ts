@@ -1,9 +1,10 @@
 import { parseDateStamp, parseIsoDate } from '../../dates.ts';
-import { agencyNamed } from '../credits.ts';
-import { firstBodyIndex, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
+import { agencyNamed, endsWithCredit } from '../credits.ts';
+import { firstBodyIndex, isHeadlineLike, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
-const BYLINE = /^(?:(?:written|reported|posted) )?by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
+// Case-blind only in its label: under the i flag \p{Lu} takes lower case too, and "By midday Wednesday, …" is a sentence.
+const BYLINE = /^(?:(?:[Ww]ritten|[Rr]eported|[Pp]osted|WRITTEN|REPORTED|POSTED) )?(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/u;
 /** "Written By Jane Doe|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Example": a byline, then its stamp and source, on one line. */
 const PART_SEPARATOR = /\s?\|\s?/;
 /** "Wednesday, July 10, 2024 | Back issues": a masthead's date of the current issue, beside a link to the paper's issues. */
@@ -171,13 +172,24 @@ export const extractStamps: Stage = (draft) => {
       ...(ORGANISATION.test(byline) && !shared && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
     };
   };
+  /**
+   * "Associated Press" alone on a line above the article, under its headline or under a caption
+   * that has its own credit: the agency the story is from. Under a caption without one, it is the
+   * picture's credit (captions.ts).
+   */
+  const agencyAlone = (index: number): string | null | undefined => {
+    if (index >= top) return undefined;
+    const above = draft.lines[index - 1]?.text;
+    if (above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above)) return undefined;
+    return agencyNamed(draft.lines[index]!.text);
+  };
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
     if (line.listItem) return true;
     // The day's issue, not the article's date: it goes without dating the page.
     if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
     const signOff = SIGN_OFF.exec(text);
-    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : null;
+    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : (agencyAlone(index) ?? null);
     if (signingAgency) {
       setCredit(signingAgency);
       return false;

@@ -1,4 +1,5 @@
 import { EnglishFrequencies } from '../../../search/english.ts';
+import { agencyNamed } from '../credits.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
@@ -94,6 +95,47 @@ function headlineUnderDeck(candidates: readonly string[]): string | undefined {
     isTitleCase(headline)
     ? headline
     : undefined;
+}
+
+/** A headline that asks is short: a longer question opens the article. */
+const MAX_ASKING_HEADLINE_WORDS = 15;
+
+/**
+ * "What exactly did the bank's failure tell us?" above the article, where the page has no other
+ * headline: a question in sentence case, one sentence, not quoted, with the article's paragraphs
+ * under it. It reads as a paragraph, so it stands where the first paragraph would.
+ */
+function askingHeadline(lines: readonly Line[], headerEnd: number): string | undefined {
+  const line = lines[headerEnd];
+  const next = lines[headerEnd + 1];
+  if (line === undefined || next === undefined || !isBody(next)) return undefined;
+  const { text } = line;
+  return /\?$/.test(text) &&
+    wordCount(text) <= MAX_ASKING_HEADLINE_WORDS &&
+    !/[.!?]\s/.test(text) &&
+    !/^["'“‘]/.test(text) &&
+    /^\p{Lu}/u.test(text)
+    ? text
+    : undefined;
+}
+
+/** A site's name after its headline is a few words. */
+const MAX_SITE_WORDS = 4;
+
+/**
+ * "Deadly floods strand thousands - Metro Example" above "Deadly floods strand thousands": the
+ * headline as the browser's title bar gives it, the site's name after it, where the page prints
+ * it bare as well. The bare one is the headline; the name is the outlet's, unless it names
+ * nothing (" - Live updates") or an agency.
+ */
+function siteSuffix(first: string, candidates: readonly string[]): { headline: string; site: string } | undefined {
+  for (const text of candidates) {
+    if (text === first || !first.startsWith(text)) continue;
+    const site = /^\s?[-–—|]\s(\p{Lu}[^-–—|]{1,60})$/u.exec(first.slice(text.length))?.[1]?.trim();
+    if (site !== undefined && wordCount(site) <= MAX_SITE_WORDS && !namesNothing(site) && !agencyNamed(site))
+      return { headline: text, site };
+  }
+  return undefined;
 }
 
 /** A paragraph that opens the article: not a headline in title case that asks or exclaims. */
@@ -202,7 +244,8 @@ export const extractTitle: Stage = (draft) => {
     echoesLede(last.text, lede.text)
       ? last.text
       : undefined;
-  const own = unglued ?? headlineUnderDeck(candidates) ?? first;
+  const suffixed = first === undefined ? undefined : siteSuffix(first, candidates);
+  const own = unglued ?? suffixed?.headline ?? headlineUnderDeck(candidates) ?? first;
   // A quotation alone on the page's first line, right above its first paragraph, is the headline
   // when the page has no other: some sites headline a story with what its subject said.
   const opener = lines[0];
@@ -210,8 +253,9 @@ export const extractTitle: Stage = (draft) => {
     opener && headerEnd === 1 && isPullQuote(opener.text) && wordCount(opener.text) >= MIN_TITLE_WORDS
       ? opener.text
       : undefined;
-  let title = draft.meta.title ?? own ?? atFoot ?? quoted;
+  let title = draft.meta.title ?? own ?? atFoot ?? quoted ?? askingHeadline(lines, headerEnd);
   let meta = draft.meta;
+  if (suffixed && meta.outlet === undefined && draft.meta.title === undefined) meta = { ...meta, outlet: suffixed.site };
   if (title !== undefined && draft.meta.title === undefined) {
     title = withoutSectionLabel(undoubled(title));
     const stamp = TRAILING_STAMP.exec(title);
