@@ -305,14 +305,14 @@ export class Library {
           { cause: failure.cause ?? failure },
         );
       }
-      return { value, report: this.report(previous, started) };
+      return { value, report: await this.report(previous, started) };
     });
   }
 
   /** The report of a reload or edit that ended with the live snapshot: changes since the baseline, which moves on. */
-  private report(previous: Snapshot, started: number): ReloadReport {
+  private async report(previous: Snapshot, started: number): Promise<ReloadReport> {
     const snapshot = this.snapshot;
-    const changes = snapshot.files.changesSince(this.baseline);
+    const changes = await runStepsYielding(snapshot.files.changesSince(this.baseline), SLICE_MS);
     const rebuilt = this.builtSinceReport;
     this.baseline = snapshot.files;
     this.builtSinceReport = false;

@@ -124,7 +124,9 @@ function isTruncated(line: string): boolean {
  * subject stands ("… before the refurbishment (left)"), and a placed caption run into the end of a paragraph.
  */
 export const dropCaptions: Stage = (page) => {
-  const draft = mapText(page, (text) => withoutGluedCaption(withoutGluedCredits(text.replace(CREDIT_BEFORE_DATELINE, ''))));
+  const draft = mapText(page, (text) =>
+    withoutGluedCaption(withoutGluedCredits(text.replace(CREDIT_BEFORE_DATELINE, ''))),
+  );
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
   // The page's first headline-like line is where its headline stands: never a caption or a label.
@@ -235,7 +237,8 @@ function withoutGluedCredits(text: string): string {
     const end = gluedCreditEnd(text, creditStart);
     if (end < 0) continue;
     let captionStart = from;
-    for (const stop of text.slice(from, label.index).matchAll(SENTENCE_END)) captionStart = from + stop.index + stop[0].length;
+    for (const stop of text.slice(from, label.index).matchAll(SENTENCE_END))
+      captionStart = from + stop.index + stop[0].length;
     kept += `${text.slice(from, captionStart).trimEnd()} `;
     from = end;
   }

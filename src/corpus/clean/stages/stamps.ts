@@ -4,7 +4,8 @@ import { firstBodyIndex, isHeadlineLike, PERSON_NAME, type Line, type Stage, typ
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
 // Case-blind only in its label: under the i flag \p{Lu} takes lower case too, and "By midday Wednesday, …" is a sentence.
-const BYLINE = /^(?:(?:[Ww]ritten|[Rr]eported|[Pp]osted|WRITTEN|REPORTED|POSTED) )?(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/u;
+const BYLINE =
+  /^(?:(?:[Ww]ritten|[Rr]eported|[Pp]osted|WRITTEN|REPORTED|POSTED) )?(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/u;
 /** "Written By Jane Doe|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Example": a byline, then its stamp and source, on one line. */
 const PART_SEPARATOR = /\s?\|\s?/;
 /** "Wednesday, July 10, 2024 | Back issues": a masthead's date of the current issue, beside a link to the paper's issues. */

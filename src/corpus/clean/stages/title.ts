@@ -255,7 +255,8 @@ export const extractTitle: Stage = (draft) => {
       : undefined;
   let title = draft.meta.title ?? own ?? atFoot ?? quoted ?? askingHeadline(lines, headerEnd);
   let meta = draft.meta;
-  if (suffixed && meta.outlet === undefined && draft.meta.title === undefined) meta = { ...meta, outlet: suffixed.site };
+  if (suffixed && meta.outlet === undefined && draft.meta.title === undefined)
+    meta = { ...meta, outlet: suffixed.site };
   if (title !== undefined && draft.meta.title === undefined) {
     title = withoutSectionLabel(undoubled(title));
     const stamp = TRAILING_STAMP.exec(title);
