@@ -88,5 +88,7 @@
  * the article is its headline when the page has no other; a headline printed with the site's name after it and bare gives the bare
  * one as title and the name as outlet; "Associated Press" alone under the headline credits the agency; "Watch the video" names no outlet.
  * 66: a station's credit in its dateline ("NORTHTOWN (KEXA 5) --") names the outlet where the page only invited to its network ("Watch Example News").
+ * 67: the reader of captions run into a paragraph finds the sentence ends once (nothing saved changes).
+ * 68: words are counted a character at a time, not a match each (the same counts).
  */
-export const ANALYSIS_VERSION = 66;
+export const ANALYSIS_VERSION = 68;

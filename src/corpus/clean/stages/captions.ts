@@ -229,17 +229,19 @@ const SENTENCE_END = /[.!?]["'”’]?(?=\s?["'“‘]?\p{Lu})/gu;
  * told is left as it is.
  */
 function withoutGluedCredits(text: string): string {
+  if (!text.includes('Credit:')) return text;
+  // Where each sentence ends, read once: labels and caption starts both move forward, so the text is read in linear time.
+  const stops = Array.from(text.matchAll(SENTENCE_END), (stop) => stop.index + stop[0].length);
+  let next = 0;
   let kept = '';
   let from = 0;
   for (const label of text.matchAll(GLUED_CREDIT_LABEL)) {
     if (label.index < from) continue;
-    const creditStart = label.index + label[0].length;
-    const end = gluedCreditEnd(text, creditStart);
+    const end = gluedCreditEnd(text, label.index + label[0].length);
     if (end < 0) continue;
-    let captionStart = from;
-    for (const stop of text.slice(from, label.index).matchAll(SENTENCE_END))
-      captionStart = from + stop.index + stop[0].length;
-    kept += `${text.slice(from, captionStart).trimEnd()} `;
+    while (next < stops.length && stops[next]! <= label.index) next++;
+    const before = stops[next - 1];
+    kept += `${text.slice(from, before !== undefined && before > from ? before : from).trimEnd()} `;
     from = end;
   }
   return from === 0 ? text : (kept + text.slice(from)).replace(/\s+/g, ' ').trim();
