@@ -601,6 +601,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'Rescuers search for survivors as the toll climbs past 900\nCreate an account or log in to save stories.',
       'Rescuers search for survivors as the toll climbs past 900',
     ],
+    [
+      'the headline the header prints twice, though the first paragraphs share none of its words',
+      'Connect with us\nTech\nWhat we know about the Northtown market outage\nPublished\non\nWhat we know about the Northtown market outage',
+      'What we know about the Northtown market outage',
+    ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });
@@ -987,6 +992,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'an agency named alone under a caption without a credit, which is the picture’s',
       `Rescuers reach families in collapsed block\nA rescuer carries a child from the rubble of the block.\nReuters\n${BODY}`,
       { credit: undefined },
+    ],
+    [
+      'a stamp labelled "Date:" with its time run into it',
+      `Rescuers reach families in collapsed block\nDate:2025-04-15 21:23:18\n${BODY}`,
+      { date: { value: '2025-04-15', precision: 'day' } },
     ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;

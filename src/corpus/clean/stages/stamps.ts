@@ -50,7 +50,7 @@ const CONTRIBUTORS = /^([\p{L}&.'’, -]{2,120}?) contributed (?:reporting|to th
 const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
-  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|this (?:article|story|report|page) is from)?\s?:?\s?/i;
+  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
 /** A later stamp ("Updated …") never replaces the publication stamp. */
 const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
 /** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */

@@ -217,10 +217,18 @@ export const extractTitle: Stage = (draft) => {
   );
   // The header ends at the first paragraph: below it there is an opening unless the page has no paragraph.
   let anyOpening = headerEnd < lines.length;
+  // A line the header prints twice (the page's title, then its headline) is the page's own, whatever the opening says.
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const line of header) {
+    const key = looseKey(line.text);
+    (seen.has(key) ? twice : seen).add(key);
+  }
   const candidates: string[] = [];
   for (let index = header.length - 1; index >= 0; index--) {
     const line = header[index]!;
-    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening))) candidates.push(line.text);
+    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening) || twice.has(looseKey(line.text))))
+      candidates.push(line.text);
     if (isHeadlineLike(line.text)) continue;
     for (const stem of wordStems(line.text)) opening.add(stem);
     anyOpening = true;
