@@ -465,6 +465,15 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ]);
   });
 
+  it('drops the labels of a page’s details set out as a list, and keeps a list of the article', () => {
+    const page = `Rescuers reach families in collapsed block\n- Author:\n- Jane Doe\n- Date:\n${BODY}\nThe agency listed what the shelters need most this week.\n- Tents\n- Blankets for children\n- Clean water`;
+    expect(texts(page)).toEqual([
+      ...BODY.split('\n'),
+      'The agency listed what the shelters need most this week.',
+      'Tents • Blankets for children • Clean water',
+    ]);
+  });
+
   it('keeps a bulleted list: long items as passages, short ones together', () => {
     const after = 'The national disaster agency said its teams would keep searching through the night.';
     const page = `${BODY}\nWhat the agency asked residents to do:\n• Stay out of damaged buildings until engineers have inspected them\n• Boil water\n• Keep roads clear\n${after}`;
@@ -997,6 +1006,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a stamp labelled "Date:" with its time run into it',
       `Rescuers reach families in collapsed block\nDate:2025-04-15 21:23:18\n${BODY}`,
       { date: { value: '2025-04-15', precision: 'day' } },
+    ],
+    [
+      'the page’s details set out as a list, each label an item and its value the next',
+      `Rescuers reach families in collapsed block\n- Author:\n- Jane Doe\n- Date:\n- 15 April 2025\n${BODY}`,
+      { author: 'Jane Doe', date: { value: '2025-04-15', precision: 'day' } },
     ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;

@@ -91,5 +91,6 @@
  * 67: the reader of captions run into a paragraph finds the sentence ends once (nothing saved changes).
  * 68: words are counted a character at a time, not a match each (the same counts).
  * 69: a stamp labelled "Date:" dates the article; a line the header prints twice is its headline though the opening shares none of its words.
+ * 70: a page's details set out as a list ("- Author:", "- Jane Doe", "- Date:") give the author and date, and their labels go.
  */
-export const ANALYSIS_VERSION = 69;
+export const ANALYSIS_VERSION = 70;

@@ -51,6 +51,10 @@ const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
   /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
+/** "Author:", "Date:", "Tags:": the label of a page's detail, alone in a list item. */
+const ITEM_BULLET = /^[-–•*·▪]\s+/;
+const DETAILS_LABEL =
+  /^(?:[-–•*·▪]\s?)?(author|by|written by|date|published|posted|updated|source|tags?|categor(?:y|ies)|share|topics?)\s?:$/i;
 /** A later stamp ("Updated …") never replaces the publication stamp. */
 const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
 /** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */
@@ -184,9 +188,32 @@ export const extractStamps: Stage = (draft) => {
     if (above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above)) return undefined;
     return agencyNamed(draft.lines[index]!.text);
   };
+  /**
+   * "- Author:", "- Jane Doe", "- Date:": a page's details set out as a list, each label an item
+   * and its value the next. The labels go, an author's name or a date under its label becomes
+   * metadata; every other list item is the article's.
+   */
+  const keepListItem = (index: number): boolean => {
+    const label = (at: number): string | undefined => {
+      const item = draft.lines[at];
+      return item?.listItem ? DETAILS_LABEL.exec(item.text)?.[1]?.toLowerCase() : undefined;
+    };
+    if (label(index) !== undefined) return false;
+    const above = label(index - 1);
+    if (above === undefined) return true;
+    const text = draft.lines[index]!.text.replace(ITEM_BULLET, '');
+    if (/^(?:author|by|written by)$/.test(above) && PERSON.test(text)) {
+      if (meta.author === undefined) meta = { ...meta, author: text };
+      return false;
+    }
+    const date = /^(?:date|published|posted|updated)$/.test(above) ? stampDate(text) : null;
+    if (date === null) return true;
+    if (meta.date === undefined) meta = { ...meta, date };
+    return false;
+  };
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
-    if (line.listItem) return true;
+    if (line.listItem) return keepListItem(index);
     // The day's issue, not the article's date: it goes without dating the page.
     if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
     const signOff = SIGN_OFF.exec(text);
