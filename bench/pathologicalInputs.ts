@@ -50,6 +50,11 @@ export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
   { shape: "dash-quote '-_' repeated", file: 'dashes.txt', text: () => fill('-_') },
   { shape: "'(@' handles repeated", file: 'handles.txt', text: () => fill('— a (@b', 'Tweet ') },
   {
+    shape: "captions glued to 'Credit:' repeated",
+    file: 'credits.txt',
+    text: () => fill('Fans waited.Rivals helped the club outCredit: GettyThe match ', 'Page\n'),
+  },
+  {
     shape: "distinct lines ending '...'",
     file: 'ellipses.txt',
     text: () => lines((i) => `Line number ${i} of the story trails off...`),

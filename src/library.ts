@@ -1,5 +1,5 @@
 import { OperationalError } from './errors.ts';
-import { diffFingerprints, type FileChanges, type FileFingerprint } from './corpus/fingerprint.ts';
+import type { FileChanges, FileFingerprint } from './corpus/fingerprint.ts';
 import { hasJournal, recoverJournal, type Recovery } from './corpus/journal.ts';
 import type { LoadOptions, LoadProgress } from './corpus/load.ts';
 import { ifFolderUnlocked, withFolderLock, type FolderLockOptions } from './corpus/lock.ts';
@@ -38,7 +38,7 @@ export interface Snapshot {
   readonly passageById: Pick<ReadonlyMap<string, Passage>, 'get' | 'has' | 'size'>;
   readonly sourceById: ReadonlyMap<string, Source>;
   /** Every file of the folder as this build read it, to tell the next build what changed. */
-  readonly files: ReadonlyMap<string, FileFingerprint>;
+  readonly files: FilePrints;
   /**
    * The folder's listing (names, sizes, modification times) as this build began, as a fingerprint
    * (`fingerprintOf`); null when unknown. A reload that lists the same has nothing to rebuild.
@@ -305,14 +305,14 @@ export class Library {
           { cause: failure.cause ?? failure },
         );
       }
-      return { value, report: this.report(previous, started) };
+      return { value, report: await this.report(previous, started) };
     });
   }
 
   /** The report of a reload or edit that ended with the live snapshot: changes since the baseline, which moves on. */
-  private report(previous: Snapshot, started: number): ReloadReport {
+  private async report(previous: Snapshot, started: number): Promise<ReloadReport> {
     const snapshot = this.snapshot;
-    const changes = diffFingerprints(this.baseline, snapshot.files);
+    const changes = await runStepsYielding(snapshot.files.changesSince(this.baseline), SLICE_MS);
     const rebuilt = this.builtSinceReport;
     this.baseline = snapshot.files;
     this.builtSinceReport = false;

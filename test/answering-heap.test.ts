@@ -92,6 +92,28 @@ describe('the fingerprints of a snapshot’s files', () => {
     expect(diffFingerprints(after, prints)).toEqual(diffFingerprints(after, files));
   });
 
+  it('compare with other fingerprints by their rows, as diffFingerprints compares fingerprints', () => {
+    const after = new Map(files);
+    after.set('b.txt', { size: 10, mtimeMs: 5, hash: hash('a') }); // touched: the same content
+    after.set('c.html', { size: 7, mtimeMs: 12, hash: hash('c') }); // now read
+    after.delete('a.md');
+    after.set('d.txt', { size: 1, mtimeMs: 1, hash: hash('d') });
+    after.set('e.txt', { size: 2, mtimeMs: 2, hash: null });
+    const afterPrints = runSteps(FilePrints.fromSteps(after));
+    expect(runSteps(afterPrints.changesSince(prints))).toEqual(diffFingerprints(files, after));
+    expect(runSteps(afterPrints.changesSince(prints))).toEqual({
+      added: ['d.txt', 'e.txt'],
+      removed: ['a.md'],
+      changed: ['c.html'],
+    });
+    expect(runSteps(prints.changesSince(afterPrints))).toEqual(diffFingerprints(after, files));
+    expect(runSteps(prints.changesSince(files))).toEqual({ added: [], removed: [], changed: [] });
+    const edited = runSteps(
+      FilePrints.fromSteps(new Map([...files, ['b.txt', { size: 10, mtimeMs: 0, hash: hash('b') }]])),
+    );
+    expect(runSteps(edited.changesSince(prints)).changed).toEqual(['b.txt']);
+  });
+
   it('are what a library’s snapshot keeps', async () => {
     await withTempDir(async (dir) => {
       await writeGeneratedArticles(dir, 3);

@@ -217,6 +217,18 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a rail of other stories’ headlines amid the article',
       'Jane Doe on the cup draw: Northtown face a hard task against the champions\nThe top 25 sporting moments of the year revealed with three local heroes\nRugby in the north is a good place to be, thanks to people like John Roe',
     ],
+    [
+      'a prompt to create an account, and the thanks for liking the story',
+      'Create an account or log in to save stories.\nThanks for liking this story! We have added it to a list of your favorite stories.',
+    ],
+    [
+      'an appeal for members’ support with its heading',
+      'Turn Up Your Support\nKEXA News helps you turn down the noise and build shared understanding. Turn up your support for this public resource and keep trusted journalism accessible to all.',
+    ],
+    [
+      'a box of links to more on the story',
+      "More on the Northtown earthquake:\n• Sunday will be 'main event' for aftershocks in the western valley\n• County sets up site to report road closures",
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(
@@ -281,6 +293,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
     [
       'a sentence naming a file in capitals after a few words',
       'Investigators said the FILE: folder on the server held the letters the mayor had denied writing.',
+    ],
+    [
+      'a sentence opening with "By" and a time, which is no byline',
+      'By midday Wednesday, the government reported 850 deaths in the country from the quake.',
+    ],
+    [
+      'a sentence asking readers to support the rescue, which is no appeal for the outlet',
+      'The mayor asked residents to support the rescue teams by staying off the roads.',
     ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
@@ -362,6 +382,19 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ]);
   });
 
+  it('cuts captions and credits run into a paragraph with no space, and keeps its sentences', () => {
+    const paragraph =
+      "Fans wonder who will foot the bill after Northtown FC moved two home games 26 miles away.The move follows problems all season at the club's pitch.Rivals have been praised for helping Northtown outCredit: GettyNorthtown's clash with Southtown was off due to a waterlogged pitchCredit: PAA storm meant the league clash was postponed.";
+    expect(texts(`${BODY}\n${paragraph}`)).toEqual([
+      ...BODY.split('\n'),
+      "Fans wonder who will foot the bill after Northtown FC moved two home games 26 miles away.The move follows problems all season at the club's pitch. A storm meant the league clash was postponed.",
+    ]);
+  });
+
+  it('cuts a picture’s credit run into the dateline that opens a paragraph', () => {
+    expect(texts(`Photo by John Roe-Pool/Getty Images(NORTHTOWN, Ex.) -- ${BODY}`)[0]).toBe(BODY.split('\n')[0]);
+  });
+
   it('cuts a link to the outlet’s other stories run into the end of the last paragraph', () => {
     const [first, second] = BODY.split('\n');
     expect(texts(`${first}\n${second} (Read more Northtown earthquake stories.)`)).toEqual([first, second]);
@@ -429,6 +462,15 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`Lender collapses after failing to raise capital\n${opening}\n${BODY}`)).toEqual([
       opening,
       ...BODY.split('\n'),
+    ]);
+  });
+
+  it('drops the labels of a page’s details set out as a list, and keeps a list of the article', () => {
+    const page = `Rescuers reach families in collapsed block\n- Author:\n- Jane Doe\n- Date:\n${BODY}\nThe agency listed what the shelters need most this week.\n- Tents\n- Blankets for children\n- Clean water`;
+    expect(texts(page)).toEqual([
+      ...BODY.split('\n'),
+      'The agency listed what the shelters need most this week.',
+      'Tents • Blankets for children • Clean water',
     ]);
   });
 
@@ -547,6 +589,31 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a quotation for headline when the page has no other, right above the first paragraph',
       '“We will rebuild every home the quake took from this town”',
       '“We will rebuild every home the quake took from this town”',
+    ],
+    [
+      'a headline ending in a word the word list keeps capitalised, which is no word cut off',
+      'Rescuers pull family from rubble in Northtown county',
+      'Rescuers pull family from rubble in Northtown county',
+    ],
+    [
+      'a question above the article when the page has no other headline',
+      'GET AHEAD\nWhat did the collapse of the Northtown market tell us?',
+      'What did the collapse of the Northtown market tell us?',
+    ],
+    [
+      'the headline the page prints bare under its copy with the site’s name',
+      'Rescuers reach families in collapsed block - Northtown Metro\nRescuers reach families in collapsed block',
+      'Rescuers reach families in collapsed block',
+    ],
+    [
+      'the headline above a prompt to create an account',
+      'Rescuers search for survivors as the toll climbs past 900\nCreate an account or log in to save stories.',
+      'Rescuers search for survivors as the toll climbs past 900',
+    ],
+    [
+      'the headline the header prints twice, though the first paragraphs share none of its words',
+      'Connect with us\nTech\nWhat we know about the Northtown market outage\nPublished\non\nWhat we know about the Northtown market outage',
+      'What we know about the Northtown market outage',
     ],
   ])('takes %s', (_what, header, title) => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
@@ -913,6 +980,37 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a masthead’s date of the current issue, which is not the article’s',
       `Wednesday, July 10, 2024 | Back issues\n${BODY}`,
       { date: undefined },
+    ],
+    ['an invitation to watch the video, which names no outlet', `${BODY}\nWatch the video`, { outlet: undefined }],
+    [
+      'a site’s name after the headline, where the page prints it bare too',
+      `Rescuers reach families in collapsed block - Northtown Metro\nRescuers reach families in collapsed block\n${BODY}`,
+      { outlet: 'Northtown Metro', title: 'Rescuers reach families in collapsed block' },
+    ],
+    [
+      'a station’s credit in its dateline, where the page invites to its network',
+      `Watch Example News\nRescuers reach families in collapsed block\nNORTHTOWN (KEXA 5) -- ${BODY}`,
+      { outlet: 'KEXA 5', dateline: 'NORTHTOWN' },
+    ],
+    [
+      'an agency named alone under the headline',
+      `Rescuers reach families in collapsed block\nThe Associated Press\n${BODY}`,
+      { credit: 'AP' },
+    ],
+    [
+      'an agency named alone under a caption without a credit, which is the picture’s',
+      `Rescuers reach families in collapsed block\nA rescuer carries a child from the rubble of the block.\nReuters\n${BODY}`,
+      { credit: undefined },
+    ],
+    [
+      'a stamp labelled "Date:" with its time run into it',
+      `Rescuers reach families in collapsed block\nDate:2025-04-15 21:23:18\n${BODY}`,
+      { date: { value: '2025-04-15', precision: 'day' } },
+    ],
+    [
+      'the page’s details set out as a list, each label an item and its value the next',
+      `Rescuers reach families in collapsed block\n- Author:\n- Jane Doe\n- Date:\n- 15 April 2025\n${BODY}`,
+      { author: 'Jane Doe', date: { value: '2025-04-15', precision: 'day' } },
     ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;

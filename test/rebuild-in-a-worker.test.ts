@@ -214,8 +214,11 @@ describe('a packed snapshot (what the worker hands over)', () => {
       original.termScoreMax.slice(),
       original.passageSource.slice(),
     ];
+    const derived = structuredClone(image.packed.derived);
     const handover = handOver(image.packed);
     expect(image.packed.sections.postingDocs!.byteLength).toBe(0); // moved, not copied
+    // What the index derives, the written forms' trie included, comes moved too: never built again here.
+    expect(image.packed.derived.forms.termOf.byteLength).toBe(0);
     const moved = runSteps(takeOver(structuredClone(handover, { transfer: [handover.port] })));
     const { corpus, index } = runSteps(unpackIndexFile(moved));
     expect(corpus.passages).toEqual(built.corpus.passages);
@@ -232,6 +235,8 @@ describe('a packed snapshot (what the worker hands over)', () => {
     expect(data.forms).toEqual(original.forms);
     expect(data.averageLength).toBe(original.averageLength);
     expect(data.initials).toEqual(original.initials);
+    expect((index.backend as CompactIndex).derived).toEqual(derived);
+    expect(derived.forms.termOf.length).toBeGreaterThan(data.terms.length);
   });
 
   it('takes terms from a live vocabulary that differs (terms gone, added, longer, accented; forms changed) and still gives exactly the terms built', async () => {

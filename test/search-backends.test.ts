@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Corpus } from '../src/corpus/types.ts';
 import { analyze, analyzeForIndex, capitalisedPhrases, termOfWord } from '../src/search/analyzer.ts';
-import { CompactIndex, buildTrie } from '../src/search/compact.ts';
+import { CompactIndex } from '../src/search/compact.ts';
+import { buildTrie } from '../src/search/trie.ts';
 import { SearchIndex, type SearchRequest } from '../src/search/engine.ts';
 import { withTuning } from '../src/search/environment.ts';
 import { editDistance } from '../src/search/fuzzy.ts';
@@ -203,6 +204,47 @@ describe('typo candidates', () => {
     // root, a, ab, abc, b, ba
     expect(trie.letter.length).toBe(6);
     expect([...trie.ends].filter((end) => end >= 0).sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  it('finds written forms by typo and by prefix as a sorted list of every form finds them', () => {
+    const written = new CompactIndex(
+      CompactIndex.build(
+        [
+          'The Embassy, two embassies and the EMBASSY were evacuated.',
+          'An evacuation, evacuations; the evacuees evacuate. Embassy staff left.',
+          'U.S. troops, the US and the USA; Kadhimi and al-Kadhimi.',
+        ].map((text, i) => ({
+          id: `p${i}`,
+          text,
+          paragraph: 1,
+          section: null,
+          source: bareSource({ id: 's', title: 't', file: 'f' }),
+        })),
+        [],
+      ).data,
+      [],
+    );
+    const { terms, forms } = written.data;
+    const all = forms
+      .flatMap((joined, id) => joined.split('|').map((form) => ({ form, term: terms[id]! })))
+      .sort((a, b) => (a.form < b.form ? -1 : a.form > b.form ? 1 : terms.indexOf(a.term) - terms.indexOf(b.term)));
+    expect(all.length).toBeGreaterThan(terms.length);
+    for (const prefix of ['', 'e', 'emb', 'embassy', 'evacu', 'u', 'us', 'kadh', 'zz'])
+      for (const limit of [1, 3, 100]) {
+        const expected = all
+          .filter(({ form }) => form.startsWith(prefix) && form.length > prefix.length)
+          .slice(0, limit);
+        expect(written.formsStarting(prefix, limit).map(({ form, term }) => ({ form, term }))).toEqual(expected);
+      }
+    for (const word of ['embasy', 'Embasies', 'evacuaton', 'kadimi', 'usa'])
+      for (const limit of [1, 2]) {
+        const expected = new Set(
+          all.filter(({ form }) => editDistance(word, form, limit) <= limit).map(({ form }) => form),
+        );
+        const found = written.formsNear(word, limit);
+        expect(new Set(found.map(({ form }) => form))).toEqual(expected);
+        for (const { form, term } of found) expect(all).toContainEqual({ form, term });
+      }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Steps } from '../steps.ts';
-import type { FileFingerprint } from './fingerprint.ts';
+import { diffFingerprints, type FileChanges, type FileFingerprint, sameContent } from './fingerprint.ts';
 
 /** Fingerprints put in between two steps of `FilePrints.fromSteps`. */
 const STEP = 4096;
@@ -80,6 +80,39 @@ export class FilePrints implements ReadonlyMap<string, FileFingerprint> {
 
   forEach(callback: (print: FileFingerprint, name: string, map: ReadonlyMap<string, FileFingerprint>) => void): void {
     for (const [name, print] of this.entries()) callback(print, name, this);
+  }
+
+  /**
+   * `diffFingerprints(before, this)`, a few thousand files at a step (src/steps.ts), and without
+   * making a fingerprint of each file when `before` is FilePrints too (every report after a
+   * reload): at a million passages that was 220,000 objects and hex strings in one step of the
+   * thread that answers, ~100 ms.
+   */
+  *changesSince(before: ReadonlyMap<string, FileFingerprint>): Steps<FileChanges> {
+    if (!(before instanceof FilePrints)) return diffFingerprints(before, this);
+    const added: string[] = [];
+    const changed: string[] = [];
+    let done = 0;
+    for (const [name, row] of this.rows) {
+      if (++done % STEP === 0) yield;
+      const previous = before.rows.get(name);
+      if (previous === undefined) added.push(name);
+      else if (!this.sameRow(row, before, previous)) changed.push(name);
+    }
+    const removed: string[] = [];
+    for (const name of before.rows.keys()) {
+      if (++done % STEP === 0) yield;
+      if (!this.rows.has(name)) removed.push(name);
+    }
+    return { added: added.sort(), removed: removed.sort(), changed: changed.sort() };
+  }
+
+  /** Whether this row and `other`'s row `otherRow` say the same content (as `sameContent`). */
+  private sameRow(row: number, other: FilePrints, otherRow: number): boolean {
+    if (!this.hashed[row] || !other.hashed[otherRow]) return sameContent(this.print(row), other.print(otherRow));
+    const at = row * HASH_BYTES;
+    const otherAt = otherRow * HASH_BYTES;
+    return this.hashes.compare(other.hashes, otherAt, otherAt + HASH_BYTES, at, at + HASH_BYTES) === 0;
   }
 
   private print(row: number): FileFingerprint {

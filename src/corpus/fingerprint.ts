@@ -25,7 +25,8 @@ export function fingerprint(
   return { size: stats.size, mtimeMs: stats.mtimeMs, hash: bytes ? sha256(bytes) : null };
 }
 
-function same(a: FileFingerprint, b: FileFingerprint): boolean {
+/** Whether two fingerprints say the same content. */
+export function sameContent(a: FileFingerprint, b: FileFingerprint): boolean {
   if (a.hash !== null && b.hash !== null) return a.hash === b.hash;
   return a.size === b.size && a.mtimeMs === b.mtimeMs && a.hash === b.hash;
 }
@@ -40,7 +41,7 @@ export function diffFingerprints(
   for (const [file, print] of after) {
     const previous = before.get(file);
     if (!previous) added.push(file);
-    else if (!same(previous, print)) changed.push(file);
+    else if (!sameContent(previous, print)) changed.push(file);
   }
   const removed = [...before.keys()].filter((file) => !after.has(file));
   return { added: added.sort(), removed: removed.sort(), changed: changed.sort() };

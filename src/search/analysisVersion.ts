@@ -82,5 +82,15 @@
  * 62: a magazine's deck printed above its headline (a long line in sentence case, then one in title case) leaves the headline to be the title and stays as text; title case counts a word after a quotation mark and lets "from", "with", "into", "onto", "over", "upon" stand in lower case.
  * 63: a station's promise of its coverage by its name ("KEXA 5 will provide extensive coverage …") and its invitation to follow "our live blog" are live notices.
  * 64: the line under the headline is its deck even when the page cut it short with an ellipsis (not a teaser repeating another line's opening, nor a caption ending a sentence before the cut).
+ * 65: a word the English list keeps capitalised ("valley", "county") is no cut-off fragment; captions and credits run into a paragraph
+ * ("…outCredit: GettyThe …") leave it and the paragraph stays; a credit run into a dateline goes; "By midday Wednesday, …" is no byline;
+ * an account, saved-stories or support appeal box (and its heading) goes; "More on …:" with its list of links goes; a question above
+ * the article is its headline when the page has no other; a headline printed with the site's name after it and bare gives the bare
+ * one as title and the name as outlet; "Associated Press" alone under the headline credits the agency; "Watch the video" names no outlet.
+ * 66: a station's credit in its dateline ("NORTHTOWN (KEXA 5) --") names the outlet where the page only invited to its network ("Watch Example News").
+ * 67: the reader of captions run into a paragraph finds the sentence ends once (nothing saved changes).
+ * 68: words are counted a character at a time, not a match each (the same counts).
+ * 69: a stamp labelled "Date:" dates the article; a line the header prints twice is its headline though the opening shares none of its words.
+ * 70: a page's details set out as a list ("- Author:", "- Jane Doe", "- Date:") give the author and date, and their labels go.
  */
-export const ANALYSIS_VERSION = 64;
+export const ANALYSIS_VERSION = 70;

@@ -28,6 +28,7 @@ import {
 } from './backend.ts';
 import { FORM_SEPARATOR, LexiconBuilder, type SpelledOut } from './lexicon.ts';
 import { firstNotBefore } from './sortedStrings.ts';
+import { buildFormTrie, buildTrie, type FormTrie, formAt, formsWithPrefix, searchTrie, type Trie } from './trie.ts';
 
 /** The arrays and tables of a compact index: what a snapshot stores. */
 export interface CompactIndexData {
@@ -56,6 +57,7 @@ export interface CompactIndexData {
 export interface CompactIndexDerived {
   readonly lengths: Uint16Array | Uint32Array;
   readonly trie: Trie;
+  readonly forms: FormTrie;
   readonly continues: Uint32Array;
 }
 
@@ -102,8 +104,8 @@ export class CompactIndex implements SearchBackend {
   private sourceSpans: Array<{ first: string; last: string } | null> | undefined;
   /** The terms as a trie, for typo lookups (built with the index: ~50 ms and ~3 MB at a million passages). */
   private readonly trie: Trie;
-  /** The written forms as a trie, built on the first typo whose stem is far from its word's ("evacuaton"). */
-  private formTrie: FormTrie | undefined;
+  /** The written forms as a trie, for typos whose stem is far from their word's ("evacuaton"). */
+  private readonly forms: FormTrie;
 
   constructor(
     readonly data: CompactIndexData,
@@ -115,6 +117,7 @@ export class CompactIndex implements SearchBackend {
     this.passageCount = data.passageCount;
     this.lengths = derived.lengths;
     this.trie = derived.trie;
+    this.forms = derived.forms;
     this.present = bitSet(data.passageCount);
     this.wanted = bitSet(data.passageCount);
     this.continues = derived.continues;
@@ -131,13 +134,14 @@ export class CompactIndex implements SearchBackend {
     return {
       lengths: longest < 65536 ? Uint16Array.from(data.passageLength) : data.passageLength,
       trie: buildTrie(data.terms),
+      forms: buildFormTrie(data.forms, FORM_SEPARATOR),
       continues: continuationBits(data.passageCount, (doc) => data.passageSource[doc] === data.passageSource[doc - 1]),
     };
   }
 
   /** What this index derived from its data (see `derive`). */
   get derived(): CompactIndexDerived {
-    return { lengths: this.lengths, trie: this.trie, continues: this.continues };
+    return { lengths: this.lengths, trie: this.trie, forms: this.forms, continues: this.continues };
   }
 
   /** BM25's length normalisation for a passage, as MiniSearch writes it (same operations, same result). */
@@ -305,27 +309,19 @@ export class CompactIndex implements SearchBackend {
   }
 
   formsNear(word: string, maxEdits: number): Array<{ term: string; form: string; frequency: number }> {
-    const forms = (this.formTrie ??= buildFormTrie(this.data.forms));
     const found: Array<{ term: string; form: string; frequency: number }> = [];
-    searchTrie(forms.trie, word, maxEdits, (index) => {
-      const id = forms.termOf[index]!;
-      found.push({ term: this.data.terms[id]!, form: forms.forms[index]!, frequency: this.frequencyOf(id) });
-    });
+    searchTrie(this.forms.trie, word, maxEdits, (index) => found.push(this.formFound(index)));
     return found;
   }
 
   formsStarting(prefix: string, limit: number): Array<{ term: string; form: string; frequency: number }> {
-    const forms = (this.formTrie ??= buildFormTrie(this.data.forms));
-    const found: Array<{ term: string; form: string; frequency: number }> = [];
-    // The forms are sorted: those beginning with the prefix follow the first one not before it.
-    for (let at = firstNotBefore(forms.forms, prefix); at < forms.forms.length && found.length < limit; at++) {
-      const form = forms.forms[at]!;
-      if (!form.startsWith(prefix)) break;
-      if (form.length === prefix.length) continue;
-      const id = forms.termOf[at]!;
-      found.push({ term: this.data.terms[id]!, form, frequency: this.frequencyOf(id) });
-    }
-    return found;
+    return formsWithPrefix(this.forms, prefix, limit).map((index) => this.formFound(index));
+  }
+
+  /** Form `index` of the form trie, with its term and the term's frequency. */
+  private formFound(index: number): { term: string; form: string; frequency: number } {
+    const id = this.forms.termOf[index]!;
+    return { term: this.data.terms[id]!, form: formAt(this.forms, index), frequency: this.frequencyOf(id) };
   }
 
   private frequencyOf(id: number): number {
@@ -724,139 +720,4 @@ function maximumScores(
     maxima[t] = best;
   }
   return maxima;
-}
-
-/**
- * Edit-distance search (with swaps: optimal string alignment) over a trie: a prefix whose
- * distance row already exceeds the budget skips every entry under it, so only prefixes within
- * reach of the word are visited. The rows live in one preallocated array, the trie in typed arrays.
- * Calls `found` with the id of every entry within `maxEdits` of `term`.
- */
-function searchTrie(trie: Trie, term: string, maxEdits: number, found: (id: number) => void): void {
-  const width = term.length + 1;
-  const query = Uint16Array.from(term, (char) => char.charCodeAt(0));
-  const over = maxEdits + 1;
-  // Row d (the distances from a candidate's first d letters to each prefix of the word) at d × width.
-  const depthLimit = term.length + maxEdits + 1;
-  const rows = new Uint16Array((depthLimit + 1) * width);
-  for (let j = 0; j < width; j++) rows[j] = Math.min(j, over);
-  const path = new Uint16Array(depthLimit + 1);
-  const { firstChild, nextSibling, letter, ends } = trie;
-  const visit = (node: number, depth: number): void => {
-    const previous = depth * width;
-    const current = previous + width;
-    const beforeThat = previous - width;
-    // Only cells within maxEdits of the diagonal can stay within budget: the rest are "over".
-    const from = Math.max(1, depth + 1 - maxEdits);
-    const to = Math.min(width - 1, depth + 1 + maxEdits);
-    for (let child = firstChild[node]!; child !== -1; child = nextSibling[child]!) {
-      const code = letter[child]!;
-      rows[current] = Math.min(depth + 1, over);
-      if (from > 1) rows[current + from - 1] = over;
-      let best = rows[current]!;
-      for (let j = from; j <= to; j++) {
-        let value = Math.min(
-          rows[previous + j]! + 1,
-          rows[current + j - 1]! + 1,
-          rows[previous + j - 1]! + (query[j - 1] === code ? 0 : 1),
-        );
-        // Two neighbouring letters swapped count as one edit.
-        if (depth > 0 && j > 1 && code === query[j - 2] && path[depth - 1] === query[j - 1])
-          value = Math.min(value, rows[beforeThat + j - 2]! + 1);
-        value = Math.min(value, over);
-        rows[current + j] = value;
-        if (value < best) best = value;
-      }
-      if (to < width - 1) rows[current + to + 1] = over;
-      if (best > maxEdits) continue;
-      path[depth] = code;
-      const id = ends[child]!;
-      // (A length further than maxEdits from the word's is out of reach, and outside the band.)
-      if (id >= 0 && Math.abs(depth + 1 - term.length) <= maxEdits && rows[current + term.length]! <= maxEdits) {
-        found(id);
-      }
-      if (depth + 1 < depthLimit) visit(child, depth + 1);
-    }
-  };
-  visit(0, 0);
-}
-
-/** The sorted terms as a trie: node 0 is the root; children in letter order; `ends` is the term a node completes, or -1. */
-export interface Trie {
-  readonly firstChild: Int32Array;
-  readonly nextSibling: Int32Array;
-  readonly letter: Uint16Array;
-  readonly ends: Int32Array;
-}
-
-/** Builds the trie from sorted terms in one pass (each term shares its prefix with the one before). */
-export function buildTrie(terms: readonly string[]): Trie {
-  let capacity = Math.max(16, terms.length * 3);
-  let firstChild: Int32Array = new Int32Array(capacity).fill(-1);
-  let nextSibling: Int32Array = new Int32Array(capacity).fill(-1);
-  let letter: Uint16Array = new Uint16Array(capacity);
-  let ends: Int32Array = new Int32Array(capacity).fill(-1);
-  let nodes = 1;
-  /** The nodes along the previous term, by depth (path[0] is the root), and each node's last child. */
-  const path: number[] = [0];
-  const lastChild: number[] = [-1];
-  let previous = '';
-  terms.forEach((term, id) => {
-    let common = 0;
-    while (common < term.length && common < previous.length && term.charCodeAt(common) === previous.charCodeAt(common))
-      common++;
-    path.length = common + 1;
-    lastChild.length = common + 1;
-    for (let depth = common; depth < term.length; depth++) {
-      if (nodes === capacity) {
-        capacity *= 2;
-        firstChild = growFilled(firstChild, capacity);
-        nextSibling = growFilled(nextSibling, capacity);
-        ends = growFilled(ends, capacity);
-        const grownLetters = new Uint16Array(capacity);
-        grownLetters.set(letter);
-        letter = grownLetters;
-      }
-      const node = nodes++;
-      const parent = path[depth]!;
-      letter[node] = term.charCodeAt(depth);
-      const sibling = lastChild[depth]!;
-      if (sibling === -1) firstChild[parent] = node;
-      else nextSibling[sibling] = node;
-      lastChild[depth] = node;
-      path.push(node);
-      lastChild.push(-1);
-    }
-    ends[path[term.length]!] = id;
-    previous = term;
-  });
-  return {
-    firstChild: firstChild.slice(0, nodes),
-    nextSibling: nextSibling.slice(0, nodes),
-    letter: letter.slice(0, nodes),
-    ends: ends.slice(0, nodes),
-  };
-}
-
-/** The written forms of every term, sorted, as a trie; `termOf[i]` is the term of form i. */
-interface FormTrie {
-  readonly trie: Trie;
-  readonly forms: readonly string[];
-  readonly termOf: Int32Array;
-}
-
-function buildFormTrie(termForms: readonly string[]): FormTrie {
-  const pairs: Array<readonly [string, number]> = [];
-  termForms.forEach((joined, id) => {
-    for (const form of joined.split(FORM_SEPARATOR)) pairs.push([form, id]);
-  });
-  pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]));
-  const forms = pairs.map(([form]) => form);
-  return { trie: buildTrie(forms), forms, termOf: Int32Array.from(pairs, ([, id]) => id) };
-}
-
-function growFilled(array: Int32Array, size: number): Int32Array {
-  const grown = new Int32Array(size).fill(-1);
-  grown.set(array);
-  return grown;
 }

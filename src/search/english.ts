@@ -13,6 +13,10 @@ interface Entry {
   readonly count: number;
 }
 
+/** From this Zipf value (one in a million words) a word of the list is a word, however it is capitalised. */
+const WHOLE_WORD_ZIPF = 3;
+const MIN_WHOLE_WORD_LENGTH = 5;
+
 export class EnglishFrequencies {
   private counts: Map<string, number> | undefined;
   /** Words the list spells in lower case: ordinary words, not names ("world", not "London"). */
@@ -71,7 +75,10 @@ export class EnglishFrequencies {
    */
   isCutOff(fragment: string): boolean {
     const key = fragment.toLowerCase();
-    if (this.isOrdinaryWord(key)) return false;
+    // A word the list keeps capitalised as often as not ("Valley", "County": in many names) is still a
+    // whole word; a short one ("Oi") is more likely the start of a longer word that was cut ("oil").
+    if (this.isOrdinaryWord(key) || (key.length >= MIN_WHOLE_WORD_LENGTH && this.zipf(key) >= WHOLE_WORD_ZIPF))
+      return false;
     this.sortedLowerCase ??= [...this.lowerCase].sort();
     const words = this.sortedLowerCase;
     return words[firstNotBefore(words, key)]?.startsWith(key) === true;

@@ -7,6 +7,11 @@ export interface TextMeta {
   readonly author?: string;
   /** The publisher, where the page names itself: a masthead, a copyright line, a promo, a bio. */
   readonly outlet?: string;
+  /**
+   * The outlet was read from an invitation to more of it ("Watch Example News"), which a station's
+   * page prints for its network: a dateline crediting the station itself says more (dateline.ts).
+   */
+  readonly outletInvited?: boolean;
   readonly date?: PartialDate;
   /** A news agency the page credits for the text ("Reuters", "AP"), apart from the publisher. */
   readonly credit?: string;
@@ -52,12 +57,36 @@ export function mapText(draft: Draft, map: (text: string) => string): Draft {
   return { ...draft, lines };
 }
 
+/**
+ * The space-separated words that have a letter or a digit. Read a character at a time, without a
+ * match per word: every stage asks it of every line, and a line may be 100 KB long.
+ */
 export function wordCount(text: string): number {
-  return text.match(WORD_START)?.length ?? 0;
+  let words = 0;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code === 32 || (code >= 9 && code <= 13)) counted = false;
+      else if (!counted && ((code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122))) {
+        words++;
+        counted = true;
+      }
+      continue;
+    }
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    if (char.length === 2) i++;
+    if (SPACE.test(char)) counted = false;
+    else if (!counted && WORD_CHARACTER.test(char)) {
+      words++;
+      counted = true;
+    }
+  }
+  return words;
 }
 
-/** The first letter or digit of a space-separated word: one match per word that has one. */
-const WORD_START = /(?:^|\s)[^\s\p{L}\p{N}]*[\p{L}\p{N}]/gu;
+const SPACE = /^\s$/u;
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
 /** Ends like a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
 export function endsLikeSentence(text: string): boolean {

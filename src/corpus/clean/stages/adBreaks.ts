@@ -22,7 +22,8 @@ function isAdBreak(text: string): boolean {
 }
 
 /** "Hide AdPrime Minister …", "Hide AdAdvertisement": an ad slot's close button run into the line after it. */
-const GLUED_AD_CONTROL = /^(?:hide|close) ad(?=\p{Lu}|$)/iu;
+// The control's words in any case, spelled out: under the i flag \p{Lu} would take "Close address" too.
+const GLUED_AD_CONTROL = /^(?:[Hh]ide|HIDE|[Cc]lose|CLOSE) (?:[Aa]d|AD)(?=\p{Lu}|$)/u;
 
 /**
  * "Advertisement", "Story continues below advertisement", an ad player's "Skip Ad" and their kind,

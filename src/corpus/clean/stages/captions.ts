@@ -124,7 +124,9 @@ function isTruncated(line: string): boolean {
  * subject stands ("… before the refurbishment (left)"), and a placed caption run into the end of a paragraph.
  */
 export const dropCaptions: Stage = (page) => {
-  const draft = mapText(page, withoutGluedCaption);
+  const draft = mapText(page, (text) =>
+    withoutGluedCaption(withoutGluedCredits(text.replace(CREDIT_BEFORE_DATELINE, ''))),
+  );
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
   // The page's first headline-like line is where its headline stands: never a caption or a label.
@@ -206,6 +208,55 @@ function withoutGluedCaption(text: string): string {
   return last && last.start > 0 && PLACED_CAPTION.test(last.text) && !CREDIT_LABEL.test(last.text)
     ? text.slice(0, last.start).trimEnd()
     : text;
+}
+
+/** "Photo by Jane Doe-Pool/Getty Images(NORTHTOWN, Ex.) -- The jury …": a picture's credit run into the dateline that opens the paragraph. */
+const CREDIT_BEFORE_DATELINE =
+  /^(?:Photo|Photograph|Image|Picture)(?: credit)?(?: by\s|:\s?)[^()\n]{3,80}?(?=\(\p{Lu}[\p{Lu}\p{L} .,'’-]{1,40}\)\s?(?:--|[-–—]))/u;
+/** "…outCredit: ": a credit's label run into the last word of its caption, as no sentence of a paragraph writes it. */
+const GLUED_CREDIT_LABEL = /(?<=\p{Ll})Credit:\s?/gu;
+/** How far a credit run into the next sentence may go: "Credit: GettyNorthtown's …", "Credit: Jane Doe/AFPThe …". */
+const MAX_GLUED_CREDIT = 40;
+/** Where a sentence ends, the next one starting with a capital (with or without a space). */
+const SENTENCE_END = /[.!?]["'”’]?(?=\s?["'“‘]?\p{Lu})/gu;
+
+/**
+ * "… at the club's pitch.Rivals have been praised for helping Northtown outCredit: GettyNorthtown's
+ * clash was off due to a waterlogged pitchCredit: PAA storm meant …": the captions of a page's
+ * pictures and their credits, run into a paragraph with no space on either side. Each caption
+ * goes (from the end of the sentence before it) with its credit (to where the next sentence's
+ * first word is run into it); the paragraph's own sentences stay. A credit whose end cannot be
+ * told is left as it is.
+ */
+function withoutGluedCredits(text: string): string {
+  if (!text.includes('Credit:')) return text;
+  // Where each sentence ends, read once: labels and caption starts both move forward, so the text is read in linear time.
+  const stops = Array.from(text.matchAll(SENTENCE_END), (stop) => stop.index + stop[0].length);
+  let next = 0;
+  let kept = '';
+  let from = 0;
+  for (const label of text.matchAll(GLUED_CREDIT_LABEL)) {
+    if (label.index < from) continue;
+    const end = gluedCreditEnd(text, label.index + label[0].length);
+    if (end < 0) continue;
+    while (next < stops.length && stops[next]! <= label.index) next++;
+    const before = stops[next - 1];
+    kept += `${text.slice(from, before !== undefined && before > from ? before : from).trimEnd()} `;
+    from = end;
+  }
+  return from === 0 ? text : (kept + text.slice(from)).replace(/\s+/g, ' ').trim();
+}
+
+/** Where a credit run into the next sentence ends: before the capital of a word run into its last letter; -1 when there is none near. */
+function gluedCreditEnd(text: string, start: number): number {
+  const limit = Math.min(text.length, start + MAX_GLUED_CREDIT);
+  for (let at = start + 2; at < limit; at++) {
+    const letter = text[at]!;
+    const next = text[at + 1] ?? ' ';
+    if (/\p{Lu}/u.test(letter) && /\p{L}/u.test(text[at - 1]!) && /[\p{Ll}\s'’]/u.test(next)) return at;
+    if (/[.!?]/.test(letter)) return -1;
+  }
+  return -1;
 }
 
 /** A picture's credit in brackets after a full sentence, with the paragraph going on after it: "… board. (AP Photo/Jane Doe, File) During …". */

@@ -99,7 +99,10 @@ export const extractDateline: Stage = (draft) => {
       ...draft.meta,
       ...(place && inCapitals ? { dateline: place } : {}),
       ...(agency && draft.meta.credit === undefined ? { credit: agency } : {}),
-      ...(outlet && draft.meta.outlet === undefined ? { outlet } : {}),
+      // A station's own credit names it where the page only invited to its network ("Watch Example News").
+      ...(outlet && (draft.meta.outlet === undefined || (draft.meta.outletInvited && ownCredit))
+        ? { outlet, outletInvited: false }
+        : {}),
       ...(datelineDay && draft.meta.datelineDay === undefined ? { datelineDay } : {}),
     },
   };

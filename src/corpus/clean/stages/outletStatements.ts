@@ -20,6 +20,14 @@ const INVITES_TO_ITSELF = new RegExp(
   String.raw`^(?:(?:download|get) the (${NAME}) app\b[^.!]{0,60}[.!]?|(?:watch|more from|listen to|download the|get the)\s(${NAME})(?:\slive)?)$`,
   'iu',
 );
+const WHOLE_NAME = new RegExp(`^${NAME}$`, 'u');
+/**
+ * Whether a name a case-blind pattern caught is written as a name ("Example News", not "the video"
+ * of "Watch the video"): under the i flag \p{Lu} takes lower case too, so the capitals are checked here.
+ */
+function isName(text: string): boolean {
+  return WHOLE_NAME.test(text) && !/^the\s/.test(text);
+}
 /** "Follow Example News on Google News": the outlet asking to be followed where news sites are, never a person. */
 const ON_GOOGLE_NEWS = new RegExp(String.raw`[Ff]ollow (${NAME}) on Google News\b`, 'u');
 /** "Example.com » News » …": a breadcrumb whose first crumb is the site's address, as the site writes it. */
@@ -89,7 +97,7 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
   const notifying = NOTIFICATIONS.exec(text);
   if (notifying) return siteName(notifying[1]!);
   const affiliate = AFFILIATE.exec(text);
-  if (affiliate) return affiliate[1] ?? affiliate[2]!;
+  if (affiliate && isName(affiliate[1] ?? affiliate[2]!)) return affiliate[1] ?? affiliate[2]!;
   const greeting = LOGO.exec(text) ?? WELCOME.exec(text);
   // The publisher's logo and greeting stand atop the page; a logo further down belongs to an embed
   // ("Example logo" on a video), an agency's or a platform's ("Twitter Logo") is never the publisher's,
@@ -111,9 +119,12 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
     return holder;
   }
   if (EDITION.test(text)) return text;
-  const invitation = INVITES_TO_ITSELF.exec(text) ?? PROMO_ON_SITE.exec(text) ?? ON_GOOGLE_NEWS.exec(text);
+  const invitation = INVITES_TO_ITSELF.exec(text);
   // "Watch Example News live": the pattern reads case-blind, so its name may take the "live" along.
-  const invited = invitation ? (invitation[1] ?? invitation[2])!.replace(/\slive$/i, '') : undefined;
+  const invitedName = invitation ? (invitation[1] ?? invitation[2])!.replace(/\slive$/i, '') : undefined;
+  const invited =
+    (invitedName !== undefined && isName(invitedName) ? invitedName : undefined) ??
+    (PROMO_ON_SITE.exec(text) ?? ON_GOOGLE_NEWS.exec(text))?.[1];
   if (invited && !agencyNamed(invited)) return invited;
   return undefined;
 }
@@ -139,7 +150,8 @@ export const extractOutletStatements: Stage = (draft: Draft) => {
     const stated = statedOutlet(line, index < header, draft.lines[index + 1]);
     const outlet = stated === undefined ? mastheadName(line, index, header, english) : stated;
     if (outlet === undefined) return true;
-    if (outlet !== null && meta.outlet === undefined) meta = { ...meta, outlet };
+    if (outlet !== null && meta.outlet === undefined)
+      meta = INVITES_TO_ITSELF.test(line.text) ? { ...meta, outlet, outletInvited: true } : { ...meta, outlet };
     return false;
   });
   if (meta.outlet === undefined && credited !== undefined) meta = { ...meta, outlet: credited };

@@ -1,4 +1,13 @@
-import { endsLikeSentence, keepLines, looseKey, wordCount, type Line, type Stage } from '../draft.ts';
+import {
+  endsLikeSentence,
+  firstBodyIndex,
+  isHeadlineLike,
+  keepLines,
+  looseKey,
+  wordCount,
+  type Line,
+  type Stage,
+} from '../draft.ts';
 
 /** A line this long repeated is the page repeating itself; a shorter one ("Read more", a label) is for other stages. */
 const MIN_REPEATED_WORDS = 8;
@@ -122,8 +131,13 @@ class Restated {
 export const dropRepeats: Stage = (draft) => {
   const byOpening = new Map<string, string[]>();
   const restated = new Restated();
-  return keepLines(readOnce(draft), (line) => {
+  const once = readOnce(draft);
+  // Above the first paragraph, a headline printed twice is for the title to judge: the longer
+  // printing may carry the site's name ("… - Example Metro"), the shorter be the page's own.
+  const header = firstBodyIndex(once.lines);
+  return keepLines(once, (line, index) => {
     if (line.heading || line.listItem || wordCount(line.text) < MIN_REPEATED_WORDS) return true;
+    if (index < header && isHeadlineLike(line.text)) return true;
     const key = looseKey(line.text.replace(/(?:…|\.\.\.)$/, ''));
     if (endsLikeSentence(line.text)) restated.remember(key);
     else if (restated.holdsRun(key)) return false;

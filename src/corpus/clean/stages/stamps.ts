@@ -1,9 +1,11 @@
 import { parseDateStamp, parseIsoDate } from '../../dates.ts';
-import { agencyNamed } from '../credits.ts';
-import { firstBodyIndex, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
+import { agencyNamed, endsWithCredit } from '../credits.ts';
+import { firstBodyIndex, isHeadlineLike, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
-const BYLINE = /^(?:(?:written|reported|posted) )?by\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/iu;
+// Case-blind only in its label: under the i flag \p{Lu} takes lower case too, and "By midday Wednesday, …" is a sentence.
+const BYLINE =
+  /^(?:(?:[Ww]ritten|[Rr]eported|[Pp]osted|WRITTEN|REPORTED|POSTED) )?(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/u;
 /** "Written By Jane Doe|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Example": a byline, then its stamp and source, on one line. */
 const PART_SEPARATOR = /\s?\|\s?/;
 /** "Wednesday, July 10, 2024 | Back issues": a masthead's date of the current issue, beside a link to the paper's issues. */
@@ -48,7 +50,11 @@ const CONTRIBUTORS = /^([\p{L}&.'’, -]{2,120}?) contributed (?:reporting|to th
 const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
-  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|this (?:article|story|report|page) is from)?\s?:?\s?/i;
+  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
+/** "Author:", "Date:", "Tags:": the label of a page's detail, alone in a list item. */
+const ITEM_BULLET = /^[-–•*·▪]\s+/;
+const DETAILS_LABEL =
+  /^(?:[-–•*·▪]\s?)?(author|by|written by|date|published|posted|updated|source|tags?|categor(?:y|ies)|share|topics?)\s?:$/i;
 /** A later stamp ("Updated …") never replaces the publication stamp. */
 const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
 /** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */
@@ -171,13 +177,47 @@ export const extractStamps: Stage = (draft) => {
       ...(ORGANISATION.test(byline) && !shared && meta.outlet === undefined ? { outlet: desk ?? byline } : {}),
     };
   };
+  /**
+   * "Associated Press" alone on a line above the article, under its headline or under a caption
+   * that has its own credit: the agency the story is from. Under a caption without one, it is the
+   * picture's credit (captions.ts).
+   */
+  const agencyAlone = (index: number): string | null | undefined => {
+    if (index >= top) return undefined;
+    const above = draft.lines[index - 1]?.text;
+    if (above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above)) return undefined;
+    return agencyNamed(draft.lines[index]!.text);
+  };
+  /**
+   * "- Author:", "- Jane Doe", "- Date:": a page's details set out as a list, each label an item
+   * and its value the next. The labels go, an author's name or a date under its label becomes
+   * metadata; every other list item is the article's.
+   */
+  const keepListItem = (index: number): boolean => {
+    const label = (at: number): string | undefined => {
+      const item = draft.lines[at];
+      return item?.listItem ? DETAILS_LABEL.exec(item.text)?.[1]?.toLowerCase() : undefined;
+    };
+    if (label(index) !== undefined) return false;
+    const above = label(index - 1);
+    if (above === undefined) return true;
+    const text = draft.lines[index]!.text.replace(ITEM_BULLET, '');
+    if (/^(?:author|by|written by)$/.test(above) && PERSON.test(text)) {
+      if (meta.author === undefined) meta = { ...meta, author: text };
+      return false;
+    }
+    const date = /^(?:date|published|posted|updated)$/.test(above) ? stampDate(text) : null;
+    if (date === null) return true;
+    if (meta.date === undefined) meta = { ...meta, date };
+    return false;
+  };
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
-    if (line.listItem) return true;
+    if (line.listItem) return keepListItem(index);
     // The day's issue, not the article's date: it goes without dating the page.
     if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
     const signOff = SIGN_OFF.exec(text);
-    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : null;
+    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : (agencyAlone(index) ?? null);
     if (signingAgency) {
       setCredit(signingAgency);
       return false;

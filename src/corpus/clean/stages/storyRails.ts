@@ -47,6 +47,24 @@ function withoutGluedHeadline(text: string): string {
     : text;
 }
 
+/** "More on the storm:", "Related:", "See also": the label of a list of links to other stories. */
+const LINKS_LABEL =
+  /^(?:more (?:on|about)\b.{1,60}|related(?: stories| articles| coverage| links)?|see also|also read|read more(?: (?:on|about)\b.{1,60})?|further reading|more coverage)[:.]?$/i;
+
+/**
+ * "More on the storm:" and the list under it, each item another story's headline (no sentence
+ * ending): a box of links set amid the article, which goes whole. A list of sentences under such
+ * a label is the article's own.
+ */
+function markLinkLists(lines: readonly Line[], rail: Uint8Array): void {
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.listItem || !LINKS_LABEL.test(lines[i]!.text)) continue;
+    let end = i + 1;
+    while (end < lines.length && lines[end]!.listItem && !endsLikeSentence(lines[end]!.text)) end++;
+    if (end - i > 1) rail.fill(1, i, end);
+  }
+}
+
 /**
  * A rail of other stories' headlines set amid the article ("Ken Doe on the draw: Northtown face
  * a task", "The top 25 moments of the year", …): three or more headline-shaped lines in a row
@@ -57,6 +75,7 @@ function withoutGluedHeadline(text: string): string {
 export const dropStoryRails: Stage = (draft) => {
   const { lines } = draft;
   const rail = new Uint8Array(lines.length);
+  markLinkLists(lines, rail);
   const firstBody = lines.findIndex(isBody);
   let start = -1;
   const close = (end: number): void => {

@@ -1,4 +1,5 @@
 import { EnglishFrequencies } from '../../../search/english.ts';
+import { agencyNamed } from '../credits.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
@@ -96,6 +97,47 @@ function headlineUnderDeck(candidates: readonly string[]): string | undefined {
     : undefined;
 }
 
+/** A headline that asks is short: a longer question opens the article. */
+const MAX_ASKING_HEADLINE_WORDS = 15;
+
+/**
+ * "What exactly did the bank's failure tell us?" above the article, where the page has no other
+ * headline: a question in sentence case, one sentence, not quoted, with the article's paragraphs
+ * under it. It reads as a paragraph, so it stands where the first paragraph would.
+ */
+function askingHeadline(lines: readonly Line[], headerEnd: number): string | undefined {
+  const line = lines[headerEnd];
+  const next = lines[headerEnd + 1];
+  if (line === undefined || next === undefined || !isBody(next)) return undefined;
+  const { text } = line;
+  return /\?$/.test(text) &&
+    wordCount(text) <= MAX_ASKING_HEADLINE_WORDS &&
+    !/[.!?]\s/.test(text) &&
+    !/^["'“‘]/.test(text) &&
+    /^\p{Lu}/u.test(text)
+    ? text
+    : undefined;
+}
+
+/** A site's name after its headline is a few words. */
+const MAX_SITE_WORDS = 4;
+
+/**
+ * "Deadly floods strand thousands - Metro Example" above "Deadly floods strand thousands": the
+ * headline as the browser's title bar gives it, the site's name after it, where the page prints
+ * it bare as well. The bare one is the headline; the name is the outlet's, unless it names
+ * nothing (" - Live updates") or an agency.
+ */
+function siteSuffix(first: string, candidates: readonly string[]): { headline: string; site: string } | undefined {
+  for (const text of candidates) {
+    if (text === first || !first.startsWith(text)) continue;
+    const site = /^\s?[-–—|]\s(\p{Lu}[^-–—|]{1,60})$/u.exec(first.slice(text.length))?.[1]?.trim();
+    if (site !== undefined && wordCount(site) <= MAX_SITE_WORDS && !namesNothing(site) && !agencyNamed(site))
+      return { headline: text, site };
+  }
+  return undefined;
+}
+
 /** A paragraph that opens the article: not a headline in title case that asks or exclaims. */
 const opensArticle = (line: Line): boolean => isBody(line) && !isTitleCaseCall(line.text);
 
@@ -175,10 +217,18 @@ export const extractTitle: Stage = (draft) => {
   );
   // The header ends at the first paragraph: below it there is an opening unless the page has no paragraph.
   let anyOpening = headerEnd < lines.length;
+  // A line the header prints twice (the page's title, then its headline) is the page's own, whatever the opening says.
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const line of header) {
+    const key = looseKey(line.text);
+    (seen.has(key) ? twice : seen).add(key);
+  }
   const candidates: string[] = [];
   for (let index = header.length - 1; index >= 0; index--) {
     const line = header[index]!;
-    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening))) candidates.push(line.text);
+    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening) || twice.has(looseKey(line.text))))
+      candidates.push(line.text);
     if (isHeadlineLike(line.text)) continue;
     for (const stem of wordStems(line.text)) opening.add(stem);
     anyOpening = true;
@@ -202,7 +252,8 @@ export const extractTitle: Stage = (draft) => {
     echoesLede(last.text, lede.text)
       ? last.text
       : undefined;
-  const own = unglued ?? headlineUnderDeck(candidates) ?? first;
+  const suffixed = first === undefined ? undefined : siteSuffix(first, candidates);
+  const own = unglued ?? suffixed?.headline ?? headlineUnderDeck(candidates) ?? first;
   // A quotation alone on the page's first line, right above its first paragraph, is the headline
   // when the page has no other: some sites headline a story with what its subject said.
   const opener = lines[0];
@@ -210,8 +261,10 @@ export const extractTitle: Stage = (draft) => {
     opener && headerEnd === 1 && isPullQuote(opener.text) && wordCount(opener.text) >= MIN_TITLE_WORDS
       ? opener.text
       : undefined;
-  let title = draft.meta.title ?? own ?? atFoot ?? quoted;
+  let title = draft.meta.title ?? own ?? atFoot ?? quoted ?? askingHeadline(lines, headerEnd);
   let meta = draft.meta;
+  if (suffixed && meta.outlet === undefined && draft.meta.title === undefined)
+    meta = { ...meta, outlet: suffixed.site };
   if (title !== undefined && draft.meta.title === undefined) {
     title = withoutSectionLabel(undoubled(title));
     const stamp = TRAILING_STAMP.exec(title);
