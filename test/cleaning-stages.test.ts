@@ -229,6 +229,22 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a box of links to more on the story',
       "More on the Northtown earthquake:\n• Sunday will be 'main event' for aftershocks in the western valley\n• County sets up site to report road closures",
     ],
+    [
+      'a box offering gift articles',
+      'Send any friend a story\nAs a subscriber, you have 10 gift articles to give each month. Anyone can read what you share.',
+    ],
+    [
+      'an author bio naming a beat and the publisher',
+      'Jane Doe covers labor and the economy for The Example Times. She is based in Northtown.',
+    ],
+    [
+      'the print edition’s note',
+      'A version of this article appears in print on March 4, 2023, Section B, Page 1 of the Northtown edition with the headline: Port Strike Drags On.',
+    ],
+    [
+      'an agency’s credits of its reporters and editors, and its standards link',
+      'Reporting by Jane Doe in Northtown; Additional reporting by Ann Poe; Editing by John Roe and Sam Smith\nOur Standards: The Example Trust Principles.',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(
@@ -301,6 +317,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
     [
       'a sentence asking readers to support the rescue, which is no appeal for the outlet',
       'The mayor asked residents to support the rescue teams by staying off the roads.',
+    ],
+    [
+      'a sentence saying who edits what, which is no credit line',
+      'Editing by hand took the volunteers most of the night, the organisers said.',
     ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
@@ -463,6 +483,14 @@ describe('each kind of page furniture leaves the passages, and the article stays
       opening,
       ...BODY.split('\n'),
     ]);
+  });
+
+  it('drops an ad slot’s “SKIP ADVERTISEMENT”, which labels no section', () => {
+    const [first, second] = BODY.split('\n');
+    const sections = cleanArticle(`${first}\nAdvertisement\nSKIP ADVERTISEMENT\n${second}`).paragraphs.map(
+      (paragraph) => paragraph.section,
+    );
+    expect(sections).toEqual([null, null]);
   });
 
   it('drops the labels of a page’s details set out as a list, and keeps a list of the article', () => {
@@ -1011,6 +1039,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'the page’s details set out as a list, each label an item and its value the next',
       `Rescuers reach families in collapsed block\n- Author:\n- Jane Doe\n- Date:\n- 15 April 2025\n${BODY}`,
       { author: 'Jane Doe', date: { value: '2025-04-15', precision: 'day' } },
+    ],
+    [
+      'a dateline the page set on a line of its own, crediting the outlet',
+      `Rescuers reach families in collapsed block\nNorthtown (Example News) —\n${BODY}`,
+      { outlet: 'Example News' },
+    ],
+    [
+      'an author bio naming a beat gives the publisher',
+      `${BODY}\nJane Doe covers labor and the economy for The Example Times.`,
+      { outlet: 'The Example Times' },
     ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;

@@ -93,5 +93,7 @@
  * 69: a stamp labelled "Date:" dates the article; a line the header prints twice is its headline though the opening shares none of its words.
  * 70: a page's details set out as a list ("- Author:", "- Jane Doe", "- Date:") give the author and date, and their labels go.
  * 71: version 70's code as formatted (nothing saved changes).
+ * 72: "SKIP ADVERTISEMENT", gift-article boxes, a bio naming a beat ("covers … for The Example Times"), the print edition's note,
+ * an agency's "Reporting by …; Editing by …" and "Our Standards:" lines go; a dateline on a line of its own reads with the paragraph under it.
  */
-export const ANALYSIS_VERSION = 71;
+export const ANALYSIS_VERSION = 72;

@@ -6,7 +6,7 @@ import { keepLines, mapText, type Stage } from '../draft.ts';
  * their text wherever the player stood, often above the headline.
  */
 const AD_BREAK =
-  /^(?:(?:click to )?skip(?: this)? ad|(?:ad )?closing in(?: \d{1,2}(?: seconds?)?)?|ad will close in \d{1,2}(?: seconds?)?|advertisement|story continues below(?: this)?(?: ad| advertisement)|continue reading(?: the main story| below)?|article continues (?:below|after)(?: this)?(?: ad| advertisement)?|scroll to continue(?: with content)?|ad break|sponsored message|paid content)$/;
+  /^(?:(?:click to )?skip(?: this)? ad(?:vertisement)?|(?:ad )?closing in(?: \d{1,2}(?: seconds?)?)?|ad will close in \d{1,2}(?: seconds?)?|advertisement|story continues below(?: this)?(?: ad| advertisement)|continue reading(?: the main story| below)?|article continues (?:below|after)(?: this)?(?: ad| advertisement)?|scroll to continue(?: with content)?|ad break|sponsored message|paid content)$/;
 
 /** Longer than any notice: such a line is text, whatever it says. */
 const MAX_NOTICE_LENGTH = 80;

@@ -14,6 +14,8 @@ const CONTACT =
   /^(?:follow (?:him|her|them|me) on|contact (?:him|her|them|the author|the writer) at|you can reach|reach (?:him|her|them) at|email (?:him|her|them) at)\b/i;
 /** Where the bio names the publisher: "… correspondent for USA TODAY", "… editor at The Example Times". */
 const EMPLOYER = /\b(?:for|at|with) ((?:The )?[\p{Lu}\d][\p{L}\d&.'’-]{0,30}(?: [\p{Lu}\d][\p{L}\d&.'’-]{0,30}){0,4})/u;
+/** "Jane Doe covers labor and the economy for The Example Times": a beat and the publisher, which says the role. */
+const BEAT = /^(?:\p{Lu}[\p{L}.'’-]{0,30} ){1,4}covers [^.]{3,80}\bfor (?:The )?\p{Lu}/u;
 const MAX_BIO_WORDS = 80;
 /** The role comes early in a bio: a sentence that reaches it only after this many characters is a story about someone. */
 const ROLE_WITHIN = 160;
@@ -23,12 +25,12 @@ function isBio(text: string): boolean {
   if (CONTACT.test(text)) return true;
   if (!NAME_THEN_VERB.test(text)) return false;
   const role = ROLE.exec(text.slice(0, ROLE_WITHIN));
-  return role !== null;
+  return role !== null || BEAT.test(text.slice(0, ROLE_WITHIN));
 }
 
 /** The publisher a bio names after the author's role, if it names one. */
 function employerOf(text: string): string | undefined {
-  const role = ROLE.exec(text.slice(0, ROLE_WITHIN));
+  const role = ROLE.exec(text.slice(0, ROLE_WITHIN)) ?? BEAT.exec(text.slice(0, ROLE_WITHIN));
   if (!role) return undefined;
   // The employer is named in the role's sentence.
   const employer = EMPLOYER.exec(text.slice(role.index, role.index + ROLE_WITHIN).split('. ')[0]!);

@@ -11,6 +11,13 @@ import { monthDay, stampDate } from './stamps.ts';
  */
 const DATELINE =
   /^(?<place>\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3})?(?:,\s?(?<region>\p{Lu}[\p{L}.'’-]{0,20}(?: \p{Lu}[\p{L}.'’-]{0,20})?))?(?:,?\s?(?<day>\p{Lu}\p{Ll}{2,8}\.? \d{1,2}))?,?\s?(?:[-–—]{1,2}\s?(?=\())?(?:\((?<credit>[^()]{2,60})\))?\s?(?<separator>[-–—]{1,2}|\.[-–—]|:|(?<=\)))\s(?=[\p{Lu}\d"“‘'])/u;
+/** "Northtown (Example News) —", "NORTHTOWN, Ex. (AP) --": a dateline the page set on a line of its own. */
+const DATELINE_ALONE =
+  /^\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3}(?:, \p{Lu}[\p{L}.'’-]{0,20})? \([^()]{2,60}\) ?[-–—]{1,2}$/u;
+/** A dateline on a line of its own, which the title stage leaves for this one. */
+export function isDatelineAlone(text: string): boolean {
+  return DATELINE_ALONE.test(text);
+}
 /** " - 13th July, 2021": what a dateline's brackets give after their credits (the day). */
 const AFTER_CREDITS = /\s[-–—]\s/;
 /** "(CNN) The …": a network or agency credited in brackets before the first word. */
@@ -25,9 +32,21 @@ const DATED_OPENING =
  * its first word. So does a date line run into it ("Tuesday, August 22, 2023 – "), the article's
  * date where the page gave none before.
  */
-export const extractDateline: Stage = (draft) => {
-  const index = draft.lines.findIndex((line) => !line.heading && !line.listItem && line.text.split(' ').length > 12);
-  if (index < 0) return draft;
+export const extractDateline: Stage = (page) => {
+  const index0 = page.lines.findIndex((line) => !line.heading && !line.listItem && line.text.split(' ').length > 12);
+  if (index0 < 0) return page;
+  // "Northtown (Example News) —" on a line of its own, the paragraph on the next: read as one.
+  const above = page.lines[index0 - 1];
+  const alone = above !== undefined && !above.listItem && isDatelineAlone(above.text);
+  let draft = page;
+  if (alone)
+    draft = {
+      ...page,
+      lines: page.lines.flatMap((line, i) =>
+        i === index0 - 1 ? [] : i === index0 ? [{ ...line, text: `${above.text} ${line.text}` }] : [line],
+      ),
+    };
+  const index = alone ? index0 - 1 : index0;
   const opening = DATED_OPENING.exec(draft.lines[index]!.text);
   const stamped = opening ? stampDate(opening[1]!) : null;
   if (opening && stamped)

@@ -12,7 +12,7 @@ const SIGN_UP_OFFER =
  * Read our privacy notice") or its form's small print ("protected by reCAPTCHA"): a box whatever its opening.
  */
 const BOX_ANYWHERE =
-  /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our|would like to (?:be emailed|receive (?:e-?mails|news|updates|offers))|read our privacy (?:notice|policy)|sign up for [^.!?]{1,60} newsletter|protected by recaptcha|added (?:it|this (?:story|article)) to (?:a |your )?(?:list of your )?(?:favou?rite|saved|reading)|turn up your support)\b/i;
+  /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our|would like to (?:be emailed|receive (?:e-?mails|news|updates|offers))|read our privacy (?:notice|policy)|sign up for [^.!?]{1,60} newsletter|protected by recaptcha|added (?:it|this (?:story|article)) to (?:a |your )?(?:list of your )?(?:favou?rite|saved|reading)|turn up your support|gift articles? to give|send any friend a story|anyone can read what you share)\b/i;
 /**
  * "Example News helps you turn down the noise … Turn up your support for this public resource and
  * keep trusted journalism accessible to all.", "Support independent journalism: donate today": an

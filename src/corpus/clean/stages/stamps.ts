@@ -51,6 +51,9 @@ const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
   /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
+/** "Reporting by Jane Doe in Northtown; Editing by John Roe": an agency's credits of its reporters and editors, below the story. */
+const WIRE_CREDITS =
+  /^(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.]{3,200}?(?:;\s?(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.;]{3,120}){1,4}\.?$/i;
 /** "Author:", "Date:", "Tags:": the label of a page's detail, alone in a list item. */
 const ITEM_BULLET = /^[-–•*·▪]\s+/;
 const DETAILS_LABEL =
@@ -222,6 +225,7 @@ export const extractStamps: Stage = (draft) => {
       setCredit(signingAgency);
       return false;
     }
+    if (WIRE_CREDITS.test(text)) return false;
     const contributed = CONTRIBUTED.exec(text) ?? CONTRIBUTORS.exec(text);
     if (contributed) {
       const agency = agencyNamed(contributed[1]!) ?? agencyNamed(CONTRIBUTORS_OF.exec(contributed[1]!)?.[1] ?? '');

@@ -1,5 +1,6 @@
 import { EnglishFrequencies } from '../../../search/english.ts';
 import { agencyNamed } from '../credits.ts';
+import { isDatelineAlone } from './dateline.ts';
 import { isDatedHeading } from './headings.ts';
 import { stampDate } from './stamps.ts';
 import {
@@ -286,6 +287,7 @@ export const extractTitle: Stage = (draft) => {
     return (
       index >= headerEnd ||
       line.listItem === true ||
+      isDatelineAlone(line.text) ||
       isBody(line) ||
       isDatedHeading(line.text) ||
       (titleAt >= 0 && index > titleAt && endsLikeSentence(line.text) && wordCount(line.text) >= MIN_SENTENCE_WORDS) ||
