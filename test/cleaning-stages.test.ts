@@ -245,6 +245,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'an agency’s credits of its reporters and editors, and its standards link',
       'Reporting by Jane Doe in Northtown; Additional reporting by Ann Poe; Editing by John Roe and Sam Smith\nOur Standards: The Example Trust Principles.',
     ],
+    [
+      'a live page’s notices that it needs JavaScript and that its coverage has ended',
+      'Please turn on JavaScript in your browser to see live updates.\nOur live coverage has ended. You can find more of our reporting below.',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(
@@ -433,6 +437,13 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(
       texts(`${BODY}\n${tweet.join('\n')}\nSo that means fewer than 300 people were in the building?\n— #Ex`),
     ).toEqual(BODY.split('\n'));
+  });
+
+  it('drops a "RELATED COVERAGE" box of links amid the story, and keeps the paragraphs under it', () => {
+    const [first, second] = BODY.split('\n');
+    expect(
+      texts(`${first}\nRELATED COVERAGE\nFloodwaters close schools across the valley for a second day\n${second}`),
+    ).toEqual([first, second]);
   });
 
   it('cuts an "Up next" box of other stories and their decks at the foot of the page', () => {

@@ -95,5 +95,7 @@
  * 71: version 70's code as formatted (nothing saved changes).
  * 72: "SKIP ADVERTISEMENT", gift-article boxes, a bio naming a beat ("covers … for The Example Times"), the print edition's note,
  * an agency's "Reporting by …; Editing by …" and "Our Standards:" lines go; a dateline on a line of its own reads with the paragraph under it.
+ * 73: a "RELATED COVERAGE" box of links amid the story goes without the paragraphs under it (the rest of the page was cut); a live page's
+ * "Please turn on JavaScript …" and "Our live coverage has ended" go.
  */
-export const ANALYSIS_VERSION = 72;
+export const ANALYSIS_VERSION = 73;

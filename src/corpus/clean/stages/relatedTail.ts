@@ -1,4 +1,4 @@
-import type { Stage } from '../draft.ts';
+import { endsLikeSentence, isBody, wordCount, type Line, type Stage } from '../draft.ts';
 
 /** Headings that start the page's list of other stories; everything from one of them on is not the article. */
 const TAIL_HEADING =
@@ -8,11 +8,32 @@ const MAX_HEADING_LENGTH = 60;
 
 /** The page's list of other stories, from its heading to the end. Only below the first long paragraph, so a "Related" kicker above a headline costs nothing. */
 export const cutRelatedTail: Stage = (draft) => {
-  const start = draft.lines.findIndex((line) => line.text.split(' ').length > 12);
-  for (let i = Math.max(start, 0) + 1; i < draft.lines.length; i++) {
-    const text = draft.lines[i]!.text;
-    if (text.length <= MAX_HEADING_LENGTH && TAIL_HEADING.test(text.replace(/[:.]$/, '')))
-      return { ...draft, lines: draft.lines.slice(0, i) };
+  const { lines } = draft;
+  const start = lines.findIndex((line) => line.text.split(' ').length > 12);
+  const boxes: Array<readonly [number, number]> = [];
+  for (let i = Math.max(start, 0) + 1; i < lines.length; i++) {
+    const text = lines[i]!.text;
+    if (text.length > MAX_HEADING_LENGTH || !TAIL_HEADING.test(text.replace(/[:.]$/, ''))) continue;
+    // "RELATED COVERAGE" and a link or two set amid the story, whose paragraphs go on under them to
+    // the end: the box goes, not the rest. A list of other stories runs to the end in headlines (and their decks).
+    let end = i + 1;
+    while (end < lines.length && isHeadlineShaped(lines[end]!.text)) end++;
+    const rest = lines.slice(end);
+    if (end > i + 1 && rest.some((line) => isBody(line)) && !rest.some((line) => isHeadlineShaped(line.text))) {
+      boxes.push([i, end]);
+      i = end - 1;
+      continue;
+    }
+    return { ...draft, lines: withoutBoxes(lines.slice(0, i)) };
   }
-  return draft;
+  return boxes.length === 0 ? draft : { ...draft, lines: withoutBoxes(lines) };
+
+  function withoutBoxes(kept: readonly Line[]): Line[] {
+    return kept.filter((_line, index) => !boxes.some(([from, to]) => index >= from && index < to));
+  }
 };
+
+/** A headline of another story: a few words at least, no sentence ending. */
+function isHeadlineShaped(text: string): boolean {
+  return wordCount(text) >= 4 && !endsLikeSentence(text);
+}
