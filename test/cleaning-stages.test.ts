@@ -249,6 +249,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a live page’s notices that it needs JavaScript and that its coverage has ended',
       'Please turn on JavaScript in your browser to see live updates.\nOur live coverage has ended. You can find more of our reporting below.',
     ],
+    [
+      'a note that the story came from a syndicated feed',
+      'Disclaimer: This story has been auto-generated from a syndicated feed. Only the headline has been changed.',
+    ],
   ])('%s', (_kind, furniture) => {
     expect(
       texts(
@@ -1060,6 +1064,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'an author bio naming a beat gives the publisher',
       `${BODY}\nJane Doe covers labor and the economy for The Example Times.`,
       { outlet: 'The Example Times' },
+    ],
+    [
+      'an invitation to catch all the news on the outlet',
+      `${BODY}\nCatch all the Science News, Breaking News Events and Latest News Updates on Example Mint.`,
+      { outlet: 'Example Mint' },
     ],
   ])('%s', (_what, page, meta) => {
     const found = cleanArticle(page).meta;

@@ -97,5 +97,6 @@
  * an agency's "Reporting by …; Editing by …" and "Our Standards:" lines go; a dateline on a line of its own reads with the paragraph under it.
  * 73: a "RELATED COVERAGE" box of links amid the story goes without the paragraphs under it (the rest of the page was cut); a live page's
  * "Please turn on JavaScript …" and "Our live coverage has ended" go.
+ * 74: a note that the story came from a syndicated feed goes; "Catch all the … News Updates on Example Mint." names the outlet.
  */
-export const ANALYSIS_VERSION = 73;
+export const ANALYSIS_VERSION = 74;

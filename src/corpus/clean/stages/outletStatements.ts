@@ -14,10 +14,11 @@ const CORPORATE =
   /\b(?:inc|llc|ltd|limited|corp|corporation|co|company|group|holdings|media|enterprises|communications|plc|gmbh|s\.?a)\.?$/i;
 /**
  * "Watch CBS News", "MORE FROM EXAMPLE NEWS", "Listen to Example Radio", "Download the Example
- * News app for the latest": the outlet inviting to more of itself.
+ * News app for the latest", "Catch all the Business News … and Latest News Updates on Example Mint.":
+ * the outlet inviting to more of itself.
  */
 const INVITES_TO_ITSELF = new RegExp(
-  String.raw`^(?:(?:download|get) the (${NAME}) app\b[^.!]{0,60}[.!]?|(?:watch|more from|listen to|download the|get the)\s(${NAME})(?:\slive)?)$`,
+  String.raw`^(?:(?:download|get) the (${NAME}) app\b[^.!]{0,60}[.!]?|(?:watch|more from|listen to|download the|get the)\s(${NAME})(?:\slive)?|catch (?:all )?the\b[^.!]{0,120}\bupdates? on (${NAME})\.?)$`,
   'iu',
 );
 const WHOLE_NAME = new RegExp(`^${NAME}$`, 'u');
@@ -121,7 +122,9 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
   if (EDITION.test(text)) return text;
   const invitation = INVITES_TO_ITSELF.exec(text);
   // "Watch Example News live": the pattern reads case-blind, so its name may take the "live" along.
-  const invitedName = invitation ? (invitation[1] ?? invitation[2])!.replace(/\slive$/i, '') : undefined;
+  const invitedName = invitation
+    ? (invitation[1] ?? invitation[2] ?? invitation[3])!.replace(/\slive$|\.$/i, '')
+    : undefined;
   const invited =
     (invitedName !== undefined && isName(invitedName) ? invitedName : undefined) ??
     (PROMO_ON_SITE.exec(text) ?? ON_GOOGLE_NEWS.exec(text))?.[1];

@@ -11,8 +11,13 @@ import { SITE_CHROME } from '../vocabulary.ts';
  */
 const CHROME_PATTERN =
   /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
-/** "A version of this article appears in print on March 4, 2023, Section B, Page 1 …": the print edition's note, longer than a chrome line. */
-const PRINT_NOTE = /^A version of this (?:article|story) appears in print\b.{0,240}$/i;
+/**
+ * "A version of this article appears in print on March 4, 2023, Section B, Page 1 …": the print
+ * edition's note; "Disclaimer: This story has been auto-generated from a syndicated feed.": the
+ * site's note that it reprints a feed. Both longer than a chrome line.
+ */
+const PRINT_NOTE =
+  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
 
 /** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
 const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;
