@@ -1056,6 +1056,11 @@ describe('titles, outlets, agencies and dates from the page', () => {
       { author: 'Jane Doe', date: { value: '2025-04-15', precision: 'day' } },
     ],
     [
+      'the page’s details as a list marked with any symbol the segmenter reads as a bullet',
+      `Rescuers reach families in collapsed block\n● Author:\n● Jane Doe\n${BODY}`,
+      { author: 'Jane Doe' },
+    ],
+    [
       'a dateline the page set on a line of its own, crediting the outlet',
       `Rescuers reach families in collapsed block\nNorthtown (Example News) —\n${BODY}`,
       { outlet: 'Example News' },

@@ -88,6 +88,11 @@ export function wordCount(text: string): number {
 const SPACE = /^\s$/u;
 const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
 
+/** The symbols a list item is marked with, as a character class (segment.ts reads a list number as a marker too). */
+export const BULLET_SYMBOLS = String.raw`[•·▪▫‣◦●○■□➢➤►▶✓✔*\-–—]`;
+/** A list item's symbol and the space after it: the rest is the item's text (a number stays: it says something). */
+export const BULLET_SYMBOL = new RegExp(String.raw`^${BULLET_SYMBOLS}\s+`);
+
 /** Ends like a sentence: terminal punctuation, possibly inside a closing quote or bracket. */
 export function endsLikeSentence(text: string): boolean {
   return /[.!?…]["'”’)\]]{0,3}$/.test(text.trimEnd());

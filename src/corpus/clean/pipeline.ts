@@ -1,4 +1,4 @@
-import { wordCount, type Draft, type Line, type Stage, type TextMeta } from './draft.ts';
+import { BULLET_SYMBOL, wordCount, type Draft, type Line, type Stage, type TextMeta } from './draft.ts';
 import { toDraft } from './segment.ts';
 import { dropAdBreaks } from './stages/adBreaks.ts';
 import { dropAuthorBios } from './stages/authorBios.ts';
@@ -72,8 +72,6 @@ export interface CleanArticle {
 
 /** Fewer words than this is a label or a stray fragment, not a passage anyone would quote. */
 const MIN_PARAGRAPH_WORDS = 4;
-/** The symbol a list item is marked with (a number stays: it says something). */
-const BULLET_SYMBOL = /^[•·▪▫‣◦●○■□➢➤►▶✓✔*\-–—]\s+/;
 
 export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_STAGES): CleanArticle {
   const draft = stages.reduce<Draft>((current, stage) => stage(current), toDraft(body));

@@ -1,4 +1,4 @@
-import { endsLikeSentence, type Draft, type Line } from './draft.ts';
+import { BULLET_SYMBOLS, endsLikeSentence, type Draft, type Line } from './draft.ts';
 
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 const ODD_SPACES = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\t]/g;
@@ -19,7 +19,7 @@ const ENTITIES: Readonly<Record<string, string>> = {
   hellip: '…',
 };
 /** A bullet or a list number opening a line: "• ", "- ", "1. ", "2) ". */
-const BULLET = /^(?:[•·▪▫‣◦●○■□➢➤►▶✓✔*\-–—]|\d{1,2}[.)])\s+\S/;
+const BULLET = new RegExp(String.raw`^(?:${BULLET_SYMBOLS}|\d{1,2}[.)])\s+\S`);
 /** Wrapped text fills the width: no line of it is longer than this, while a scraped paragraph usually is. */
 const WRAP_WIDTH = 100;
 /** Nor shorter than this: short lines of one width are a page's header (a kicker, a stamp), not wrapped prose. */

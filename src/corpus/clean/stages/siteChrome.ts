@@ -5,9 +5,8 @@ import { SITE_CHROME } from '../vocabulary.ts';
  * "7 min read", "2 of 5", "(Full-size photo)(All photos)": widgets with a number or a pair in them;
  * "This article is more than 4 years old": the page's note on its age; "Updates to our Terms of
  * Use", "We are updating our Terms of Use. Please review …": the site's notice of its terms; "This
- * is a carousel. Use Next and Previous buttons to navigate": a slideshow's instructions for screen readers;
- * "Our Standards: The
- * Example Trust Principles.": an agency's link to its principles.
+ * is a carousel. Use Next and Previous buttons to navigate": a slideshow's instructions for screen
+ * readers; "Our Standards: The Example Trust Principles.": an agency's link to its principles.
  */
 const CHROME_PATTERN =
   /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
@@ -16,7 +15,7 @@ const CHROME_PATTERN =
  * edition's note; "Disclaimer: This story has been auto-generated from a syndicated feed.": the
  * site's note that it reprints a feed. Both longer than a chrome line.
  */
-const PRINT_NOTE =
+const PUBLISHING_NOTE =
   /^(?:A version of this (?:article|story) appears in print\b.{0,240}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
 
 /** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
@@ -74,13 +73,13 @@ function isSiteChrome(text: string): boolean {
   });
 }
 
-/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts), its contact strip, its icons' descriptions, its ticker of latest stories, its print edition's note. */
+/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts), its contact strip, its icons' descriptions, its ticker of latest stories, its notes on the print edition and on a syndicated feed. */
 export const dropSiteChrome: Stage = (draft) =>
   keepLines(
     draft,
     ({ text }) =>
       !isSiteChrome(text) &&
-      !PRINT_NOTE.test(text) &&
+      !PUBLISHING_NOTE.test(text) &&
       !TICKER_ITEM.test(text) &&
       !(text.split(' ').length <= MAX_STRIP_WORDS && CONTACT_US.test(text) && PHONE.test(text)) &&
       !(ICON_DESCRIPTION.test(text) && text.split(' ').length <= MAX_ICON_WORDS),

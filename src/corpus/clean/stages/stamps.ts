@@ -1,6 +1,14 @@
 import { parseDateStamp, parseIsoDate } from '../../dates.ts';
 import { agencyNamed, endsWithCredit } from '../credits.ts';
-import { firstBodyIndex, isHeadlineLike, PERSON_NAME, type Line, type Stage, type TextMeta } from '../draft.ts';
+import {
+  BULLET_SYMBOL,
+  firstBodyIndex,
+  isHeadlineLike,
+  PERSON_NAME,
+  type Line,
+  type Stage,
+  type TextMeta,
+} from '../draft.ts';
 
 /** "By Jane Doe", "By JANE DOE, JOHN ROE and ANN POE", "By Jane Doe in Adana and John Roe in Maras". */
 // Case-blind only in its label: under the i flag \p{Lu} takes lower case too, and "By midday Wednesday, …" is a sentence.
@@ -55,9 +63,8 @@ const STAMP_LABEL =
 const WIRE_CREDITS =
   /^(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.]{3,200}?(?:;\s?(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.;]{3,120}){1,4}\.?$/i;
 /** "Author:", "Date:", "Tags:": the label of a page's detail, alone in a list item. */
-const ITEM_BULLET = /^[-–•*·▪]\s+/;
 const DETAILS_LABEL =
-  /^(?:[-–•*·▪]\s?)?(author|by|written by|date|published|posted|updated|source|tags?|categor(?:y|ies)|share|topics?)\s?:$/i;
+  /^(author|by|written by|date|published|posted|updated|source|tags?|categor(?:y|ies)|share|topics?)\s?:$/i;
 /** A later stamp ("Updated …") never replaces the publication stamp. */
 const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
 /** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */
@@ -185,10 +192,10 @@ export const extractStamps: Stage = (draft) => {
    * that has its own credit: the agency the story is from. Under a caption without one, it is the
    * picture's credit (captions.ts).
    */
-  const agencyAlone = (index: number): string | null | undefined => {
-    if (index >= top) return undefined;
+  const agencyAlone = (index: number): string | null => {
+    if (index >= top) return null;
     const above = draft.lines[index - 1]?.text;
-    if (above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above)) return undefined;
+    if (above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above)) return null;
     return agencyNamed(draft.lines[index]!.text);
   };
   /**
@@ -199,12 +206,12 @@ export const extractStamps: Stage = (draft) => {
   const keepListItem = (index: number): boolean => {
     const label = (at: number): string | undefined => {
       const item = draft.lines[at];
-      return item?.listItem ? DETAILS_LABEL.exec(item.text)?.[1]?.toLowerCase() : undefined;
+      return item?.listItem ? DETAILS_LABEL.exec(item.text.replace(BULLET_SYMBOL, ''))?.[1]?.toLowerCase() : undefined;
     };
     if (label(index) !== undefined) return false;
     const above = label(index - 1);
     if (above === undefined) return true;
-    const text = draft.lines[index]!.text.replace(ITEM_BULLET, '');
+    const text = draft.lines[index]!.text.replace(BULLET_SYMBOL, '');
     if (/^(?:author|by|written by)$/.test(above) && PERSON.test(text)) {
       if (meta.author === undefined) meta = { ...meta, author: text };
       return false;
@@ -220,7 +227,7 @@ export const extractStamps: Stage = (draft) => {
     // The day's issue, not the article's date: it goes without dating the page.
     if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
     const signOff = SIGN_OFF.exec(text);
-    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : (agencyAlone(index) ?? null);
+    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : agencyAlone(index);
     if (signingAgency) {
       setCredit(signingAgency);
       return false;
