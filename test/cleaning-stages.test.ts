@@ -28,6 +28,42 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'Aerial view of the destruction in the city centre on Thursday. (IHA via AP)',
     ],
     [
+      'a print edition’s note',
+      'This article appears in the April 2024 print edition with the headline “Rounding Error.”',
+    ],
+    ['a syndicator’s note', 'Distributed by Example Content Agency, LLC.'],
+    ['an update note', 'Editor’s note: This story has been updated with comments from Mayor John Roe.'],
+    [
+      'the press regulator’s code the site keeps',
+      'This website and associated newspapers adhere to the Example Press Standards Organisation’s Editors’ Code of Practice.',
+    ],
+    [
+      'a rights notice',
+      'All rights reserved. This material, and other digital content on this website, may not be reproduced, published, broadcast, rewritten or redistributed in whole or in part without prior express written permission from THE EXAMPLE TIMES.',
+    ],
+    [
+      'the site’s rules for comments',
+      'Disclaimer: Comments are moderated. They will not appear immediately or even on the same day. Off-topic comments would be deleted.',
+    ],
+    [
+      'the site’s wish for its comments',
+      'We want our comments to be a lively and valuable part of our community - a place where readers can debate the most important local issues.',
+    ],
+    [
+      'a newsletter’s thanks for reading',
+      'Thanks for reading Example Notes! Subscribe for free to receive new posts and support my work.',
+    ],
+    ['a promise of mail', 'Get the news delivered to your mailbox every Thursday.'],
+    [
+      'a widget that did not load',
+      'We’re sorry, this feature is currently unavailable. We’re working to restore it. Please try again later.',
+    ],
+    [
+      'the page’s tags',
+      'Tags: Northtown FC, Jane Doe, Sam Poe, Southvale United, Premier Division, Example Stadium, football',
+    ],
+    ['a stamp under the article', 'Originally Published: March 3, 2023 at 4:12 PM EST'],
+    [
       'a caption above a credit line',
       'Headquarters of the lender in Example City, California\nJohn Roe/Bloomberg/Getty Images',
     ],
@@ -330,6 +366,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'a sentence saying who edits what, which is no credit line',
       'Editing by hand took the volunteers most of the night, the organisers said.',
     ],
+    [
+      'a quotation its reporter signs off with a name in brackets',
+      '"This should be done early in the process of drafting," he added. (Mary Major)',
+    ],
   ])('keeps %s', (_what, sentence) => {
     expect(texts(`${BODY}\n${sentence}`)).toEqual([...BODY.split('\n'), sentence]);
   });
@@ -517,15 +557,52 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ]);
   });
 
-  it('keeps a bulleted list: long items as passages, short ones together', () => {
+  it('keeps a bulleted list: long items as passages, short ones together, and the sentence it completes', () => {
     const after = 'The national disaster agency said its teams would keep searching through the night.';
     const page = `${BODY}\nWhat the agency asked residents to do:\n• Stay out of damaged buildings until engineers have inspected them\n• Boil water\n• Keep roads clear\n${after}`;
     expect(texts(page)).toEqual([
       ...BODY.split('\n'),
-      'Stay out of damaged buildings until engineers have inspected them',
+      'What the agency asked residents to do: Stay out of damaged buildings until engineers have inspected them',
       'Boil water • Keep roads clear',
       after,
     ]);
+    const names = `${BODY}\nThe suspects were identified as:\n- Jane Doe, 34\n- John Roe, 29\n- Sam Poe, 41\n${after}`;
+    expect(texts(names)).toEqual([
+      ...BODY.split('\n'),
+      'The suspects were identified as: Jane Doe, 34 • John Roe, 29 • Sam Poe, 41',
+      after,
+    ]);
+  });
+
+  it('keeps the story under a box of links set amid it, and cuts a list of other stories with their decks', () => {
+    const box =
+      'Related Articles\nSouthvale to begin inspections of its own river bridges\nNorthtown transit adds detour buses for downtown riders';
+    const goesOn = [
+      'Mayor John Roe, who supported the closure, said Saturday that he would ask the state for emergency repair money next week.',
+      'Here’s what changes on Monday:',
+      '• Harbor Street will close between Front Avenue and Mill Road.',
+      '• Route 9 buses will detour over the Quay Road bridge.',
+      'City engineers estimate repairs will take at least eight months and cost about $3 million.',
+      'Originally Published: March 3, 2023 at 4:12 PM EST',
+    ].join('\n');
+    expect(texts(`${BODY}\n${box}\n${goesOn}`)).toEqual([
+      ...BODY.split('\n'),
+      'Mayor John Roe, who supported the closure, said Saturday that he would ask the state for emergency repair money next week.',
+      'Here’s what changes on Monday: Harbor Street will close between Front Avenue and Mill Road.',
+      'Route 9 buses will detour over the Quay Road bridge.',
+      'City engineers estimate repairs will take at least eight months and cost about $3 million.',
+    ]);
+    const tail =
+      'Up next\nDiscovery of a powerful new energy source near Northtown\nGenerates six times the power of the region’s total output.\nThe valley is not as quiet as previously thought\nStudy found evidence of relatively recent activity.';
+    expect(texts(`${BODY}\n${tail}`)).toEqual(BODY.split('\n'));
+  });
+
+  it('keeps a paragraph reporting what someone said above a picture’s credit, and drops a caption there', () => {
+    const said =
+      'Harbourmaster Mary Major said the tide was falling at the time and the vessel would be refloated on the morning high tide.';
+    const caption = 'The ferry ran aground on a sandbar near the Southvale heads on Monday evening.';
+    expect(texts(`${BODY}\n${said}\nPhoto:\nRadio Northtown / Jane Doe`)).toEqual([...BODY.split('\n'), said]);
+    expect(texts(`${BODY}\n${caption}\nPhoto:\nRadio Northtown / Jane Doe`)).toEqual(BODY.split('\n'));
   });
 
   it('joins lines the scrape broke mid-sentence, and paragraphs wrapped at a fixed width', () => {
@@ -759,6 +836,51 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a desk byline run together with its stamp and source gives the outlet and the date',
       `Written By  Example Media Bureau|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Bureau\n${BODY}`,
       { outlet: 'Example Media', credit: undefined, date: { value: '2023-08-17', precision: 'day' } },
+    ],
+    [
+      'a byline with the stamp on its line gives the author and the date',
+      `By John Roe March 14th, 2023 2 min read\n${BODY}`,
+      { author: 'John Roe', date: { value: '2023-03-14', precision: 'day' } },
+    ],
+    [
+      'a correspondent of a place gives the author and no outlet',
+      `By Jane Doe, Southvale Correspondent\n${BODY}`,
+      { author: 'Jane Doe', outlet: undefined },
+    ],
+    [
+      'a correspondent of a publication gives the author and the outlet',
+      `By Jane Doe, Example News Correspondent\n${BODY}`,
+      { author: 'Jane Doe', outlet: 'Example News' },
+    ],
+    [
+      'a text-size control is no agency',
+      `Northtown: 3 held for selling fake flood relief kits\nShare\nAA\nText Size\nSmall\nMedium\nLarge\n${BODY}`,
+      { credit: undefined },
+    ],
+    [
+      'a publication’s name printed twice above the headline is no title',
+      `The Example Times\nThe Example Times\nBusiness\nRescuers pull family of four from collapsed apartment block\n${BODY}`,
+      { title: 'Rescuers pull family of four from collapsed apartment block' },
+    ],
+    [
+      'a stamp under the article dates it',
+      `${BODY}\nOriginally Published: March 3, 2023 at 4:12 PM EST`,
+      { date: { value: '2023-03-03', precision: 'day' } },
+    ],
+    [
+      'a government site’s banner is no title',
+      `An official website of the Exampleland government\nHere’s how you know\n${BODY}`,
+      { title: undefined },
+    ],
+    [
+      'a source line naming the outlet and news agencies gives the outlet',
+      `Port strike enters third week\nSource: Example News and news agencies\n${BODY}`,
+      { outlet: 'Example News', credit: 'Example News and news agencies' },
+    ],
+    [
+      'a source line naming an agency gives the credit, not the outlet',
+      `Port strike enters third week\nSource: Reuters\n${BODY}`,
+      { outlet: undefined, credit: 'Reuters' },
     ],
     [
       'an agency byline with its update stamp gives the credit, and no author',

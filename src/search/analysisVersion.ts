@@ -99,5 +99,10 @@
  * "Please turn on JavaScript …" and "Our live coverage has ended" go.
  * 74: a note that the story came from a syndicated feed goes; "Catch all the … News Updates on Example Mint." names the outlet.
  * 75: a details list's bullets are read with the segmenter's symbols (draft.ts BULLET_SYMBOL), not a narrower copy ("● Author:" too).
+ * 76: the sentence a list completes ("… identified as:") opens the list's passage; a box of links amid the story keeps
+ *     the story under it (lists and subheadings too); a paragraph reporting speech is no caption (above a credit, or
+ *     signed off "(Jane Doe)"); a byline's glued stamp dates the page; a place's correspondent names no outlet;
+ *     "Source: X and news agencies" names X; publishing notes (print, syndication, updates, regulator, rights), comment
+ *     rules, text-size controls, tags, broken widgets and government banners go; a masthead printed twice is no title.
  */
-export const ANALYSIS_VERSION = 75;
+export const ANALYSIS_VERSION = 76;

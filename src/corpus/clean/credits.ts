@@ -92,6 +92,17 @@ const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\
 /** "… during the ceremony REUTERS/Jane Doe": an agency in capitals, a slash and the photographer, ending a caption with no full stop before it. */
 const CAPITALS_AGENCY_CREDIT = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
+/** Someone's words with their speaker: "“…,” he added.", "said Jane Doe". No caption reports speech. */
+const QUOTED_SPEECH = /["“”][^"“”]{2,400}["“”],? (?:\p{Ll}+ )?(?:said|says|added|adds|told|asked|explained)\b/u;
+
+/**
+ * Whether a line reports what someone said ("Harbourmaster Jane Doe said the tide was falling",
+ * "“…,” he added."): a paragraph of the story, where a caption tells what a picture shows, in the present.
+ */
+export function reportsSpeech(text: string): boolean {
+  return /\bsaid\b/.test(text) || QUOTED_SPEECH.test(text);
+}
+
 /**
  * A caption: a line ending in the credit of its picture, in brackets ("… (AP Photo/Khalil Hamra)",
  * "… [Emrah Gurel/AP]", a bracket the page cut off), after "Credit:", "Photo by" or "Picture:", or as a last
@@ -117,10 +128,12 @@ export function endsWithCredit(line: string): boolean {
     if (open > 0 && isCreditLine(text.slice(open))) return true;
     // "… may be charged. (Source: KEXA/EXAMPLE NEWS)": a video's caption with the sources of its pictures, in capitals as call letters and services are; "(Source: Example Ministry)" after a sentence is the text citing.
     if (open > 1 && SOURCES_IN_CAPITALS.test(text.slice(open))) return true;
-    // "… southern Exampleland. (EXA)": a short name in brackets after the caption's last sentence.
+    // "… southern Exampleland. (EXA)": a short name in brackets after the caption's last sentence;
+    // after someone's words ("…,” he added. (Jane Doe)") it is the reporter signing the paragraph off.
     if (
       open > 1 &&
       /[.!?]["'”’]?\s$/.test(text.slice(0, open)) &&
+      !reportsSpeech(text.slice(0, open)) &&
       /^[([](?:\p{Lu}[\p{L}.&'’-]{0,25} ?){1,4}[)\]]$/u.test(text.slice(open))
     )
       return true;

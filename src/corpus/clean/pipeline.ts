@@ -7,7 +7,7 @@ import { extractClosingStamp } from './stages/closingStamp.ts';
 import { cutComments } from './stages/comments.ts';
 import { extractDateline } from './stages/dateline.ts';
 import { dropEmbedIntros } from './stages/embedIntros.ts';
-import { isDatedHeading, markHeadings } from './stages/headings.ts';
+import { isDatedHeading, isListLead, markHeadings } from './stages/headings.ts';
 import { dropHoverCards } from './stages/hoverCards.ts';
 import { dropLinkLines } from './stages/linkLines.ts';
 import { dropLiveNotices } from './stages/liveNotices.ts';
@@ -78,12 +78,16 @@ export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_S
   const paragraphs: CleanParagraph[] = [];
   let section: string | null = null;
   let shortItems: string[] = [];
+  // The sentence a list completes ("The suspects were identified as:") opens the passage of its short items.
+  let lead: string | null = null;
   const flushItems = (): void => {
-    const text = shortItems.join(' • ');
+    const items = shortItems.join(' • ');
+    const text = lead === null ? items : items === '' ? lead : `${lead} ${items}`;
     if (wordCount(text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text, section });
     shortItems = [];
+    lead = null;
   };
-  for (const line of draft.lines) {
+  draft.lines.forEach((line, i) => {
     if (!line.listItem) flushItems();
     if (line.heading) {
       section = line.text;
@@ -91,8 +95,9 @@ export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_S
       if (isDatedHeading(line.text) && wordCount(line.text) >= MIN_PARAGRAPH_WORDS)
         paragraphs.push({ text: line.text, section });
     } else if (line.listItem) addItem(line);
+    else if (isListLead(line.text, draft.lines[i + 1])) lead = line.text;
     else if (wordCount(line.text) >= MIN_PARAGRAPH_WORDS) paragraphs.push({ text: line.text, section });
-  }
+  });
   flushItems();
   return { paragraphs, meta: draft.meta };
 
@@ -100,8 +105,10 @@ export function cleanArticle(body: string, stages: readonly Stage[] = CLEANING_S
   function addItem(line: Line): void {
     const text = line.text.replace(BULLET_SYMBOL, '');
     if (wordCount(text) >= MIN_PARAGRAPH_WORDS) {
+      const opening = shortItems.length === 0 ? lead : null;
+      if (opening !== null) lead = null;
       flushItems();
-      paragraphs.push({ text, section });
+      paragraphs.push({ text: opening === null ? text : `${opening} ${text}`, section });
     } else shortItems.push(text);
   }
 }

@@ -1,4 +1,4 @@
-import { endsWithCredit, isCreditLine } from '../credits.ts';
+import { endsWithCredit, isCreditLine, reportsSpeech } from '../credits.ts';
 import {
   endsLikeSentence,
   firstBodyIndex,
@@ -20,6 +20,8 @@ const SHARED_OPENING_WORDS = 6;
 /** "FILE - …", "FILE PHOTO: …", "1 of 3 | …", "Image: …", "Image caption, …": captions by their own conventions. */
 const CAPTION_OPENING =
   /^(?:file(?: photo)?\s?[-–—:]|\d{1,2} of \d{1,2}\s?\||(?:image|photo|picture|video)\s?:\s|(?:image|photo|video) caption\b)/i;
+/** "Photo:", "Credit:": a credit's label alone on its line, the credit on the next. */
+const BARE_CREDIT_LABEL = /^(?:photo|image|picture|credit)s?\s?:$/i;
 /** "Image caption,": a label whose caption is the next line. */
 const CAPTION_LABEL = /^(?:image|photo|video) caption\s?[,:]?$/i;
 /** "Harbour strike FILE PHOTO: …", "Harbour strike FILE - …": the picture's short label run into the caption, whose "FILE" is in capitals. */
@@ -144,10 +146,14 @@ export const dropCaptions: Stage = (page) => {
           NAME_LABEL.test(line.text) ||
           (PICTURE_POSITION.test(line.text) && !endsLikeSentence(line.text)))),
   );
-  for (let i = 1; i < lines.length; i++) if (credit[i] && !caption[i - 1] && i - 1 !== headline) caption[i - 1] = true;
+  // The line above a credit is its caption, unless it reports what someone said: a paragraph above a picture with none.
+  for (let i = 1; i < lines.length; i++)
+    if (credit[i] && !caption[i - 1] && i - 1 !== headline && !reportsSpeech(lines[i - 1]!.text)) caption[i - 1] = true;
   // The caption under a label ("Image caption,"), and the copy of a caption above it without its credit.
   for (let i = 1; i < lines.length; i++) {
     if (CAPTION_LABEL.test(lines[i - 1]!.text)) caption[i] = true;
+    // "Photo:" over "Radio Northtown / Jane Doe": the credit under its bare label, whoever it names.
+    if (BARE_CREDIT_LABEL.test(lines[i - 1]!.text) && wordCount(lines[i]!.text) <= MAX_LABEL_WORDS) caption[i] = true;
     if (caption[i] && !credit[i] && looseKey(lines[i]!.text).startsWith(looseKey(lines[i - 1]!.text)))
       caption[i - 1] = true;
   }

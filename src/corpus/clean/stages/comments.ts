@@ -1,4 +1,4 @@
-import type { Stage } from '../draft.ts';
+import { keepLines, type Stage } from '../draft.ts';
 
 /** Headings that open the readers' comments: "Comments", "12 Comments", "Comments are closed.", "Leave a Reply". */
 const COMMENTS_HEADING =
@@ -7,17 +7,30 @@ const COMMENTS_HEADING =
 const MAX_HEADING_LENGTH = 40;
 
 /**
+ * The site's rules for comments: "Disclaimer: Comments are moderated. They will not appear
+ * immediately …", "We want our comments to be a lively and valuable part of our community …".
+ */
+const COMMENTS_POLICY =
+  /^(?:disclaimer:\s?)?(?:comments are (?:moderated|reviewed|pre-moderated|subject to)\b|we want (?:our|your) comments to be\b)/i;
+const MAX_POLICY_WORDS = 80;
+
+/**
  * The readers' comments, from their heading to the end of the page: what readers wrote is not the
- * article. Only below the article's first long paragraph, where a "Comments" link by the byline
- * costs nothing; read before site chrome, which would take the bare heading for a widget.
+ * article, nor the site's rules for it. Only below the article's first long paragraph, where a
+ * "Comments" link by the byline costs nothing; read before site chrome, which would take the bare
+ * heading for a widget.
  */
 export const cutComments: Stage = (draft) => {
   const start = draft.lines.findIndex((line) => line.text.split(' ').length > 12);
   if (start < 0) return draft;
-  for (let i = start + 1; i < draft.lines.length; i++) {
-    const text = draft.lines[i]!.text;
+  const withoutPolicy = keepLines(
+    draft,
+    ({ text }) => !(COMMENTS_POLICY.test(text) && text.split(' ').length <= MAX_POLICY_WORDS),
+  );
+  for (let i = start + 1; i < withoutPolicy.lines.length; i++) {
+    const text = withoutPolicy.lines[i]!.text;
     if (text.length <= MAX_HEADING_LENGTH && COMMENTS_HEADING.test(text.replace(/[:.!]$/, '')))
-      return { ...draft, lines: draft.lines.slice(0, i) };
+      return { ...withoutPolicy, lines: withoutPolicy.lines.slice(0, i) };
   }
-  return draft;
+  return withoutPolicy;
 };

@@ -1,5 +1,5 @@
 import { EnglishFrequencies } from '../../../search/english.ts';
-import { isCutShort, isHeadlineLike, wordCount, type Stage } from '../draft.ts';
+import { isCutShort, isHeadlineLike, wordCount, type Line, type Stage } from '../draft.ts';
 
 /** A subheading is short; a longer line without a full stop is a deck or a caption, still text. */
 const MAX_HEADING_WORDS = 12;
@@ -35,6 +35,11 @@ export function isDatedHeading(text: string): boolean {
   return DATED.test(text);
 }
 
+/** "The suspects were identified as:" above a list: the sentence that the list completes, not a label over it. */
+export function isListLead(text: string, next: Line | undefined): boolean {
+  return next?.listItem === true && text.endsWith(':');
+}
+
 /**
  * A line that reads as a heading ("Periodic attacks on US forces") labels the paragraphs below
  * it; a line cut short ("… the metro in Belo Horizonte,", the last line of an excerpt stopped
@@ -49,6 +54,7 @@ export const markHeadings: Stage = (draft) => {
       isHeadlineLike(line.text) &&
       wordCount(line.text) <= MAX_HEADING_WORDS &&
       !isCutShort(line.text) &&
+      !isListLead(line.text, draft.lines[i + 1]) &&
       !(i === draft.lines.length - 1 && isCutExcerptEnd(line.text)),
   );
   return { ...draft, lines: draft.lines.map((line, i) => (headingLike[i] ? { ...line, heading: true } : line)) };

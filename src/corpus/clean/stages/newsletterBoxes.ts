@@ -1,11 +1,11 @@
 import { isHeadlineLike, keepLines, wordCount, type Stage } from '../draft.ts';
 
-/** Imperative openings of a sign-up box: "Sign up for …", "Get the latest … in your inbox", "Get push notifications …", "Enter your email". */
+/** Imperative openings of a sign-up box: "Sign up for …", "Get the latest … in your inbox", "Get push notifications …", "Enter your email", "Thanks for reading Example Notes! Subscribe …". */
 const SIGN_UP_OPENING =
-  /^(?:sign up|sign me up|subscribe|register (?:today|now|for free)|get (?:the|our|breaking|daily|free|email|news|push|a (?:daily|weekly|monthly))|create (?:an? |your )?(?:free )?(?:profile|account)|join (?:our|the)|enter your e-?mail|stay (?:informed|up to date|updated)|never miss|want (?:more|the latest)|by signing up|thank you for (?:signing up|subscribing)|you(?:'re| are) (?:all set|subscribed)|already a subscriber|(?:read|enjoy|discover|explore|try)\b[^.]{0,80}\b(?:news and|insight|analysis|journalism|coverage|unlimited))/i;
+  /^(?:sign up|sign me up|subscribe|register (?:today|now|for free)|get (?:the|our|breaking|daily|free|email|news|push|a (?:daily|weekly|monthly))|create (?:an? |your )?(?:free )?(?:profile|account)|join (?:our|the)|enter your e-?mail|stay (?:informed|up to date|updated)|never miss|want (?:more|the latest)|by signing up|thank(?:s| you) for (?:signing up|subscribing|reading)|you(?:'re| are) (?:all set|subscribed)|already a subscriber|(?:read|enjoy|discover|explore|try)\b[^.]{0,80}\b(?:news and|insight|analysis|journalism|coverage|unlimited))/i;
 /** What a sign-up box offers, wherever it says it. */
 const SIGN_UP_OFFER =
-  /\b(?:newsletters?|your inbox|email address|e-mail address|alerts?|notifications|subscribe|subscription|sign(?:ing)? up|terms and conditions|privacy policy|unlimited (?:content|access)|free trial|insight|journalism|save (?:stories|articles)|reading list)\b/i;
+  /\b(?:newsletters?|your (?:inbox|mailbox)|email address|e-mail address|alerts?|notifications|subscribe|subscription|sign(?:ing)? up|terms and conditions|privacy policy|unlimited (?:content|access)|free trial|insight|journalism|save (?:stories|articles)|reading list)\b/i;
 /**
  * "Example.com would like to send you notifications", "access all 10 of our newsletters", "Sign up
  * for Example's Morning newsletter", a box's consent ("I would like to be emailed about offers …

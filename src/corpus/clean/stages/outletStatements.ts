@@ -63,9 +63,16 @@ const BOX_OWNER = new RegExp(
 /** A name ends at the end of its sentence or clause ("from Example. Read our privacy notice"). */
 const CLAUSE_END = /[.,;:!?](?:\s|$)/;
 /** The words a publication's name ends in, or holds: the kind of publication it is ("Example Daily", "EXAMPLE NEWS"). */
-export const PUBLICATION_NOUN =
+const PUBLICATION_NOUN =
   'Daily|DAILY|News|NEWS|Times|TIMES|Post|POST|Herald|HERALD|Tribune|TRIBUNE|Journal|JOURNAL|Gazette|GAZETTE|Chronicle|CHRONICLE|Telegraph|TELEGRAPH|Observer|OBSERVER';
 const MASTHEAD = new RegExp(String.raw`^((?:[\p{Lu}\d][\p{L}\d&'’-]{0,30} ){1,3})(?:${PUBLICATION_NOUN})$`, 'u');
+/** A word that names a kind of publication, anywhere in a name ("Example News Correspondent"). */
+export const PUBLICATION = new RegExp(String.raw`\b(?:${PUBLICATION_NOUN})\b`, 'u');
+
+/** Whether a line is a publication's name alone ("The Example Times", "Northtown Daily News"). */
+export function isPublicationName(text: string): boolean {
+  return MASTHEAD.test(text);
+}
 const MAX_STATEMENT_WORDS = 60;
 
 /** "SaltWire.com" -> "SaltWire": a site's address written as its name, without the public suffix. */

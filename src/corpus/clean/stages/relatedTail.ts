@@ -3,6 +3,8 @@ import { endsLikeSentence, isBody, wordCount, type Line, type Stage } from '../d
 /** Headings that start the page's list of other stories; everything from one of them on is not the article. */
 const TAIL_HEADING =
   /^(?:related(?: stories| articles| news| coverage| posts| content| reading)?|more coverage|more(?: [\w.]{1,20}){0,3} (?:news|stories)|read more|recommended(?: for you| stories)?|you may also like|you might also like|most (?:read|popular|viewed)|trending(?: now| stories)?|latest news|also on [\w ]{1,40}|in other news|top stories|up next|read next|what to read next|editor['’]s picks|don['’]t miss)$/i;
+/** A paragraph of the story has this many words; a deck under another story's headline has fewer. */
+const MIN_PARAGRAPH_WORDS = 15;
 /** A heading is short: a longer line that starts so is text. */
 const MAX_HEADING_LENGTH = 60;
 
@@ -19,7 +21,7 @@ export const cutRelatedTail: Stage = (draft) => {
     let end = i + 1;
     while (end < lines.length && isHeadlineShaped(lines[end]!.text)) end++;
     const rest = lines.slice(end);
-    if (end > i + 1 && rest.some((line) => isBody(line)) && !rest.some((line) => isHeadlineShaped(line.text))) {
+    if (end > i + 1 && storyGoesOn(rest)) {
       boxes.push([i, end]);
       i = end - 1;
       continue;
@@ -32,6 +34,19 @@ export const cutRelatedTail: Stage = (draft) => {
     return kept.filter((_line, index) => !boxes.some(([from, to]) => index >= from && index < to));
   }
 };
+
+/**
+ * Whether the lines under a box of links are the story going on: a paragraph right under it (longer
+ * than the one-sentence deck a listed story may have), and
+ * as many paragraphs (or list items) as headline-shaped lines after it, where a list of other
+ * stories is headlines first, with a deck or a stamp at most under each.
+ */
+function storyGoesOn(rest: readonly Line[]): boolean {
+  if (rest[0] === undefined || !isBody(rest[0]) || wordCount(rest[0].text) < MIN_PARAGRAPH_WORDS) return false;
+  const headlines = rest.filter((line) => !line.listItem && isHeadlineShaped(line.text)).length;
+  const text = rest.filter((line) => isBody(line) || (line.listItem && !isHeadlineShaped(line.text))).length;
+  return text >= headlines;
+}
 
 /** A headline of another story: a few words at least, no sentence ending. */
 function isHeadlineShaped(text: string): boolean {

@@ -1,10 +1,9 @@
 import { agencyNamed } from '../credits.ts';
 import type { Stage } from '../draft.ts';
-import { NAME, PUBLICATION_NOUN } from './outletStatements.ts';
+import { NAME, PUBLICATION } from './outletStatements.ts';
 
 /** "spoke exclusively to Example News’s Jane Doe": read from just after "exclusively to". */
 const POSSESSIVE_NAME = new RegExp(String.raw`^(${NAME})['’]s\b`, 'u');
-const PUBLICATION = new RegExp(String.raw`\b(?:${PUBLICATION_NOUN})\b`, 'u');
 /** A word of a name: a capital or a digit first ("Example", "News,", "Line’s"). */
 const NAME_WORD = /^(?:[\p{Lu}\d][\p{L}\d&.'’-]*,?|The)$/u;
 /** A person's name is this many words at most ("Jane Q. Doe"). */

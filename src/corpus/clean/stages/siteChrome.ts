@@ -6,17 +6,24 @@ import { SITE_CHROME } from '../vocabulary.ts';
  * "This article is more than 4 years old": the page's note on its age; "Updates to our Terms of
  * Use", "We are updating our Terms of Use. Please review …": the site's notice of its terms; "This
  * is a carousel. Use Next and Previous buttons to navigate": a slideshow's instructions for screen
- * readers; "Our Standards: The Example Trust Principles.": an agency's link to its principles.
+ * readers; "Our Standards: The Example Trust Principles.": an agency's link to its principles; "We’re
+ * sorry, this feature is currently unavailable.": a widget that did not load; "Tags: Northtown FC,
+ * Jane Doe": the page's tags; "An official website of the Exampleland government / Here’s how you
+ * know": a government site's banner.
  */
 const CHROME_PATTERN =
-  /^(?:\d{1,3} min(?:ute)?s? read|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
+  /^(?:\d{1,3} min(?:ute)?s? read|we(?:['’]re| are) sorry,? this feature is (?:currently |temporarily )?unavailable\b.{0,120}|(?:tags|tagged|filed under)\s?:\s.{2,200}|an official website of the\b.{2,60}\bgovernment|here['’]s how you know|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
 /**
- * "A version of this article appears in print on March 4, 2023, Section B, Page 1 …": the print
- * edition's note; "Disclaimer: This story has been auto-generated from a syndicated feed.": the
- * site's note that it reprints a feed. Both longer than a chrome line.
+ * Notes on how the article was published, longer than a chrome line: the print edition's ("A
+ * version of this article appears in print on March 4, 2023, Section B, Page 1 …", "This article
+ * appears in the April 2024 print edition with the headline …"); a reprint's ("Disclaimer: This
+ * story has been auto-generated from a syndicated feed.", "Distributed by Example Content Agency,
+ * LLC."); an update's ("Editor’s note: This story has been updated with comments from …"); the
+ * press regulator's code the site keeps; the rights notice ("All rights reserved. This material …
+ * may not be reproduced …").
  */
 const PUBLISHING_NOTE =
-  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
+  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|this (?:article|story) appears in the\b.{0,60}\bprint edition\b.{0,240}|distributed by\b.{2,60}\b(?:content agency|syndicate|syndication)\b.{0,40}|(?:editor['’]s note:\s?)?this (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.{0,200}|this (?:website|site) and (?:its |associated )?(?:newspapers|publications|titles) (?:adheres?|subscribes?) to\b.{0,200}|(?:all rights reserved\.?\s?)?this material\b.{0,200}\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b.{0,300}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
 
 /** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
 const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;

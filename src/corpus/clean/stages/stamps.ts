@@ -1,5 +1,6 @@
 import { parseDateStamp, parseIsoDate } from '../../dates.ts';
 import { agencyNamed, endsWithCredit } from '../credits.ts';
+import { PUBLICATION } from './outletStatements.ts';
 import {
   BULLET_SYMBOL,
   firstBodyIndex,
@@ -14,6 +15,11 @@ import {
 // Case-blind only in its label: under the i flag \p{Lu} takes lower case too, and "By midday Wednesday, …" is a sentence.
 const BYLINE =
   /^(?:(?:[Ww]ritten|[Rr]eported|[Pp]osted|WRITTEN|REPORTED|POSTED) )?(?:[Bb]y|BY)\s+(\p{Lu}[\p{L}\p{N} .,'’&-]{1,100})$/u;
+/** Where a date starts after the author's name in a byline: "Jane Doe March 14th, 2023", "Jane Doe 15 February 2022". */
+const DATE_AFTER_NAME =
+  /\s(?=(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)? \p{Lu}\p{Ll}{2,8}\b))/u;
+/** "… 2 min read": the reading time a site prints after its stamp. */
+const READING_TIME = /\s?\d{1,3} min(?:ute)?s? read$/i;
 /** "Written By Jane Doe|Last Updated: Aug 17, 2023, 02:25 PM IST|Source: Example": a byline, then its stamp and source, on one line. */
 const PART_SEPARATOR = /\s?\|\s?/;
 /** "Wednesday, July 10, 2024 | Back issues": a masthead's date of the current issue, beside a link to the paper's issues. */
@@ -42,6 +48,8 @@ const NAME_THEN_STAMP = new RegExp(String.raw`^(${PERSON_NAME}) [-–—|] (.{6,
 const SOURCE_LINE = /^source\s?:\s?(.{2,80})$/i;
 /** "Source: Bureau", "Source: Agencies": the outlet's own desk, or no one named, credited. */
 const OWN_DESK = /^(?:(?:our |news |web |online )?(?:bureau|desk|staff)|agencies|wires?|internet|online)$/i;
+/** "Example News and news agencies": an outlet crediting its own reporting, with the wires it drew on. */
+const OWN_AND_AGENCIES = /^(\p{Lu}.{1,60}?) (?:and|with|&) (?:news |wire )?(?:agencies|wires)$/u;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
 const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
 /** "--IANS", "— Reuters", "(Xinhua)": an agency signing off the text, or credited alone on a line. */
@@ -58,7 +66,7 @@ const CONTRIBUTORS = /^([\p{L}&.'’, -]{2,120}?) contributed (?:reporting|to th
 const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
-  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
+  /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first |originally )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
 /** "Reporting by Jane Doe in Northtown; Editing by John Roe": an agency's credits of its reporters and editors, below the story. */
 const WIRE_CREDITS =
   /^(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.]{3,200}?(?:;\s?(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.;]{3,120}){1,4}\.?$/i;
@@ -69,8 +77,16 @@ const DETAILS_LABEL =
 const UPDATE_LABEL = /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:last )?(?:updated|modified)\b/i;
 /** Clock times and zones around a stamp: "| 6:15 AM IST", "at 15:22 IST", "3:26 PM". */
 const CLOCK = /\s?(?:[|,·]|\bat\b)?\s?\b\d{1,2}[:.]\d{2}(?::\d{2})?\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4}\b)?/gi;
-/** "Example Staff", "Example Staff Writer", "Example Correspondent": the outlet a staff byline names after the author. */
-const STAFF = /^(.{2,60}?) (?:staff(?: writers?| reporters?)?|correspondents?|reporters?|writers?)$/i;
+/** "Example Staff", "Example Staff Writer", "Example News Correspondent": the outlet a staff byline may name after the author. */
+const STAFF = /^(.{2,60}?) (staff(?: writers?| reporters?)?|correspondents?|reporters?|writers?)$/i;
+/**
+ * Whether a staff byline's name is the outlet's: a staff of one is the outlet's ("Example Staff"), a
+ * correspondent or a reporter often a place's or a beat's ("Southvale Correspondent", "Senior
+ * Reporter"), an outlet's only when it reads as a publication ("Example News Correspondent").
+ */
+function namesOutlet(staff: RegExpExecArray): boolean {
+  return /^staff/i.test(staff[2]!) || PUBLICATION.test(staff[1]!);
+}
 /** "New York, March 11": a dateline on a line of its own, under the headline. */
 const DATELINE_LINE = /^(\p{Lu}[\p{L}.'’-]{0,25}(?: \p{Lu}[\p{L}.'’-]{0,25}){0,3}),\s(\p{L}{3,9}\.? \d{1,2})$/u;
 /** Stamps stand near the top: above the first paragraph, or among the page's first lines when a deck precedes them. */
@@ -125,6 +141,8 @@ export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
 /** "01.01.2023, Example International": a stamp, then the outlet that printed it; also after the cut text of a card ("… in the town’s... 01.01.2023, Example International"). */
 const STAMP_THEN_NAME = /(?:^|(?:\.\.\.|…)\s)([\d./-]{8,10}),\s(\p{Lu}[\p{L}&.'’ -]{1,40})$/u;
 
+/** "Originally Published: …", "Updated: …": a stamp by its label, which no sentence of an article opens with. */
+const FOOT_STAMP = /^(?:(?:first |originally )?published|posted|(?:last )?updated)(?: on| at)?\s?:\s?\S/i;
 /** "Posted at 4:18 p.m.", "Updated 10:04 ET": a stamp of a time alone, furniture that dates nothing. */
 const TIME_STAMP =
   /^(?:posted|updated|published|last updated)(?: at| on)?\s?:?\s?\d{1,2}[:.]\d{2}\s?(?:[ap]\.?m\.?)?(?:\s?[A-Z]{2,4})?\.?$/i;
@@ -169,7 +187,7 @@ export const extractStamps: Stage = (draft) => {
     if (staff || agency) {
       meta = { ...meta, author: byline.slice(0, comma) };
       if (agency) setCredit(agency);
-      else if (meta.outlet === undefined) meta = { ...meta, outlet: staff![1]! };
+      else if (meta.outlet === undefined && namesOutlet(staff!)) meta = { ...meta, outlet: staff![1]! };
       return;
     }
     const bylineAgency = agencyNamed(byline);
@@ -249,7 +267,13 @@ export const extractStamps: Stage = (draft) => {
       else if (meta.outlet === undefined) meta = { ...meta, outlet: named[2]!.trim() };
       return false;
     }
-    if (index >= top && !TIME_STAMP.test(text)) return true;
+    if (index >= top && !TIME_STAMP.test(text)) {
+      // "Originally Published: March 3, 2023 at 4:12 PM EST" under the article: a stamp, wherever it stands.
+      const footDate = FOOT_STAMP.test(text) ? stampDate(text) : null;
+      if (footDate === null) return true;
+      if (meta.date === undefined && !UPDATE_LABEL.test(text)) meta = { ...meta, date: footDate };
+      return false;
+    }
     // Each part read as a line of its own (every one, for what it states); the line goes when every part was furniture.
     const keepParts = (parts: readonly string[]): boolean =>
       parts.map((part) => keep({ ...line, text: part }, index)).some(Boolean);
@@ -261,7 +285,12 @@ export const extractStamps: Stage = (draft) => {
     const unedited = text.replace(EDITOR, '');
     const byline = BYLINE.exec(unedited) ?? GLUED_BYLINE.exec(unedited);
     if (byline) {
-      setAuthor(byline[1]!.trim());
+      const author = byline[1]!.trim();
+      // "By Jane Doe March 14th, 2023 2 min read": the byline and the stamp on one line.
+      const at = author.search(DATE_AFTER_NAME);
+      const date = at > 0 ? stampDate(author.slice(at + 1).replace(READING_TIME, '')) : null;
+      setAuthor(date ? author.slice(0, at) : author);
+      if (date && meta.date === undefined) meta = { ...meta, date };
       return false;
     }
     const withSource = BYLINE_WITH_SOURCE.exec(text);
@@ -303,7 +332,10 @@ export const extractStamps: Stage = (draft) => {
     }
     const source = SOURCE_LINE.exec(text);
     if (source) {
-      if (!OWN_DESK.test(source[1]!.trim())) setCredit(source[1]!.trim());
+      const credited = source[1]!.trim();
+      if (!OWN_DESK.test(credited)) setCredit(credited);
+      const own = OWN_AND_AGENCIES.exec(credited)?.[1];
+      if (own && meta.outlet === undefined) meta = { ...meta, outlet: own };
       return false;
     }
     if (TIME_STAMP.test(text)) return false;

@@ -2,6 +2,7 @@ import { EnglishFrequencies } from '../../../search/english.ts';
 import { agencyNamed } from '../credits.ts';
 import { isDatelineAlone } from './dateline.ts';
 import { isDatedHeading } from './headings.ts';
+import { isPublicationName } from './outletStatements.ts';
 import { stampDate } from './stamps.ts';
 import {
   closesAbbreviation,
@@ -218,7 +219,8 @@ export const extractTitle: Stage = (draft) => {
   );
   // The header ends at the first paragraph: below it there is an opening unless the page has no paragraph.
   let anyOpening = headerEnd < lines.length;
-  // A line the header prints twice (the page's title, then its headline) is the page's own, whatever the opening says.
+  // A line the header prints twice (the page's title, then its headline) is the page's own, whatever the
+  // opening says; unless it is a publication's name ("The Example Times" twice: a masthead and its logo).
   const seen = new Set<string>();
   const twice = new Set<string>();
   for (const line of header) {
@@ -228,7 +230,12 @@ export const extractTitle: Stage = (draft) => {
   const candidates: string[] = [];
   for (let index = header.length - 1; index >= 0; index--) {
     const line = header[index]!;
-    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening) || twice.has(looseKey(line.text))))
+    if (
+      isCandidate(line) &&
+      (!anyOpening ||
+        sharesWords(line.text, opening) ||
+        (twice.has(looseKey(line.text)) && !isPublicationName(line.text)))
+    )
       candidates.push(line.text);
     if (isHeadlineLike(line.text)) continue;
     for (const stem of wordStems(line.text)) opening.add(stem);
