@@ -4,6 +4,12 @@ import { cleanArticle } from '../src/corpus/clean/pipeline.ts';
 /** Page snippets shaped like real scraped pages (names invented), cleaned end to end. */
 const texts = (page: string): string[] => cleanArticle(page).paragraphs.map((paragraph) => paragraph.text);
 
+/** An article longer than the header's first lines, for what stands at its foot. */
+const LONG_BODY = Array.from(
+  { length: 9 },
+  (_, i) => `Volunteers in district ${i + 1} said they had cleared ${i + 2} streets of rubble by Friday evening.`,
+).join('\n');
+
 const BODY = [
   'Rescuers pulled a family of four from the rubble of a collapsed apartment block early on Tuesday, officials said.',
   'The regional governor said more than 1,200 buildings had been damaged across the province since the quake struck.',
@@ -32,6 +38,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'This article appears in the April 2024 print edition with the headline “Rounding Error.”',
     ],
     ['a syndicator’s note', 'Distributed by Example Content Agency, LLC.'],
+    [
+      'a caption credited to a photographer of a publication',
+      'The old customs house on Harbour Road, which survived two floods, is being converted into a museum. Jane Doe / Exampleland Herald',
+    ],
     ['an update note', 'Editor’s note: This story has been updated with comments from Mayor John Roe.'],
     [
       'the press regulator’s code the site keeps',
@@ -597,6 +607,40 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\n${tail}`)).toEqual(BODY.split('\n'));
   });
 
+  it.each([
+    [
+      'a syndicator’s link to the paper it reprints',
+      'Visit The Southvale Gazette (Southvale, Exampleland) at www.southvalegazette.com',
+    ],
+    [
+      'a caption credited to an agency’s photo desk',
+      'Police personnel outside the district court on Sunday, Nov 26. PTI Photo',
+    ],
+  ])('drops %s at the foot of the page', (_kind, furniture) => {
+    expect(texts(`${BODY}\n${furniture}`)).toEqual(BODY.split('\n'));
+  });
+
+  it('keeps the paragraph a caption and its credit were run into, from its dateline on', () => {
+    const paragraph =
+      'NORTHTOWN, March 20 — Northtown’s main bus operator has suspended 12 routes after floodwater inundated its central depot.';
+    expect(
+      texts(`Workers pump water out of the flooded bus depot in Northtown yesterday. — AFP pic${paragraph}\n${BODY}`),
+    ).toEqual([
+      'Northtown’s main bus operator has suspended 12 routes after floodwater inundated its central depot.',
+      ...BODY.split('\n'),
+    ]);
+  });
+
+  it('reads the agency signing the last paragraph off, and keeps the paragraph', () => {
+    const article = cleanArticle(
+      `${BODY}\nThe weather office has forecast more rain in the area until Wednesday. — Bernama`,
+    );
+    expect(article.paragraphs.at(-1)!.text).toBe(
+      'The weather office has forecast more rain in the area until Wednesday.',
+    );
+    expect(article.meta.credit).toBe('Bernama');
+  });
+
   it('keeps a paragraph reporting what someone said above a picture’s credit, and drops a caption there', () => {
     const said =
       'Harbourmaster Mary Major said the tide was falling at the time and the vessel would be refloated on the morning high tide.';
@@ -739,6 +783,16 @@ describe('titles, outlets, agencies and dates from the page', () => {
     expect(cleanArticle(`${header}\n${BODY}`).meta.title).toBe(title);
   });
 
+  it('takes the headline under a navigation bar, and no station’s name', () => {
+    const lede = 'Police in Northtown say two people are in hospital after a walkway fell onto a downtown street.';
+    expect(
+      cleanArticle(
+        `Home Latest Northtown World Business Opinion\nWalkway falls onto Northtown street\n${lede}\n${BODY}`,
+      ).meta.title,
+    ).toBe('Walkway falls onto Northtown street');
+    expect(cleanArticle(`Radio Northtown 1040 AM\n${lede}\n${BODY}`).meta.title).toBeUndefined();
+  });
+
   it('takes a case’s name ending in an abbreviation for the title', () => {
     const page = [
       'You are here',
@@ -754,6 +808,7 @@ describe('titles, outlets, agencies and dates from the page', () => {
     ['a line cut off mid-sentence', 'US financial regulators on Sunday told the lender’s customers,'],
     ['a caption with its credit', 'Volunteers search the ruins of a market in Northtown. (AP Photo/Jane Doe)'],
     ['a promo line', 'Track Latest News Live on Examplenews.com and get news updates'],
+    ['a firm’s name', 'Doe & Roe Family Lawyers LLP'],
     [
       'another story’s headline above the article, sharing none of its words',
       'Index records modest gains in a thin session with markets closed for a holiday',
@@ -871,6 +926,32 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a government site’s banner is no title',
       `An official website of the Exampleland government\nHere’s how you know\n${BODY}`,
       { title: undefined },
+    ],
+    [
+      'an agency’s staff byline by its initials gives the agency, not an outlet',
+      `By ANA Reporter\n${BODY}`,
+      { credit: 'ANA', outlet: undefined },
+    ],
+    [
+      'a copyright line ends its holder before a place in brackets',
+      `${BODY}\n(c)2024 The Southvale Gazette (Southvale, Exampleland)`,
+      { outlet: 'The Southvale Gazette' },
+    ],
+    [
+      'an update stamp under a long article dates a page with no other',
+      `${LONG_BODY}\nUpdated: June 02, 2023, 4:00 AM`,
+      { date: { value: '2023-06-02', precision: 'day' } },
+    ],
+    [
+      'an update stamp with the first printing’s time dates the page',
+      `Updated March 18, 2023 — 6.12pm, first published at 9.40am\n${BODY}`,
+      { date: { value: '2023-03-18', precision: 'day' } },
+    ],
+    ['a closing "with" credits the agency', `${BODY}\nwith AAP`, { credit: 'AAP' }],
+    [
+      'a caption printed four times above the headline is no title',
+      `${'The old customs house on Harbour Road is being converted into a museum. Jane Doe / Exampleland Herald\n'.repeat(4)}Rescuers pull family of four from collapsed apartment block\n${BODY}`,
+      { title: 'Rescuers pull family of four from collapsed apartment block' },
     ],
     [
       'a source line naming the outlet and news agencies gives the outlet',

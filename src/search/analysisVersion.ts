@@ -104,5 +104,9 @@
  *     signed off "(Jane Doe)"); a byline's glued stamp dates the page; a place's correspondent names no outlet;
  *     "Source: X and news agencies" names X; publishing notes (print, syndication, updates, regulator, rights), comment
  *     rules, text-size controls, tags, broken widgets and government banners go; a masthead printed twice is no title.
+ * 77: a caption's credit after its sentence ("… PTI Photo", "… Jane Doe / Example Herald") and one run into a dateline
+ *     ("— AFP picNORTHTOWN") go; "… — Bernama" ending the last paragraph credits the agency; "with AAP" too; ANA is an
+ *     agency; a navigation bar, a station's or firm's name is no title; a copyright holder ends before a bracketed
+ *     place; a foot update stamp dates a page with no other; "…, first published at 9.40am" leaves a stamp readable.
  */
-export const ANALYSIS_VERSION = 76;
+export const ANALYSIS_VERSION = 77;

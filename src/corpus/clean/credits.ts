@@ -92,6 +92,12 @@ const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\
 /** "… during the ceremony REUTERS/Jane Doe": an agency in capitals, a slash and the photographer, ending a caption with no full stop before it. */
 const CAPITALS_AGENCY_CREDIT = /\s(\p{Lu}{2,}(?: \p{Lu}{2,})?)\/\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
+/** "Jane Doe / Example Herald": a photographer's name, a slash and the publication that employs them. */
+const PHOTOGRAPHER_AND_PUBLICATION = new RegExp(
+  String.raw`^${PERSON_NAME}\s?\/\s?\p{Lu}[\p{L}\d&.'’-]{0,30}(?: \p{Lu}[\p{L}\d&.'’-]{0,30}){0,3}$`,
+  'u',
+);
+
 /** Someone's words with their speaker: "“…,” he added.", "said Jane Doe". No caption reports speech. */
 const QUOTED_SPEECH = /["“”][^"“”]{2,400}["“”],? (?:\p{Ll}+ )?(?:said|says|added|adds|told|asked|explained)\b/u;
 
@@ -146,8 +152,14 @@ export function endsWithCredit(line: string): boolean {
   );
   if (credit > 0 && text.length - credit <= 80) return true;
   const lastSentence = text.lastIndexOf('. ');
-  if (lastSentence > 0 && text.length - lastSentence <= 80 && text.includes('/', lastSentence))
-    return isCreditLine(text.slice(lastSentence + 2));
+  if (lastSentence > 0 && text.length - lastSentence <= 80) {
+    const tail = text.slice(lastSentence + 2);
+    // "… on Sunday. PTI Photo", "… Getty Images": a picture service's credit after the caption's
+    // sentence (an agency's bare name there, "… on Sunday. Reuters", may sign a paragraph off);
+    // "… museum. Jane Doe / Example Herald": a photographer and the publication, slashed.
+    if (tail.includes('/')) return isCreditLine(tail) || PHOTOGRAPHER_AND_PUBLICATION.test(tail);
+    if (isServiceName(tail) && !AGENCY_BY_KEY.has(nameKey(tail))) return true;
+  }
   // "… through its new service.Jane Doe/Getty Images": the credit run into the full stop by the scrape.
   const glued = GLUED_CREDIT.exec(text.slice(-80));
   if (glued && isCreditLine(glued[1]!)) return true;

@@ -13,6 +13,7 @@
 export const NEWS_AGENCIES: ReadonlyArray<readonly [name: string, ...aliases: string[]]> = [
   ['AAP', 'Australian Associated Press'],
   ['AFP', 'Agence France-Presse', 'Agence France Presse'],
+  ['ANA', 'African News Agency'],
   ['ANI', 'Asian News International'],
   ['ANSA'],
   ['AP', 'Associated Press', 'The Associated Press'],

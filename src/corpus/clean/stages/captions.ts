@@ -127,7 +127,7 @@ function isTruncated(line: string): boolean {
  */
 export const dropCaptions: Stage = (page) => {
   const draft = mapText(page, (text) =>
-    withoutGluedCaption(withoutGluedCredits(text.replace(CREDIT_BEFORE_DATELINE, ''))),
+    withoutGluedCaption(withoutGluedCredits(withoutCaptionBeforeDateline(text.replace(CREDIT_BEFORE_DATELINE, '')))),
   );
   const { lines } = draft;
   const credit = lines.map((line) => isCreditLine(line.text));
@@ -219,6 +219,22 @@ function withoutGluedCaption(text: string): string {
 /** "Photo by Jane Doe-Pool/Getty Images(NORTHTOWN, Ex.) -- The jury …": a picture's credit run into the dateline that opens the paragraph. */
 const CREDIT_BEFORE_DATELINE =
   /^(?:Photo|Photograph|Image|Picture)(?: credit)?(?: by\s|:\s?)[^()\n]{3,80}?(?=\(\p{Lu}[\p{Lu}\p{L} .,'’-]{1,40}\)\s?(?:--|[-–—]))/u;
+/**
+ * "Workers pump water out of the depot. — AFP picNORTHTOWN, March 20 — …": a caption whose credit
+ * ("— AFP pic") the scrape ran into the dateline in capitals that opens the paragraph: the credit's
+ * "pic" glued to the place, and the caption's sentence before a dash.
+ */
+const PIC_BEFORE_DATELINE = /\spic(?=\p{Lu}{3}[\p{Lu} .'’-]{0,30},)/u;
+const CAPTION_AND_CREDIT = /[.!?] [–—-] ?[^–—.!?]{2,40}$/u;
+
+/** The paragraph without the caption and credit run into its dateline. */
+function withoutCaptionBeforeDateline(text: string): string {
+  const pic = PIC_BEFORE_DATELINE.exec(text);
+  if (!pic) return text;
+  const before = text.slice(0, pic.index);
+  const credit = CAPTION_AND_CREDIT.exec(before);
+  return credit && credit.index >= 10 ? text.slice(pic.index + pic[0].length) : text;
+}
 /** "…outCredit: ": a credit's label run into the last word of its caption, as no sentence of a paragraph writes it. */
 const GLUED_CREDIT_LABEL = /(?<=\p{Ll})Credit:\s?/gu;
 /** How far a credit run into the next sentence may go: "Credit: GettyNorthtown's …", "Credit: Jane Doe/AFPThe …". */

@@ -1,4 +1,5 @@
 import { parseDateStamp } from '../../dates.ts';
+import { agencyNamed } from '../credits.ts';
 import type { Stage } from '../draft.ts';
 
 /**
@@ -9,13 +10,23 @@ import type { Stage } from '../draft.ts';
 const CLOSING_STAMP =
   /(?<=[.!?]["'”’)]{0,2})\s[–—-]\s?((?:\p{Lu}\p{Ll}{2,8}\.? \d{1,2},? \d{4})|(?:\d{1,2} \p{Lu}\p{Ll}{2,8},? \d{4}))$/u;
 
+/** "… – Bernama": a name after a dash ending the last sentence, which the agency list may know. */
+const CLOSING_SIGN_OFF = /(?<=[.!?]["'”’)]{0,2})\s[–—-]{1,2}\s?(\p{Lu}[\p{L} .-]{1,40})$/u;
+
 /**
- * The closing date line glued to the last paragraph leaves it, and dates the article when its
+ * The agency's sign-off glued to the last paragraph leaves it, and credits the agency. The closing date line glued to the last paragraph leaves it, and dates the article when its
  * header did not (a stamp above the text is the publication's; a closing one comes second).
  */
 export const extractClosingStamp: Stage = (draft) => {
   const last = draft.lines.at(-1);
   if (!last || last.heading || last.listItem) return draft;
+  // "… until Wednesday. — Bernama": the agency signing the article off, run into its last sentence.
+  const signOff = CLOSING_SIGN_OFF.exec(last.text);
+  const agency = signOff ? agencyNamed(signOff[1]!) : null;
+  if (signOff && agency) {
+    const lines = [...draft.lines.slice(0, -1), { ...last, text: last.text.slice(0, signOff.index) }];
+    return { lines, meta: draft.meta.credit === undefined ? { ...draft.meta, credit: agency } : draft.meta };
+  }
   const stamp = CLOSING_STAMP.exec(last.text);
   const date = stamp ? parseDateStamp(stamp[1]!) : null;
   if (!stamp || !date) return draft;

@@ -118,10 +118,11 @@ function statedOutlet(line: Line, inHeader: boolean, next: Line | undefined): st
       ? null
       : greeting[1]!;
   const copyright = COPYRIGHT.exec(text);
+  // The holder ends at its sentence or clause, or before a place in brackets ("The Example Gazette (Northtown, Ex.)").
   if (copyright) {
     const holder = text
       .slice(copyright[0].length)
-      .split(/[.,;|]\s|\.$/)[0]!
+      .split(/[.,;|]\s|\.$|\s\(/)[0]!
       .trim();
     if (holder === '' || isCreditLine(holder) || CORPORATE.test(holder) || agencyNamed(holder)) return null;
     return holder;

@@ -18,12 +18,12 @@ const CHROME_PATTERN =
  * version of this article appears in print on March 4, 2023, Section B, Page 1 …", "This article
  * appears in the April 2024 print edition with the headline …"); a reprint's ("Disclaimer: This
  * story has been auto-generated from a syndicated feed.", "Distributed by Example Content Agency,
- * LLC."); an update's ("Editor’s note: This story has been updated with comments from …"); the
+ * LLC.", "Visit The Example Gazette at www.examplegazette.com"); an update's ("Editor’s note: This story has been updated with comments from …"); the
  * press regulator's code the site keeps; the rights notice ("All rights reserved. This material …
  * may not be reproduced …").
  */
 const PUBLISHING_NOTE =
-  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|this (?:article|story) appears in the\b.{0,60}\bprint edition\b.{0,240}|distributed by\b.{2,60}\b(?:content agency|syndicate|syndication)\b.{0,40}|(?:editor['’]s note:\s?)?this (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.{0,200}|this (?:website|site) and (?:its |associated )?(?:newspapers|publications|titles) (?:adheres?|subscribes?) to\b.{0,200}|(?:all rights reserved\.?\s?)?this material\b.{0,200}\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b.{0,300}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
+  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|this (?:article|story) appears in the\b.{0,60}\bprint edition\b.{0,240}|distributed by\b.{2,60}\b(?:content agency|syndicate|syndication)\b.{0,40}|visit\b.{2,80}\bat www\.[\w.-]{3,60}|(?:editor['’]s note:\s?)?this (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.{0,200}|this (?:website|site) and (?:its |associated )?(?:newspapers|publications|titles) (?:adheres?|subscribes?) to\b.{0,200}|(?:all rights reserved\.?\s?)?this material\b.{0,200}\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b.{0,300}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
 
 /** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
 const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;
@@ -38,6 +38,9 @@ const MAX_STRIP_WORDS = 20;
 const ICON_DESCRIPTION =
   /^(?:[\p{L}-]+ ){1,3}[Ii]con (?:(?:A|An|The|Two|Three) |(?:[^.]{0,80}\. )?It (?:indicates|symbolizes|symobilizes)\b)/u;
 const MAX_ICON_WORDS = 40;
+
+/** "Home Latest World Business Opinion": a navigation bar, its first link home, the rest its sections, one word each. */
+const NAV_BAR = /^Home(?: [\p{Lu}][\p{L}&-]*){3,12}$/u;
 
 /** "57m agoDrivers warned …", "1h ago'Arrogant' …": a ticker of the site's latest stories, its age run into the headline. */
 const TICKER_ITEM = /^\d{1,3} ?(?:m|mins?|h|hrs?|d) ago(?=\S)/;
@@ -88,6 +91,7 @@ export const dropSiteChrome: Stage = (draft) =>
       !isSiteChrome(text) &&
       !PUBLISHING_NOTE.test(text) &&
       !TICKER_ITEM.test(text) &&
+      !(NAV_BAR.test(text) && text.split(' ').some((word) => SITE_CHROME.has(word.toLowerCase()))) &&
       !(text.split(' ').length <= MAX_STRIP_WORDS && CONTACT_US.test(text) && PHONE.test(text)) &&
       !(ICON_DESCRIPTION.test(text) && text.split(' ').length <= MAX_ICON_WORDS),
   );

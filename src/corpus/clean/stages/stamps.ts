@@ -52,8 +52,8 @@ const OWN_DESK = /^(?:(?:our |news |web |online )?(?:bureau|desk|staff)|agencies
 const OWN_AND_AGENCIES = /^(\p{Lu}.{1,60}?) (?:and|with|&) (?:news |wire )?(?:agencies|wires)$/u;
 /** "(Xinhua) 13:53, May 19, 2023": a credit and a stamp in one line. */
 const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
-/** "--IANS", "— Reuters", "(Xinhua)": an agency signing off the text, or credited alone on a line. */
-const SIGN_OFF = /^(?:[-–—]{1,2}\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-]{1,40})\))$/u;
+/** "--IANS", "— Reuters", "(Xinhua)", "with AAP": an agency signing off the text, or credited alone on a line. */
+const SIGN_OFF = /^(?:(?:[-–—]{1,2}|[Ww]ith)\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-]{1,40})\))$/u;
 /** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
 const CONTRIBUTED =
   /^((?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
@@ -128,6 +128,8 @@ export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
   if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]}-${dotted[1]}`);
   const bare = text
     .replace(STAMP_LABEL, '')
+    // "Updated March 18, 2023 — 6.12pm, first published at 9.40am": the first printing's time, after the update's.
+    .replace(/,?\s?(?:first|originally) published\b.{0,40}$/i, '')
     .replace(CLOCK, ' ')
     .replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '')
     .replace(/\s+/g, ' ')
@@ -271,7 +273,8 @@ export const extractStamps: Stage = (draft) => {
       // "Originally Published: March 3, 2023 at 4:12 PM EST" under the article: a stamp, wherever it stands.
       const footDate = FOOT_STAMP.test(text) ? stampDate(text) : null;
       if (footDate === null) return true;
-      if (meta.date === undefined && !UPDATE_LABEL.test(text)) meta = { ...meta, date: footDate };
+      if (UPDATE_LABEL.test(text)) updated ??= footDate;
+      else if (meta.date === undefined) meta = { ...meta, date: footDate };
       return false;
     }
     // Each part read as a line of its own (every one, for what it states); the line goes when every part was furniture.

@@ -156,10 +156,14 @@ function isCandidate(line: Line): boolean {
     !isSlug(text) &&
     !isDatedHeading(text) &&
     !namesNothing(text) &&
+    !STATION_OR_FIRM.test(text) &&
     // A headline names something, with a capital: "menu menu menu pakistan" is a menu run into a section label.
     /\p{Lu}/u.test(text)
   );
 }
+
+/** "Radio Northtown 1040 AM", "Doe & Roe LLP": a station by its frequency, a firm by its legal form: names, not headlines. */
+const STATION_OR_FIRM = /(?:\b\d{2,4}(?:\.\d)? ?(?:AM|FM)|\b(?:LLP|LLC|Inc\.?|Ltd\.?|PLC|GmbH))$/u;
 
 /** Content words of a text, for telling whether a headline tells the same story as the first paragraph. */
 function contentWords(text: string): string[] {
