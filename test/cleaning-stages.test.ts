@@ -39,6 +39,15 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ],
     ['a syndicator’s note', 'Distributed by Example Content Agency, LLC.'],
     [
+      'a consent banner’s text',
+      'We and our 214 partners store and/or access information on a device, such as unique IDs in cookies, to process personal data.',
+    ],
+    ['the wire’s credits in brackets', '(Reporting by Jane Doe; Editing by John Roe)'],
+    [
+      'a caption credited to a photographer working for the publication, run into its full stop',
+      'A recalled toaster at the company’s test lab in Northtown.John Roe for Example Weekly',
+    ],
+    [
       'a caption credited to a photographer of a publication',
       'The old customs house on Harbour Road, which survived two floods, is being converted into a museum. Jane Doe / Exampleland Herald',
     ],
@@ -620,6 +629,28 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\n${furniture}`)).toEqual(BODY.split('\n'));
   });
 
+  it('keeps clauses a semicolon joins, which no heading has', () => {
+    const dates = 'Jane Elizabeth Doe, architect, born 12 June 1931; died 18 February 2024';
+    expect(texts(`${BODY}\n${dates}\n${BODY.split('\n')[0]!.replace('four', 'five')}`)).toContain(dates);
+  });
+
+  it('cuts the list of other stories under a heading that names the place or the outlet', () => {
+    const tail =
+      'Northtown Top Stories\nExample News Top Stories\nNorthtown police seek driver after crossing guard struck\nPolice in Northtown are looking for the driver of a grey pickup truck that struck a crossing guard on Monday morning.\nProvince to review flood maps after second spring surge\nThe provincial government says it will update flood maps for 40 municipalities after the river flooded again this spring.';
+    expect(texts(`${BODY}\n${tail}`)).toEqual(BODY.split('\n'));
+  });
+
+  it('drops a pull quote whose sentences a paragraph says, and keeps the paragraph', () => {
+    const paragraph =
+      'An engineer who asked not to be named said the reports had been set aside. “We treated it as a rounding error,” she said. “It was the whole story.”';
+    expect(texts(`${BODY}\n${paragraph}\n“We treated it as a rounding error. It was the whole story.”`)).toEqual([
+      ...BODY.split('\n'),
+      paragraph,
+    ]);
+    const quoteAlone = '“We treated it as a rounding error. It was the whole story, and nobody saw it.”';
+    expect(texts(`${BODY}\n${paragraph}\n${quoteAlone}`)).toEqual([...BODY.split('\n'), paragraph, quoteAlone]);
+  });
+
   it('keeps the paragraph a caption and its credit were run into, from its dateline on', () => {
     const paragraph =
       'NORTHTOWN, March 20 — Northtown’s main bus operator has suspended 12 routes after floodwater inundated its central depot.';
@@ -793,6 +824,27 @@ describe('titles, outlets, agencies and dates from the page', () => {
     expect(cleanArticle(`Radio Northtown 1040 AM\n${lede}\n${BODY}`).meta.title).toBeUndefined();
   });
 
+  it.each([
+    [
+      'a masthead',
+      'The Example Times\nObituaries',
+      'Crowds filled the old streets of Northtown as the new line opened, The Example Times reported on its front page.',
+    ],
+    [
+      'a consent banner’s heading and button',
+      'We value your privacy\nAccept and continue',
+      'Residents of the old streets value their privacy and fear the crowds the new Northtown line will bring.',
+    ],
+    [
+      'a site’s tagline',
+      'Your source for the latest research news',
+      'The latest research news from Northtown shows crowds on the old streets doubled when the new line opened.',
+    ],
+  ])('takes the headline under %s that shares words with the story', (_what, furniture, lede) => {
+    const headline = 'Old streets brace for crowds as Northtown opens its new line';
+    expect(cleanArticle(`${furniture}\n${headline}\n${lede}\n${BODY}`).meta.title).toBe(headline);
+  });
+
   it('takes a case’s name ending in an abbreviation for the title', () => {
     const page = [
       'You are here',
@@ -952,6 +1004,63 @@ describe('titles, outlets, agencies and dates from the page', () => {
       'a caption printed four times above the headline is no title',
       `${'The old customs house on Harbour Road is being converted into a museum. Jane Doe / Exampleland Herald\n'.repeat(4)}Rescuers pull family of four from collapsed apartment block\n${BODY}`,
       { title: 'Rescuers pull family of four from collapsed apartment block' },
+    ],
+    [
+      'a byline with the reporter’s role after a comma gives the author',
+      `Ferry grounded on sandbar\nJohn Roe, Reporter\n${BODY}`,
+      { author: 'John Roe' },
+    ],
+    [
+      'a name over the reporter’s role gives the author',
+      `Ferry grounded on sandbar\nMary Major\nExample News Northtown Digital Reporter\n${BODY}`,
+      { author: 'Mary Major' },
+    ],
+    [
+      'a lone "By" over the name gives the author',
+      `Ferry grounded on sandbar\nBy\nJane Doe\n${BODY}`,
+      { author: 'Jane Doe' },
+    ],
+    [
+      'the outlet’s desk with an agency gives the agency, not the title',
+      `The Example Post with AFP\nIn Southvale, winegrowers uproot vines as export orders collapse\n${BODY}`,
+      { credit: 'AFP', title: 'In Southvale, winegrowers uproot vines as export orders collapse' },
+    ],
+    ['the editors’ initials and the agency give the agency', `${BODY}\njd/mm (dpa)`, { credit: 'DPA' }],
+    ['an agency reporting gives the agency', `${BODY}\nReporting by ANP`, { credit: 'ANP' }],
+    [
+      'an agency under a caption, above the story, is the picture’s credit',
+      `Tourists walk through the old village in Northtown on Sunday.\n(Yonhap)\n${BODY}`,
+      { credit: undefined },
+    ],
+    [
+      'a stamp with the place of its clock and its update gives the date',
+      `Published on March 4, 2024, at 11:32 am (Paris), updated at 12:05 pm\n${BODY}`,
+      { date: { value: '2024-03-04', precision: 'day' } },
+    ],
+    [
+      'a stamp after the place it was filed from gives the date',
+      `Southvale - Mar 14, 2024 - 05:40 CET\n${BODY}`,
+      { date: { value: '2024-03-14', precision: 'day' } },
+    ],
+    [
+      'a dotted day and month of one digit give the date',
+      `4.3.2024 10:22•Updated 4.3.2024 12:01\n${BODY}`,
+      { date: { value: '2024-03-04', precision: 'day' } },
+    ],
+    [
+      'a stamp beside a long label of categories gives the date',
+      `Posted: June 1, 2015 / Categories Appeals, Client Q & A\n${BODY}`,
+      { date: { value: '2015-06-01', precision: 'day' } },
+    ],
+    [
+      'a stamp run into its long form gives the date',
+      `03/14/2024March 14, 2024\n${BODY}`,
+      { date: { value: '2024-03-14', precision: 'day' } },
+    ],
+    [
+      'a dateline crediting an outlet and an agency with a day gives both, and the day is no byline stamp',
+      `CAIRO (Example News / Sputnik - 13th July, 2021) The ship left the waters of Exampleland after its owners settled with the canal authority on compensation.\n${BODY}`,
+      { outlet: 'Example News', credit: 'Sputnik' },
     ],
     [
       'a source line naming the outlet and news agencies gives the outlet',

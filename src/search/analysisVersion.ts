@@ -108,5 +108,9 @@
  *     ("— AFP picNORTHTOWN") go; "… — Bernama" ending the last paragraph credits the agency; "with AAP" too; ANA is an
  *     agency; a navigation bar, a station's or firm's name is no title; a copyright holder ends before a bracketed
  *     place; a foot update stamp dates a page with no other; "…, first published at 9.40am" leaves a stamp readable.
+ * 78: never a masthead, a consent banner or a tagline for a title; consent text, pull quotes, "… Jane Doe for Example
+ *     Weekly" captions and bracketed wire credits go; bylines by role ("John Roe, Reporter", a name over its role, "By"
+ *     over a name); agencies from "X with AFP", "jd/mm (dpa)", "Reporting by ANP", not from a picture's "(Yonhap)";
+ *     a semicolon makes no heading; a stamp's date among short parts ("Southvale - Mar 14, 2024 - 05:40 CET").
  */
-export const ANALYSIS_VERSION = 77;
+export const ANALYSIS_VERSION = 78;

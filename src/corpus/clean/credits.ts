@@ -86,6 +86,12 @@ const SOURCES_IN_CAPITALS = /^\(Sources?:\s?[^()\p{Ll}]{2,120}\)$/u;
 /** A credit with a slash run into the caption's full stop, without a space: "… service.Jane Doe/Getty Images". */
 const GLUED_CREDIT = /\p{Ll}[.!?]([\p{Lu}][^.!?/]{1,60}\/[^.!?]{2,60})$/u;
 
+/** "… in Northtown.John Roe for Example Weekly", "… in Northtown. John Roe for Example Weekly": a photographer working for the publication, after the caption's sentence. */
+const PHOTOGRAPHER_FOR = new RegExp(
+  String.raw`\p{Ll}[.!?]\s?${PERSON_NAME} for (?:the |The )?\p{Lu}[\p{L}\d&'’-]{0,30}(?: \p{Lu}[\p{L}\d&'’-]{0,30}){0,3}$`,
+  'u',
+);
+
 /** "… 2021. Amr Abdallah Dalsh, Reuters": after the caption's last sentence, a photographer's name (initials too), a comma, the service. */
 const NAME_COMMA_SERVICE = /[.!?]["'”’]?\s(?:\p{Lu}[\p{L}'’-]*\.?\s){1,4}\p{Lu}[\p{L}'’-]*,\s?([\p{L} ]{2,30})$/u;
 
@@ -163,6 +169,7 @@ export function endsWithCredit(line: string): boolean {
   // "… through its new service.Jane Doe/Getty Images": the credit run into the full stop by the scrape.
   const glued = GLUED_CREDIT.exec(text.slice(-80));
   if (glued && isCreditLine(glued[1]!)) return true;
+  if (PHOTOGRAPHER_FOR.test(text.slice(-100))) return true;
   const capitals = CAPITALS_AGENCY_CREDIT.exec(text.slice(-80))?.[1];
   if (capitals !== undefined && (agencyNamed(capitals) !== null || isServiceName(capitals))) return true;
   const service = NAME_COMMA_SERVICE.exec(text.slice(-80))?.[1];

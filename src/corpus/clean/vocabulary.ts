@@ -15,6 +15,7 @@ export const NEWS_AGENCIES: ReadonlyArray<readonly [name: string, ...aliases: st
   ['AFP', 'Agence France-Presse', 'Agence France Presse'],
   ['ANA', 'African News Agency'],
   ['ANI', 'Asian News International'],
+  ['ANP', 'Algemeen Nederlands Persbureau'],
   ['ANSA'],
   ['AP', 'Associated Press', 'The Associated Press'],
   ['Anadolu', 'Anadolu Agency', 'AA'],

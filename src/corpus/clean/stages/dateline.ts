@@ -63,7 +63,8 @@ export const extractDateline: Stage = (page) => {
   const withoutOpening = () =>
     draft.lines.map((line, i) => (i === index ? { ...line, text: first.text.slice(match[0].length) } : line));
   // "By Jane Doe (September 22, 2021, 4:53 PM EDT) -- …": a byline and the page's stamp in brackets, no dateline.
-  const bracketedStamp = credit === undefined ? null : stampDate(credit);
+  // Brackets naming a source besides a day ("Example News / Sputnik - 13th July, 2021") are credits, read below.
+  const bracketedStamp = credit === undefined || /\s[/–—-]\s/.test(credit) ? null : stampDate(credit);
   if (bracketedStamp) {
     const author = place === undefined ? undefined : /^By (.+)$/.exec(place)?.[1];
     return {

@@ -55,6 +55,8 @@ export const markHeadings: Stage = (draft) => {
       wordCount(line.text) <= MAX_HEADING_WORDS &&
       !isCutShort(line.text) &&
       !isListLead(line.text, draft.lines[i + 1]) &&
+      // "Jane Doe, architect, born 12 June 1931; died 18 February 2024": clauses a semicolon joins are text.
+      !/;\s/.test(line.text) &&
       !(i === draft.lines.length - 1 && isCutExcerptEnd(line.text)),
   );
   return { ...draft, lines: draft.lines.map((line, i) => (headingLike[i] ? { ...line, heading: true } : line)) };

@@ -1,8 +1,8 @@
 import { endsLikeSentence, isBody, wordCount, type Line, type Stage } from '../draft.ts';
 
-/** Headings that start the page's list of other stories; everything from one of them on is not the article. */
+/** Headings that start the page's list of other stories ("Northtown Top Stories" too); everything from one of them on is not the article. */
 const TAIL_HEADING =
-  /^(?:related(?: stories| articles| news| coverage| posts| content| reading)?|more coverage|more(?: [\w.]{1,20}){0,3} (?:news|stories)|read more|recommended(?: for you| stories)?|you may also like|you might also like|most (?:read|popular|viewed)|trending(?: now| stories)?|latest news|also on [\w ]{1,40}|in other news|top stories|up next|read next|what to read next|editor['’]s picks|don['’]t miss)$/i;
+  /^(?:related(?: stories| articles| news| coverage| posts| content| reading)?|more coverage|more(?: [\w.]{1,20}){0,3} (?:news|stories)|read more|recommended(?: for you| stories)?|you may also like|you might also like|most (?:read|popular|viewed)|trending(?: now| stories)?|latest news|also on [\w ]{1,40}|in other news|(?:[\w.'’&-]+ ){0,3}top stories|up next|read next|what to read next|editor['’]s picks|don['’]t miss)$/i;
 /** A paragraph of the story has this many words; a deck under another story's headline has fewer. */
 const MIN_PARAGRAPH_WORDS = 15;
 /** A heading is short: a longer line that starts so is text. */
@@ -37,12 +37,16 @@ export const cutRelatedTail: Stage = (draft) => {
 
 /**
  * Whether the lines under a box of links are the story going on: a paragraph right under it (longer
- * than the one-sentence deck a listed story may have), and
+ * than the one-sentence deck a listed story may have) and text after that paragraph, and
  * as many paragraphs (or list items) as headline-shaped lines after it, where a list of other
  * stories is headlines first, with a deck or a stamp at most under each.
  */
 function storyGoesOn(rest: readonly Line[]): boolean {
   if (rest[0] === undefined || !isBody(rest[0]) || wordCount(rest[0].text) < MIN_PARAGRAPH_WORDS) return false;
+  // Another story's summary is followed by the next story's headline; a paragraph by text, a list or its lead.
+  const second = rest[1];
+  const isText = (line: Line | undefined): boolean => line !== undefined && (isBody(line) || line.listItem === true);
+  if (second !== undefined && !isText(second) && !(second.text.endsWith(':') && isText(rest[2]))) return false;
   const headlines = rest.filter((line) => !line.listItem && isHeadlineShaped(line.text)).length;
   const text = rest.filter((line) => isBody(line) || (line.listItem && !isHeadlineShaped(line.text))).length;
   return text >= headlines;

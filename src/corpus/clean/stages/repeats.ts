@@ -5,9 +5,11 @@ import {
   keepLines,
   looseKey,
   wordCount,
+  type Draft,
   type Line,
   type Stage,
 } from '../draft.ts';
+import { splitSentences } from '../../../text/sentences.ts';
 
 /** A line this long repeated is the page repeating itself; a shorter one ("Read more", a label) is for other stages. */
 const MIN_REPEATED_WORDS = 8;
@@ -121,17 +123,54 @@ class Restated {
   }
 }
 
+/** A quotation alone on its line: "“We treated it as a rounding error. It was the whole story.”" */
+const QUOTATION_ALONE = /^["“‘].{10,400}["”’]$/;
+/** A pull quote's sentences are words of the text: each this long at least, to be found in a paragraph. */
+const MIN_QUOTED_WORDS = 3;
+/** Pull quotes looked for per page: a page of quotations alone is an interview, not worth the time. */
+const MAX_PULL_QUOTES = 20;
+
+/**
+ * A pull quote: a quotation alone on its line, every sentence of which a paragraph of the page
+ * says too, with its speaker between ("“We treated it as a rounding error,” she said. “It was
+ * the whole story.”"). The paragraph stays; the quote, set in large type beside it, goes.
+ */
+function dropPullQuotes(draft: Draft): Draft {
+  const quotes = draft.lines.flatMap((line, index) =>
+    !line.heading && !line.listItem && QUOTATION_ALONE.test(line.text) ? [index] : [],
+  );
+  if (quotes.length === 0 || quotes.length > MAX_PULL_QUOTES) return draft;
+  const paragraphs = draft.lines.map((line) => looseKey(line.text));
+  const pulled = new Set(
+    quotes.filter((index) => {
+      const sentences = splitSentences(draft.lines[index]!.text)
+        .map((sentence) => looseKey(sentence.text))
+        .filter((key) => key.split(' ').length >= MIN_QUOTED_WORDS);
+      return (
+        sentences.length > 0 &&
+        paragraphs.some(
+          (paragraph, at) =>
+            at !== index &&
+            paragraph.length > paragraphs[index]!.length &&
+            sentences.every((key) => paragraph.includes(key)),
+        )
+      );
+    }),
+  );
+  return pulled.size === 0 ? draft : keepLines(draft, (_line, index) => !pulled.has(index));
+}
+
 /**
  * A paragraph the page prints again (a teaser box, a "most read" list, a second copy of the
  * story below the first, a caption restating a paragraph in other words), whole, cut short or
  * with a few words changed, goes; its first printing stays. So do a caption that takes a long run
- * of words over from a paragraph above it, and a sentence printed twice over on one line.
+ * of words over from a paragraph above it, a sentence printed twice over on one line, and a pull quote.
  * Compared by loose key (case and punctuation aside).
  */
 export const dropRepeats: Stage = (draft) => {
   const byOpening = new Map<string, string[]>();
   const restated = new Restated();
-  const once = readOnce(draft);
+  const once = dropPullQuotes(readOnce(draft));
   // Above the first paragraph, a headline printed twice is for the title to judge: the longer
   // printing may carry the site's name ("… - Example Metro"), the shorter be the page's own.
   const header = firstBodyIndex(once.lines);

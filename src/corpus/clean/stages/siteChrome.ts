@@ -9,10 +9,11 @@ import { SITE_CHROME } from '../vocabulary.ts';
  * readers; "Our Standards: The Example Trust Principles.": an agency's link to its principles; "We’re
  * sorry, this feature is currently unavailable.": a widget that did not load; "Tags: Northtown FC,
  * Jane Doe": the page's tags; "An official website of the Exampleland government / Here’s how you
- * know": a government site's banner.
+ * know": a government site's banner; "We value your privacy", "Accept and continue": a consent
+ * banner's heading and buttons; "Your source for the latest research news": the site's tagline.
  */
 const CHROME_PATTERN =
-  /^(?:\d{1,3} min(?:ute)?s? read|we(?:['’]re| are) sorry,? this feature is (?:currently |temporarily )?unavailable\b.{0,120}|(?:tags|tagged|filed under)\s?:\s.{2,200}|an official website of the\b.{2,60}\bgovernment|here['’]s how you know|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
+  /^(?:\d{1,3} min(?:ute)?s? read|we(?:['’]re| are) sorry,? this feature is (?:currently |temporarily )?unavailable\b.{0,120}|(?:tags|tagged|filed under)\s?:\s.{2,200}|an official website of the\b.{2,60}\bgovernment|here['’]s how you know|we value your privacy|(?:accept|reject|agree)(?: all)?(?: cookies)?(?: and continue| and close)?|manage (?:cookie )?(?:preferences|settings|options)|your (?:trusted )?(?:source|home|destination) for\b.{3,60}|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
 /**
  * Notes on how the article was published, longer than a chrome line: the print edition's ("A
  * version of this article appears in print on March 4, 2023, Section B, Page 1 …", "This article
@@ -24,6 +25,14 @@ const CHROME_PATTERN =
  */
 const PUBLISHING_NOTE =
   /^(?:A version of this (?:article|story) appears in print\b.{0,240}|this (?:article|story) appears in the\b.{0,60}\bprint edition\b.{0,240}|distributed by\b.{2,60}\b(?:content agency|syndicate|syndication)\b.{0,40}|visit\b.{2,80}\bat www\.[\w.-]{3,60}|(?:editor['’]s note:\s?)?this (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.{0,200}|this (?:website|site) and (?:its |associated )?(?:newspapers|publications|titles) (?:adheres?|subscribes?) to\b.{0,200}|(?:all rights reserved\.?\s?)?this material\b.{0,200}\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b.{0,300}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
+
+/**
+ * "We and our 214 partners store and/or access information on a device …", "With your permission
+ * we and our partners may use precise geolocation data …": a consent banner's text.
+ */
+const CONSENT =
+  /^(?:we and our (?:\d{1,4} )?(?:partners|vendors)\b|with your (?:permission|consent),? we and our (?:partners|vendors)\b)/i;
+const MAX_CONSENT_WORDS = 150;
 
 /** "(555) 291-2543 Contact Us Getting It There.": a site's contact strip, a telephone number beside "Contact Us". */
 const PHONE = /\(?\b\d{3}\)?[ .-]?\d{3}[ .-]\d{4}\b/;
@@ -91,6 +100,7 @@ export const dropSiteChrome: Stage = (draft) =>
       !isSiteChrome(text) &&
       !PUBLISHING_NOTE.test(text) &&
       !TICKER_ITEM.test(text) &&
+      !(CONSENT.test(text) && text.split(' ').length <= MAX_CONSENT_WORDS) &&
       !(NAV_BAR.test(text) && text.split(' ').some((word) => SITE_CHROME.has(word.toLowerCase()))) &&
       !(text.split(' ').length <= MAX_STRIP_WORDS && CONTACT_US.test(text) && PHONE.test(text)) &&
       !(ICON_DESCRIPTION.test(text) && text.split(' ').length <= MAX_ICON_WORDS),

@@ -4,6 +4,7 @@ import { PUBLICATION } from './outletStatements.ts';
 import {
   BULLET_SYMBOL,
   firstBodyIndex,
+  isBody,
   isHeadlineLike,
   PERSON_NAME,
   type Line,
@@ -54,6 +55,10 @@ const OWN_AND_AGENCIES = /^(\p{Lu}.{1,60}?) (?:and|with|&) (?:news |wire )?(?:ag
 const CREDITED_STAMP = /^\(([^()]{2,40})\)\s?(.{4,60})$/;
 /** "--IANS", "— Reuters", "(Xinhua)", "with AAP": an agency signing off the text, or credited alone on a line. */
 const SIGN_OFF = /^(?:(?:[-–—]{1,2}|[Ww]ith)\s?(\p{L}[\p{L} .-]{1,40})|\((\p{L}[\p{L} .-]{1,40})\))$/u;
+/** "jd/mm (dpa)": the editors' initials, then the agency the story is from. */
+const EDITORS_SIGN_OFF = /^\p{Ll}{2,3}(?:\/\p{Ll}{2,3}){1,3} \((\p{L}[\p{L} .-]{1,30})\)$/u;
+/** "The Example Post with AFP", "(Example 24 with AFP)", "Reporting by ANP": the outlet's desk with an agency, or the agency reporting. */
+const WITH_AGENCY = /^\(?(?:.{2,60}? with|[Rr]eporting by) (\p{Lu}[\p{L} .-]{1,30})\)?$/u;
 /** "The Associated Press contributed to this report.", "Reuters contributed reporting." */
 const CONTRIBUTED =
   /^((?:the )?[\p{L}&.' -]{2,60}?) contributed(?: reporting)?(?: to this (?:report|story|article))?\.?$/iu;
@@ -67,7 +72,7 @@ const CONTRIBUTORS_OF = /^((?:the )?[\p{L}&. -]{2,40}?)['’]s?\s/iu;
 /** Labels and reading-time notes around a publication stamp: "2 min read Last Updated :", "First published on:", "This Article is From". */
 const STAMP_LABEL =
   /^(?:\d{1,3} min(?:ute)?s? read\s?[|·]?\s?)?(?:(?:first |originally )?published(?: on)?|updated|last updated|posted|modified|(?:publish(?:ed)? )?date|this (?:article|story|report|page) is from)?\s?:?\s?/i;
-/** "Reporting by Jane Doe in Northtown; Editing by John Roe": an agency's credits of its reporters and editors, below the story. */
+/** "Reporting by Jane Doe in Northtown; Editing by John Roe", also in brackets: an agency's credits of its reporters and editors, below the story. */
 const WIRE_CREDITS =
   /^(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.]{3,200}?(?:;\s?(?:(?:additional )?reporting|writing|editing|compiled|graphics) by [^.;]{3,120}){1,4}\.?$/i;
 /** "Author:", "Date:", "Tags:": the label of a page's detail, alone in a list item. */
@@ -100,6 +105,13 @@ const MAX_HEADER_LINES = 60;
 const ORGANISATION =
   /\b(?:news|press|agency|agence|reuters|associated|staff|desk|bureau|times|post|service|network|tv|radio|media)\b/i;
 
+/** A journalist's role, as a byline sets it beside or under the name: "Reporter", "Editor at Large", "Example News Digital Reporter". */
+const ROLE = String.raw`(?:[\p{Lu}][\p{L}-]* ){0,5}(?:[Rr]eporter|[Cc]orrespondent|[Ee]ditor(?: at [Ll]arge)?|[Ww]riter|[Cc]olumnist|[Pp]roducer|[Jj]ournalist)`;
+/** "John Roe, Reporter", "Jane Doe, Senior Correspondent": the author and their role. */
+const NAME_AND_ROLE = new RegExp(`^(${PERSON_NAME}), ${ROLE}$`, 'u');
+/** "Editor at Large", "Example News Northtown Digital Reporter": a role alone, under the name. */
+const ROLE_LINE = new RegExp(`^${ROLE}$`, 'u');
+
 /** A person's name as a byline gives it before a comma. */
 const PERSON = new RegExp(`^${PERSON_NAME}$`, 'u');
 /**
@@ -118,26 +130,43 @@ const GLUED_STAMP = /^(\p{Lu}\p{Ll}{2,8}\.? \d{1,2}, \d{4})(?=\p{Lu})(.{2,100})$
 const GLUED_NAME = /^(\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+){1,2})(?=\p{Lu})/u;
 
 /** "01.01.2023": a day, month and year with full stops, as European sites print them. */
-const DOTTED = /^(\d{2})\.(\d{2})\.(\d{4})$/;
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+/** A stamp of more parts than this, or a part longer, is a line of something else. */
+const MAX_STAMP_PARTS = 4;
+const MAX_STAMP_PART_LENGTH = 30;
 
 /** The date a stamp line gives, read without its labels, clock times and update notes ("5, October, 2022", "24 Nov, 2022 / Updated 2 years ago", "30 August 2023 Wednesday 04:21" too). */
 export function stampDate(text: string): ReturnType<typeof parseDateStamp> {
   if (text.length > 100) return null;
-  // Read before clock times are dropped: "01.01" of "01.01.2023" would pass for one.
-  const dotted = DOTTED.exec(text.replace(STAMP_LABEL, '').split(/[\s|·]/)[0]!);
-  if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]}-${dotted[1]}`);
+  // Read before clock times are dropped: "01.01" of "01.01.2023" would pass for one; "4.3.2024" is 4 March.
+  const dotted = DOTTED.exec(text.replace(STAMP_LABEL, '').split(/[\s|·•]/)[0]!);
+  if (dotted) return parseIsoDate(`${dotted[3]}-${dotted[2]!.padStart(2, '0')}-${dotted[1]!.padStart(2, '0')}`);
   const bare = text
     .replace(STAMP_LABEL, '')
     // "Updated March 18, 2023 — 6.12pm, first published at 9.40am": the first printing's time, after the update's.
     .replace(/,?\s?(?:first|originally) published\b.{0,40}$/i, '')
+    // "… at 11:32 am (Paris), updated at 12:05 pm": the place of the clock, and the update after the date.
+    .replace(/,?\s?(?:updated|modified)\b.{0,40}$/i, '')
+    .replace(/\s?\([\p{L} ]{2,30}\)/gu, '')
     .replace(CLOCK, ' ')
     .replace(/\|\s?(?:updated|modified)\s?:?\s?$/i, '')
     .replace(/\s+/g, ' ')
     .trim()
     // "30 August 2023 Wednesday": the weekday after the date.
     .replace(/ (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/i, '');
-  const first = bare.split(/\s?[|·]\s?|\s\/\s/)[0]!;
-  return parseDateStamp(bare) ?? parseDateStamp(first) ?? parseDateStamp(first.replace(/,/g, ' ').replace(/\s+/g, ' '));
+  // "Southvale - Mar 14, 2024 - CET", "03/14/2024March 14, 2024": the date among the stamp's parts.
+  const parts = bare.replace(/(?<=\d)(?=\p{Lu}\p{Ll})/gu, ' | ').split(/\s?[|·•]\s?|\s\/\s|\s[-–—]\s/);
+  const readPart = (part: string) =>
+    parseDateStamp(part) ?? parseDateStamp(part.replace(/,/g, ' ').replace(/\s+/g, ' ').trim());
+  const whole = parseDateStamp(bare) ?? readPart(parts[0]!);
+  // A stamp's parts are short: a sentence with a dash and a date in it ("… the night. – July 20, 2023") is none.
+  if (whole || parts.length > MAX_STAMP_PARTS || parts.some((part) => part.length > MAX_STAMP_PART_LENGTH))
+    return whole;
+  for (const part of parts.slice(1)) {
+    const date = readPart(part);
+    if (date) return date;
+  }
+  return null;
 }
 
 /** "01.01.2023, Example International": a stamp, then the outlet that printed it; also after the cut text of a card ("… in the town’s... 01.01.2023, Example International"). */
@@ -213,10 +242,13 @@ export const extractStamps: Stage = (draft) => {
    * picture's credit (captions.ts).
    */
   const agencyAlone = (index: number): string | null => {
-    if (index >= top) return null;
-    const above = draft.lines[index - 1]?.text;
-    if (above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above)) return null;
+    if (index >= top || underCaption(index)) return null;
     return agencyNamed(draft.lines[index]!.text);
+  };
+  /** Whether the line stands under a caption without a credit of its own: "(Yonhap)" there credits the picture. */
+  const underCaption = (index: number): boolean => {
+    const above = draft.lines[index - 1]?.text;
+    return above !== undefined && !isHeadlineLike(above) && !endsWithCredit(above);
   };
   /**
    * "- Author:", "- Jane Doe", "- Date:": a page's details set out as a list, each label an item
@@ -241,18 +273,26 @@ export const extractStamps: Stage = (draft) => {
     if (meta.date === undefined) meta = { ...meta, date };
     return false;
   };
+  /** The line under a name that said who the name is ("Digital Reporter"), or the name under a lone "By". */
+  let roleLine = -1;
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
     if (line.listItem) return keepListItem(index);
     // The day's issue, not the article's date: it goes without dating the page.
     if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
-    const signOff = SIGN_OFF.exec(text);
-    const signingAgency = signOff ? agencyNamed(signOff[1] ?? signOff[2]!) : agencyAlone(index);
+    const signOff = SIGN_OFF.exec(text) ?? EDITORS_SIGN_OFF.exec(text) ?? WITH_AGENCY.exec(text);
+    // Between a caption and the story's paragraphs, a bracketed agency is the picture's credit, not the story's.
+    const below = draft.lines[index + 1];
+    const signingAgency = signOff
+      ? underCaption(index) && below !== undefined && isBody(below)
+        ? null
+        : agencyNamed(signOff[1] ?? signOff[2]!)
+      : agencyAlone(index);
     if (signingAgency) {
       setCredit(signingAgency);
       return false;
     }
-    if (WIRE_CREDITS.test(text)) return false;
+    if (WIRE_CREDITS.test(text.replace(/^\((.*)\)$/, '$1'))) return false;
     const contributed = CONTRIBUTED.exec(text) ?? CONTRIBUTORS.exec(text);
     if (contributed) {
       const agency = agencyNamed(contributed[1]!) ?? agencyNamed(CONTRIBUTORS_OF.exec(contributed[1]!)?.[1] ?? '');
@@ -317,6 +357,24 @@ export const extractStamps: Stage = (draft) => {
       setAuthor(dash[1]!);
       return false;
     }
+    // "John Roe, Reporter"; "Mary Major" over "Digital Reporter"; "By" over "Jane Doe": a byline set out otherwise.
+    const withRole = NAME_AND_ROLE.exec(text);
+    if (withRole) {
+      setAuthor(withRole[1]!);
+      return false;
+    }
+    const next = below?.text;
+    if (next !== undefined && PERSON.test(text) && ROLE_LINE.test(next)) {
+      setAuthor(text);
+      roleLine = index + 1;
+      return false;
+    }
+    if (/^(?:By|BY)$/.test(text) && next !== undefined && PERSON.test(next)) {
+      setAuthor(next);
+      roleLine = index + 1;
+      return false;
+    }
+    if (index === roleLine) return false;
     const glued = GLUED_STAMP.exec(text);
     const gluedDate = glued ? stampDate(glued[1]!) : null;
     if (glued && gluedDate) {

@@ -157,6 +157,8 @@ function isCandidate(line: Line): boolean {
     !isDatedHeading(text) &&
     !namesNothing(text) &&
     !STATION_OR_FIRM.test(text) &&
+    // "The Example Times": the masthead, however often printed.
+    !isPublicationName(text) &&
     // A headline names something, with a capital: "menu menu menu pakistan" is a menu run into a section label.
     /\p{Lu}/u.test(text)
   );
@@ -223,8 +225,7 @@ export const extractTitle: Stage = (draft) => {
   );
   // The header ends at the first paragraph: below it there is an opening unless the page has no paragraph.
   let anyOpening = headerEnd < lines.length;
-  // A line the header prints twice (the page's title, then its headline) is the page's own, whatever the
-  // opening says; unless it is a publication's name ("The Example Times" twice: a masthead and its logo).
+  // A line the header prints twice (the page's title, then its headline) is the page's own, whatever the opening says.
   const seen = new Set<string>();
   const twice = new Set<string>();
   for (const line of header) {
@@ -234,12 +235,7 @@ export const extractTitle: Stage = (draft) => {
   const candidates: string[] = [];
   for (let index = header.length - 1; index >= 0; index--) {
     const line = header[index]!;
-    if (
-      isCandidate(line) &&
-      (!anyOpening ||
-        sharesWords(line.text, opening) ||
-        (twice.has(looseKey(line.text)) && !isPublicationName(line.text)))
-    )
+    if (isCandidate(line) && (!anyOpening || sharesWords(line.text, opening) || twice.has(looseKey(line.text))))
       candidates.push(line.text);
     if (isHeadlineLike(line.text)) continue;
     for (const stem of wordStems(line.text)) opening.add(stem);
