@@ -629,6 +629,28 @@ describe('each kind of page furniture leaves the passages, and the article stays
     expect(texts(`${BODY}\n${furniture}`)).toEqual(BODY.split('\n'));
   });
 
+  it('keeps one copy of the first paragraph printed twice, as the deck and as the lede', () => {
+    const lede =
+      'Southvale council voted unanimously on Tuesday night to spend $4.2 million on emergency repairs to the water plant.';
+    expect(
+      texts(`Council approves repairs to flooded water plant\n${lede}\nMary Major\nDigital Reporter\n${lede}\n${BODY}`),
+    ).toEqual([lede, ...BODY.split('\n')]);
+  });
+
+  it('keeps the last paragraph above the agency that signs the article off', () => {
+    const last = 'The mall is expected to reopen on Monday.';
+    expect(texts(`${BODY}\n${last}\nANA\nRelated Topics:\ncrime`)).toEqual([...BODY.split('\n'), last]);
+  });
+
+  it('keeps the story’s points under "Summary" above its first paragraph, and drops the label', () => {
+    const page = `Shares hit two-month high as lenders rally\nSummary\nBenchmark index up 0.8%, banks up 2.1%\nExample Bank jumps 4% after buyback plan\n${BODY}`;
+    expect(texts(page)).toEqual([
+      'Benchmark index up 0.8%, banks up 2.1%',
+      'Example Bank jumps 4% after buyback plan',
+      ...BODY.split('\n'),
+    ]);
+  });
+
   it('keeps clauses a semicolon joins, which no heading has', () => {
     const dates = 'Jane Elizabeth Doe, architect, born 12 June 1931; died 18 February 2024';
     expect(texts(`${BODY}\n${dates}\n${BODY.split('\n')[0]!.replace('four', 'five')}`)).toContain(dates);

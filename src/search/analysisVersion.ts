@@ -112,5 +112,7 @@
  *     Weekly" captions and bracketed wire credits go; bylines by role ("John Roe, Reporter", a name over its role, "By"
  *     over a name); agencies from "X with AFP", "jd/mm (dpa)", "Reporting by ANP", not from a picture's "(Yonhap)";
  *     a semicolon makes no heading; a stamp's date among short parts ("Southvale - Mar 14, 2024 - 05:40 CET").
+ * 79: the first paragraph printed twice (deck, then lede) keeps one copy; the last paragraph above an agency's
+ *     name alone is no caption; "Summary" over short points above the first paragraph keeps them as a list.
  */
-export const ANALYSIS_VERSION = 78;
+export const ANALYSIS_VERSION = 79;

@@ -1,7 +1,8 @@
-import { endsWithCredit, isCreditLine, reportsSpeech } from '../credits.ts';
+import { agencyNamed, endsWithCredit, isCreditLine, reportsSpeech } from '../credits.ts';
 import {
   endsLikeSentence,
   firstBodyIndex,
+  isBody,
   isHeadlineLike,
   keepLines,
   looseKey,
@@ -146,9 +147,13 @@ export const dropCaptions: Stage = (page) => {
           NAME_LABEL.test(line.text) ||
           (PICTURE_POSITION.test(line.text) && !endsLikeSentence(line.text)))),
   );
-  // The line above a credit is its caption, unless it reports what someone said: a paragraph above a picture with none.
+  // The line above a credit is its caption, unless it reports what someone said (a paragraph above a picture with
+  // none), or it is the article's last paragraph and the "credit" an agency's name alone: the agency signing off.
+  const lastParagraph = lines.findLastIndex(isBody);
+  const signsOff = (i: number): boolean => i - 1 === lastParagraph && agencyNamed(lines[i]!.text) !== null;
   for (let i = 1; i < lines.length; i++)
-    if (credit[i] && !caption[i - 1] && i - 1 !== headline && !reportsSpeech(lines[i - 1]!.text)) caption[i - 1] = true;
+    if (credit[i] && !caption[i - 1] && i - 1 !== headline && !reportsSpeech(lines[i - 1]!.text) && !signsOff(i))
+      caption[i - 1] = true;
   // The caption under a label ("Image caption,"), and the copy of a caption above it without its credit.
   for (let i = 1; i < lines.length; i++) {
     if (CAPTION_LABEL.test(lines[i - 1]!.text)) caption[i] = true;
@@ -163,7 +168,10 @@ export const dropCaptions: Stage = (page) => {
     if (labelled[i + 1] && !credit[i + 1] && !caption[i] && i !== headline && isLabel(lines[i]!)) caption[i] = true;
   const header = firstBodyIndex(lines);
   for (let i = Math.max(1, header); i < lines.length; i++) {
-    if (looseKey(lines[i]!.text) === looseKey(lines[i - 1]!.text)) caption[i] = caption[i - 1] = true;
+    if (looseKey(lines[i]!.text) !== looseKey(lines[i - 1]!.text)) continue;
+    caption[i] = true;
+    // The article's first paragraph printed twice (as the deck, then the lede) keeps one copy; a caption printed twice goes.
+    if (i - 1 !== header) caption[i - 1] = true;
   }
   // The full copy of a caption the page cut short opens with the same words and then says it
   // otherwise ("… on January 1, 2020. Pictures on the wall…" above "… Jan. 1, 2020."). A line the

@@ -31,6 +31,9 @@ const LEADING_SYMBOLS = /^[^\p{L}\p{N}"'“‘(¿¡$£€]+/u;
 const TRAILING_STAMP = /\s(\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?)$/;
 const FUNCTION_WORDS = /^(?:a|an|and|as|at|by|for|from|in|into|of|on|or|over|the|to|with)$/i;
 
+/** "Summary", "Key points": a label over the story's points in short lines, set above its first paragraph. */
+const SUMMARY_LABEL = /^(?:summary|key points|highlights|in brief|at a glance|the big picture)\s?:?$/i;
+
 /** "Talks resume Talks resume": a headline the scrape printed twice on one line. */
 function undoubled(text: string): string {
   const half = text.length >> 1;
@@ -284,9 +287,11 @@ export const extractTitle: Stage = (draft) => {
     title = title.replace(LEADING_SYMBOLS, '').trim();
     meta = { ...meta, title };
   }
+  const summaryFrom = header.findIndex((line) => SUMMARY_LABEL.test(line.text));
+  const summaryPoint = (index: number): boolean => summaryFrom >= 0 && index >= summaryFrom && index < headerEnd;
   const titleKey = title === undefined ? undefined : looseKey(title);
   const titleAt = titleKey === undefined ? -1 : lines.findIndex((line) => looseKey(line.text).endsWith(titleKey));
-  const kept = lines.filter((line, index) => {
+  const keeps = (line: Line, index: number): boolean => {
     const key = looseKey(line.text);
     if (titleKey !== undefined && (key === titleKey || (index < headerEnd && key.endsWith(titleKey)))) return false;
     // A dated heading ("March 3, 2021: Court hears first motions") is the story's, not the page's header;
@@ -300,6 +305,13 @@ export const extractTitle: Stage = (draft) => {
       (titleAt >= 0 && index > titleAt && endsLikeSentence(line.text) && wordCount(line.text) >= MIN_SENTENCE_WORDS) ||
       (!isHeadlineLike(line.text) && !endsLikeSentence(line.text))
     );
+  };
+  // "Summary" over the story's points, above its first paragraph: the label goes, the points are a list of the article's.
+  const kept: Line[] = [];
+  lines.forEach((line, index) => {
+    if (summaryPoint(index)) {
+      if (index !== summaryFrom) kept.push({ ...line, listItem: true });
+    } else if (keeps(line, index)) kept.push(line);
   });
   return { lines: kept, meta };
 };
