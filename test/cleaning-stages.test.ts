@@ -39,6 +39,27 @@ describe('each kind of page furniture leaves the passages, and the article stays
     ],
     ['a syndicator’s note', 'Distributed by Example Content Agency, LLC.'],
     [
+      'an archive’s note of the first printing',
+      'This article was first published in The Example Times on 14 August 1998. It has been digitised as part of our archive project.',
+    ],
+    [
+      'a source’s note under a science story',
+      'Materials provided by University of Northtown. Original written by Jane Doe. Note: Content may be edited for style and length.',
+    ],
+    [
+      'a health site’s review policy',
+      'Our experts continually monitor the health and wellness space, and we update our articles when new information becomes available.',
+    ],
+    ['a prompt to log in to comment', 'Log in here to leave a comment.'],
+    [
+      'an appeal to subscribe for the journalism',
+      'In a time of both misinformation and too much information, quality journalism is more crucial than ever.',
+    ],
+    [
+      'a podcast’s promo',
+      'The Example News podcast takes a closer look at the week’s news. Listen to the latest episode wherever you get your podcasts.',
+    ],
+    [
       'a consent banner’s text',
       'We and our 214 partners store and/or access information on a device, such as unique IDs in cookies, to process personal data.',
     ],

@@ -114,5 +114,7 @@
  *     a semicolon makes no heading; a stamp's date among short parts ("Southvale - Mar 14, 2024 - 05:40 CET").
  * 79: the first paragraph printed twice (deck, then lede) keeps one copy; the last paragraph above an agency's
  *     name alone is no caption; "Summary" over short points above the first paragraph keeps them as a list.
+ * 80: an archive's or a republication's note, a source's "Materials provided by …", a review policy, "Cite This
+ *     Page", prompts to log in to comment, appeals to subscribe for quality journalism and podcast promos go.
  */
-export const ANALYSIS_VERSION = 79;
+export const ANALYSIS_VERSION = 80;

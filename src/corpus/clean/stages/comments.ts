@@ -8,10 +8,11 @@ const MAX_HEADING_LENGTH = 40;
 
 /**
  * The site's rules for comments: "Disclaimer: Comments are moderated. They will not appear
- * immediately …", "We want our comments to be a lively and valuable part of our community …".
+ * immediately …", "We want our comments to be a lively and valuable part of our community …", "Log
+ * in here to leave a comment.", "Become a Member to leave a comment.".
  */
 const COMMENTS_POLICY =
-  /^(?:disclaimer:\s?)?(?:comments are (?:moderated|reviewed|pre-moderated|subject to)\b|we want (?:our|your) comments to be\b)/i;
+  /^(?:disclaimer:\s?)?(?:comments are (?:moderated|reviewed|pre-moderated|subject to)\b|we want (?:our|your) comments to be\b)|(?:log in|sign in|register|become an? (?:member|subscriber)|subscribe)(?: here)? to (?:leave|post|read|see|join) (?:a |the )?(?:comments?|conversation|discussion)\b/i;
 const MAX_POLICY_WORDS = 80;
 
 /**

@@ -15,11 +15,12 @@ const BOX_ANYWHERE =
   /\b(?:would like to send you (?:push )?notifications|(?:all|one)(?: \d{1,3})? of our newsletters|sign up (?:for|to) our|would like to (?:be emailed|receive (?:e-?mails|news|updates|offers))|read our privacy (?:notice|policy)|sign up for [^.!?]{1,60} newsletter|protected by recaptcha|added (?:it|this (?:story|article)) to (?:a |your )?(?:list of your )?(?:favou?rite|saved|reading)|turn up your support|gift articles? to give|send any friend a story|anyone can read what you share)\b/i;
 /**
  * "Example News helps you turn down the noise … Turn up your support for this public resource and
- * keep trusted journalism accessible to all.", "Support independent journalism: donate today": an
- * appeal for members' money, which asks for support of the outlet's journalism itself.
+ * keep trusted journalism accessible to all.", "Support independent journalism: donate today", "By
+ * subscribing, you can help us get the story right.": an appeal for members' money, which asks for
+ * support of the outlet's journalism itself; and a promo for its podcast ("… wherever you get your podcasts").
  */
 const APPEAL =
-  /\b(?:(?:support|donate to|give to|become a (?:sustaining )?member of) (?:this|our|independent|local|public|nonprofit|non-profit) (?:public resource|journalism|newsroom|reporting|news)|keep (?:trusted |independent |quality |local )?(?:journalism|news|reporting) (?:free|accessible|available|open))\b/i;
+  /\b(?:(?:support|donate to|give to|become a (?:sustaining )?member of) (?:this|our|independent|local|public|nonprofit|non-profit) (?:public resource|journalism|newsroom|reporting|news)|keep (?:trusted |independent |quality |local )?(?:journalism|news|reporting) (?:free|accessible|available|open)|by subscribing,? you (?:can |will )?(?:help|support)|quality journalism is (?:more |now )?(?:crucial|important|essential|vital|needed)|wherever you get your podcasts)\b/i;
 const MAX_BOX_WORDS = 80;
 
 /** A sign-up box, a promo selling a subscription or an appeal for support: short, inviting to subscribe, read on or give, offering mail, alerts or access. */

@@ -13,7 +13,7 @@ import { SITE_CHROME } from '../vocabulary.ts';
  * banner's heading and buttons; "Your source for the latest research news": the site's tagline.
  */
 const CHROME_PATTERN =
-  /^(?:\d{1,3} min(?:ute)?s? read|we(?:['’]re| are) sorry,? this feature is (?:currently |temporarily )?unavailable\b.{0,120}|(?:tags|tagged|filed under)\s?:\s.{2,200}|an official website of the\b.{2,60}\bgovernment|here['’]s how you know|we value your privacy|(?:accept|reject|agree)(?: all)?(?: cookies)?(?: and continue| and close)?|manage (?:cookie )?(?:preferences|settings|options)|your (?:trusted )?(?:source|home|destination) for\b.{3,60}|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
+  /^(?:\d{1,3} min(?:ute)?s? read|we(?:['’]re| are) sorry,? this feature is (?:currently |temporarily )?unavailable\b.{0,120}|(?:tags|tagged|filed under)\s?:\s.{2,200}|an official website of the\b.{2,60}\bgovernment|here['’]s how you know|we value your privacy|cite this (?:page|article)|(?:accept|reject|agree)(?: all)?(?: cookies)?(?: and continue| and close)?|manage (?:cookie )?(?:preferences|settings|options)|your (?:trusted )?(?:source|home|destination) for\b.{3,60}|\d{1,3} of \d{1,3}|full-size photo all photos|\d{1,6} comments?|this (?:article|story|content) is (?:more|over) than \d{1,3} (?:years?|months?) old|(?:updates? to|we are updating|we(?:'ve| have) updated) our (?:terms|privacy)\b.{0,120}|this is a (?:carousel|slideshow)\b.{0,80}|our standards: .{3,80})$/;
 /**
  * Notes on how the article was published, longer than a chrome line: the print edition's ("A
  * version of this article appears in print on March 4, 2023, Section B, Page 1 …", "This article
@@ -21,10 +21,12 @@ const CHROME_PATTERN =
  * story has been auto-generated from a syndicated feed.", "Distributed by Example Content Agency,
  * LLC.", "Visit The Example Gazette at www.examplegazette.com"); an update's ("Editor’s note: This story has been updated with comments from …"); the
  * press regulator's code the site keeps; the rights notice ("All rights reserved. This material …
- * may not be reproduced …").
+ * may not be reproduced …"); a republication's or an archive's ("This article was first published in
+ * … on 14 August 1998"); a source's ("Materials provided by …"); the review policy ("Our experts
+ * continually monitor …").
  */
 const PUBLISHING_NOTE =
-  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|this (?:article|story) appears in the\b.{0,60}\bprint edition\b.{0,240}|distributed by\b.{2,60}\b(?:content agency|syndicate|syndication)\b.{0,40}|visit\b.{2,80}\bat www\.[\w.-]{3,60}|(?:editor['’]s note:\s?)?this (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.{0,200}|this (?:website|site) and (?:its |associated )?(?:newspapers|publications|titles) (?:adheres?|subscribes?) to\b.{0,200}|(?:all rights reserved\.?\s?)?this material\b.{0,200}\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b.{0,300}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
+  /^(?:A version of this (?:article|story) appears in print\b.{0,240}|this (?:article|story) appears in the\b.{0,60}\bprint edition\b.{0,240}|distributed by\b.{2,60}\b(?:content agency|syndicate|syndication)\b.{0,40}|visit\b.{2,80}\bat www\.[\w.-]{3,60}|(?:editor['’]s note:\s?)?this (?:story|article|report) (?:has been|was) (?:updated|corrected)\b.{0,200}|this (?:website|site) and (?:its |associated )?(?:newspapers|publications|titles) (?:adheres?|subscribes?) to\b.{0,200}|(?:all rights reserved\.?\s?)?this material\b.{0,200}\bmay not be (?:reproduced|published|broadcast|rewritten|redistributed)\b.{0,300}|this (?:article|story) was (?:first|originally) published (?:in|on|by)\b.{0,300}|materials? provided by\b.{2,300}|our (?:experts|editors|team) (?:continually|regularly|constantly) (?:monitor|review|update)\b.{0,200}|(?:disclaimer:?\s?)?this (?:story|article|report) (?:has (?:not )?been|was|is)\b.{0,60}\b(?:auto-generated|published) from an? (?:syndicated|agency) (?:news )?feed\b.{0,160})$/i;
 
 /**
  * "We and our 214 partners store and/or access information on a device …", "With your permission
