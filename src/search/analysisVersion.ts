@@ -119,5 +119,7 @@
  * 81: the rule for prompts to comment ("Log in here to leave a comment.") reads from the line's start, as the
  *     comment rules beside it do: unanchored, it dropped any sentence saying someone had to register to join a
  *     discussion.
+ * 82: review, no rule changed: the line a byline's role or name was read from goes before any other reading of it
+ *     (it stayed as text when it fell just below the header); comments rewrapped; chrome words in order.
  */
-export const ANALYSIS_VERSION = 81;
+export const ANALYSIS_VERSION = 82;
