@@ -403,6 +403,10 @@ describe('each kind of page furniture leaves the passages, and the article stays
       'The mayor asked residents to support the rescue teams by staying off the roads.',
     ],
     [
+      'a sentence saying residents had to register to join a discussion, which is no prompt to comment',
+      'Residents who wanted to speak had to register to join the discussion at the town hall on Monday, the council said.',
+    ],
+    [
       'a sentence saying who edits what, which is no credit line',
       'Editing by hand took the volunteers most of the night, the organisers said.',
     ],

@@ -116,5 +116,10 @@
  *     name alone is no caption; "Summary" over short points above the first paragraph keeps them as a list.
  * 80: an archive's or a republication's note, a source's "Materials provided by …", a review policy, "Cite This
  *     Page", prompts to log in to comment, appeals to subscribe for quality journalism and podcast promos go.
+ * 81: the rule for prompts to comment ("Log in here to leave a comment.") reads from the line's start, as the
+ *     comment rules beside it do: unanchored, it dropped any sentence saying someone had to register to join a
+ *     discussion.
+ * 82: review, no rule changed: the line a byline's role or name was read from goes before any other reading of it
+ *     (it stayed as text when it fell just below the header); comments rewrapped; chrome words in order.
  */
-export const ANALYSIS_VERSION = 80;
+export const ANALYSIS_VERSION = 82;

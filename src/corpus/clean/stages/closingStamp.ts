@@ -14,8 +14,9 @@ const CLOSING_STAMP =
 const CLOSING_SIGN_OFF = /(?<=[.!?]["'”’)]{0,2})\s[–—-]{1,2}\s?(\p{Lu}[\p{L} .-]{1,40})$/u;
 
 /**
- * The agency's sign-off glued to the last paragraph leaves it, and credits the agency. The closing date line glued to the last paragraph leaves it, and dates the article when its
- * header did not (a stamp above the text is the publication's; a closing one comes second).
+ * An agency's sign-off glued to the last paragraph leaves it, and credits the agency. A closing date
+ * line glued to it leaves it too, and dates the article when its header did not (a stamp above the
+ * text is the publication's; a closing one comes second).
  */
 export const extractClosingStamp: Stage = (draft) => {
   const last = draft.lines.at(-1);

@@ -12,7 +12,7 @@ const MAX_HEADING_LENGTH = 40;
  * in here to leave a comment.", "Become a Member to leave a comment.".
  */
 const COMMENTS_POLICY =
-  /^(?:disclaimer:\s?)?(?:comments are (?:moderated|reviewed|pre-moderated|subject to)\b|we want (?:our|your) comments to be\b)|(?:log in|sign in|register|become an? (?:member|subscriber)|subscribe)(?: here)? to (?:leave|post|read|see|join) (?:a |the )?(?:comments?|conversation|discussion)\b/i;
+  /^(?:(?:disclaimer:\s?)?(?:comments are (?:moderated|reviewed|pre-moderated|subject to)\b|we want (?:our|your) comments to be\b)|(?:log in|sign in|register|become an? (?:member|subscriber)|subscribe)(?: here)? to (?:leave|post|read|see|join) (?:a |the )?(?:comments?|conversation|discussion)\b)/i;
 const MAX_POLICY_WORDS = 80;
 
 /**

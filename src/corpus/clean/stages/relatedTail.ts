@@ -36,10 +36,10 @@ export const cutRelatedTail: Stage = (draft) => {
 };
 
 /**
- * Whether the lines under a box of links are the story going on: a paragraph right under it (longer
- * than the one-sentence deck a listed story may have) and text after that paragraph, and
- * as many paragraphs (or list items) as headline-shaped lines after it, where a list of other
- * stories is headlines first, with a deck or a stamp at most under each.
+ * Whether the lines under a box of links are the story going on. A list of other stories is
+ * headlines, each with a deck or a stamp at most under it; the story is a paragraph right under
+ * the box (longer than a one-sentence deck), more text or a list after that paragraph rather than
+ * the next headline, and at least as many paragraphs (or list items) as headline-shaped lines.
  */
 function storyGoesOn(rest: readonly Line[]): boolean {
   if (rest[0] === undefined || !isBody(rest[0]) || wordCount(rest[0].text) < MIN_PARAGRAPH_WORDS) return false;

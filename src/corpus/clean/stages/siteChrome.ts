@@ -19,8 +19,8 @@ const CHROME_PATTERN =
  * version of this article appears in print on March 4, 2023, Section B, Page 1 …", "This article
  * appears in the April 2024 print edition with the headline …"); a reprint's ("Disclaimer: This
  * story has been auto-generated from a syndicated feed.", "Distributed by Example Content Agency,
- * LLC.", "Visit The Example Gazette at www.examplegazette.com"); an update's ("Editor’s note: This story has been updated with comments from …"); the
- * press regulator's code the site keeps; the rights notice ("All rights reserved. This material …
+ * LLC.", "Visit The Example Gazette at www.examplegazette.com"); an update's ("Editor’s note: This
+ * story has been updated with comments from …"); the press regulator's code the site keeps; the rights notice ("All rights reserved. This material …
  * may not be reproduced …"); a republication's or an archive's ("This article was first published in
  * … on 14 August 1998"); a source's ("Materials provided by …"); the review policy ("Our experts
  * continually monitor …").
@@ -94,7 +94,11 @@ function isSiteChrome(text: string): boolean {
   });
 }
 
-/** The site's interface around the article: navigation, widgets, account and theme links (vocabulary.ts), its contact strip, its icons' descriptions, its ticker of latest stories, its notes on the print edition and on a syndicated feed. */
+/**
+ * The site's interface around the article: navigation (a bar of sections too), widgets, account and
+ * theme links (vocabulary.ts), consent banners, its contact strip, its icons' descriptions, its
+ * ticker of latest stories, and its notes on how the article was published.
+ */
 export const dropSiteChrome: Stage = (draft) =>
   keepLines(
     draft,

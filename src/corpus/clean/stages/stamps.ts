@@ -278,6 +278,8 @@ export const extractStamps: Stage = (draft) => {
   const keep = (line: Line, index: number): boolean => {
     const { text } = line;
     if (line.listItem) return keepListItem(index);
+    // A name's role, or the name under a lone "By", read with the line above.
+    if (index === roleLine) return false;
     // The day's issue, not the article's date: it goes without dating the page.
     if (MASTHEAD_DATE.test(text) && stampDate(text.replace(MASTHEAD_DATE, '')) !== null) return false;
     const signOff = SIGN_OFF.exec(text) ?? EDITORS_SIGN_OFF.exec(text) ?? WITH_AGENCY.exec(text);
@@ -374,7 +376,6 @@ export const extractStamps: Stage = (draft) => {
       roleLine = index + 1;
       return false;
     }
-    if (index === roleLine) return false;
     const glued = GLUED_STAMP.exec(text);
     const gluedDate = glued ? stampDate(glued[1]!) : null;
     if (glued && gluedDate) {
